@@ -1,0 +1,94 @@
+"""The municipality (JST), its team and its schools."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.model.base import OwnedRecord, Record
+from app.model.enums import MunicipalityKind, SupportStage
+from app.model.types import enum_type
+
+
+class Municipality(Record):
+    __tablename__ = "municipality"
+
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[MunicipalityKind] = mapped_column(enum_type(MunicipalityKind))
+    teryt: Mapped[str | None] = mapped_column(String(7))
+    voivodeship: Mapped[str | None] = mapped_column(String(40))
+    county: Mapped[str | None] = mapped_column(String(80))
+    population: Mapped[int | None] = mapped_column(Integer)
+    address: Mapped[str | None] = mapped_column(String(300))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    website: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    team: Mapped[list[TeamMember]] = relationship(
+        back_populates="municipality", order_by="TeamMember.position"
+    )
+    schools: Mapped[list[School]] = relationship(
+        back_populates="municipality", order_by="School.name"
+    )
+
+
+class TeamMember(OwnedRecord):
+    """A person of the JST team (or an advisor working with it)."""
+
+    __tablename__ = "team_member"
+
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+    institution: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    is_advisor: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    municipality: Mapped[Municipality] = relationship(back_populates="team")
+
+
+class School(OwnedRecord):
+    """A school or other institution run by the municipality."""
+
+    __tablename__ = "school"
+
+    name: Mapped[str] = mapped_column(String(300))
+    school_type: Mapped[str] = mapped_column(String(60))
+    rspo: Mapped[str | None] = mapped_column(String(12))
+    regon: Mapped[str | None] = mapped_column(String(14))
+    street: Mapped[str | None] = mapped_column(String(200))
+    postal_code: Mapped[str | None] = mapped_column(String(6))
+    town: Mapped[str | None] = mapped_column(String(100))
+    pupils: Mapped[int | None] = mapped_column(Integer)
+    director: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    support_stage: Mapped[SupportStage | None] = mapped_column(enum_type(SupportStage))
+
+    municipality: Mapped[Municipality] = relationship(back_populates="schools")
+    support_history: Mapped[list[SchoolSupport]] = relationship(
+        back_populates="school", order_by="SchoolSupport.stage_date"
+    )
+
+    @property
+    def in_process_support(self) -> bool:
+        return self.support_stage is not None
+
+
+class SchoolSupport(OwnedRecord):
+    """One step of a school's process support: the stage reached, when, and notes."""
+
+    __tablename__ = "school_support"
+
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id", ondelete="CASCADE"), index=True)
+    stage: Mapped[SupportStage] = mapped_column(enum_type(SupportStage))
+    stage_date: Mapped[date] = mapped_column(Date)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    school: Mapped[School] = relationship(back_populates="support_history")

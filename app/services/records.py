@@ -1,0 +1,246 @@
+"""Generic use cases over any record: get, list, create, update, delete, restore, move.
+
+The named use cases (``add_goal``, ``record_measurement``, …) are thin wrappers
+around these; validation lives in :mod:`app.services.validation`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.changes import Change, ChangeKind
+from app.errors import UserError
+from app.i18n import _
+from app.model import DevelopmentSchedule, Municipality, OwnedRecord, Record, ScheduleItem, utcnow
+from app.services import validation
+from app.services.fields import DEPENDENTS, PARENTS
+from app.storage.store import Store
+
+R = TypeVar("R", bound=Record)
+
+_MONTH_FIELDS = {
+    ScheduleItem: ("start_month", "end_month"),
+    DevelopmentSchedule: ("period_start", "period_end"),
+}
+
+
+def load(session: Session, cls: type[R], record_id: str) -> R:
+    """The live record ``record_id`` of type ``cls``, or a UserError saying it is gone."""
+    record = session.get(cls, record_id) if isinstance(record_id, str) else None
+    if record is None or record.deleted_at is not None:
+        raise UserError(_("Ten element już nie istnieje (mógł zostać usunięty)."))
+    return record
+
+
+def get(store: Store, cls: type[R], record_id: str) -> R:
+    with store.session() as session:
+        return load(session, cls, record_id)
+
+
+def children(store: Store, cls: type[R], **where: Any) -> list[R]:
+    """Live records of ``cls`` whose attributes equal ``where``, in their natural order."""
+    with store.session() as session:
+        return list(session.scalars(_ordered(select(cls).filter_by(**where), cls)).all())
+
+
+def _ordered(statement: Any, cls: type[Record]) -> Any:
+    if hasattr(cls, "position"):
+        return statement.order_by(cls.position, cls.created_at)  # type: ignore[attr-defined]
+    return statement.order_by(cls.created_at)
+
+
+def create(store: Store, cls: type[R], parent_id: str | None = None, **values: Any) -> R:
+    """Validate and add a new ``cls`` under ``parent_id`` (its municipality, plan, …)."""
+    cleaned = _normalise(cls, validation.clean_fields(cls, values))
+    with store.session() as session:
+        record = cls(**cleaned)
+        _attach(session, record, parent_id)
+        _set_defaults(record)
+        if hasattr(record, "position") and "position" not in values:
+            record.position = _next_position(session, record)
+        validation.check_rules(record)
+        session.add(record)
+        session.flush()
+        validation.check_refs(session, record)
+    _publish(store, ChangeKind.CREATED, record, tuple(cleaned))
+    return record
+
+
+def update(store: Store, cls: type[R], record_id: str, **values: Any) -> R:
+    """Validate and apply ``values`` to an existing record; the whole change or nothing."""
+    cleaned = _normalise(cls, validation.clean_fields(cls, values))
+    with store.session() as session:
+        record = load(session, cls, record_id)
+        for name, value in cleaned.items():
+            setattr(record, name, value)
+        _set_defaults(record)
+        validation.check_rules(record)
+        session.flush()
+        validation.check_refs(session, record)
+    _publish(store, ChangeKind.UPDATED, record, tuple(cleaned))
+    return record
+
+
+def delete(store: Store, cls: type[Record], record_id: str) -> datetime:
+    """Tombstone a record and everything that depends on it; returns the tombstone's time.
+
+    Pass the time to :func:`restore` to undo exactly this deletion.
+    """
+    stamp = utcnow()
+    with store.session() as session:
+        record = load(session, cls, record_id)
+        for victim in [record, *_dependents(session, record)]:
+            victim.deleted_at = stamp
+            victim.updated_at = stamp
+    _publish(store, ChangeKind.DELETED, record)
+    return stamp
+
+
+def restore(store: Store, cls: type[Record], record_id: str, stamp: datetime) -> None:
+    """Undo :func:`delete`: bring back the record and what was deleted with it."""
+    with store.session() as session:
+        record = session.get(cls, record_id, execution_options={"include_deleted": True})
+        if record is None or record.deleted_at is None:
+            return
+        parent = PARENTS.get(cls)
+        if parent is not None:
+            parent_id = getattr(record, parent[0])
+            load(session, parent[1], parent_id)  # the parent must still exist
+        now = utcnow()
+        for victim in [record, *_dependents(session, record, include_deleted=True)]:
+            if victim.deleted_at == stamp:
+                victim.deleted_at = None
+                victim.updated_at = now
+    _publish(store, ChangeKind.RESTORED, record)
+
+
+def move(
+    store: Store, cls: type[R], record_id: str, new_index: int, new_parent_id: str | None = None
+) -> R:
+    """Put a record at ``new_index`` among its siblings, optionally under another parent."""
+    with store.session() as session:
+        record = load(session, cls, record_id)
+        parent_attr, parent_cls = PARENTS[cls]
+        if new_parent_id is not None and new_parent_id != getattr(record, parent_attr):
+            parent = load(session, parent_cls, new_parent_id)
+            if getattr(parent, "municipality_id", parent.id) != getattr(
+                record, "municipality_id", None
+            ):
+                raise UserError(_("Nie można przenieść elementu do innej JST."))
+            setattr(record, parent_attr, new_parent_id)
+            session.flush()
+        siblings = list(
+            session.scalars(
+                _ordered(
+                    select(cls).where(getattr(cls, parent_attr) == getattr(record, parent_attr)),
+                    cls,
+                )
+            ).all()
+        )
+        siblings.remove(record)
+        new_index = max(0, min(new_index, len(siblings)))
+        siblings.insert(new_index, record)
+        for position, sibling in enumerate(siblings):
+            if sibling.position != position:  # type: ignore[attr-defined]
+                sibling.position = position  # type: ignore[attr-defined]
+    _publish(store, ChangeKind.MOVED, record)
+    return record
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _normalise(cls: type[Record], values: dict[str, Any]) -> dict[str, Any]:
+    for name in _MONTH_FIELDS.get(cls, ()):
+        value = values.get(name)
+        if isinstance(value, date):
+            values[name] = value.replace(day=1)
+    return values
+
+
+def _attach(session: Session, record: Record, parent_id: str | None) -> None:
+    cls = type(record)
+    if cls is Municipality:
+        return
+    parent_attr, parent_cls = PARENTS[cls]
+    if parent_id is None:
+        raise UserError(_("Brakuje elementu nadrzędnego."))
+    parent = load(session, parent_cls, parent_id)
+    setattr(record, parent_attr, parent.id)
+    assert isinstance(record, OwnedRecord)
+    record.municipality_id = (
+        parent.id if isinstance(parent, Municipality) else parent.municipality_id
+    )  # type: ignore[attr-defined]
+
+
+def _set_defaults(record: Record) -> None:
+    """Python-side defaults, so rules can read them before the first flush."""
+    table = type(record).__table__  # type: ignore[attr-defined]
+    for column in table.columns:
+        if getattr(record, column.key, None) is None and column.default is not None:
+            default = column.default
+            if getattr(default, "is_scalar", False):
+                setattr(record, column.key, default.arg)
+
+
+def _next_position(session: Session, record: Record) -> int:
+    cls = type(record)
+    parent_attr = PARENTS[cls][0]
+    query = select(func.max(cls.position)).where(  # type: ignore[attr-defined]
+        getattr(cls, parent_attr) == getattr(record, parent_attr)
+    )
+    current = session.scalar(query)
+    return 0 if current is None else int(current) + 1
+
+
+def _dependents(session: Session, record: Record, include_deleted: bool = False) -> list[Record]:
+    """Everything deleted together with ``record`` (all descendants)."""
+    found: list[Record] = []
+    queue: list[Record] = [record]
+    options = {"include_deleted": include_deleted}
+    if isinstance(record, Municipality):
+        from app.model import RECORD_CLASSES
+
+        for cls in RECORD_CLASSES:
+            if issubclass(cls, OwnedRecord):
+                found.extend(
+                    session.scalars(
+                        select(cls)
+                        .where(cls.municipality_id == record.id)
+                        .execution_options(**options)
+                    ).all()
+                )
+        return found
+    while queue:
+        current = queue.pop()
+        for child_cls, attr in DEPENDENTS.get(type(current), ()):
+            rows = session.scalars(
+                select(child_cls)
+                .where(getattr(child_cls, attr) == current.id)
+                .execution_options(**options)
+            ).all()
+            for row in rows:
+                if row not in found:
+                    found.append(row)
+                    queue.append(row)
+    return found
+
+
+def _publish(store: Store, kind: ChangeKind, record: Record, fields: Sequence[str] = ()) -> None:
+    municipality = (
+        record.id if isinstance(record, Municipality) else getattr(record, "municipality_id", None)
+    )
+    store.changes.publish(
+        Change(kind, type(record).__tablename__, (record.id,), municipality, tuple(fields))
+    )
+
+
+def apply_defaults(values: Mapping[str, Any], **defaults: Any) -> dict[str, Any]:
+    merged = dict(defaults)
+    merged.update(values)
+    return merged

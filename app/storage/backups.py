@@ -1,0 +1,130 @@
+"""Rolling automatic backups made with SQLite's online backup API, and restore."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.errors import UserError
+from app.i18n import _
+from app.storage.engine import connect_raw
+from app.storage.integrity import check_file
+
+KEEP_PER_REASON = 10
+_NAME = re.compile(r"^plan-oswiaty-(\d{8}-\d{6}(?:-\d+)?)-([a-z-]+)\.sqlite$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first."""
+    found: list[BackupInfo] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match:
+            stamp = datetime.strptime(match.group(1)[:15], "%Y%m%d-%H%M%S")
+            found.append(BackupInfo(path, stamp, match.group(2)))
+    found.sort(key=lambda info: (info.taken_at, info.path.name), reverse=True)
+    return found
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a live database consistently (WAL included) with the backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".part")
+    temporary.unlink(missing_ok=True)
+    src = connect_raw(source, readonly=True)
+    try:
+        dst = sqlite3.connect(str(temporary))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    temporary.replace(target)
+
+
+def make_backup(database: Path, folder: Path, reason: str, *, target: Path | None = None) -> Path:
+    """Back ``database`` up into ``folder`` (or to ``target``) and prune old ones."""
+    if target is None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"plan-oswiaty-{stamp}-{reason}.sqlite"
+        counter = 1
+        while target.exists():
+            target = folder / f"plan-oswiaty-{stamp}-{counter}-{reason}.sqlite"
+            counter += 1
+    try:
+        copy_database(database, target)
+    except (OSError, sqlite3.Error) as error:
+        raise UserError(
+            _("Nie udało się wykonać kopii zapasowej do {path}: {error}").format(
+                path=target, error=error
+            )
+        ) from None
+    prune(folder, reason)
+    return target
+
+
+def prune(folder: Path, reason: str, keep: int = KEEP_PER_REASON) -> None:
+    same_reason = [info for info in list_backups(folder) if info.reason == reason]
+    for info in same_reason[keep:]:
+        info.path.unlink(missing_ok=True)
+
+
+def newest_good_backup(folder: Path) -> Path | None:
+    for info in list_backups(folder):
+        if check_file(info.path).ok:
+            return info.path
+    return None
+
+
+def restore_into(backup: Path, database: Path, folder: Path) -> None:
+    """Replace ``database`` by a checked copy of ``backup``.
+
+    The current file is kept first: as a backup if it is healthy, or moved aside
+    (``damaged``) if it is not, so a restore never destroys anything. The caller
+    holds the instance lock and has no open connection to ``database``.
+    """
+    result = check_file(backup)
+    if not result.ok or not _looks_like_ours(backup):
+        raise UserError(
+            _("Plik {path} nie jest poprawną kopią bazy Plan Oświaty — nic nie zmieniono.").format(
+                path=backup
+            )
+        )
+    if database.exists():
+        if check_file(database).ok:
+            make_backup(database, folder, "before-restore")
+        else:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            folder.mkdir(parents=True, exist_ok=True)
+            database.replace(folder / f"damaged-{stamp}.sqlite")
+    for suffix in ("-wal", "-shm"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+    copy_database(backup, database)
+
+
+def _looks_like_ours(path: Path) -> bool:
+    connection = connect_raw(path, readonly=True)
+    try:
+        names = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return {"alembic_version", "municipality"} <= names

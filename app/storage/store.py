@@ -1,0 +1,225 @@
+"""The store: one SQLite file opened safely, and short units of work over it.
+
+Opening does, in order: take the instance lock, check the file's integrity
+(offering the newest good backup when it is damaged), back it up, migrate the
+schema, and only then hand out sessions. Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import paths as app_paths
+from app.changes import ChangeBus
+from app.errors import UserError
+from app.i18n import _
+from app.model import Setting, new_id
+from app.storage import backups, migrate, session_events
+from app.storage.engine import make_engine
+from app.storage.integrity import check_file
+from app.storage.lock import InstanceLock
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseDamaged(UserError):
+    """The data file fails its integrity check; ``good_backup`` is the way out, if any."""
+
+    def __init__(self, message: str, database: Path, good_backup: Path | None) -> None:
+        super().__init__(message)
+        self.database = database
+        self.good_backup = good_backup
+
+
+class Store:
+    """An open data folder. Use :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, data_paths: app_paths.DataPaths, engine: Engine, lock: InstanceLock | None):
+        self.paths = data_paths
+        self.engine = engine
+        self._lock = lock
+        self.changes = ChangeBus()
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        session_events.install(self._sessions)
+
+    # -- opening and closing -------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: str | Path | None = None,
+        *,
+        readonly: bool = False,
+        backup_on_open: bool = True,
+    ) -> Store:
+        """Open (creating if needed) the store in ``data_dir``.
+
+        ``readonly`` stores take no lock and never migrate: for listing and
+        searching while the window is open elsewhere.
+        """
+        data_paths = app_paths.resolve(data_dir)
+        _ensure_folder(data_paths.root)
+        lock = None if readonly else InstanceLock(data_paths.lock)
+        if lock is not None:
+            lock.acquire()
+        try:
+            engine = _open_engine(data_paths, readonly=readonly, backup_on_open=backup_on_open)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store = cls(data_paths, engine, lock)
+        if not readonly:
+            store._ensure_installation_id()
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- units of work -------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except OperationalError as error:
+            session.rollback()
+            raise _storage_error(error) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    # -- backups ---------------------------------------------------------------
+
+    def backup(self, reason: str = "manual", target: Path | None = None) -> Path:
+        return backups.make_backup(self.paths.database, self.paths.backups, reason, target=target)
+
+    # -- installation identity -----------------------------------------------
+
+    @property
+    def installation_id(self) -> str:
+        with self.session() as session:
+            setting = session.get(Setting, "installation_id")
+            return setting.value if setting else ""
+
+    def _ensure_installation_id(self) -> None:
+        with self.session() as session:
+            if session.get(Setting, "installation_id") is None:
+                session.add(Setting(key="installation_id", value=new_id()))
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self.session() as session:
+            row = session.scalars(select(Setting).where(Setting.key == key)).first()
+            return row.value if row else default
+
+
+def _ensure_folder(root: Path) -> None:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(
+            _("Nie można utworzyć folderu danych {path}: {error}").format(
+                path=root, error=error.strerror or error
+            )
+        ) from None
+
+
+def _open_engine(
+    data_paths: app_paths.DataPaths, *, readonly: bool, backup_on_open: bool
+) -> Engine:
+    database = data_paths.database
+    exists = database.exists() and database.stat().st_size > 0
+    if exists:
+        _check_or_raise(data_paths)
+    elif readonly:
+        raise UserError(_("W folderze {path} nie ma jeszcze danych.").format(path=data_paths.root))
+    engine = make_engine(database)
+    try:
+        needs_upgrade = migrate.check_version(engine)
+        if needs_upgrade and readonly:
+            raise UserError(
+                _("Dane wymagają aktualizacji. Uruchom najpierw program, aby je zaktualizować.")
+            )
+        if exists and not readonly and backup_on_open:
+            _backup_if_changed(data_paths)
+        if needs_upgrade:
+            if exists:
+                backups.make_backup(database, data_paths.backups, "before-migration")
+            migrate.upgrade(engine)
+            log.info("database migrated to %s", migrate.head_revision())
+    except OperationalError as error:
+        engine.dispose()
+        raise _storage_error(error) from error
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _check_or_raise(data_paths: app_paths.DataPaths) -> None:
+    result = check_file(data_paths.database)
+    if result.ok:
+        return
+    log.error("integrity check failed for %s: %s", data_paths.database, result.problems)
+    good = backups.newest_good_backup(data_paths.backups)
+    if good is not None:
+        message = _(
+            "Plik danych {path} jest uszkodzony. Najnowsza dobra kopia zapasowa to {backup}; "
+            "można ją przywrócić poleceniem „plan-oswiaty restore”."
+        ).format(path=data_paths.database, backup=good.name)
+    else:
+        message = _(
+            "Plik danych {path} jest uszkodzony, a w folderze kopii nie ma dobrej kopii."
+        ).format(path=data_paths.database)
+    raise DatabaseDamaged(message, data_paths.database, good)
+
+
+def _backup_if_changed(data_paths: app_paths.DataPaths) -> None:
+    """Back up on start, but only when the data changed since the newest backup."""
+    newest = backups.list_backups(data_paths.backups)
+    database = data_paths.database
+    stamps = [database.stat().st_mtime]
+    wal = database.with_name(database.name + "-wal")
+    if wal.exists():
+        stamps.append(wal.stat().st_mtime)
+    if newest and newest[0].path.stat().st_mtime >= max(stamps):
+        return
+    backups.make_backup(database, data_paths.backups, "start")
+
+
+def _storage_error(error: OperationalError) -> UserError:
+    original = error.orig
+    text = str(original) if original is not None else str(error)
+    if isinstance(original, sqlite3.OperationalError) and "locked" in text:
+        return UserError(
+            _("Baza danych jest zajęta przez inny program. Spróbuj ponownie za chwilę.")
+        )
+    if "readonly" in text or "read-only" in text:
+        return UserError(
+            _("Nie można zapisać danych: plik lub folder danych jest tylko do odczytu.")
+        )
+    if "disk" in text and "full" in text:
+        return UserError(_("Brak miejsca na dysku — zmiany nie zostały zapisane."))
+    return UserError(_("Błąd bazy danych: {error}").format(error=text))
