@@ -1,0 +1,221 @@
+"""The scripting subcommands: demo, list, search, check, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app import paths as app_paths
+from app.errors import UserError
+from app.i18n import _
+from app.storage import backups
+from app.storage.integrity import check_file
+from app.storage.lock import InstanceLock
+from app.storage.store import Store
+
+
+def register(sub: Any) -> None:
+    demo = sub.add_parser("demo", help=_("wczytaj JST demonstracyjną (bez duplikatów)"))
+    demo.add_argument("--open", action="store_true", help=_("potem otwórz okno programu"))
+    demo.set_defaults(handler=cmd_demo)
+
+    listing = sub.add_parser("list", help=_("wypisz JST z ich planami, HDR i wizytami"))
+    listing.set_defaults(handler=cmd_list)
+
+    search = sub.add_parser(
+        "search",
+        help=_("szukaj w całym tekście (bez względu na wielkość liter i znaki diakrytyczne)"),
+    )
+    search.add_argument("text", help=_("szukany tekst"))
+    search.add_argument("--municipality", help=_("tylko w tej JST (nazwa lub identyfikator)"))
+    search.add_argument("--limit", type=int, default=50, help=_("najwięcej wyników (domyślnie 50)"))
+    search.set_defaults(handler=cmd_search)
+
+    check = sub.add_parser("check", help=_("sprawdź spójność pliku danych"))
+    check.set_defaults(handler=cmd_check)
+
+    backup = sub.add_parser("backup", help=_("wykonaj kopię zapasową danych"))
+    backup.add_argument(
+        "-o", "--output", metavar=_("PLIK"), help=_("plik kopii (domyślnie folder kopii)")
+    )
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = sub.add_parser("restore", help=_("przywróć dane z kopii zapasowej"))
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("file", nargs="?", metavar=_("PLIK"), help=_("plik kopii do przywrócenia"))
+    which.add_argument(
+        "--latest", action="store_true", help=_("najnowsza dobra kopia z folderu kopii")
+    )
+    restore.set_defaults(handler=cmd_restore)
+
+    backups_cmd = sub.add_parser("backups", help=_("wypisz dostępne kopie zapasowe"))
+    backups_cmd.set_defaults(handler=cmd_backups)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import load_demo
+
+    with Store.open(args.data_dir) as store:
+        municipality, created = load_demo(store)
+    if created:
+        print(
+            _("Wczytano JST demonstracyjną: {name} ({id}).").format(
+                name=municipality.name, id=municipality.id
+            )
+        )
+    else:
+        print(
+            _("JST demonstracyjna jest już wczytana: {name} ({id}).").format(
+                name=municipality.name, id=municipality.id
+            )
+        )
+    if args.open:
+        from app.cli.main import open_window
+
+        return open_window(args, select_municipality=municipality.id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.services.municipalities import summaries
+
+    store = _open_for_reading(args)
+    if store is None:
+        print(_("Brak danych. Wczytaj JST demonstracyjną poleceniem „plan-oswiaty demo”."))
+        return 0
+    with store:
+        rows = summaries(store)
+    if not rows:
+        print(_("Brak JST. Wczytaj JST demonstracyjną poleceniem „plan-oswiaty demo”."))
+    for row in rows:
+        m = row.municipality
+        demo = _(" [demo]") if m.is_demo else ""
+        print(f"{m.name}{demo}  ({m.kind.label}, TERYT {m.teryt or '—'})  id: {m.id}")
+        print(
+            "  "
+            + _("zespół: {team}, szkoły: {schools}, działania: {actions}, notatki: {notes}").format(
+                team=row.team_count,
+                schools=row.school_count,
+                actions=row.action_count,
+                notes=row.note_count,
+            )
+        )
+        for label, docs in (
+            (_("plan"), row.plans),
+            (_("HDR"), row.schedules),
+            (_("wizyta"), row.visits),
+        ):
+            for doc in docs:
+                print(f"  {label}: {doc.title} ({doc.detail})  id: {doc.id}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from app.services.municipalities import find
+    from app.services.search import search
+
+    store = _open_for_reading(args)
+    if store is None:
+        print(_("Brak danych."))
+        return 0
+    with store:
+        municipality_id = find(store, args.municipality).id if args.municipality else None
+        results = search(
+            store, args.text, municipality_id=municipality_id, limit=max(1, args.limit)
+        )
+    if not results:
+        print(_("Nic nie znaleziono dla „{text}”.").format(text=args.text))
+        return 0
+    for result in results:
+        print(
+            f"[{result.type_label}] {result.title} — {result.municipality_name}  id: {result.record_id}"
+        )
+        if result.snippet and result.snippet != result.title:
+            print(f"    {result.snippet}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    data_paths = app_paths.resolve(args.data_dir)
+    database = data_paths.database
+    if not database.exists():
+        print(
+            _("Brak pliku danych w {path} — nie ma czego sprawdzać.").format(path=data_paths.root)
+        )
+        return 0
+    result = check_file(database)
+    if result.ok:
+        print(_("Plik danych jest spójny: {path}").format(path=database))
+        return 0
+    good = backups.newest_good_backup(data_paths.backups)
+    lines = [_("Plik danych jest uszkodzony: {path}").format(path=database)]
+    lines += [f"  {problem}" for problem in result.problems[:5]]
+    if good:
+        lines.append(
+            _("Najnowsza dobra kopia: {path} (przywróć: plan-oswiaty restore --latest)").format(
+                path=good
+            )
+        )
+    raise UserError("\n".join(lines))
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    data_paths = app_paths.resolve(args.data_dir)
+    if not data_paths.database.exists():
+        raise UserError(
+            _("Brak pliku danych w {path} — nie ma czego kopiować.").format(path=data_paths.root)
+        )
+    if not check_file(data_paths.database).ok:
+        raise UserError(
+            _("Plik danych jest uszkodzony; kopia nie została wykonana. Użyj „plan-oswiaty check”.")
+        )
+    target = Path(args.output).expanduser().resolve() if args.output else None
+    if target is not None and target.exists() and target.is_dir():
+        raise UserError(_("{path} jest folderem; podaj nazwę pliku kopii.").format(path=target))
+    path = backups.make_backup(data_paths.database, data_paths.backups, "manual", target=target)
+    print(_("Kopia zapasowa zapisana: {path}").format(path=path))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    data_paths = app_paths.resolve(args.data_dir)
+    if args.latest:
+        source = backups.newest_good_backup(data_paths.backups)
+        if source is None:
+            raise UserError(
+                _("W folderze kopii {path} nie ma dobrej kopii.").format(path=data_paths.backups)
+            )
+    else:
+        source = Path(args.file).expanduser().resolve()
+        if not source.is_file():
+            raise UserError(_("Nie ma pliku {path}.").format(path=source))
+    data_paths.root.mkdir(parents=True, exist_ok=True)
+    lock = InstanceLock(data_paths.lock)
+    lock.acquire()
+    try:
+        backups.restore_into(source, data_paths.database, data_paths.backups)
+    finally:
+        lock.release()
+    # Opening migrates a copy made by an earlier version and checks it once more.
+    with Store.open(args.data_dir, backup_on_open=False):
+        pass
+    print(_("Przywrócono dane z kopii {path}.").format(path=source))
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    data_paths = app_paths.resolve(args.data_dir)
+    found = backups.list_backups(data_paths.backups)
+    if not found:
+        print(_("Brak kopii zapasowych w {path}.").format(path=data_paths.backups))
+    for info in found:
+        print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason:<16} {info.path}")
+    return 0
+
+
+def _open_for_reading(args: argparse.Namespace) -> Store | None:
+    data_paths = app_paths.resolve(args.data_dir)
+    if not data_paths.database.exists():
+        return None
+    return Store.open(args.data_dir, readonly=True)

@@ -1,0 +1,105 @@
+"""The ``plan-oswiaty`` command: no subcommand opens the window; the rest serve scripts.
+
+Every subcommand has ``--help``, honours ``--data-dir``, prints errors as one
+line on stderr (the traceback goes to the log file) and exits non-zero on failure.
+Qt is imported only when the window is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from app import paths as app_paths
+from app.cli.parser import Parser
+from app.errors import UserError
+from app.i18n import _
+from app.version import __version__
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_BUG = 70
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.cli import commands
+
+    parser = Parser(
+        prog="plan-oswiaty",
+        description=_(
+            "Plan Oświaty — plan rozwoju oświaty, HDR i monitoring dla zespołów JST i doradców. "
+            "Bez polecenia otwiera okno programu."
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Plan Oświaty {__version__}",
+        help=_("pokaż wersję programu"),
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="FOLDER",
+        help=_("folder danych (domyślnie folder użytkownika; także zmienna {env})").format(
+            env=app_paths.ENV_DATA_DIR
+        ),
+    )
+    parser.add_argument("--verbose", action="store_true", help=_("szczegółowy dziennik"))
+    sub = parser.add_subparsers(dest="command", metavar=_("POLECENIE"))
+    commands.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_paths = app_paths.resolve(args.data_dir)
+    from app import logs
+
+    log_file = logs.setup(data_paths.logs, verbose=args.verbose)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        return open_window(args)
+    try:
+        return handler(args)
+    except UserError as error:
+        print(f"plan-oswiaty: {error.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(_("plan-oswiaty: przerwano."), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception:
+        log.exception("unexpected error in %s", args.command)
+        where = str(log_file) if log_file else _("(dziennik niedostępny)")
+        print(
+            _("plan-oswiaty: nieoczekiwany błąd programu. Szczegóły zapisano w {path}.").format(
+                path=where
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def open_window(args: argparse.Namespace, select_municipality: str | None = None) -> int:
+    # Imported here so that scripting commands never load Qt.
+    from ui.application import run
+
+    return run(data_dir=args.data_dir, select_municipality=select_municipality)
+
+
+def gui_main() -> int:
+    return main()
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Indicators: recording measurements and the computed status against the target.
+
+Status rules (tested at their boundaries):
+
+* no baseline, target or measurement → ``no_data``;
+* progress = (latest − baseline) / (target − baseline); progress ≥ 1 → ``achieved``;
+* past the target date and not achieved → ``off_track``;
+* otherwise compare progress with the share of time elapsed between the baseline
+  and target dates at the latest measurement: a shortfall up to
+  ``ON_TRACK_TOLERANCE`` is ``on_track``, up to ``AT_RISK_TOLERANCE`` is
+  ``at_risk``, more (or going the wrong way) is ``off_track``.
+
+An indicator is *stale* when its latest measurement (or baseline) is older than
+its own ``interval_months``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from app.model import Indicator, IndicatorStatus, Measurement
+from app.services import records
+from app.storage.store import Store
+
+ON_TRACK_TOLERANCE = 0.10
+AT_RISK_TOLERANCE = 0.30
+
+
+@dataclass(frozen=True)
+class IndicatorState:
+    status: IndicatorStatus
+    progress: float | None  # 0.0 at baseline, 1.0 at target
+    expected: float | None  # share of the time elapsed
+    latest: Measurement | None
+    stale: bool
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year = day.year + month_index // 12
+    month = month_index % 12 + 1
+    last_day = [31, 29 if _leap(year) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return date(year, month, min(day.day, last_day))
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def evaluate(
+    indicator: Indicator, measurements: Sequence[Measurement], today: date
+) -> IndicatorState:
+    """The computed state of ``indicator`` on ``today`` (pure: no database)."""
+    latest = max(measurements, key=lambda m: m.measured_on, default=None)
+    stale = is_stale(indicator, latest, today)
+    baseline, target = indicator.baseline_value, indicator.target_value
+    if latest is None or baseline is None or target is None or target == baseline:
+        return IndicatorState(IndicatorStatus.NO_DATA, None, None, latest, stale)
+    progress = (latest.value - baseline) / (target - baseline)
+    expected = _expected_share(indicator, latest.measured_on)
+    if progress >= 1:
+        status = IndicatorStatus.ACHIEVED
+    elif indicator.target_date is not None and today > indicator.target_date:
+        status = IndicatorStatus.OFF_TRACK
+    else:
+        shortfall = expected - progress
+        if progress < 0:
+            status = IndicatorStatus.OFF_TRACK
+        elif shortfall <= ON_TRACK_TOLERANCE + 1e-9:
+            status = IndicatorStatus.ON_TRACK
+        elif shortfall <= AT_RISK_TOLERANCE + 1e-9:
+            status = IndicatorStatus.AT_RISK
+        else:
+            status = IndicatorStatus.OFF_TRACK
+    return IndicatorState(status, progress, expected, latest, stale)
+
+
+def _expected_share(indicator: Indicator, when: date) -> float:
+    start, end = indicator.baseline_date, indicator.target_date
+    if start is None or end is None or end <= start:
+        return 1.0
+    share = (when - start).days / (end - start).days
+    return min(1.0, max(0.0, share))
+
+
+def is_stale(indicator: Indicator, latest: Measurement | None, today: date) -> bool:
+    last = latest.measured_on if latest is not None else indicator.baseline_date
+    if last is None:
+        return True
+    return add_months(last, indicator.interval_months or 12) < today
+
+
+def record_measurement(store: Store, indicator_id: str, **values: Any) -> Measurement:
+    """Add a measurement (date, value, source, comment) to a live indicator."""
+    return records.create(store, Measurement, indicator_id, **values)
+
+
+def measurements(store: Store, indicator_id: str) -> list[Measurement]:
+    with store.session() as session:
+        records.load(session, Indicator, indicator_id)
+        query = (
+            select(Measurement)
+            .where(Measurement.indicator_id == indicator_id)
+            .order_by(Measurement.measured_on, Measurement.created_at)
+        )
+        return list(session.scalars(query).all())
+
+
+def state(store: Store, indicator_id: str, today: date | None = None) -> IndicatorState:
+    indicator = records.get(store, Indicator, indicator_id)
+    return evaluate(indicator, measurements(store, indicator_id), today or date.today())

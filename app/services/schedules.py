@@ -1,0 +1,100 @@
+"""HDR progress: items done, in progress and overdue, per priority and overall.
+
+An item is *overdue* when it is neither done nor dropped and its end month is
+over: on the first day of the following month it becomes overdue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from app.model import ActionStatus, DevelopmentSchedule, ScheduleItem, SchedulePriority
+from app.services import records
+from app.services.indicators import add_months
+from app.storage.store import Store
+
+FINISHED = {ActionStatus.DONE, ActionStatus.DROPPED}
+
+
+def is_overdue(item: ScheduleItem, today: date) -> bool:
+    if item.status in FINISHED:
+        return False
+    return today >= add_months(item.end_month.replace(day=1), 1)
+
+
+@dataclass
+class Progress:
+    total: int = 0
+    done: int = 0
+    in_progress: int = 0
+    planned: int = 0
+    delayed: int = 0
+    dropped: int = 0
+    overdue: int = 0
+
+    @property
+    def share_done(self) -> float:
+        """Done items as a share of those not dropped (0 when there are none)."""
+        counted = self.total - self.dropped
+        return self.done / counted if counted else 0.0
+
+    def add(self, item: ScheduleItem, today: date) -> None:
+        self.total += 1
+        status = ActionStatus(item.status)
+        if status is ActionStatus.DONE:
+            self.done += 1
+        elif status is ActionStatus.IN_PROGRESS:
+            self.in_progress += 1
+        elif status is ActionStatus.PLANNED:
+            self.planned += 1
+        elif status is ActionStatus.DELAYED:
+            self.delayed += 1
+        else:
+            self.dropped += 1
+        if is_overdue(item, today):
+            self.overdue += 1
+
+
+@dataclass
+class ScheduleProgress:
+    overall: Progress = field(default_factory=Progress)
+    by_priority: dict[str | None, Progress] = field(default_factory=dict)
+
+
+def progress_of(items: Iterable[ScheduleItem], today: date) -> ScheduleProgress:
+    result = ScheduleProgress()
+    for item in items:
+        result.overall.add(item, today)
+        result.by_priority.setdefault(item.priority_id, Progress()).add(item, today)
+    return result
+
+
+def items(store: Store, schedule_id: str) -> list[ScheduleItem]:
+    with store.session() as session:
+        records.load(session, DevelopmentSchedule, schedule_id)
+        query = (
+            select(ScheduleItem)
+            .where(ScheduleItem.schedule_id == schedule_id)
+            .order_by(ScheduleItem.position, ScheduleItem.created_at)
+        )
+        return list(session.scalars(query).all())
+
+
+def priorities(store: Store, schedule_id: str) -> list[SchedulePriority]:
+    return records.children(store, SchedulePriority, schedule_id=schedule_id)
+
+
+def progress(store: Store, schedule_id: str, today: date | None = None) -> ScheduleProgress:
+    return progress_of(items(store, schedule_id), today or date.today())
+
+
+def outside_period(schedule: DevelopmentSchedule, item: ScheduleItem) -> bool:
+    """A warning, not an error: the item runs outside the HDR's period."""
+    return (
+        item.start_month < schedule.period_start.replace(day=1)
+        or item.end_month > schedule.period_end
+    )

@@ -1,0 +1,90 @@
+"""Search over everything users write: ``lodz`` finds ``Łódź``, ``żółw`` finds ``ŻÓŁW``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.i18n import N_, _
+from app.model import RECORD_TYPES, Municipality, Record
+from app.storage import search_index
+from app.storage.store import Store
+from app.textnorm import fold
+
+TYPE_LABELS = {
+    "municipality": N_("JST"),
+    "team_member": N_("członek zespołu"),
+    "school": N_("szkoła"),
+    "school_support": N_("wspomaganie szkoły"),
+    "strategic_plan": N_("plan"),
+    "goal": N_("cel strategiczny"),
+    "objective": N_("cel operacyjny"),
+    "action": N_("działanie"),
+    "indicator": N_("wskaźnik"),
+    "development_schedule": N_("HDR"),
+    "schedule_priority": N_("priorytet HDR"),
+    "schedule_item": N_("pozycja HDR"),
+    "monitoring_note": N_("notatka"),
+    "risk": N_("ryzyko"),
+    "advisory_visit": N_("wizyta doradcza"),
+    "recommendation": N_("zalecenie"),
+}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    record_type: str
+    record_id: str
+    municipality_id: str
+    municipality_name: str
+    type_label: str
+    title: str
+    snippet: str
+
+
+def search(
+    store: Store, text: str, *, municipality_id: str | None = None, limit: int = 100
+) -> list[SearchResult]:
+    with store.session() as session:
+        hits = search_index.query(session, text, municipality_id=municipality_id, limit=limit)
+        by_type: dict[str, list[str]] = {}
+        for hit in hits:
+            by_type.setdefault(hit.record_type, []).append(hit.record_id)
+        loaded: dict[str, Record] = {}
+        for record_type, ids in by_type.items():
+            cls = RECORD_TYPES[record_type]
+            for record in session.scalars(select(cls).where(cls.id.in_(ids))):
+                loaded[record.id] = record
+        names = dict(session.execute(select(Municipality.id, Municipality.name)).tuples())
+    words = [w for w in fold(text).split() if w]
+    results = []
+    for hit in hits:
+        record = loaded.get(hit.record_id)
+        if record is None:
+            continue
+        body = search_index.record_text(record)
+        results.append(
+            SearchResult(
+                record_type=hit.record_type,
+                record_id=hit.record_id,
+                municipality_id=hit.municipality_id,
+                municipality_name=names.get(hit.municipality_id, ""),
+                type_label=_(TYPE_LABELS.get(hit.record_type, hit.record_type)),
+                title=body.split("\n", 1)[0][:200],
+                snippet=snippet(body, words),
+            )
+        )
+    return results
+
+
+def snippet(body: str, words: list[str], width: int = 160) -> str:
+    """A piece of ``body`` around the first matched word, on one line."""
+    flat = " ".join(body.split())
+    folded = fold(flat)
+    positions = [folded.find(w) for w in words if folded.find(w) >= 0]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    piece = flat[start : start + width]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(flat) else ""
+    return f"{prefix}{piece}{suffix}"
