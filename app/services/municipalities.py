@@ -58,13 +58,14 @@ def summaries(store: Store) -> list[MunicipalitySummary]:
         ).all()
         visits = session.scalars(select(AdvisoryVisit).order_by(AdvisoryVisit.visit_date)).all()
         counts = {
-            cls: dict(
-                session.execute(
+            cls: {
+                municipality_id: count
+                for municipality_id, count in session.execute(
                     select(cls.municipality_id, func.count())
                     .where(cls.deleted_at.is_(None))
                     .group_by(cls.municipality_id)
-                ).tuples()
-            )
+                )
+            }
             for cls in (TeamMember, School, Action, MonitoringNote)
         }
     result = []

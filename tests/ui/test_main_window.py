@@ -1,0 +1,60 @@
+"""The main window opens over a store, lists its municipalities, switches, and closes cleanly."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from app.model import Municipality
+from app.services import records
+from app.storage.store import Store
+from ui.main_window import MainWindow
+from ui.models.municipalities import ID_ROLE, MunicipalityListModel
+
+
+def _two_municipalities(store: Store) -> tuple[str, str]:
+    lodz = records.create(store, Municipality, name="Łódź", kind="city_county", teryt="1061")
+    zg = records.create(store, Municipality, name="Gmina Żółkiewka", kind="rural", teryt="0615072")
+    return lodz.id, zg.id
+
+
+def test_model_lists_municipalities_sorted_ignoring_diacritics(store: Store) -> None:
+    _two_municipalities(store)
+    model = MunicipalityListModel(store)
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == ["Gmina Żółkiewka", "Łódź"]
+
+
+def test_empty_store_shows_welcome_with_demo_button(window: MainWindow) -> None:
+    assert window.central.currentWidget() is window.welcome
+    assert not window.switcher.isEnabled()
+
+
+def test_window_lists_and_switches_municipalities(qtbot, settings: QSettings, store: Store) -> None:  # type: ignore[no-untyped-def]
+    lodz, zolkiewka = _two_municipalities(store)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_store(store)
+    window.show()
+    assert window.central.currentWidget() is window.splitter
+    assert window.switcher.count() == 2
+    with qtbot.waitSignal(window.municipality_changed) as blocker:
+        window.switcher.activated.emit(window.municipality_model.row_of(lodz))
+    assert blocker.args == [lodz]
+    assert "Łódź" in window.windowTitle()
+    assert window.switcher.itemData(window.switcher.currentIndex(), ID_ROLE) == lodz
+    window.close()
+    assert window.store is None  # the store was closed with the window
+    # The choice is remembered for the next start.
+    assert settings.value("last_municipality") == lodz
+    assert zolkiewka != lodz
+
+
+def test_switcher_filter_folds_polish_letters(window: MainWindow, store: Store) -> None:
+    _two_municipalities(store)
+    window.municipality_model.reload()
+    proxy = window.switcher._proxy
+    proxy.set_text("lodz")
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, 0).data() == "Łódź"
+    proxy.set_text("ZOLK")
+    assert proxy.index(0, 0).data() == "Gmina Żółkiewka"

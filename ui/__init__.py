@@ -1,0 +1,1 @@
+"""The Qt application. Talks to ``app`` only through its services."""

@@ -1,0 +1,107 @@
+"""Starting the Qt application: translations, the window first, then the data.
+
+The window is shown before the store is opened so the first paint does not wait
+for SQLAlchemy, migrations or the integrity check.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import i18n
+from app import paths as app_paths
+from app.errors import UserError
+from app.version import APP_NAME, __version__
+from ui.errors import install_excepthook, show_user_error
+
+log = logging.getLogger(__name__)
+
+
+def settings_for(data_dir: str | Path | None) -> QSettings:
+    """Window layout and preferences live in the data folder (portable with it)."""
+    root = app_paths.resolve(data_dir).root
+    root.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(root / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Our strings via app.i18n; Qt's own buttons and dialogs via Qt's catalogues."""
+    i18n.set_language(language)
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Polish if language == "pl" else QLocale.Language.English)
+    )
+    translators: list[QTranslator] = []
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase",):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{language}", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def run(data_dir: str | Path | None = None, select_municipality: str | None = None) -> int:
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    settings = settings_for(data_dir)
+    install_translations(app, str(settings.value("language", "pl")))
+    log_file = app_paths.resolve(data_dir).logs / "plan-oswiaty.log"
+    install_excepthook(log_file)
+    window = MainWindow(settings)
+    window.show()
+    QTimer.singleShot(0, lambda: open_store(window, data_dir, select_municipality))
+    return app.exec()
+
+
+def open_store(window: object, data_dir: str | Path | None, select: str | None) -> bool:
+    """Open the data; on a problem explain it, offer a way out, and close if there is none."""
+    from app.storage.store import DatabaseDamaged, Store
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    try:
+        store = Store.open(data_dir)
+    except DatabaseDamaged as damaged:
+        if damaged.good_backup is not None and _offer_restore(window, damaged):
+            return open_store(window, data_dir, select)
+        show_user_error(window, damaged, i18n._("Nie można otworzyć danych"))
+        window.close()
+        return False
+    except UserError as error:
+        show_user_error(window, error, i18n._("Nie można otworzyć danych"))
+        window.close()
+        return False
+    window.set_store(store, select)
+    return True
+
+
+def _offer_restore(window: object, damaged: object) -> bool:
+    from app.storage import backups
+    from app.storage.store import DatabaseDamaged
+
+    assert isinstance(damaged, DatabaseDamaged) and damaged.good_backup is not None
+    answer = QMessageBox.question(
+        None,
+        i18n._("Dane są uszkodzone"),
+        damaged.message + "\n\n" + i18n._("Przywrócić teraz najnowszą dobrą kopię zapasową?"),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        backups.restore_into(
+            damaged.good_backup, damaged.database, damaged.database.parent / "backups"
+        )
+    except UserError as error:
+        show_user_error(None, error)
+        return False
+    return True

@@ -1,0 +1,327 @@
+"""The main window: municipality switcher, navigation, pages, menus and status bar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+)
+
+from app.changes import Change
+from app.errors import UserError
+from app.i18n import _
+from app.storage.store import Store
+from app.version import APP_NAME, __version__
+from ui.errors import show_user_error
+from ui.models.municipalities import MunicipalityListModel
+from ui.pages.base import Page
+from ui.pages.overview import OverviewPage
+from ui.pages.pending import PendingPage
+from ui.widgets.empty_state import EmptyState
+from ui.widgets.municipality_switcher import MunicipalitySwitcher
+
+RECENT_LIMIT = 8
+
+
+def _pending_pages() -> list[Page]:
+    return [
+        PendingPage(
+            "team",
+            _("Zespół i szkoły"),
+            _(
+                "Tu zespół JST zapisuje swoich członków oraz szkoły i placówki wraz z etapem "
+                "procesowego wspomagania."
+            ),
+        ),
+        PendingPage(
+            "plan",
+            _("Plan strategiczny"),
+            _(
+                "Tu powstaje plan rozwoju oświaty: diagnoza, SWOT, wizja i misja, cele, działania "
+                "i wskaźniki."
+            ),
+        ),
+        PendingPage(
+            "hdr",
+            _("HDR"),
+            _(
+                "Tu powstaje Harmonogram Działań Rozwojowych dla wybranego obszaru "
+                "wraz z osią czasu."
+            ),
+        ),
+        PendingPage(
+            "monitoring",
+            _("Monitoring"),
+            _(
+                "Tu prowadzi się dziennik monitoringu: postępy, ryzyka, problemy, dobre praktyki, "
+                "zalecenia i decyzje."
+            ),
+        ),
+        PendingPage(
+            "visits",
+            _("Wizyty doradcze"),
+            _("Tu doradca prowadzi wizyty w JST: program, ustalenia i zalecenia."),
+        ),
+    ]
+
+
+class MainWindow(QMainWindow):
+    municipality_changed = Signal(str)
+
+    def __init__(self, settings: QSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.store: Store | None = None
+        self.municipality_id: str | None = None
+        self._unsubscribe = None
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(900, 600)
+        self.municipality_model = MunicipalityListModel()
+        self._build_pages()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_layout()
+        self._show_pages(False)
+
+    # -- building -------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        self.pages: list[Page] = [OverviewPage(), *_pending_pages()]
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(_("Nawigacja"))
+        self.navigation.setMinimumWidth(170)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            QListWidgetItem(page.title(), self.navigation)
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self._page_chosen)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.welcome = EmptyState(
+            _("Witamy w programie Plan Oświaty"),
+            _(
+                "Nie ma jeszcze żadnej JST. Utwórz własną albo otwórz JST demonstracyjną, "
+                "aby zobaczyć, jak wygląda gotowy plan, HDR i monitoring."
+            ),
+        )
+        self.welcome.add_button(_("Otwórz JST demonstracyjną"), self.load_demo, default=True)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.splitter)
+        self.setCentralWidget(self.central)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(_("JST"))
+        bar.setObjectName("municipalityBar")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(_("JST:") + " "))
+        self.switcher = MunicipalitySwitcher(self.municipality_model)
+        self.switcher.municipality_chosen.connect(self.choose_municipality)
+        bar.addWidget(self.switcher)
+        self.addToolBar(bar)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&Plik"))
+        self.action_demo = QAction(_("Wczytaj JST &demonstracyjną"), self)
+        self.action_demo.triggered.connect(self.load_demo)
+        file_menu.addAction(self.action_demo)
+        self.recent_menu = file_menu.addMenu(_("&Ostatnio używane JST"))
+        file_menu.addSeparator()
+        self.action_backup = QAction(_("Wykonaj &kopię zapasową"), self)
+        self.action_backup.triggered.connect(self.make_backup)
+        file_menu.addAction(self.action_backup)
+        file_menu.addSeparator()
+        quit_action = QAction(_("&Zakończ"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        if quit_action.shortcut().isEmpty():
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(_("&Widok"))
+        find = QAction(_("&Przejdź do JST…"), self)
+        find.setShortcut(QKeySequence("Ctrl+J"))
+        find.triggered.connect(self._focus_switcher)
+        view_menu.addAction(find)
+        view_menu.addSeparator()
+        for number, page in enumerate(self.pages, start=1):
+            go = QAction(page.title(), self)
+            go.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            go.triggered.connect(
+                lambda _checked=False, row=number - 1: self.navigation.setCurrentRow(row)
+            )
+            view_menu.addAction(go)
+
+        help_menu = self.menuBar().addMenu(_("Pomo&c"))
+        about = QAction(_("&O programie"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.saved_label = QLabel("")
+        self.place_label = QLabel("")
+        self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.place_label)
+
+    # -- store and municipality ---------------------------------------------------
+
+    def set_store(self, store: Store, select_municipality: str | None = None) -> None:
+        self.store = store
+        self._unsubscribe = store.changes.subscribe(self._on_change)
+        self.place_label.setText(_("Dane: {path}").format(path=store.paths.root))
+        self.place_label.setToolTip(str(store.paths.database))
+        self.municipality_model.set_store(store)
+        self.saved_label.setText(_("Wszystkie zmiany są zapisywane automatycznie."))
+        wanted = select_municipality or str(self.settings.value("last_municipality", "") or "")
+        self._refresh_recent()
+        if self.municipality_model.rowCount() == 0:
+            self._show_pages(False)
+            return
+        if self.municipality_model.row_of(wanted) < 0:
+            first = self.municipality_model.municipality_at(0)
+            wanted = first.id if first else ""
+        self.choose_municipality(wanted)
+
+    def choose_municipality(self, municipality_id: str) -> None:
+        if self.store is None or self.municipality_model.row_of(municipality_id) < 0:
+            return
+        self.municipality_id = municipality_id
+        self.switcher.select(municipality_id)
+        self._show_pages(True)
+        self.settings.setValue("last_municipality", municipality_id)
+        self._remember_recent(municipality_id)
+        for page in self.pages:
+            page.show_municipality(self.store, municipality_id)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+        municipality = self.municipality_model.municipality_at(
+            self.municipality_model.row_of(municipality_id)
+        )
+        if municipality is not None:
+            self.setWindowTitle(f"{municipality.name} — {APP_NAME}")
+        self.municipality_changed.emit(municipality_id)
+
+    def load_demo(self) -> None:
+        if self.store is None:
+            return
+        from app.demo import load_demo
+
+        try:
+            municipality, _created = load_demo(self.store)
+        except UserError as error:
+            show_user_error(self, error)
+            return
+        self.municipality_model.reload()
+        self.choose_municipality(municipality.id)
+
+    def make_backup(self) -> None:
+        if self.store is None:
+            return
+        try:
+            path = self.store.backup("manual")
+        except UserError as error:
+            show_user_error(self, error)
+            return
+        self.statusBar().showMessage(_("Kopia zapasowa zapisana: {path}").format(path=path), 8000)
+
+    # -- reactions -----------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        now = datetime.now().strftime("%H:%M:%S")
+        self.saved_label.setText(_("Zapisano o {time}").format(time=now))
+        if change.record_type == "municipality":
+            self.municipality_model.reload()
+            if self.municipality_id:
+                self.switcher.select(self.municipality_id)
+
+    def _page_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.settings.setValue("page", self.pages[row].key)
+
+    def _show_pages(self, visible: bool) -> None:
+        self.central.setCurrentWidget(self.splitter if visible else self.welcome)
+        self.switcher.setEnabled(visible)
+
+    def _focus_switcher(self) -> None:
+        self.switcher.setFocus()
+        self.switcher.lineEdit().selectAll()
+
+    def _remember_recent(self, municipality_id: str) -> None:
+        recent = [r for r in self._recent() if r != municipality_id]
+        recent.insert(0, municipality_id)
+        self.settings.setValue("recent_municipalities", recent[:RECENT_LIMIT])
+        self._refresh_recent()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent_municipalities", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value or []]
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for municipality_id in self._recent():
+            row = self.municipality_model.row_of(municipality_id)
+            municipality = self.municipality_model.municipality_at(row)
+            if municipality is None:
+                continue
+            action = self.recent_menu.addAction(municipality.name)
+            action.triggered.connect(
+                lambda _checked=False, mid=municipality_id: self.choose_municipality(mid)
+            )
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("O programie"),
+            _(
+                "{name} {version}\n\nPlan rozwoju oświaty, HDR i monitoring dla zespołów JST "
+                "i doradców. Działa bez internetu; dane są przechowywane lokalnie."
+            ).format(name=APP_NAME, version=__version__),
+        )
+
+    # -- layout memory ------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(1200, 760)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+        else:
+            self.splitter.setSizes([220, 980])
+        page = str(self.settings.value("page", "overview") or "overview")
+        keys = [p.key for p in self.pages]
+        self.navigation.setCurrentRow(keys.index(page) if page in keys else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)

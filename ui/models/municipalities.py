@@ -1,0 +1,64 @@
+"""The list of municipalities (for the switcher), one row per JST."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.i18n import _
+from app.model import Municipality
+from app.services import municipalities
+from app.storage.store import Store
+from app.textnorm import fold
+
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class MunicipalityListModel(QAbstractListModel):
+    """Municipalities sorted by name; ``SEARCH_ROLE`` holds folded text for filtering."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        super().__init__()
+        self._store = store
+        self._rows: list[Municipality] = []
+        if store is not None:
+            self.reload()
+
+    def set_store(self, store: Store | None) -> None:
+        self._store = store
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = municipalities.all_municipalities(self._store) if self._store else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.name} ({_('demo')})" if row.is_demo else row.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.name}\n{row.kind.label}, TERYT {row.teryt or '—'}"
+        if role == ID_ROLE:
+            return row.id
+        if role == SEARCH_ROLE:
+            return fold(f"{row.name} {row.teryt or ''} {row.county or ''}")
+        return None
+
+    def row_of(self, municipality_id: str) -> int:
+        for row, municipality in enumerate(self._rows):
+            if municipality.id == municipality_id:
+                return row
+        return -1
+
+    def municipality_at(self, row: int) -> Municipality | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
