@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -22,11 +22,14 @@ from app.errors import UserError
 from app.i18n import _
 from app.storage.store import Store
 from app.version import APP_NAME, __version__
+from ui.commands import StoreCommand
+from ui.context import EditorContext
 from ui.errors import show_user_error
 from ui.models.municipalities import MunicipalityListModel
 from ui.pages.base import Page
 from ui.pages.overview import OverviewPage
 from ui.pages.pending import PendingPage
+from ui.pages.team_schools import TeamSchoolsPage
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.municipality_switcher import MunicipalitySwitcher
 
@@ -35,14 +38,6 @@ RECENT_LIMIT = 8
 
 def _pending_pages() -> list[Page]:
     return [
-        PendingPage(
-            "team",
-            _("Zespół i szkoły"),
-            _(
-                "Tu zespół JST zapisuje swoich członków oraz szkoły i placówki wraz z etapem "
-                "procesowego wspomagania."
-            ),
-        ),
         PendingPage(
             "plan",
             _("Plan strategiczny"),
@@ -83,7 +78,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.store: Store | None = None
         self.municipality_id: str | None = None
-        self._unsubscribe = None
+        self._unsubscribe: object = None
+        self.context: EditorContext | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        StoreCommand.on_error = lambda error: show_user_error(self, error)
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(900, 600)
         self.municipality_model = MunicipalityListModel()
@@ -97,7 +96,7 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self.pages: list[Page] = [OverviewPage(), *_pending_pages()]
+        self.pages: list[Page] = [OverviewPage(), TeamSchoolsPage(), *_pending_pages()]
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(_("Nawigacja"))
         self.navigation.setMinimumWidth(170)
@@ -153,6 +152,14 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        edit_menu = self.menuBar().addMenu(_("&Edycja"))
+        self.action_undo = self.undo_stack.createUndoAction(self, _("Cofnij"))
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_redo = self.undo_stack.createRedoAction(self, _("Ponów"))
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.action_undo)
+        edit_menu.addAction(self.action_redo)
+
         view_menu = self.menuBar().addMenu(_("&Widok"))
         find = QAction(_("&Przejdź do JST…"), self)
         find.setShortcut(QKeySequence("Ctrl+J"))
@@ -182,6 +189,7 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store, select_municipality: str | None = None) -> None:
         self.store = store
+        self.context = EditorContext(store, self.undo_stack, self)
         self._unsubscribe = store.changes.subscribe(self._on_change)
         self.place_label.setText(_("Dane: {path}").format(path=store.paths.root))
         self.place_label.setToolTip(str(store.paths.database))
@@ -198,15 +206,17 @@ class MainWindow(QMainWindow):
         self.choose_municipality(wanted)
 
     def choose_municipality(self, municipality_id: str) -> None:
-        if self.store is None or self.municipality_model.row_of(municipality_id) < 0:
+        if self.context is None or self.municipality_model.row_of(municipality_id) < 0:
             return
+        if municipality_id != self.municipality_id:
+            self.undo_stack.clear()  # undo history belongs to one municipality
         self.municipality_id = municipality_id
         self.switcher.select(municipality_id)
         self._show_pages(True)
         self.settings.setValue("last_municipality", municipality_id)
         self._remember_recent(municipality_id)
         for page in self.pages:
-            page.show_municipality(self.store, municipality_id)
+            page.show_municipality(self.context, municipality_id)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
         municipality = self.municipality_model.municipality_at(
@@ -248,6 +258,10 @@ class MainWindow(QMainWindow):
             self.municipality_model.reload()
             if self.municipality_id:
                 self.switcher.select(self.municipality_id)
+        if change.municipality_id not in (None, self.municipality_id):
+            return
+        for page in self.pages:
+            page.on_change(change)
 
     def _page_chosen(self, row: int) -> None:
         if 0 <= row < len(self.pages):
@@ -318,7 +332,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
-        if self._unsubscribe is not None:
+        if callable(self._unsubscribe):
             self._unsubscribe()
             self._unsubscribe = None
         if self.store is not None:

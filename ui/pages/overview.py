@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.changes import Change, ChangeKind
 from app.i18n import _
 from app.services.municipalities import MunicipalitySummary, summaries
 from ui.pages.base import Page
@@ -33,6 +34,10 @@ class OverviewPage(Page):
 
     def title(self) -> str:
         return _("Przegląd")
+
+    def on_change(self, change: Change) -> None:
+        if change.kind is not ChangeKind.UPDATED or change.record_type == "municipality":
+            self.refresh()
 
     def refresh(self) -> None:
         if self.store is None or self.municipality_id is None:

@@ -84,6 +84,7 @@ class MunicipalitySwitcher(QComboBox):
         row = self._model.row_of(municipality_id)
         if row >= 0:
             self.setCurrentIndex(row)
+            self.setEditText(self.itemText(row))
 
     def focusOutEvent(self, event: object) -> None:
         super().focusOutEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,31 @@
+"""What every editor shares: the store, the undo stack, and how errors are shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from app.errors import UserError
+from app.storage.store import Store
+from ui.commands import StoreCommand, push
+from ui.errors import show_user_error
+
+
+@dataclass
+class EditorContext:
+    store: Store
+    undo_stack: QUndoStack
+    window: QWidget | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def run(self, command: StoreCommand) -> bool:
+        """Do and record ``command``; a UserError is shown in a dialog and nothing changes."""
+        try:
+            push(self.undo_stack, command)
+        except UserError as error:
+            show_user_error(self.window, error)
+            return False
+        return True

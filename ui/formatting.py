@@ -1,0 +1,56 @@
+"""Showing values to people: dates, money, numbers and enum labels in the UI language."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale
+
+
+def show_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
+
+
+def show_month(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, 1), "LLLL yyyy")
+
+
+def show_money(cents: int | None) -> str:
+    if cents is None:
+        return ""
+    return QLocale().toString(cents / 100, "f", 2) + "\u00a0zł"
+
+
+def show_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return QLocale().toString(int(value))
+    return QLocale().toString(float(value), "g", 6)
+
+
+def show(value: Any) -> str:
+    """A sensible text for any stored value."""
+    if value is None:
+        return ""
+    if isinstance(value, StrEnum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, datetime):
+        return QLocale().toString(value.astimezone(), QLocale.FormatType.ShortFormat)
+    if isinstance(value, date):
+        return show_date(value)
+    if isinstance(value, float):
+        return show_number(value)
+    if isinstance(value, int):
+        return QLocale().toString(value)
+    return str(value)

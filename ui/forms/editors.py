@@ -1,0 +1,261 @@
+"""One editor widget per kind of field, all with ``value``/``set_value`` and ``committed``.
+
+``committed`` fires when the value should be saved: at once for choices, dates
+and numbers; for typed text a moment after the typing stops, and when the field
+loses focus — so nothing typed waits for a Save button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.i18n import _
+
+TYPING_PAUSE_MS = 400
+NO_DATE = QDate(1989, 12, 31)  # shown blank: "no date"
+
+
+class LineEditor(QLineEdit):
+    committed = Signal()
+
+    def __init__(self, max_length: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaxLength(max_length)
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.committed)
+        self.textEdited.connect(lambda _text: self._timer.start())
+        self.editingFinished.connect(self.flush)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        self.committed.emit()
+
+    def value(self) -> str:
+        return self.text()
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if text != self.text():
+            self.setText(text)
+
+
+class TextEditor(QPlainTextEdit):
+    """Multi-line text; Tab moves focus (as in a Windows form), Ctrl+Enter is a newline."""
+
+    committed = Signal()
+
+    def __init__(self, max_length: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_length = max_length
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(64)
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.committed)
+        self.textChanged.connect(self._typed)
+        self._loading = False
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.flush()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.committed.emit()
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            text = "" if value is None else str(value)
+            if text != self.toPlainText():
+                self.setPlainText(text)
+        finally:
+            self._loading = False
+
+
+class IntEditor(QSpinBox):
+    committed = Signal()
+
+    def __init__(self, minimum: float | None, maximum: float | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        low = int(minimum) if minimum is not None else -1
+        self.setRange(low - 1, int(maximum) if maximum is not None else 2_000_000_000)
+        self._blank = low - 1
+        self.setSpecialValueText(" ")  # the lowest value means "empty"
+        self.setGroupSeparatorShown(True)
+        self.editingFinished.connect(self.committed)
+        self.setAccelerated(True)
+
+    def value_or_none(self) -> int | None:
+        return None if self.value() == self._blank else int(self.value())
+
+    def set_value(self, value: Any) -> None:
+        self.setValue(self._blank if value is None else int(value))
+
+
+class NumberEditor(QDoubleSpinBox):
+    committed = Signal()
+
+    def __init__(self, decimals: int = 2, suffix: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDecimals(decimals)
+        self._blank = -1e12 - 1
+        self.setRange(self._blank, 1e12)
+        self.setSpecialValueText(" ")
+        self.setSuffix(suffix)
+        self.setGroupSeparatorShown(True)
+        self.editingFinished.connect(self.committed)
+
+    def value_or_none(self) -> float | None:
+        return None if self.value() <= self._blank else float(self.value())
+
+    def set_value(self, value: Any) -> None:
+        self.setValue(self._blank if value is None else float(value))
+
+
+class DateEditor(QDateEdit):
+    """A date with a calendar; the blank lowest value means "no date"."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setMaximumDate(QDate(2100, 12, 31))
+        self.setSpecialValueText(" ")
+        self.setDisplayFormat("dd.MM.yyyy")
+        self.editingFinished.connect(self.committed)
+        calendar = self.calendarWidget()
+        calendar.clicked.connect(lambda _d: self.committed.emit())
+
+    def value(self) -> date | None:
+        current = self.date()
+        return None if current == NO_DATE else date(current.year(), current.month(), current.day())
+
+    def set_value(self, value: Any) -> None:
+        if value is None:
+            self.setDate(NO_DATE)
+        else:
+            self.setDate(QDate(value.year, value.month, value.day))
+
+
+class ChoiceEditor(QComboBox):
+    committed = Signal()
+
+    def __init__(
+        self, choices: Sequence[tuple[Any, str]], allow_empty: bool, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.set_choices(choices, allow_empty)
+        self.activated.connect(lambda _index: self.committed.emit())
+
+    def set_choices(self, choices: Sequence[tuple[Any, str]], allow_empty: bool) -> None:
+        current = self.value() if self.count() else None
+        self.blockSignals(True)
+        self.clear()
+        if allow_empty:
+            self.addItem(_("— brak —"), None)
+        for value, label in choices:
+            self.addItem(label, value)
+        self.blockSignals(False)
+        self.set_value(current)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        raw = value.value if isinstance(value, StrEnum) else value
+        index = self.findData(raw)
+        self.setCurrentIndex(max(index, 0))
+
+
+class FlagEditor(QCheckBox):
+    committed = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.clicked.connect(lambda _checked: self.committed.emit())
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.setChecked(bool(value))
+
+
+class ChecklistEditor(QListWidget):
+    """A checkable list of codes (key competences, schools)."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.itemChanged.connect(self._changed)
+        self._loading = False
+        self.setMinimumHeight(90)
+
+    def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
+        selected = set(self.value())
+        self._loading = True
+        self.clear()
+        for code, label in choices:
+            item = QListWidgetItem(label, self)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if code in selected else Qt.CheckState.Unchecked
+            )
+        self._loading = False
+
+    def _changed(self, _item: QListWidgetItem) -> None:
+        if not self._loading:
+            self.committed.emit()
+
+    def value(self) -> list[str]:
+        return [
+            str(self.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_value(self, value: Any) -> None:
+        wanted = set(value or [])
+        self._loading = True
+        for row in range(self.count()):
+            item = self.item(row)
+            code = item.data(Qt.ItemDataRole.UserRole)
+            item.setCheckState(Qt.CheckState.Checked if code in wanted else Qt.CheckState.Unchecked)
+        self._loading = False
+
+
+def enum_choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
+    return [(member.value, getattr(member, "label", member.value)) for member in enum]
+
+
+ChoiceProvider = Callable[[], Sequence[tuple[Any, str]]]

@@ -1,0 +1,227 @@
+"""A form over one record, built from the core's field specifications.
+
+Each edit is validated as it is made (the message appears under the field, in
+the user's language) and handed to ``on_edit`` to be saved as an undoable
+command. Invalid text stays in the field so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.errors import UserError
+from app.i18n import _
+from app.model import Record
+from app.services import validation
+from app.services.fields import FIELDS, Field
+from ui.forms.editors import (
+    ChecklistEditor,
+    ChoiceEditor,
+    DateEditor,
+    FlagEditor,
+    IntEditor,
+    LineEditor,
+    NumberEditor,
+    TextEditor,
+    enum_choices,
+)
+
+EditHandler = Callable[[str, Any, Any], None]
+
+
+class RecordForm(QWidget):
+    """Editors for ``fields`` of ``cls``; ``load`` shows a record, edits go to ``on_edit``."""
+
+    edited = Signal(str)
+
+    def __init__(
+        self,
+        cls: type[Record],
+        fields: Sequence[str],
+        on_edit: EditHandler,
+        parent: QWidget | None = None,
+        choices: dict[str, Callable[[], Sequence[tuple[Any, str]]]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.cls = cls
+        self.specs: dict[str, Field] = {name: FIELDS[cls][name] for name in fields}
+        self.on_edit = on_edit
+        self.choices = choices or {}
+        self.editors: dict[str, Any] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.values: dict[str, Any] = {}
+        self.record_id: str | None = None
+        self._loading = False
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, spec in self.specs.items():
+            self._add_row(name, spec)
+
+    # -- building ---------------------------------------------------------------
+
+    def _add_row(self, name: str, spec: Field) -> None:
+        editor = self._make_editor(name, spec)
+        editor.setObjectName(f"field_{name}")
+        editor.setAccessibleName(_(spec.label))
+        editor.committed.connect(lambda name=name: self._commit(name))
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet("color: #b00020;")
+        error.setWordWrap(True)
+        error.hide()
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(editor)
+        box.addWidget(error)
+        label = "" if spec.kind == "bool" else _(spec.label) + (" *" if spec.required else "")
+        self.layout_.addRow(label, cell)
+        self.editors[name] = editor
+        self.errors[name] = error
+
+    def _make_editor(self, name: str, spec: Field) -> Any:
+        if name.endswith("_cents"):
+            return NumberEditor(2, " zł")
+        if name in self.choices or spec.kind == "ref":
+            provider = self.choices.get(name, lambda: [])
+            return ChoiceEditor(provider(), allow_empty=not spec.required)
+        if spec.kind == "codes":
+            editor = ChecklistEditor()
+            provider = self.choices.get(name)
+            if provider is not None:
+                editor.set_choices([(str(v), label) for v, label in provider()])
+            return editor
+        kinds: dict[str, Callable[[], Any]] = {
+            "text": lambda: LineEditor(spec.max_length),
+            "long": lambda: TextEditor(spec.max_length),
+            "int": lambda: IntEditor(spec.minimum, spec.maximum),
+            "float": lambda: NumberEditor(2),
+            "date": DateEditor,
+            "bool": lambda: FlagEditor(_(spec.label)),
+        }
+        if spec.kind == "enum":
+            assert spec.enum is not None
+            return ChoiceEditor(enum_choices(spec.enum), allow_empty=not spec.required)
+        return kinds[spec.kind]()
+
+    def refresh_choices(self) -> None:
+        for name, provider in self.choices.items():
+            editor = self.editors.get(name)
+            if isinstance(editor, ChoiceEditor):
+                editor.set_choices(provider(), allow_empty=not self.specs[name].required)
+            elif isinstance(editor, ChecklistEditor):
+                editor.set_choices([(str(v), label) for v, label in provider()])
+
+    # -- values -------------------------------------------------------------------
+
+    def load(self, record: Record | None) -> None:
+        """Show ``record`` (or clear the form); pending typing of the previous one is saved."""
+        self.flush()
+        self._loading = True
+        try:
+            self.record_id = record.id if record is not None else None
+            self.setEnabled(record is not None)
+            for name, editor in self.editors.items():
+                value = getattr(record, name, None) if record is not None else None
+                self.values[name] = value
+                editor.set_value(self._to_editor(name, value))
+                self.clear_error(name)
+        finally:
+            self._loading = False
+
+    def sync(self, record: Record) -> None:
+        """Show changes made elsewhere (undo, redo) without disturbing unchanged fields."""
+        if record.id != self.record_id:
+            self.load(record)
+            return
+        self._loading = True
+        try:
+            for name, editor in self.editors.items():
+                value = getattr(record, name, None)
+                if not _same(value, self.values.get(name)):
+                    self.values[name] = value
+                    editor.set_value(self._to_editor(name, value))
+                    self.clear_error(name)
+        finally:
+            self._loading = False
+
+    def flush(self) -> None:
+        """Save whatever is being typed now (before switching records or closing)."""
+        for editor in self.editors.values():
+            flush = getattr(editor, "flush", None)
+            if flush is not None:
+                flush()
+
+    def editor_value(self, name: str) -> Any:
+        editor = self.editors[name]
+        if isinstance(editor, IntEditor | NumberEditor):
+            raw = editor.value_or_none()
+        else:
+            raw = editor.value()
+        return self._from_editor(name, raw)
+
+    def _to_editor(self, name: str, value: Any) -> Any:
+        if name.endswith("_cents") and value is not None:
+            return value / 100
+        return value
+
+    def _from_editor(self, name: str, value: Any) -> Any:
+        if name.endswith("_cents") and value is not None:
+            return round(value * 100)
+        return value
+
+    # -- saving ---------------------------------------------------------------------
+
+    def _commit(self, name: str) -> None:
+        if self._loading or self.record_id is None:
+            return
+        spec = self.specs[name]
+        new = self.editor_value(name)
+        old = self.values.get(name)
+        try:
+            cleaned = validation.clean_value(name, spec, new)
+        except UserError as error:
+            self.show_error(name, error.message)
+            return
+        if _same(cleaned, old):
+            self.clear_error(name)
+            return
+        try:
+            self.on_edit(name, _plain(old), _plain(cleaned))
+        except UserError as error:
+            self.show_error(error.field if error.field in self.errors else name, error.message)
+            return
+        self.values[name] = cleaned
+        self.clear_error(name)
+        self.edited.emit(name)
+
+    def show_error(self, name: str, message: str) -> None:
+        label = self.errors.get(name)
+        if label is not None:
+            label.setText(message)
+            label.show()
+
+    def clear_error(self, name: str) -> None:
+        label = self.errors.get(name)
+        if label is not None:
+            label.clear()
+            label.hide()
+
+    def error_text(self, name: str) -> str:
+        label = self.errors.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+def _plain(value: Any) -> Any:
+    return (
+        getattr(value, "value", value) if value is not None and hasattr(value, "label") else value
+    )
+
+
+def _same(a: Any, b: Any) -> bool:
+    return _plain(a) == _plain(b)

@@ -1,0 +1,147 @@
+"""Zespół i szkoły: the municipality's profile, its team, and its schools."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from app.catalogs import roles, school_types, voivodeships
+from app.changes import Change
+from app.i18n import _
+from app.model import Municipality, School, TeamMember
+from app.services import records
+from ui.commands import EditRecord, push
+from ui.forms.record_form import RecordForm
+from ui.models.records import Column
+from ui.pages.base import Page
+from ui.widgets.record_panel import RecordPanel
+
+PROFILE_FIELDS = (
+    "name",
+    "kind",
+    "teryt",
+    "voivodeship",
+    "county",
+    "population",
+    "address",
+    "email",
+    "phone",
+    "website",
+    "notes",
+)
+TEAM_FIELDS = ("name", "role", "institution", "email", "phone", "is_advisor")
+SCHOOL_FIELDS = (
+    "name",
+    "school_type",
+    "support_stage",
+    "rspo",
+    "regon",
+    "street",
+    "postal_code",
+    "town",
+    "pupils",
+    "director",
+    "email",
+    "phone",
+)
+
+
+def _voivodeship_choices() -> list[tuple[Any, str]]:
+    return [(name, name) for name in voivodeships().values()]
+
+
+def _school_type_choices() -> list[tuple[Any, str]]:
+    return list(school_types().items())
+
+
+class TeamSchoolsPage(Page):
+    key = "team"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.profile = RecordForm(
+            Municipality,
+            PROFILE_FIELDS,
+            self._edit_profile,
+            choices={"voivodeship": _voivodeship_choices},
+        )
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.profile)
+        self.team = RecordPanel(
+            TeamMember,
+            [
+                Column("name", _("Imię i nazwisko")),
+                Column("role", _("Funkcja")),
+                Column("email", _("E-mail")),
+                Column("phone", _("Telefon")),
+            ],
+            TEAM_FIELDS,
+            noun=_("osobę"),
+            new_values=lambda: {"name": _("Nowa osoba"), "role": roles()["education_head"]},
+        )
+        self.schools = RecordPanel(
+            School,
+            [
+                Column("name", _("Nazwa")),
+                Column("school_type", _("Typ"), lambda code: school_types().get(code, code or "")),
+                Column("town", _("Miejscowość")),
+                Column("pupils", _("Uczniów")),
+                Column("support_stage", _("Etap wspomagania")),
+            ],
+            SCHOOL_FIELDS,
+            noun=_("szkołę lub placówkę"),
+            new_values=lambda: {"name": _("Nowa szkoła"), "school_type": "szkola_podstawowa"},
+            choices={"school_type": _school_type_choices},
+        )
+        self.tabs.addTab(scroll, _("Profil JST"))
+        self.tabs.addTab(self.team, _("Zespół JST"))
+        self.tabs.addTab(self.schools, _("Szkoły i placówki"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def title(self) -> str:
+        return _("Zespół i szkoły")
+
+    def refresh(self) -> None:
+        if self.context is None or self.municipality_id is None:
+            self.profile.load(None)
+            return
+        self.profile.load(records.get(self.context.store, Municipality, self.municipality_id))
+        self.team.show_parent(
+            self.context, self.municipality_id, municipality_id=self.municipality_id
+        )
+        self.schools.show_parent(
+            self.context, self.municipality_id, municipality_id=self.municipality_id
+        )
+
+    def on_change(self, change: Change) -> None:
+        if self.context is None or self.municipality_id is None:
+            return
+        if change.record_type == "municipality" and self.municipality_id in change.record_ids:
+            record = records.get(self.context.store, Municipality, self.municipality_id)
+            self.profile.sync(record)
+        self.team.on_change(change)
+        self.schools.on_change(change)
+
+    def flush(self) -> None:
+        self.profile.flush()
+        self.team.form.flush()
+        self.schools.form.flush()
+
+    def _edit_profile(self, field: str, old: Any, new: Any) -> None:
+        assert self.context is not None and self.municipality_id is not None
+        label = _(self.profile.specs[field].label)
+        push(
+            self.context.undo_stack,
+            EditRecord(
+                self.context.store,
+                Municipality,
+                self.municipality_id,
+                {field: old},
+                {field: new},
+                _("zmiana pola „{field}”").format(field=label),
+            ),
+        )
