@@ -172,6 +172,8 @@ class ChoiceEditor(QComboBox):
         self, choices: Sequence[tuple[Any, str]], allow_empty: bool, parent: QWidget | None = None
     ):
         super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
         self.set_choices(choices, allow_empty)
         self.activated.connect(lambda _index: self.committed.emit())
 

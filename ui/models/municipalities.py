@@ -44,7 +44,8 @@ class MunicipalityListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            # An editable combo box shows EditRole in its line edit.
             return f"{row.name} ({_('demo')})" if row.is_demo else row.name
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.name}\n{row.kind.label}, TERYT {row.teryt or '—'}"

@@ -63,6 +63,8 @@ class RecordPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -93,6 +95,8 @@ class RecordPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(320)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
@@ -119,6 +123,7 @@ class RecordPanel(QWidget):
     def reload(self, keep: str | None = None) -> None:
         keep = keep or self.current_id()
         self.model.reload()
+        self._fit_columns()
         self.form.refresh_choices()
         self.add_button.setEnabled(self.parent_id is not None)
         if keep and self.select(keep):
@@ -128,6 +133,12 @@ class RecordPanel(QWidget):
         else:
             self.form.load(None)
             self.delete_button.setEnabled(False)
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
+            header.resizeSection(column, min(max(header.sectionSize(column), 80), 320))
 
     def on_change(self, change: Change) -> None:
         if change.record_type == self.cls.__tablename__ or change.record_type == "municipality":
