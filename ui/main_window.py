@@ -29,6 +29,7 @@ from ui.models.municipalities import MunicipalityListModel
 from ui.pages.base import Page
 from ui.pages.overview import OverviewPage
 from ui.pages.pending import PendingPage
+from ui.pages.plan import PlanPage
 from ui.pages.team_schools import TeamSchoolsPage
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.municipality_switcher import MunicipalitySwitcher
@@ -38,14 +39,6 @@ RECENT_LIMIT = 8
 
 def _pending_pages() -> list[Page]:
     return [
-        PendingPage(
-            "plan",
-            _("Plan strategiczny"),
-            _(
-                "Tu powstaje plan rozwoju oświaty: diagnoza, SWOT, wizja i misja, cele, działania "
-                "i wskaźniki."
-            ),
-        ),
         PendingPage(
             "hdr",
             _("HDR"),
@@ -96,10 +89,15 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self.pages: list[Page] = [OverviewPage(), TeamSchoolsPage(), *_pending_pages()]
+        self.pages: list[Page] = [
+            OverviewPage(),
+            TeamSchoolsPage(),
+            PlanPage(),
+            *_pending_pages(),
+        ]
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(_("Nawigacja"))
-        self.navigation.setMinimumWidth(170)
+        self.navigation.setMinimumWidth(150)
         self.stack = QStackedWidget()
         for page in self.pages:
             QListWidgetItem(page.title(), self.navigation)
@@ -323,7 +321,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)  # type: ignore[arg-type]
         else:
-            self.splitter.setSizes([220, 980])
+            self.splitter.setSizes([180, 1020])
         page = str(self.settings.value("page", "overview") or "overview")
         keys = [p.key for p in self.pages]
         self.navigation.setCurrentRow(keys.index(page) if page in keys else 0)

@@ -58,6 +58,7 @@ class RecordForm(QWidget):
         self._loading = False
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name, spec in self.specs.items():
             self._add_row(name, spec)
 
@@ -87,15 +88,15 @@ class RecordForm(QWidget):
     def _make_editor(self, name: str, spec: Field) -> Any:
         if name.endswith("_cents"):
             return NumberEditor(2, " zł")
-        if name in self.choices or spec.kind == "ref":
-            provider = self.choices.get(name, lambda: [])
-            return ChoiceEditor(provider(), allow_empty=not spec.required)
         if spec.kind == "codes":
             editor = ChecklistEditor()
             provider = self.choices.get(name)
             if provider is not None:
                 editor.set_choices([(str(v), label) for v, label in provider()])
             return editor
+        if name in self.choices or spec.kind == "ref":
+            provider = self.choices.get(name, lambda: [])
+            return ChoiceEditor(provider(), allow_empty=not spec.required)
         kinds: dict[str, Callable[[], Any]] = {
             "text": lambda: LineEditor(spec.max_length),
             "long": lambda: TextEditor(spec.max_length),

@@ -1,0 +1,235 @@
+"""The plan's tree: goals → objectives → actions, with drag-and-drop moves and renaming.
+
+The model never writes: a drop or a rename becomes a ``move_requested`` or
+``rename_requested`` signal that the page turns into an undoable command; the
+model then reloads from the core. The whole tree comes in three queries (see
+``app.services.plans.tree``), cheap even for a 300-action plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from app.i18n import _
+from app.model import Action, Goal, Objective, Record
+from app.services.plans import GoalNode
+from ui.formatting import show, show_date, show_money
+
+Index = QModelIndex | QPersistentModelIndex
+MIME = "application/x-plan-oswiaty-plan-node"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+TITLE, DATES, BUDGET, STATUS = range(4)
+CHILD_KIND = {"root": "goal", "goal": "objective", "objective": "action"}
+KIND_CLASS: dict[str, type[Record]] = {"goal": Goal, "objective": Objective, "action": Action}
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str  # root | goal | objective | action
+    record: Any = None
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return "" if self.record is None else str(self.record.id)
+
+    def row(self) -> int:
+        return 0 if self.parent is None else self.parent.children.index(self)
+
+
+class PlanTreeModel(QAbstractItemModel):
+    move_requested = Signal(str, str, str, int)  # kind, id, new parent id, new index
+    rename_requested = Signal(str, str, str)  # kind, id, new title
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root = Node("root")
+        self.plan_id: str | None = None
+        self._by_id: dict[str, Node] = {}
+
+    # -- loading -----------------------------------------------------------------
+
+    def set_tree(self, plan_id: str | None, goals: Sequence[GoalNode]) -> None:
+        self.beginResetModel()
+        self.plan_id = plan_id
+        self.root = Node("root")
+        self._by_id = {}
+        for goal_node in goals:
+            goal = self._add(self.root, "goal", goal_node.goal)
+            for objective_node in goal_node.objectives:
+                objective = self._add(goal, "objective", objective_node.objective)
+                for action in objective_node.actions:
+                    self._add(objective, "action", action)
+        self.endResetModel()
+
+    def _add(self, parent: Node, kind: str, record: Any) -> Node:
+        node = Node(kind, record, parent)
+        parent.children.append(node)
+        self._by_id[node.id] = node
+        return node
+
+    def node(self, index: Index) -> Node:
+        if index.isValid():
+            pointer = index.internalPointer()
+            if isinstance(pointer, Node):
+                return pointer
+        return self.root
+
+    def index_of(self, record_id: str, column: int = 0) -> QModelIndex:
+        node = self._by_id.get(record_id)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row(), column, node)
+
+    def node_by_id(self, record_id: str) -> Node | None:
+        return self._by_id.get(record_id)
+
+    # -- structure -----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        parent_node = self.node(parent)
+        if not 0 <= row < len(parent_node.children) or not 0 <= column < 4:
+            return QModelIndex()
+        return self.createIndex(row, column, parent_node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self.node(index)
+        if not index.isValid() or node.parent is None or node.parent is self.root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row(), 0, node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [_("Cele i działania"), _("Termin"), _("Budżet"), _("Status")][section]
+
+    # -- data ------------------------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        record = node.record
+        if role == KIND_ROLE:
+            return node.kind
+        if role == ID_ROLE:
+            return node.id
+        if role == Qt.ItemDataRole.EditRole and index.column() == TITLE:
+            return record.title
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE:
+            return _label_for(node) + (f"\n\n{record.description}" if record.description else "")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == TITLE:
+            code = getattr(record, "code", None)
+            return f"{code}. {record.title}" if code else record.title
+        if node.kind != "action":
+            return ""
+        if index.column() == DATES:
+            start, end = show_date(record.start_date), show_date(record.end_date)
+            return f"{start} – {end}" if start or end else ""
+        if index.column() == BUDGET:
+            return show_money(record.budget_cents)
+        return show(record.status)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        node = self.node(index)
+        if node.kind != "action":
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        if index.column() == TITLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != TITLE or not index.isValid():
+            return False
+        node = self.node(index)
+        title = str(value).strip()
+        if not title or title == node.record.title:
+            return False
+        self.rename_requested.emit(node.kind, node.id, title)
+        return False  # the reload after the command shows the new title
+
+    # -- drag and drop ------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        nodes = [self.node(i) for i in indexes if i.isValid() and i.column() == 0]
+        if nodes:
+            data.setData(MIME, f"{nodes[0].kind}:{nodes[0].id}".encode())
+        return data
+
+    def _dragged(self, data: QMimeData) -> Node | None:
+        if not data.hasFormat(MIME):
+            return None
+        kind, _sep, record_id = bytes(data.data(MIME).data()).decode().partition(":")
+        node = self._by_id.get(record_id)
+        return node if node is not None and node.kind == kind else None
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        node = self._dragged(data)
+        return node is not None and CHILD_KIND.get(self.node(parent).kind) == node.kind
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        node = self._dragged(data)
+        target = self.node(parent)
+        if node is None or CHILD_KIND.get(target.kind) != node.kind:
+            return False
+        new_index = len(target.children) if row < 0 else row
+        if node.parent is target and node.row() < new_index:
+            new_index -= 1  # the node leaves its old place first
+        parent_id = self.plan_id if target is self.root else target.id
+        if parent_id is None or (node.parent is target and node.row() == new_index):
+            return False
+        self.move_requested.emit(node.kind, node.id, parent_id, new_index)
+        return False  # the model reloads after the command; Qt must not remove rows itself
+
+
+def _label_for(node: Node) -> str:
+    return {
+        "goal": _("Cel strategiczny"),
+        "objective": _("Cel operacyjny"),
+        "action": _("Działanie"),
+    }.get(node.kind, "")

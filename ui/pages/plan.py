@@ -1,0 +1,748 @@
+"""Plan strategiczny: the plan's header, its goal → objective → action tree, and indicators."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalogs import key_competences
+from app.changes import Change
+from app.i18n import _
+from app.model import Action, Goal, Municipality, Objective, Record, StrategicPlan
+from app.services import plans, records
+from app.services.plans import action_school_ids, set_action_schools
+from ui.commands import CallCommand, CreateRecord, DeleteRecord, EditRecord, MoveRecord, push
+from ui.forms.editors import ChecklistEditor
+from ui.forms.record_form import RecordForm
+from ui.models.plan_tree import CHILD_KIND, ID_ROLE, KIND_CLASS, KIND_ROLE, Node, PlanTreeModel
+from ui.pages.base import Page
+from ui.widgets.empty_state import EmptyState
+
+HEADER_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Informacje o planie",
+        ("title", "year_from", "year_to", "status", "resolution_number", "resolution_date"),
+    ),
+    (
+        "Diagnoza stanu oświaty",
+        (
+            "diagnosis_context",
+            "diagnosis_education",
+            "diagnosis_demography",
+            "diagnosis_conclusions",
+        ),
+    ),
+    ("Wizja, misja i wdrażanie", ("vision", "mission", "implementation_system")),
+)
+SWOT = ("swot_strengths", "swot_weaknesses", "swot_opportunities", "swot_threats")
+GOAL_FIELDS = ("code", "title", "description")
+ACTION_FIELDS = (
+    "title",
+    "description",
+    "responsible_id",
+    "partners",
+    "start_date",
+    "end_date",
+    "budget_cents",
+    "funding_source",
+    "status",
+    "key_competences",
+)
+NEW_TITLES = {
+    "goal": "Nowy cel strategiczny",
+    "objective": "Nowy cel operacyjny",
+    "action": "Nowe działanie",
+}
+
+
+class PlanPage(Page):
+    key = "plan"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan_id: str | None = None
+        self.plan_list: list[StrategicPlan] = []
+        self.tree_model = PlanTreeModel()
+        self.tree_model.move_requested.connect(self._move)
+        self.tree_model.rename_requested.connect(self._rename)
+        self._build()
+
+    def title(self) -> str:
+        return _("Plan strategiczny")
+
+    # -- building -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.plan_combo = QComboBox()
+        self.plan_combo.setMinimumContentsLength(40)
+        self.plan_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.plan_combo.setAccessibleName(_("Wybór planu"))
+        self.plan_combo.activated.connect(self._plan_chosen)
+        self.new_plan_button = QPushButton(_("Nowy plan"))
+        self.new_plan_button.clicked.connect(self.new_plan)
+        self.delete_plan_button = QPushButton(_("Usuń plan"))
+        self.delete_plan_button.clicked.connect(self.delete_plan)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Plan:")))
+        top.addWidget(self.plan_combo, 1)
+        top.addWidget(self.new_plan_button)
+        top.addWidget(self.delete_plan_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_tree_tab(), _("Cele i działania"))
+        self.tabs.addTab(self._build_header_tab(), _("Informacje, diagnoza i SWOT"))
+        self.indicators = self._build_indicators()
+        self.tabs.addTab(self.indicators, _("Wskaźniki"))
+
+        self.empty = EmptyState(
+            _("Ta JST nie ma jeszcze planu"),
+            _(
+                "Plan rozwoju oświaty zawiera diagnozę, analizę SWOT, wizję i misję oraz cele "
+                "strategiczne i operacyjne z działaniami i wskaźnikami."
+            ),
+        )
+        self.empty.add_button(_("Utwórz plan rozwoju oświaty"), self.new_plan, default=True)
+        content = QWidget()
+        box = QVBoxLayout(content)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self.tabs)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    def _build_indicators(self) -> QWidget:
+        try:
+            from ui.pages.plan_indicators import IndicatorsPanel
+        except ImportError:  # built in its own module; absent only in a partial checkout
+            return EmptyState(_("Wskaźniki"), "")
+        return IndicatorsPanel()
+
+    def _build_tree_tab(self) -> QWidget:
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setAccessibleName(_("Cele i działania planu"))
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(self._node_changed)
+
+        buttons = QHBoxLayout()
+        self.add_goal_button = QPushButton(_("+ Cel strategiczny"))
+        self.add_goal_button.setToolTip(_("Dodaj cel strategiczny (Ctrl+Shift+1)"))
+        self.add_goal_button.clicked.connect(lambda: self.add("goal"))
+        self.add_objective_button = QPushButton(_("+ Cel operacyjny"))
+        self.add_objective_button.setToolTip(
+            _("Dodaj cel operacyjny do wybranego celu (Ctrl+Shift+2)")
+        )
+        self.add_objective_button.clicked.connect(lambda: self.add("objective"))
+        self.add_action_button = QPushButton(_("+ Działanie"))
+        self.add_action_button.setToolTip(
+            _("Dodaj działanie do wybranego celu operacyjnego (Ctrl+Shift+3)")
+        )
+        self.add_action_button.clicked.connect(lambda: self.add("action"))
+        self.delete_button = QPushButton(_("Usuń"))
+        self.delete_button.setToolTip(_("Usuń wybrany element (Delete); można cofnąć"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.up_button = QPushButton("↑")
+        self.up_button.setToolTip(_("Przesuń wyżej (Ctrl+↑)"))
+        self.up_button.clicked.connect(lambda: self.shift(-1))
+        self.down_button = QPushButton("↓")
+        self.down_button.setToolTip(_("Przesuń niżej (Ctrl+↓)"))
+        self.down_button.clicked.connect(lambda: self.shift(1))
+        for button in (
+            self.add_goal_button,
+            self.add_objective_button,
+            self.add_action_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self._shortcuts()
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addLayout(buttons)
+        left_box.addWidget(self.tree)
+        hint = QLabel(
+            _(
+                "Przeciągnij element myszą albo użyj Ctrl+↑/↓, aby zmienić kolejność; "
+                "F2 zmienia nazwę."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        left_box.addWidget(hint)
+
+        self.detail = QStackedWidget()
+        self.detail_empty = EmptyState(
+            _("Wybierz element"), _("Wybierz cel lub działanie z listy po lewej.")
+        )
+        self.goal_form = RecordForm(Goal, GOAL_FIELDS, self._edit_field(Goal))
+        self.objective_form = RecordForm(Objective, GOAL_FIELDS, self._edit_field(Objective))
+        self.action_form = RecordForm(
+            Action,
+            ACTION_FIELDS,
+            self._edit_field(Action),
+            choices={
+                "responsible_id": self._team_choices,
+                "key_competences": lambda: [(k.code, k.name_2018) for k in key_competences()],
+            },
+        )
+        self.schools_editor = ChecklistEditor()
+        self.schools_editor.setAccessibleName(_("Szkoły objęte działaniem"))
+        self.schools_editor.committed.connect(self._schools_edited)
+        action_box = QWidget()
+        action_layout = QVBoxLayout(action_box)
+        action_layout.addWidget(self.action_form)
+        action_layout.addWidget(QLabel(_("Szkoły i placówki objęte działaniem")))
+        action_layout.addWidget(self.schools_editor)
+        for widget in (self.detail_empty, self.goal_form, self.objective_form, action_box):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(widget)
+            self.detail.addWidget(scroll)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([600, 480])
+        return self.splitter
+
+    def _shortcuts(self) -> None:
+        bindings = (
+            ("Ctrl+Shift+1", lambda: self.add("goal")),
+            ("Ctrl+Shift+2", lambda: self.add("objective")),
+            ("Ctrl+Shift+3", lambda: self.add("action")),
+            ("Ctrl+Up", lambda: self.shift(-1)),
+            ("Ctrl+Down", lambda: self.shift(1)),
+        )
+        for keys, slot in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.tree)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.tree)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(self._focus_detail)
+
+    def _build_header_tab(self) -> QWidget:
+        self.header_forms: list[RecordForm] = []
+        container = QWidget()
+        box = QVBoxLayout(container)
+        for title, fields in HEADER_SECTIONS:
+            group = QGroupBox(_(title))
+            group_box = QVBoxLayout(group)
+            form = RecordForm(StrategicPlan, fields, self._edit_field(StrategicPlan))
+            group_box.addWidget(form)
+            self.header_forms.append(form)
+            box.addWidget(group)
+        swot = QGroupBox(_("Analiza SWOT"))
+        grid = QGridLayout(swot)
+        for position, field in enumerate(SWOT):
+            form = RecordForm(StrategicPlan, (field,), self._edit_field(StrategicPlan))
+            self.header_forms.append(form)
+            grid.addWidget(form, position // 2, position % 2)
+        box.insertWidget(2, swot)
+        box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(container)
+        return scroll
+
+    # -- loading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.context is None or self.municipality_id is None:
+            return
+        self.plan_list = plans.plans_of(self.context.store, self.municipality_id)
+        self.plan_combo.clear()
+        for plan in self.plan_list:
+            self.plan_combo.addItem(f"{plan.title} ({plan.year_from}–{plan.year_to})", plan.id)
+        ids = [p.id for p in self.plan_list]
+        if self.plan_id not in ids:
+            self.plan_id = ids[0] if ids else None
+        if self.plan_id:
+            self.plan_combo.setCurrentIndex(ids.index(self.plan_id))
+        self.stack.setCurrentIndex(1 if self.plan_id else 0)
+        self._load_plan()
+
+    def _load_plan(self, keep: str | None = None) -> None:
+        assert self.context is not None
+        keep = keep or self.current_id()
+        if self.plan_id is None:
+            self.tree_model.set_tree(None, [])
+            for form in self.header_forms:
+                form.load(None)
+        else:
+            plan = records.get(self.context.store, StrategicPlan, self.plan_id)
+            for form in self.header_forms:
+                form.load(plan)
+            self.tree_model.set_tree(self.plan_id, plans.tree(self.context.store, self.plan_id))
+        self.tree.expandAll()
+        self.action_form.refresh_choices()
+        self.schools_editor.set_choices(self._school_choices())
+        if keep and self.select(keep):
+            return
+        self._show_detail(None)
+        show_plan = getattr(self.indicators, "show_plan", None)
+        if show_plan is not None:
+            show_plan(self.context, self.municipality_id, self.plan_id)
+
+    def _plan_chosen(self, row: int) -> None:
+        self.flush()
+        self.plan_id = self.plan_combo.itemData(row)
+        self._load_plan()
+        show_plan = getattr(self.indicators, "show_plan", None)
+        if show_plan is not None:
+            show_plan(self.context, self.municipality_id, self.plan_id)
+
+    def on_change(self, change: Change) -> None:
+        if self.context is None:
+            return
+        relevant = {"strategic_plan", "goal", "objective", "action", "team_member", "school"}
+        if change.record_type == "strategic_plan" and change.kind.value != "updated":
+            self.refresh()
+        elif change.record_type in relevant:
+            self._sync()
+        on_change = getattr(self.indicators, "on_change", None)
+        if on_change is not None:
+            on_change(change)
+
+    def _sync(self) -> None:
+        """Reflect a change (an edit, undo or redo) without losing the user's place."""
+        assert self.context is not None
+        if self.plan_id is None:
+            return
+        try:
+            plan = records.get(self.context.store, StrategicPlan, self.plan_id)
+        except Exception:
+            self.refresh()
+            return
+        for form in self.header_forms:
+            form.sync(plan)
+        current = self.current_id()
+        expanded = self._expanded_ids()
+        self.tree_model.set_tree(self.plan_id, plans.tree(self.context.store, self.plan_id))
+        self._restore_expanded(expanded)
+        self.action_form.refresh_choices()
+        self.schools_editor.set_choices(self._school_choices())
+        if current and self.select(current, sync_only=True):
+            return
+        self._show_detail(None)
+
+    def _expanded_ids(self) -> set[str]:
+        found: set[str] = set()
+
+        def walk(node: Node) -> None:
+            for child in node.children:
+                index = self.tree_model.index_of(child.id)
+                if self.tree.isExpanded(index):
+                    found.add(child.id)
+                walk(child)
+
+        walk(self.tree_model.root)
+        return found
+
+    def _restore_expanded(self, expanded: set[str]) -> None:
+        if not expanded:
+            self.tree.expandAll()
+            return
+        for record_id in expanded:
+            self.tree.setExpanded(self.tree_model.index_of(record_id), True)
+
+    def flush(self) -> None:
+        for form in (
+            *getattr(self, "header_forms", []),
+            self.goal_form,
+            self.objective_form,
+            self.action_form,
+        ):
+            form.flush()
+        flush = getattr(self.indicators, "flush", None)
+        if flush is not None:
+            flush()
+
+    # -- selection and detail ---------------------------------------------------------------
+
+    def current_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return str(value) if value else None
+
+    def current_kind(self) -> str | None:
+        index = self.tree.currentIndex()
+        value = index.data(KIND_ROLE) if index.isValid() else None
+        return str(value) if value else None
+
+    def select(self, record_id: str, sync_only: bool = False) -> bool:
+        index = self.tree_model.index_of(record_id)
+        if not index.isValid():
+            return False
+        self.tree.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.tree.scrollTo(index)
+        node = self.tree_model.node(index)
+        if sync_only:
+            form = self._form_for(node.kind)
+            if form is not None:
+                form.sync(node.record)
+            if node.kind == "action":
+                self._load_schools(node.id)
+        return True
+
+    def _node_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = self.tree_model.node(current) if current.isValid() else None
+        self._show_detail(node)
+
+    def _form_for(self, kind: str) -> RecordForm | None:
+        return {
+            "goal": self.goal_form,
+            "objective": self.objective_form,
+            "action": self.action_form,
+        }.get(kind)
+
+    def _show_detail(self, node: Node | None) -> None:
+        for form in (self.goal_form, self.objective_form, self.action_form):
+            form.flush()
+        if node is None or node.record is None:
+            self.detail.setCurrentIndex(0)
+            self._update_buttons(None)
+            return
+        kinds = ["goal", "objective", "action"]
+        self.detail.setCurrentIndex(kinds.index(node.kind) + 1)
+        form = self._form_for(node.kind)
+        assert form is not None
+        form.load(node.record)
+        if node.kind == "action":
+            self._load_schools(node.id)
+        self._update_buttons(node)
+
+    def _load_schools(self, action_id: str) -> None:
+        assert self.context is not None
+        self.schools_editor.set_value(action_school_ids(self.context.store, action_id))
+        self._school_ids = self.schools_editor.value()
+
+    def _update_buttons(self, node: Node | None) -> None:
+        kind = node.kind if node else None
+        self.add_objective_button.setEnabled(kind in ("goal", "objective", "action"))
+        self.add_action_button.setEnabled(kind in ("objective", "action"))
+        self.delete_button.setEnabled(node is not None)
+        self.up_button.setEnabled(node is not None)
+        self.down_button.setEnabled(node is not None)
+
+    def _focus_detail(self) -> None:
+        form = self._form_for(self.current_kind() or "")
+        if form is not None:
+            editor = form.editors.get("title")
+            if editor is not None:
+                editor.setFocus()
+
+    def _team_choices(self) -> list[tuple[Any, str]]:
+        if self.context is None or self.municipality_id is None:
+            return []
+        from app.model import TeamMember
+
+        members = records.children(
+            self.context.store, TeamMember, municipality_id=self.municipality_id
+        )
+        return [(m.id, f"{m.name} — {m.role}" if m.role else m.name) for m in members]
+
+    def _school_choices(self) -> list[tuple[str, str]]:
+        if self.context is None or self.municipality_id is None:
+            return []
+        from app.model import School
+
+        schools = records.children(self.context.store, School, municipality_id=self.municipality_id)
+        return [(s.id, s.name) for s in sorted(schools, key=lambda s: s.name)]
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def _edit_field(self, cls: type[Record]) -> Any:
+        def edit(field: str, old: Any, new: Any) -> None:
+            assert self.context is not None
+            record_id = self.plan_id if cls is StrategicPlan else self.current_id()
+            assert record_id is not None
+            from app.services.fields import FIELDS
+
+            label = _(FIELDS[cls][field].label)
+            push(
+                self.context.undo_stack,
+                EditRecord(
+                    self.context.store,
+                    cls,
+                    record_id,
+                    {field: old},
+                    {field: new},
+                    _("zmiana pola „{field}”").format(field=label),
+                ),
+            )
+
+        return edit
+
+    def _schools_edited(self) -> None:
+        if self.context is None or self.current_kind() != "action":
+            return
+        action_id = self.current_id()
+        assert action_id is not None
+        store = self.context.store
+        old, new = list(self._school_ids), self.schools_editor.value()
+        if set(old) == set(new):
+            return
+        command = CallCommand(
+            store,
+            lambda: set_action_schools(store, action_id, new),
+            lambda: set_action_schools(store, action_id, old),
+            _("zmiana szkół objętych działaniem"),
+        )
+        if self.context.run(command):
+            self._school_ids = new
+
+    def _rename(self, kind: str, record_id: str, title: str) -> None:
+        if self.context is None:
+            return
+        node = self.tree_model.node_by_id(record_id)
+        old = node.record.title if node is not None else ""
+        self.context.run(
+            EditRecord(
+                self.context.store,
+                KIND_CLASS[kind],
+                record_id,
+                {"title": old},
+                {"title": title},
+                _("zmiana nazwy"),
+                mergeable=False,
+            )
+        )
+
+    def _move(self, kind: str, record_id: str, parent_id: str, new_index: int) -> None:
+        if self.context is None:
+            return
+        node = self.tree_model.node_by_id(record_id)
+        if node is None or node.parent is None:
+            return
+        old_parent = self.plan_id if node.parent.kind == "root" else node.parent.id
+        assert old_parent is not None
+        self.context.run(
+            MoveRecord(
+                self.context.store,
+                KIND_CLASS[kind],
+                record_id,
+                (old_parent, node.row()),
+                (parent_id, new_index),
+                _("przeniesienie elementu"),
+            )
+        )
+        self.select(record_id)
+
+    def shift(self, step: int) -> None:
+        """Move the selected element up or down; past the edge, into the neighbouring parent."""
+        record_id = self.current_id()
+        node = self.tree_model.node_by_id(record_id or "")
+        if node is None or node.parent is None or self.plan_id is None:
+            return
+        siblings = node.parent.children
+        row = node.row()
+        target = row + step
+        if 0 <= target < len(siblings):
+            parent_id = self.plan_id if node.parent.kind == "root" else node.parent.id
+            self._move(node.kind, node.id, parent_id, target)
+            return
+        grandparent = node.parent.parent
+        if grandparent is None:
+            return
+        uncles = grandparent.children
+        uncle_row = node.parent.row() + step
+        if 0 <= uncle_row < len(uncles):
+            uncle = uncles[uncle_row]
+            index = len(uncle.children) if step < 0 else 0
+            self._move(node.kind, node.id, uncle.id, index)
+
+    def add(self, kind: str) -> None:
+        if self.context is None or self.plan_id is None:
+            return
+        self.flush()
+        parent_id = self._parent_for_new(kind)
+        if parent_id is None:
+            return
+        values: dict[str, Any] = {"title": _(NEW_TITLES[kind])}
+        values.update(self._code_for_new(kind, parent_id))
+        cls = KIND_CLASS[kind]
+        command = CreateRecord(
+            self.context.store,
+            cls,
+            parent_id,
+            values,
+            _("dodanie: {what}").format(what=_(NEW_TITLES[kind]).lower()),
+        )
+        if self.context.run(command) and command.record_id:
+            self.select(command.record_id)
+            index = self.tree_model.index_of(command.record_id)
+            self.tree.setFocus()
+            self.tree.edit(index)
+
+    def _parent_for_new(self, kind: str) -> str | None:
+        if kind == "goal":
+            return self.plan_id
+        node = self.tree_model.node_by_id(self.current_id() or "")
+        wanted_parent = {"objective": "goal", "action": "objective"}[kind]
+        while node is not None and node.kind != wanted_parent:
+            node = node.parent if node.kind != "root" else None
+            if node is not None and node.kind == "root":
+                node = None
+        if node is None:
+            return None
+        return node.id
+
+    def _code_for_new(self, kind: str, parent_id: str) -> dict[str, Any]:
+        if kind == "action":
+            return {}
+        if kind == "goal":
+            return {"code": str(len(self.tree_model.root.children) + 1)}
+        parent = self.tree_model.node_by_id(parent_id)
+        if parent is None:
+            return {}
+        prefix = getattr(parent.record, "code", None) or str(parent.row() + 1)
+        return {"code": f"{prefix}.{len(parent.children) + 1}"}
+
+    def delete_selected(self) -> None:
+        record_id = self.current_id()
+        node = self.tree_model.node_by_id(record_id or "")
+        if self.context is None or node is None:
+            return
+        count = _count_descendants(node)
+        detail = (
+            _("Razem z nim zostanie usuniętych {count} elementów podrzędnych.").format(count=count)
+            if count
+            else ""
+        )
+        answer = QMessageBox.question(
+            self,
+            _("Usuwanie"),
+            _("Usunąć „{title}”?").format(title=node.record.title)
+            + ("\n\n" + detail if detail else "")
+            + "\n\n"
+            + _("Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        next_id = _neighbour_id(node)
+        if self.context.run(
+            DeleteRecord(
+                self.context.store,
+                KIND_CLASS[node.kind],
+                node.id,
+                _("usunięcie: {title}").format(title=node.record.title),
+            )
+        ):
+            if next_id:
+                self.select(next_id)
+
+    def new_plan(self) -> None:
+        if self.context is None or self.municipality_id is None:
+            return
+        municipality = records.get(self.context.store, Municipality, self.municipality_id)
+        year = date.today().year
+        values = {
+            "title": _("Plan rozwoju oświaty — {name} na lata {start}–{end}").format(
+                name=municipality.name, start=year, end=year + 4
+            ),
+            "year_from": year,
+            "year_to": year + 4,
+        }
+        command = CreateRecord(
+            self.context.store, StrategicPlan, self.municipality_id, values, _("utworzenie planu")
+        )
+        if self.context.run(command):
+            self.plan_id = command.record_id
+            self.refresh()
+            self.tabs.setCurrentIndex(1)
+            self.header_forms[0].editors["title"].setFocus()
+
+    def delete_plan(self) -> None:
+        if self.context is None or self.plan_id is None:
+            return
+        plan = records.get(self.context.store, StrategicPlan, self.plan_id)
+        answer = QMessageBox.question(
+            self,
+            _("Usuwanie planu"),
+            _(
+                "Usunąć cały plan „{title}” wraz z celami, działaniami i wskaźnikami?\n\n"
+                "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
+            ).format(title=plan.title),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.context.run(
+                DeleteRecord(self.context.store, StrategicPlan, self.plan_id, _("usunięcie planu"))
+            )
+            self.plan_id = None
+            self.refresh()
+
+
+def _count_descendants(node: Node) -> int:
+    return sum(1 + _count_descendants(child) for child in node.children)
+
+
+def _neighbour_id(node: Node) -> str | None:
+    if node.parent is None:
+        return None
+    siblings = node.parent.children
+    row = node.row()
+    if row + 1 < len(siblings):
+        return siblings[row + 1].id
+    if row > 0:
+        return siblings[row - 1].id
+    return node.parent.id if node.parent.kind != "root" else None
+
+
+__all__ = ["CHILD_KIND", "PlanPage"]
