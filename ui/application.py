@@ -54,13 +54,41 @@ def run(data_dir: str | Path | None = None, select_municipality: str | None = No
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     settings = settings_for(data_dir)
-    install_translations(app, str(settings.value("language", "pl")))
+    _translators[:] = install_translations(app, str(settings.value("language", "pl")))
     log_file = app_paths.resolve(data_dir).logs / "plan-oswiaty.log"
     install_excepthook(log_file)
     window = MainWindow(settings)
+    window.language_requested.connect(lambda code: switch_language(app, window, code))
     window.show()
     QTimer.singleShot(0, lambda: open_store(window, data_dir, select_municipality))
     return app.exec()
+
+
+_translators: list[QTranslator] = []
+_windows: list[object] = []  # keeps the current window alive after a language switch
+
+
+def switch_language(app: QApplication, window: object, language: str) -> object:
+    """Rebuild the window in ``language`` over the same open store; returns the new window."""
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators[:] = install_translations(app, language)
+    store = window.detach_store()
+    municipality = window.municipality_id
+    page = window.navigation.currentRow()
+    fresh = MainWindow(window.settings)
+    fresh.language_requested.connect(lambda code: switch_language(app, fresh, code))
+    fresh.setGeometry(window.geometry())
+    window.close()
+    _windows[:] = [fresh]
+    fresh.show()
+    if store is not None:
+        fresh.set_store(store, municipality)
+        fresh.navigation.setCurrentRow(page)
+    return fresh
 
 
 def open_store(window: object, data_dir: str | Path | None, select: str | None) -> bool:

@@ -54,3 +54,16 @@ def show(value: Any) -> str:
     if isinstance(value, int):
         return QLocale().toString(value)
     return str(value)
+
+
+def show_month_short(value: date) -> str:
+    """A compact month for chart axes: ``cze 2025`` (the locale's standalone abbreviation)."""
+    month = QLocale().standaloneMonthName(value.month, QLocale.FormatType.ShortFormat)
+    return f"{month} {value.year}"
+
+
+def show_percent(share: float | None) -> str:
+    """A share (0.46) as a whole percentage in the UI language: ``46%``."""
+    if share is None:
+        return ""
+    return QLocale().toString(round(share * 100)) + "%"

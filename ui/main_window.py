@@ -65,6 +65,7 @@ def _pending_pages() -> list[Page]:
 
 class MainWindow(QMainWindow):
     municipality_changed = Signal(str)
+    language_requested = Signal(str)
 
     def __init__(self, settings: QSettings) -> None:
         super().__init__()
@@ -115,7 +116,8 @@ class MainWindow(QMainWindow):
                 "aby zobaczyć, jak wygląda gotowy plan, HDR i monitoring."
             ),
         )
-        self.welcome.add_button(_("Otwórz JST demonstracyjną"), self.load_demo, default=True)
+        self.welcome.add_button(_("Utwórz JST…"), self.new_municipality, default=True)
+        self.welcome.add_button(_("Otwórz JST demonstracyjną"), self.load_demo)
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.splitter)
@@ -133,6 +135,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&Plik"))
+        self.action_new = QAction(_("&Nowa JST…"), self)
+        self.action_new.setShortcut(QKeySequence.StandardKey.New)
+        self.action_new.triggered.connect(self.new_municipality)
+        file_menu.addAction(self.action_new)
         self.action_demo = QAction(_("Wczytaj JST &demonstracyjną"), self)
         self.action_demo.triggered.connect(self.load_demo)
         file_menu.addAction(self.action_demo)
@@ -141,6 +147,11 @@ class MainWindow(QMainWindow):
         self.action_backup = QAction(_("Wykonaj &kopię zapasową"), self)
         self.action_backup.triggered.connect(self.make_backup)
         file_menu.addAction(self.action_backup)
+        file_menu.addSeparator()
+        self.action_settings = QAction(_("&Ustawienia…"), self)
+        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.action_settings.triggered.connect(self.open_settings)
+        file_menu.addAction(self.action_settings)
         file_menu.addSeparator()
         quit_action = QAction(_("&Zakończ"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -223,6 +234,37 @@ class MainWindow(QMainWindow):
         if municipality is not None:
             self.setWindowTitle(f"{municipality.name} — {APP_NAME}")
         self.municipality_changed.emit(municipality_id)
+
+    def new_municipality(self) -> None:
+        if self.context is None:
+            return
+        from ui.dialogs.new_municipality import NewMunicipalityDialog
+
+        self.flush()
+        dialog = NewMunicipalityDialog(self.context, self)
+        if dialog.exec() and dialog.created_id:
+            self.municipality_model.reload()
+            self.choose_municipality(dialog.created_id)
+            self.navigation.setCurrentRow(1)
+
+    def open_settings(self) -> None:
+        from app.i18n import current_language
+        from ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        if dialog.exec() and dialog.chosen_language() != current_language():
+            self.settings.setValue("language", dialog.chosen_language())
+            self.language_requested.emit(dialog.chosen_language())
+
+    def detach_store(self) -> Store | None:
+        """Hand the open store over (to a window rebuilt in another language)."""
+        self.flush()
+        store = self.store
+        if callable(self._unsubscribe):
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.store = None
+        return store
 
     def load_demo(self) -> None:
         if self.store is None:
@@ -326,7 +368,13 @@ class MainWindow(QMainWindow):
         keys = [p.key for p in self.pages]
         self.navigation.setCurrentRow(keys.index(page) if page in keys else 0)
 
+    def flush(self) -> None:
+        """Save whatever is being typed in any editor."""
+        for page in self.pages:
+            page.flush()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.storage.store import Store
 from ui.main_window import MainWindow
@@ -26,3 +28,23 @@ def window(qtbot, settings: QSettings, store: Store) -> Iterator[MainWindow]:  #
     win.show()
     qtbot.waitExposed(win)
     yield win
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` as key presses carrying text.
+
+    ``QTest.keyClicks`` aborts on characters outside Latin-1 (``ż``, ``ł``…).
+    """
+    target = getattr(widget, "lineEdit", lambda: None)() or widget
+    target.setFocus()
+    for char in text:
+        key = Qt.Key(ord(char.upper())) if char.isascii() and char.isalnum() else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
+@pytest.fixture(name="type_text")
+def type_text_fixture():  # type: ignore[no-untyped-def]
+    return type_text

@@ -42,11 +42,16 @@ class LineEditor(QLineEdit):
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.committed)
         self.textEdited.connect(lambda _text: self._timer.start())
-        self.editingFinished.connect(self.flush)
+        self.editingFinished.connect(self._finished)
 
-    def flush(self) -> None:
+    def _finished(self) -> None:
         self._timer.stop()
         self.committed.emit()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.committed.emit()
 
     def value(self) -> str:
         return self.text()

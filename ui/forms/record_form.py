@@ -56,6 +56,7 @@ class RecordForm(QWidget):
         self.values: dict[str, Any] = {}
         self.record_id: str | None = None
         self._loading = False
+        self._committing = False
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -122,6 +123,9 @@ class RecordForm(QWidget):
 
     def load(self, record: Record | None) -> None:
         """Show ``record`` (or clear the form); pending typing of the previous one is saved."""
+        if record is not None and record.id == self.record_id:
+            self.sync(record)
+            return
         self.flush()
         self._loading = True
         try:
@@ -179,8 +183,15 @@ class RecordForm(QWidget):
     # -- saving ---------------------------------------------------------------------
 
     def _commit(self, name: str) -> None:
-        if self._loading or self.record_id is None:
+        if self._loading or self._committing or self.record_id is None:
             return
+        self._committing = True
+        try:
+            self._save(name)
+        finally:
+            self._committing = False
+
+    def _save(self, name: str) -> None:
         spec = self.specs[name]
         new = self.editor_value(name)
         old = self.values.get(name)
@@ -192,12 +203,13 @@ class RecordForm(QWidget):
         if _same(cleaned, old):
             self.clear_error(name)
             return
+        self.values[name] = cleaned  # before saving: listeners may reload this form
         try:
             self.on_edit(name, _plain(old), _plain(cleaned))
         except UserError as error:
+            self.values[name] = old
             self.show_error(error.field if error.field in self.errors else name, error.message)
             return
-        self.values[name] = cleaned
         self.clear_error(name)
         self.edited.emit(name)
 

@@ -1,0 +1,119 @@
+"""Creating a municipality: name, kind and TERYT, checked as they are typed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.i18n import _
+from app.model import Municipality, MunicipalityKind
+from app.services.teryt import teryt_problem
+from ui.commands import CreateRecord
+from ui.context import EditorContext
+
+
+class NewMunicipalityDialog(QDialog):
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.created_id: str | None = None
+        self.setWindowTitle(_("Nowa JST"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(_("np. Gmina Zielonki Wielkie"))
+        self.kind = QComboBox()
+        for kind in MunicipalityKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.teryt = QLineEdit()
+        self.teryt.setPlaceholderText(_("np. 3021053 (gmina) lub 3021 (powiat)"))
+        self.teryt.setMaxLength(7)
+        self.errors = {field: _error_label() for field in ("name", "kind", "teryt")}
+        form = QFormLayout()
+        form.addRow(_("Nazwa *"), _with_error(self.name, self.errors["name"]))
+        form.addRow(_("Rodzaj JST *"), _with_error(self.kind, self.errors["kind"]))
+        form.addRow(_("Kod TERYT"), _with_error(self.teryt, self.errors["teryt"]))
+        intro = QLabel(
+            _(
+                "Pozostałe dane (zespół, szkoły, kontakt) uzupełnisz potem na stronie "
+                "„Zespół i szkoły”."
+            )
+        )
+        intro.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(intro)
+        layout.addWidget(self.buttons)
+        self.name.textEdited.connect(lambda _text: self._check())
+        self.teryt.textEdited.connect(lambda _text: self._check())
+        self.kind.currentIndexChanged.connect(lambda _index: self._check())
+        self.setMinimumWidth(520)
+        self._check()
+
+    def _check(self) -> bool:
+        """Validate as the user types; the OK button is enabled only when all is well."""
+        problems: dict[str, str] = {}
+        if not self.name.text().strip():
+            problems["name"] = _("Podaj nazwę JST.") if self.name.isModified() else ""
+        teryt = self.teryt.text().strip()
+        if teryt:
+            problem = teryt_problem(teryt, MunicipalityKind(self.kind.currentData()))
+            if problem:
+                problems["teryt"] = problem
+        for field, label in self.errors.items():
+            label.setText(problems.get(field, ""))
+            label.setVisible(bool(problems.get(field)))
+        ok = not problems
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        return ok
+
+    def accept(self) -> None:
+        if not self._check():
+            return
+        values = {
+            "name": self.name.text(),
+            "kind": self.kind.currentData(),
+            "teryt": self.teryt.text() or None,
+        }
+        command = CreateRecord(self.context.store, Municipality, None, values, _("utworzenie JST"))
+        try:
+            from ui.commands import push
+
+            push(self.context.undo_stack, command)
+        except UserError as error:
+            label = self.errors.get(error.field or "name", self.errors["name"])
+            label.setText(error.message)
+            label.show()
+            return
+        self.created_id = command.record_id
+        super().accept()
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _with_error(editor: QWidget, error: QLabel) -> QWidget:
+    cell = QWidget()
+    box = QVBoxLayout(cell)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    box.addWidget(editor)
+    box.addWidget(error)
+    return cell

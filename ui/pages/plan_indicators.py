@@ -1,0 +1,611 @@
+"""Wskaźniki planu: the plan's indicators, their measurements and a chart of each.
+
+Left, the indicators with their computed status (one click shows only those
+that need attention); right, the selected indicator's form, what it is attached
+to, its measurements (edited in place) and its chart. Every change is an
+undoable command on the context's undo stack; the panel redraws itself from the
+core's change notifications (``on_change``), so undo and redo show at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.changes import Change
+from app.errors import UserError
+from app.i18n import _
+from app.model import Indicator, Measurement
+from app.services.fields import FIELDS
+from ui.commands import CreateRecord, DeleteRecord, EditRecord, push
+from ui.context import EditorContext
+from ui.formatting import show_date
+from ui.forms.editors import ChoiceEditor
+from ui.forms.record_form import RecordForm
+from ui.models import indicators as columns
+from ui.models.indicators import (
+    ATTENTION_ROLE,
+    AttachTarget,
+    IndicatorRow,
+    IndicatorTableModel,
+    attach_fields,
+    attach_key,
+)
+from ui.models.measurements import VALUE, MeasurementDelegate, MeasurementTableModel
+from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.widgets.indicator_chart import IndicatorChart, chart_data
+
+Index = QModelIndex | QPersistentModelIndex
+
+FORM_FIELDS = (
+    "name",
+    "description",
+    "unit",
+    "direction",
+    "baseline_value",
+    "baseline_date",
+    "target_value",
+    "target_date",
+    "data_source",
+    "interval_months",
+)
+# Changes to these tables can change what the panel shows.
+WATCHED = {"indicator", "measurement", "goal", "objective", "action", "strategic_plan"}
+DEPTH_ROLE = Qt.ItemDataRole.UserRole + 10
+INDENT = 16
+ERROR_STYLE = "color: #b00020;"
+
+
+class AttentionFilter(QSortFilterProxyModel):
+    """All indicators, or only those off track, at risk or stale."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.attention_only = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_attention_only(self, on: bool) -> None:
+        self.attention_only = on
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.attention_only:
+            return True
+        model = self.sourceModel()
+        return bool(model.index(source_row, 0, source_parent).data(ATTENTION_ROLE))
+
+
+class IndentDelegate(QStyledItemDelegate):
+    """Indents the entries of the "Przypisany do" list by their depth in the plan."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        depth = int(index.data(DEPTH_ROLE) or 0)
+        shifted = QStyleOptionViewItem(option)
+        shifted.rect = option.rect.adjusted(depth * INDENT, 0, 0, 0)
+        super().paint(painter, shifted, index)
+
+
+class MeasurementView(QTableView):
+    def commit_open_editor(self) -> None:
+        """Save a cell being edited (before switching indicators or closing)."""
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.commitData(editor)
+            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+
+class IndicatorsPanel(QWidget):
+    """The indicators of one plan; everything edited here is undoable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: EditorContext | None = None
+        self.municipality_id: str | None = None
+        self.plan_id: str | None = None
+        self._today: date | None = None
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._build_list()
+        self._build_details()
+        self._layout()
+        self._show_details(None)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_list(self) -> None:
+        self.model = IndicatorTableModel()
+        self.proxy = AttentionFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = _table(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAccessibleName(_("Wskaźniki planu"))
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.add_button = QPushButton(_("Dodaj wskaźnik"))
+        self.add_button.clicked.connect(self.add_indicator)
+        self.delete_button = QPushButton(_("Usuń"))
+        self.delete_button.setToolTip(_("Usuń zaznaczony wskaźnik z pomiarami (Delete)"))
+        self.delete_button.clicked.connect(self.delete_indicator)
+        self.attention_toggle = QPushButton()
+        self.attention_toggle.setCheckable(True)
+        self.attention_toggle.setToolTip(
+            _("Pokaż tylko wskaźniki poza planem, zagrożone albo bez aktualnego pomiaru")
+        )
+        self.attention_toggle.toggled.connect(self._filter_toggled)
+        _on_delete_key(self.table, self.delete_indicator)
+
+    def _build_details(self) -> None:
+        self.form = RecordForm(Indicator, FORM_FIELDS, self._edit_indicator)
+        self.attach = ChoiceEditor([], allow_empty=False)
+        self.attach.setObjectName("field_attached_to")
+        self.attach.setAccessibleName(_("Przypisany do"))
+        self.attach.setItemDelegate(IndentDelegate(self.attach))
+        self.attach.view().setMinimumWidth(480)
+        self.attach.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.attach.committed.connect(self._attach_changed)
+        self.form.layout_.insertRow(1, _("Przypisany do"), self.attach)
+        self.measurements = MeasurementTableModel(self._edit_measurement, self._measurement_failed)
+        self.measurement_table = MeasurementView()
+        _setup_table(self.measurement_table, self.measurements)
+        self.measurement_table.setItemDelegate(MeasurementDelegate(self.measurement_table))
+        self.measurement_table.setAccessibleName(_("Pomiary wskaźnika"))
+        self.measurement_table.selectionModel().currentRowChanged.connect(
+            lambda *_args: self._update_buttons()
+        )
+        self.add_measurement_button = QPushButton(_("Dodaj pomiar"))
+        self.add_measurement_button.setToolTip(
+            _("Nowy pomiar z dzisiejszą datą i ostatnią wartością do poprawienia")
+        )
+        self.add_measurement_button.clicked.connect(self.add_measurement)
+        self.delete_measurement_button = QPushButton(_("Usuń pomiar"))
+        self.delete_measurement_button.setToolTip(_("Usuń zaznaczony pomiar (Delete; Ctrl+Z cofa)"))
+        self.delete_measurement_button.clicked.connect(self.delete_measurement)
+        self.measurement_error = QLabel()
+        self.measurement_error.setObjectName("measurement_error")
+        self.measurement_error.setStyleSheet(ERROR_STYLE)
+        self.measurement_error.setWordWrap(True)
+        self.measurement_error.hide()
+        _on_delete_key(self.measurement_table, self.delete_measurement)
+        self.chart = IndicatorChart()
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.attention_toggle)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addLayout(buttons)
+        left_box.addWidget(self.table)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details = QSplitter(Qt.Orientation.Vertical)
+        self.details.setChildrenCollapsible(False)
+        self.details.addWidget(scroll)
+        self.details.addWidget(self._measurement_box())
+        self.details.addWidget(self.chart)
+        self.details.setStretchFactor(0, 3)
+        self.details.setStretchFactor(1, 2)
+        self.details.setStretchFactor(2, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.splitter)
+
+    def _measurement_box(self) -> QWidget:
+        title = QLabel(_("Pomiary"))
+        bold = QFont(title.font())
+        bold.setBold(True)
+        title.setFont(bold)
+        buttons = QHBoxLayout()
+        buttons.addWidget(title)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_measurement_button)
+        buttons.addWidget(self.delete_measurement_button)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.measurement_table)
+        layout.addWidget(self.measurement_error)
+        return box
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @today.setter
+    def today(self, value: date | None) -> None:
+        self._today = value
+        self.refresh()
+
+    def show_plan(
+        self, context: EditorContext | None, municipality_id: str | None, plan_id: str | None
+    ) -> None:
+        self.flush()
+        changed = plan_id != self.plan_id
+        self.context = context
+        self.municipality_id = municipality_id
+        self.plan_id = plan_id if context is not None else None
+        store = context.store if context is not None else None
+        self.model.today = self.today
+        self.model.set_plan(store, self.plan_id)
+        self.refresh(select_first=changed)
+
+    def on_change(self, change: Change) -> None:
+        """The core reports a change; redraw once the current event is done."""
+        if self.plan_id is None:
+            return
+        if change.record_type in WATCHED or change.record_type == "municipality":
+            self._refresh_timer.start()
+
+    def flush(self) -> None:
+        """Save what is being typed (the form) or edited (a measurement cell)."""
+        self.form.flush()
+        self.measurement_table.commit_open_editor()
+
+    def refresh(self, select_first: bool = False) -> None:
+        """Read the plan again and show it, keeping the selected indicator."""
+        self._refresh_timer.stop()
+        keep = None if select_first else self.current_id()
+        if self.model.today != self.today:
+            self.model.today = self.today
+        self.model.reload()
+        self._fill_attach()
+        self._update_toggle()
+        if keep is not None and self.select(keep):
+            self._show_details(self.model.find(keep))
+        elif self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+            self._show_details(self._current_row())
+        else:
+            self._show_details(None)
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return str(value) if value else None
+
+    def _current_row(self) -> IndicatorRow | None:
+        current = self.current_id()
+        return self.model.find(current) if current else None
+
+    def select(self, indicator_id: str) -> bool:
+        """Make ``indicator_id`` the current row (showing all rows if the filter hides it)."""
+        row = self.model.row_of(indicator_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.attention_toggle.setChecked(False)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().setCurrentIndex(
+            index, flags | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record_id = current.data(ID_ROLE) if current.isValid() else None
+        self._show_details(self.model.find(str(record_id)) if record_id else None)
+
+    def _show_details(self, row: IndicatorRow | None) -> None:
+        if row is None:
+            self.form.load(None)
+            self.measurements.clear()
+            self.chart.set_data(None)
+        else:
+            if self.form.record_id == row.indicator.id:
+                self.form.sync(row.indicator)
+            else:
+                self.measurement_table.commit_open_editor()
+                self.form.load(row.indicator)
+                self._clear_measurement_error()
+            self._show_attach(row.indicator)
+            self.measurements.set_measurements(row.measurements)
+            self.chart.set_data(chart_data(row.indicator, row.measurements, row.state))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_plan = self.context is not None and self.plan_id is not None
+        selected = has_plan and self.form.record_id is not None
+        self.add_button.setEnabled(has_plan)
+        self.delete_button.setEnabled(selected)
+        self.attention_toggle.setEnabled(has_plan)
+        self.add_measurement_button.setEnabled(selected)
+        self.measurement_table.setEnabled(selected)
+        has_measurement = self.measurement_table.currentIndex().isValid()
+        self.delete_measurement_button.setEnabled(selected and has_measurement)
+
+    def _update_toggle(self) -> None:
+        count = self.model.attention_count()
+        self.attention_toggle.setText(
+            _("Tylko zagrożone i nieaktualne ({count})").format(count=count)
+        )
+
+    def _filter_toggled(self, on: bool) -> None:
+        keep = self.current_id()
+        self.proxy.set_attention_only(on)
+        if (
+            keep is not None
+            and self.proxy.mapFromSource(self.model.index(self.model.row_of(keep), 0)).isValid()
+        ):
+            self.select(keep)
+        elif self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        else:
+            self.table.setCurrentIndex(QModelIndex())
+            self._show_details(None)
+
+    # -- "Przypisany do" -------------------------------------------------------------------
+
+    def _fill_attach(self) -> None:
+        targets = self.model.targets
+        self.attach.set_choices([(t.key, t.label) for t in targets], allow_empty=False)
+        for position, target in enumerate(targets):
+            self.attach.setItemData(position, target.depth, DEPTH_ROLE)
+            self.attach.setItemData(position, target.label, Qt.ItemDataRole.ToolTipRole)
+            if target.kind == "goal":
+                bold = QFont(self.attach.font())
+                bold.setBold(True)
+                self.attach.setItemData(position, bold, Qt.ItemDataRole.FontRole)
+
+    def _show_attach(self, indicator: Indicator) -> None:
+        key = attach_key(indicator)
+        if self.attach.findData(key) < 0:  # an HDR item: shown, not offered
+            self.attach.addItem(_("pozycja HDR (poza planem)"), key)
+        self.attach.set_value(key)
+
+    def _target(self, key: str) -> AttachTarget | None:
+        return next((t for t in self.model.targets if t.key == key), None)
+
+    def _attach_changed(self) -> None:
+        row = self._current_row()
+        target = self._target(str(self.attach.value()))
+        if row is None or target is None or self.context is None or self.plan_id is None:
+            return
+        indicator = row.indicator
+        old: dict[str, Any] = attach_fields(indicator)
+        new: dict[str, Any] = target.fields(self.plan_id)
+        if indicator.schedule_item_id:
+            old["schedule_item_id"], new["schedule_item_id"] = indicator.schedule_item_id, None
+        if old == new:
+            return
+        command = EditRecord(
+            self.context.store,
+            Indicator,
+            indicator.id,
+            old,
+            new,
+            _("przypisanie wskaźnika: {target}").format(target=target.label),
+            mergeable=False,
+        )
+        if not self.context.run(command):
+            self._show_attach(indicator)
+
+    # -- editing indicators -------------------------------------------------------------------
+
+    def _edit_indicator(self, field: str, old: Any, new: Any) -> None:
+        assert self.context is not None and self.form.record_id is not None
+        label = _(FIELDS[Indicator][field].label)
+        command = EditRecord(
+            self.context.store,
+            Indicator,
+            self.form.record_id,
+            {field: old},
+            {field: new},
+            _("zmiana pola „{field}”").format(field=label),
+        )
+        push(self.context.undo_stack, command)  # a UserError goes back to the form
+
+    def add_indicator(self) -> None:
+        if self.context is None or self.plan_id is None or self.municipality_id is None:
+            return
+        self.flush()
+        command = CreateRecord(
+            self.context.store,
+            Indicator,
+            self.municipality_id,
+            {"name": _("Nowy wskaźnik"), "plan_id": self.plan_id},
+            _("dodanie wskaźnika"),
+        )
+        if not self.context.run(command) or command.record_id is None:
+            return
+        self.refresh()
+        self.select(command.record_id)
+        name = self.form.editors["name"]
+        name.setFocus()
+        name.selectAll()
+
+    def delete_indicator(self) -> None:
+        row = self._current_row()
+        if row is None or self.context is None:
+            return
+        self.flush()
+        name = row.indicator.name
+        answer = QMessageBox.question(
+            self,
+            _("Usuwanie wskaźnika"),
+            _(
+                "Usunąć wskaźnik „{name}” razem z jego pomiarami?\n\n"
+                "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
+            ).format(name=name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        command = DeleteRecord(
+            self.context.store,
+            Indicator,
+            row.indicator.id,
+            _("usunięcie wskaźnika „{name}”").format(name=name),
+        )
+        if self.context.run(command):
+            self.refresh()
+
+    # -- editing measurements -----------------------------------------------------------------
+
+    def add_measurement(self) -> None:
+        row = self._current_row()
+        if row is None or self.context is None:
+            return
+        self.flush()
+        latest = row.state.latest
+        value = latest.value if latest is not None else row.indicator.baseline_value
+        command = CreateRecord(
+            self.context.store,
+            Measurement,
+            row.indicator.id,
+            {"measured_on": self.today, "value": value if value is not None else 0.0},
+            _("dodanie pomiaru"),
+        )
+        if not self.context.run(command) or command.record_id is None:
+            return
+        self.refresh()
+        self._edit_value_of(command.record_id)
+
+    def _edit_value_of(self, measurement_id: str) -> None:
+        position = self.measurements.row_of(measurement_id)
+        if position < 0:
+            return
+        index = self.measurements.index(position, VALUE)
+        self.measurement_table.setCurrentIndex(index)
+        self.measurement_table.scrollTo(index)
+        self.measurement_table.setFocus()
+        self.measurement_table.edit(index)
+
+    def delete_measurement(self) -> None:
+        index = self.measurement_table.currentIndex()
+        row = self.measurements.row_at(index.row()) if index.isValid() else None
+        if row is None or self.context is None:
+            return
+        command = DeleteRecord(
+            self.context.store,
+            Measurement,
+            row.id,
+            _("usunięcie pomiaru z dnia {date}").format(date=show_date(row.measured_on)),
+        )
+        if self.context.run(command):
+            self.refresh()
+
+    def _edit_measurement(self, measurement_id: str, field: str, old: Any, new: Any) -> None:
+        """Called by the measurement model; a UserError goes back to it (and is shown)."""
+        if self.context is None:
+            raise UserError(_("Nie wybrano planu."))
+        label = _(FIELDS[Measurement][field].label)
+        command = EditRecord(
+            self.context.store,
+            Measurement,
+            measurement_id,
+            {field: old},
+            {field: new},
+            _("zmiana pomiaru: {field}").format(field=label),
+            mergeable=False,
+        )
+        push(self.context.undo_stack, command)
+        self._clear_measurement_error()
+
+    def _measurement_failed(self, error: UserError) -> None:
+        self.measurement_error.setText(error.message)
+        self.measurement_error.show()
+
+    def _clear_measurement_error(self) -> None:
+        self.measurement_error.clear()
+        self.measurement_error.hide()
+
+    # -- remembered layout --------------------------------------------------------------------
+
+    def save_state(self, settings: QSettings, prefix: str = "indicators") -> None:
+        settings.setValue(f"{prefix}/splitter", self.splitter.saveState())
+        settings.setValue(f"{prefix}/details", self.details.saveState())
+        settings.setValue(f"{prefix}/columns", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings, prefix: str = "indicators") -> None:
+        for key, target in (
+            ("splitter", self.splitter),
+            ("details", self.details),
+            ("columns", self.table.horizontalHeader()),
+        ):
+            value = settings.value(f"{prefix}/{key}")
+            if isinstance(value, QByteArray | bytes):
+                target.restoreState(QByteArray(value))
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _table(model: QSortFilterProxyModel) -> QTableView:
+    table = QTableView()
+    _setup_table(table, model)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(columns.NAME, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    widths = {
+        columns.ATTACHED_TO: 150,
+        columns.UNIT: 70,
+        columns.BASELINE: 70,
+        columns.TARGET: 70,
+        columns.LATEST: 70,
+        columns.STATUS: 120,
+        columns.STALE: 100,
+    }
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+    return table
+
+
+def _setup_table(table: QTableView, model: Any) -> None:
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setHighlightSections(False)
+
+
+def _on_delete_key(table: QTableView, slot: Any) -> None:
+    shortcut = QShortcut(QKeySequence.StandardKey.Delete, table)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
