@@ -45,7 +45,11 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return translators
 
 
-def run(data_dir: str | Path | None = None, select_municipality: str | None = None) -> int:
+def run(
+    data_dir: str | Path | None = None,
+    select_municipality: str | None = None,
+    exit_after_start: bool = False,
+) -> int:
     from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -60,7 +64,18 @@ def run(data_dir: str | Path | None = None, select_municipality: str | None = No
     window = MainWindow(settings)
     window.language_requested.connect(lambda code: switch_language(app, window, code))
     window.show()
-    QTimer.singleShot(0, lambda: open_store(window, data_dir, select_municipality))
+    app.processEvents()  # paint the window before the data layer is imported
+    if exit_after_start:
+        print("painted", flush=True)
+
+    def start() -> None:
+        opened = open_store(window, data_dir, select_municipality)
+        if exit_after_start:
+            print("ready" if opened else "failed", flush=True)
+            window.close()
+            app.exit(0 if opened else 1)
+
+    QTimer.singleShot(0, start)
     return app.exec()
 
 

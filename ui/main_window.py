@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -19,48 +20,59 @@ from PySide6.QtWidgets import (
 
 from app.changes import Change
 from app.errors import UserError
-from app.i18n import _
-from app.storage.store import Store
+from app.i18n import N_, _
 from app.version import APP_NAME, __version__
-from ui.commands import StoreCommand
-from ui.context import EditorContext
 from ui.errors import show_user_error
 from ui.models.municipalities import MunicipalityListModel
-from ui.pages.base import Page
-from ui.pages.overview import OverviewPage
-from ui.pages.pending import PendingPage
-from ui.pages.plan import PlanPage
-from ui.pages.team_schools import TeamSchoolsPage
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.municipality_switcher import MunicipalitySwitcher
+
+if TYPE_CHECKING:
+    from app.storage.store import Store
+    from ui.context import EditorContext
+    from ui.pages.base import Page
+
+# The pages, in navigation order. Their modules (and SQLAlchemy behind them) are
+# imported only once data is opened, so the window paints before heavy imports.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("overview", N_("Przegląd")),
+    ("team", N_("Zespół i szkoły")),
+    ("plan", N_("Plan strategiczny")),
+    ("hdr", N_("HDR")),
+    ("monitoring", N_("Monitoring")),
+    ("visits", N_("Wizyty doradcze")),
+)
 
 RECENT_LIMIT = 8
 
 
-def _pending_pages() -> list[Page]:
-    return [
-        PendingPage(
-            "hdr",
-            _("HDR"),
-            _(
-                "Tu powstaje Harmonogram Działań Rozwojowych dla wybranego obszaru "
-                "wraz z osią czasu."
-            ),
+def _make_page(key: str) -> Page:
+    if key == "overview":
+        from ui.pages.overview import OverviewPage
+
+        return OverviewPage()
+    if key == "team":
+        from ui.pages.team_schools import TeamSchoolsPage
+
+        return TeamSchoolsPage()
+    if key == "plan":
+        from ui.pages.plan import PlanPage
+
+        return PlanPage()
+    from ui.pages.pending import PendingPage
+
+    purposes = {
+        "hdr": N_(
+            "Tu powstaje Harmonogram Działań Rozwojowych dla wybranego obszaru wraz z osią czasu."
         ),
-        PendingPage(
-            "monitoring",
-            _("Monitoring"),
-            _(
-                "Tu prowadzi się dziennik monitoringu: postępy, ryzyka, problemy, dobre praktyki, "
-                "zalecenia i decyzje."
-            ),
+        "monitoring": N_(
+            "Tu prowadzi się dziennik monitoringu: postępy, ryzyka, problemy, dobre praktyki, "
+            "zalecenia i decyzje."
         ),
-        PendingPage(
-            "visits",
-            _("Wizyty doradcze"),
-            _("Tu doradca prowadzi wizyty w JST: program, ustalenia i zalecenia."),
-        ),
-    ]
+        "visits": N_("Tu doradca prowadzi wizyty w JST: program, ustalenia i zalecenia."),
+    }
+    title = dict(PAGES)[key]
+    return PendingPage(key, _(title), _(purposes[key]))
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +88,6 @@ class MainWindow(QMainWindow):
         self.context: EditorContext | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
-        StoreCommand.on_error = lambda error: show_user_error(self, error)
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(900, 600)
         self.municipality_model = MunicipalityListModel()
@@ -85,24 +96,19 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_layout()
-        self._show_pages(False)
+        self.central.setCurrentWidget(self.loading)
+        self.switcher.setEnabled(False)
 
     # -- building -------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self.pages: list[Page] = [
-            OverviewPage(),
-            TeamSchoolsPage(),
-            PlanPage(),
-            *_pending_pages(),
-        ]
+        self.pages: list[Page] = []
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(_("Nawigacja"))
         self.navigation.setMinimumWidth(150)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            QListWidgetItem(page.title(), self.navigation)
-            self.stack.addWidget(page)
+        for _key, title in PAGES:
+            QListWidgetItem(_(title), self.navigation)
         self.navigation.currentRowChanged.connect(self._page_chosen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigation)
@@ -118,10 +124,21 @@ class MainWindow(QMainWindow):
         )
         self.welcome.add_button(_("Utwórz JST…"), self.new_municipality, default=True)
         self.welcome.add_button(_("Otwórz JST demonstracyjną"), self.load_demo)
+        self.loading = EmptyState(_("Otwieranie danych…"), "")
         self.central = QStackedWidget()
+        self.central.addWidget(self.loading)
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
+
+    def _ensure_pages(self) -> None:
+        """Create the pages (importing the data layer) once there is data to show."""
+        if self.pages:
+            return
+        self.pages = [_make_page(key) for key, _title in PAGES]
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.stack.setCurrentIndex(max(0, self.navigation.currentRow()))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("JST"))
@@ -175,8 +192,8 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self._focus_switcher)
         view_menu.addAction(find)
         view_menu.addSeparator()
-        for number, page in enumerate(self.pages, start=1):
-            go = QAction(page.title(), self)
+        for number, (_key, title) in enumerate(PAGES, start=1):
+            go = QAction(_(title), self)
             go.setShortcut(QKeySequence(f"Ctrl+{number}"))
             go.triggered.connect(
                 lambda _checked=False, row=number - 1: self.navigation.setCurrentRow(row)
@@ -197,6 +214,11 @@ class MainWindow(QMainWindow):
     # -- store and municipality ---------------------------------------------------
 
     def set_store(self, store: Store, select_municipality: str | None = None) -> None:
+        from ui.commands import StoreCommand
+        from ui.context import EditorContext
+
+        StoreCommand.on_error = lambda error: show_user_error(self, error)
+        self._ensure_pages()
         self.store = store
         self.context = EditorContext(store, self.undo_stack, self)
         self._unsubscribe = store.changes.subscribe(self._on_change)
@@ -304,9 +326,10 @@ class MainWindow(QMainWindow):
             page.on_change(change)
 
     def _page_chosen(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            self.stack.setCurrentIndex(row)
-            self.settings.setValue("page", self.pages[row].key)
+        if 0 <= row < len(PAGES):
+            if row < self.stack.count():
+                self.stack.setCurrentIndex(row)
+            self.settings.setValue("page", PAGES[row][0])
 
     def _show_pages(self, visible: bool) -> None:
         self.central.setCurrentWidget(self.splitter if visible else self.welcome)
@@ -365,7 +388,7 @@ class MainWindow(QMainWindow):
         else:
             self.splitter.setSizes([180, 1020])
         page = str(self.settings.value("page", "overview") or "overview")
-        keys = [p.key for p in self.pages]
+        keys = [key for key, _title in PAGES]
         self.navigation.setCurrentRow(keys.index(page) if page in keys else 0)
 
     def flush(self) -> None:

@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--verbose", action="store_true", help=_("szczegółowy dziennik"))
+    parser.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help=_("otwórz okno, wczytaj dane i zakończ (test uruchomienia; wypisuje czasy)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar=_("POLECENIE"))
     commands.register(sub)
     return parser
@@ -90,7 +95,11 @@ def open_window(args: argparse.Namespace, select_municipality: str | None = None
     # Imported here so that scripting commands never load Qt.
     from ui.application import run
 
-    return run(data_dir=args.data_dir, select_municipality=select_municipality)
+    return run(
+        data_dir=args.data_dir,
+        select_municipality=select_municipality,
+        exit_after_start=bool(getattr(args, "exit_after_start", False)),
+    )
 
 
 def gui_main() -> int:

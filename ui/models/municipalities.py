@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.i18n import _
-from app.model import Municipality
-from app.services import municipalities
-from app.storage.store import Store
 from app.textnorm import fold
+
+if TYPE_CHECKING:
+    from app.model import Municipality
+    from app.storage.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,7 +35,12 @@ class MunicipalityListModel(QAbstractListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = municipalities.all_municipalities(self._store) if self._store else []
+        if self._store is None:
+            self._rows = []
+        else:
+            from app.services import municipalities
+
+            self._rows = municipalities.all_municipalities(self._store)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
