@@ -61,6 +61,12 @@ _SEVERITY = {
     IndicatorStatus.ACHIEVED: 4,
 }
 _ATTENTION = {IndicatorStatus.OFF_TRACK, IndicatorStatus.AT_RISK}
+_ALIGNMENT = {
+    BASELINE: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+    TARGET: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+    LATEST: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+    STALE: int(Qt.AlignmentFlag.AlignCenter),
+}
 _ATTACH_FIELDS = ("plan_id", "goal_id", "objective_id", "action_id")
 
 
@@ -75,6 +81,12 @@ def headers() -> list[str]:
         _("Stan"),
         _("Aktualność"),
     ]
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """``65 %``, ``124 osoby``: a value with its unit, for cells and chart labels."""
+    text = show_number(value)
+    return f"{text}\u00a0{unit}" if text and unit else text
 
 
 def status_colours(status: IndicatorStatus) -> tuple[QColor, QColor]:
@@ -159,7 +171,7 @@ def progress_text(state: IndicatorState) -> str:
     """``Postęp 46% (oczekiwany 58%)`` or why there is no status."""
     if state.status is IndicatorStatus.NO_DATA:
         if state.latest is None:
-            return _("Brak pomiarów.")
+            return _("Dodaj pierwszy pomiar.")
         return _("Brak wartości bazowej lub docelowej.")
     return _("Postęp {progress} (oczekiwany {expected})").format(
         progress=show_percent(state.progress), expected=show_percent(state.expected)
@@ -292,7 +304,9 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return headers()[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == STALE:
-            return _("Czy pomiar jest aktualny, wobec zapisanej częstotliwości pomiaru")
+            return _("{mark} — brak pomiaru w zapisanej częstotliwości pomiaru").format(
+                mark=STALE_MARK
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -306,8 +320,10 @@ class IndicatorTableModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return self._colour(row, column, role == Qt.ItemDataRole.BackgroundRole)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (BASELINE, TARGET, LATEST):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGNMENT.get(column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == STALE:
+            return _("nieaktualny") if row.state.stale else _("aktualny")
         return self._other(row, column, role)
 
     def _other(self, row: IndicatorRow, column: int, role: int) -> Any:
@@ -334,10 +350,10 @@ class IndicatorTableModel(QAbstractTableModel):
         if column == TARGET:
             return show_number(indicator.target_value)
         if column == LATEST:
-            return show_number(state.latest.value) if state.latest is not None else ""
+            return with_unit(state.latest.value, indicator.unit) if state.latest else ""
         if column == STATUS:
             return state.status.label
-        return f"{STALE_MARK} {_('nieaktualny')}" if state.stale else ""
+        return STALE_MARK if state.stale else ""
 
     def _tooltip(self, row: IndicatorRow, column: int) -> str | None:
         indicator, state = row.indicator, row.state

@@ -241,7 +241,7 @@ class MeasurementDelegate(QStyledItemDelegate):
             editor.setText("" if value is None else str(value))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, DateEditor) or isinstance(editor, QDoubleSpinBox):
+        if isinstance(editor, DateEditor | QDoubleSpinBox):
             model.setData(index, editor.value())
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text())

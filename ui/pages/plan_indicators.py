@@ -22,12 +22,13 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPainter, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -58,7 +59,13 @@ from ui.models.indicators import (
     attach_fields,
     attach_key,
 )
-from ui.models.measurements import VALUE, MeasurementDelegate, MeasurementTableModel
+from ui.models.measurements import (
+    DATE,
+    SOURCE,
+    VALUE,
+    MeasurementDelegate,
+    MeasurementTableModel,
+)
 from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 
@@ -78,6 +85,19 @@ FORM_FIELDS = (
 )
 # Changes to these tables can change what the panel shows.
 WATCHED = {"indicator", "measurement", "goal", "objective", "action", "strategic_plan"}
+COLUMN_WIDTHS = {
+    columns.ATTACHED_TO: 130,
+    columns.UNIT: 80,
+    columns.BASELINE: 80,
+    columns.TARGET: 80,
+    columns.LATEST: 100,
+    columns.STATUS: 125,
+    columns.STALE: 82,
+}
+# Shown by the form and the chart; the header's context menu brings them back.
+HIDDEN_COLUMNS = (columns.UNIT, columns.BASELINE, columns.TARGET)
+MEASUREMENT_WIDTHS = {DATE: 95, VALUE: 80, SOURCE: 160}
+DESCRIPTION_HEIGHT = 64
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 10
 INDENT = 16
 ERROR_STYLE = "color: #b00020;"
@@ -92,8 +112,13 @@ class AttentionFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_attention_only(self, on: bool) -> None:
-        self.attention_only = on
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.attention_only = on
+            self.endFilterChange()
+        else:
+            self.attention_only = on
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self.attention_only:
@@ -113,6 +138,8 @@ class IndentDelegate(QStyledItemDelegate):
 
 
 class MeasurementView(QTableView):
+    """The measurements table; it can save a cell still being edited."""
+
     def commit_open_editor(self) -> None:
         """Save a cell being edited (before switching indicators or closing)."""
         editor = self.indexWidget(self.currentIndex())
@@ -132,6 +159,8 @@ class IndicatorsPanel(QWidget):
         self._today: date | None = None
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._sized = False
+        self._outdated = False  # a change arrived while the panel was hidden
         self._build_list()
         self._build_details()
         self._layout()
@@ -171,11 +200,15 @@ class IndicatorsPanel(QWidget):
         self.attach.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.attach.committed.connect(self._attach_changed)
         self.form.layout_.insertRow(1, _("Przypisany do"), self.attach)
+        self.form.editors["description"].setMaximumHeight(DESCRIPTION_HEIGHT)
+        self.form.layout_.setVerticalSpacing(4)
         self.measurements = MeasurementTableModel(self._edit_measurement, self._measurement_failed)
         self.measurement_table = MeasurementView()
         _setup_table(self.measurement_table, self.measurements)
         self.measurement_table.setItemDelegate(MeasurementDelegate(self.measurement_table))
         self.measurement_table.setAccessibleName(_("Pomiary wskaźnika"))
+        for column, width in MEASUREMENT_WIDTHS.items():
+            self.measurement_table.horizontalHeader().resizeSection(column, width)
         self.measurement_table.selectionModel().currentRowChanged.connect(
             lambda *_args: self._update_buttons()
         )
@@ -196,32 +229,35 @@ class IndicatorsPanel(QWidget):
         self.chart = IndicatorChart()
 
     def _layout(self) -> None:
+        """Left: the list over the chart of the selected indicator; right: its form over
+        its measurements. Both halves are split vertically so each part gets real room
+        on a 768-pixel-high laptop screen; every splitter can be dragged (and is remembered).
+        """
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.attention_toggle)
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        left_box.addLayout(buttons)
-        left_box.addWidget(self.table)
+        top_left = QWidget()
+        top_left_box = QVBoxLayout(top_left)
+        top_left_box.setContentsMargins(0, 0, 0, 0)
+        top_left_box.addLayout(buttons)
+        top_left_box.addWidget(self.table)
+        self.overview = _vertical(top_left, self.chart, (3, 2))
+        form_page = QWidget()  # the form at its natural height, the spare room below it
+        form_box = QVBoxLayout(form_page)
+        form_box.setContentsMargins(0, 0, 0, 0)
+        form_box.addWidget(self.form)
+        form_box.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll.setWidget(form_page)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details = QSplitter(Qt.Orientation.Vertical)
-        self.details.setChildrenCollapsible(False)
-        self.details.addWidget(scroll)
-        self.details.addWidget(self._measurement_box())
-        self.details.addWidget(self.chart)
-        self.details.setStretchFactor(0, 3)
-        self.details.setStretchFactor(1, 2)
-        self.details.setStretchFactor(2, 2)
+        self.details = _vertical(scroll, self._measurement_box(), (3, 2))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.overview)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -247,6 +283,19 @@ class IndicatorsPanel(QWidget):
         layout.addWidget(self.measurement_error)
         return box
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._outdated:
+            self._outdated = False
+            self.refresh()
+        if not self._sized:  # first show: the list gets a little more than half
+            self._sized = True
+            width = max(self.splitter.width(), 600)
+            self.splitter.setSizes([round(width * 0.56), round(width * 0.44)])
+            height = max(self.details.height(), 450)
+            self.overview.setSizes([round(height * 0.6), round(height * 0.4)])
+            self.details.setSizes([round(height * 0.58), round(height * 0.42)])
+
     # -- what is shown ------------------------------------------------------------------------
 
     @property
@@ -267,29 +316,40 @@ class IndicatorsPanel(QWidget):
         self.municipality_id = municipality_id
         self.plan_id = plan_id if context is not None else None
         store = context.store if context is not None else None
-        self.model.today = self.today
+        if self.model.today != self.today:
+            self.model.today = self.today
         self.model.set_plan(store, self.plan_id)
-        self.refresh(select_first=changed)
+        self._outdated = False
+        self._present(None if changed else self.current_id())
 
     def on_change(self, change: Change) -> None:
-        """The core reports a change; redraw once the current event is done."""
-        if self.plan_id is None:
+        """The core reports a change; redraw once the current event is done (once for many)."""
+        if self.plan_id is None or change.municipality_id not in (None, self.municipality_id):
             return
-        if change.record_type in WATCHED or change.record_type == "municipality":
+        if change.record_type not in WATCHED and change.record_type != "municipality":
+            return
+        if self.isVisible():
             self._refresh_timer.start()
+        else:
+            self._outdated = True  # read again when shown, not for every change meanwhile
 
     def flush(self) -> None:
         """Save what is being typed (the form) or edited (a measurement cell)."""
         self.form.flush()
         self.measurement_table.commit_open_editor()
 
-    def refresh(self, select_first: bool = False) -> None:
+    def refresh(self) -> None:
         """Read the plan again and show it, keeping the selected indicator."""
         self._refresh_timer.stop()
-        keep = None if select_first else self.current_id()
+        self._outdated = False
+        keep = self.current_id()
         if self.model.today != self.today:
             self.model.today = self.today
         self.model.reload()
+        self._present(keep)
+
+    def _present(self, keep: str | None) -> None:
+        """Show the freshly read rows, with ``keep`` selected if it is still there."""
         self._fill_attach()
         self._update_toggle()
         if keep is not None and self.select(keep):
@@ -340,6 +400,7 @@ class IndicatorsPanel(QWidget):
             else:
                 self.measurement_table.commit_open_editor()
                 self.form.load(row.indicator)
+                _show_starts(self.form)
                 self._clear_measurement_error()
             self._show_attach(row.indicator)
             self.measurements.set_measurements(row.measurements)
@@ -395,6 +456,7 @@ class IndicatorsPanel(QWidget):
         if self.attach.findData(key) < 0:  # an HDR item: shown, not offered
             self.attach.addItem(_("pozycja HDR (poza planem)"), key)
         self.attach.set_value(key)
+        self.attach.setToolTip(self.attach.currentText())
 
     def _target(self, key: str) -> AttachTarget | None:
         return next((t for t in self.model.targets if t.key == key), None)
@@ -556,12 +618,15 @@ class IndicatorsPanel(QWidget):
 
     def save_state(self, settings: QSettings, prefix: str = "indicators") -> None:
         settings.setValue(f"{prefix}/splitter", self.splitter.saveState())
+        settings.setValue(f"{prefix}/overview", self.overview.saveState())
         settings.setValue(f"{prefix}/details", self.details.saveState())
         settings.setValue(f"{prefix}/columns", self.table.horizontalHeader().saveState())
 
     def restore_state(self, settings: QSettings, prefix: str = "indicators") -> None:
+        self._sized = True
         for key, target in (
             ("splitter", self.splitter),
+            ("overview", self.overview),
             ("details", self.details),
             ("columns", self.table.horizontalHeader()),
         ):
@@ -578,20 +643,46 @@ def _table(model: QSortFilterProxyModel) -> QTableView:
     _setup_table(table, model)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(columns.NAME, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
-    widths = {
-        columns.ATTACHED_TO: 150,
-        columns.UNIT: 70,
-        columns.BASELINE: 70,
-        columns.TARGET: 70,
-        columns.LATEST: 70,
-        columns.STATUS: 120,
-        columns.STALE: 100,
-    }
-    for column, width in widths.items():
+    header.setSectionResizeMode(columns.NAME, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(48)
+    for column, width in COLUMN_WIDTHS.items():
         header.resizeSection(column, width)
+    for column in HIDDEN_COLUMNS:
+        table.setColumnHidden(column, True)
+    _column_menu(table)
     return table
+
+
+def _column_menu(table: QTableView) -> None:
+    """Right-click on the header: show or hide columns (as in Windows Explorer)."""
+    header = table.horizontalHeader()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for column, title in enumerate(columns.headers()):
+        if column == columns.NAME:
+            continue
+        action = QAction(title, header)
+        action.setCheckable(True)
+        action.setChecked(not table.isColumnHidden(column))
+        action.toggled.connect(lambda on, column=column: table.setColumnHidden(column, not on))
+        header.addAction(action)
+
+
+def _show_starts(form: RecordForm) -> None:
+    """Long one-line texts show their beginning, not their end, when a record is loaded."""
+    for editor in form.editors.values():
+        if isinstance(editor, QLineEdit):
+            editor.setCursorPosition(0)
+
+
+def _vertical(top: QWidget, bottom: QWidget, stretch: tuple[int, int]) -> QSplitter:
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(top)
+    splitter.addWidget(bottom)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    return splitter
 
 
 def _setup_table(table: QTableView, model: Any) -> None:
@@ -601,6 +692,7 @@ def _setup_table(table: QTableView, model: Any) -> None:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setHighlightSections(False)
 

@@ -91,19 +91,30 @@ def nice_step(raw: float) -> float:
     """1, 2, 2.5 or 5 times a power of ten, at least ``raw``."""
     if raw <= 0 or not math.isfinite(raw):
         return 1.0
-    power = 10 ** math.floor(math.log10(raw))
+    power = 10.0 ** math.floor(math.log10(raw))
     for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
         if factor * power >= raw * (1 - 1e-9):
             return factor * power
     return 10 * power
 
 
-def value_ticks(values: Sequence[float], count: int) -> list[float]:
-    """Round tick values covering ``values`` (about ``count`` of them)."""
+def value_ticks(values: Sequence[float], count: int, points: Sequence[float] = ()) -> list[float]:
+    """Round tick values covering ``values`` (about ``count`` of them).
+
+    Where a measured point (one of ``points``) is the lowest or highest value, a
+    little air is added so that it does not sit on the frame; never below zero
+    for values that are not negative. Equal values get a band around them.
+    """
     lo, hi = min(values), max(values)
     if hi == lo:
         pad = max(abs(lo) * 0.1, 1.0)
-        lo, hi = lo - pad, hi + pad
+        lo, hi = (lo - pad if lo - pad >= 0 or lo < 0 else 0.0), hi + pad
+    elif points:
+        pad = (hi - lo) * 0.03
+        if min(points) <= lo:
+            lo = lo - pad if lo - pad >= 0 or lo < 0 else 0.0
+        if max(points) >= hi:
+            hi += pad
     step = nice_step((hi - lo) / max(count - 1, 1))
     first = math.floor(lo / step + 1e-9) * step
     last = math.ceil(hi / step - 1e-9) * step
@@ -271,7 +282,7 @@ class _Plot:
         self.grid.setAlphaF(0.10)
         self.accent = palette.highlight().color()
         rows = max(2, min(6, int(area.height() // (self.metrics.height() * 2.2))))
-        self.ticks = value_ticks(data.values, rows)
+        self.ticks = value_ticks(data.values, rows, [v for _d, v in data.points])
         label_width = max(self.metrics.horizontalAdvance(show_number(t)) for t in self.ticks)
         unit_width = self.metrics.horizontalAdvance(data.unit) if data.unit else 0.0
         left = area.left() + max(label_width, unit_width) + 6
@@ -407,11 +418,12 @@ class _Plot:
             )
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
-        radius = 2.0 if len(positions) > MANY_POINTS else 3.2
-        painter.setPen(QPen(self.widget.palette().base().color(), 1))
-        painter.setBrush(self.accent)
-        for point in positions[:-1]:
-            painter.drawEllipse(point, radius, radius)
+        radius = 3.2
+        if len(positions) <= MANY_POINTS:  # more would be a bead chain: the line says it
+            painter.setPen(QPen(self.widget.palette().base().color(), 1))
+            painter.setBrush(self.accent)
+            for point in positions[:-1]:
+                painter.drawEllipse(point, radius, radius)
         self._latest(positions[-1], points[-1][1], radius)
 
     def _latest(self, point: QPointF, value: float, radius: float) -> None:
