@@ -18,6 +18,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.changes import Change, ChangeKind
+from app.errors import UserError
+from app.i18n import _
 from app.model import (
     RECORD_CLASSES,
     Action,
@@ -41,7 +43,8 @@ from app.model import (
     TeamMember,
     action_school,
 )
-from app.services import validation
+from app.services import records, validation
+from app.services.fields import FIELDS
 from app.storage.store import Store
 
 _NAMESPACE = uuid.UUID("6f1c3b8e-1d7a-4f43-9a51-3c4f0a6b2d10")
@@ -57,8 +60,14 @@ _LINK_TYPES = {
 
 def demo_data() -> dict[str, Any]:
     path = resources.files("resources") / "demo" / "demo_municipality.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise UserError(
+            _("Nie można odczytać danych demonstracyjnych: {error}").format(error=error)
+        ) from error
+    if not isinstance(data, dict):
+        raise UserError(_("Dane demonstracyjne mają niepoprawną postać."))
     return data
 
 
@@ -76,9 +85,10 @@ def load_demo(store: Store, copy: int = 0) -> tuple[Municipality, bool]:
         )
         if existing is not None and existing.deleted_at is None:
             return existing, False
+        data = demo_data()
         if existing is not None:
             _purge(session, municipality_id)
-        municipality = builder.build(session, demo_data())
+        municipality = builder.build(session, data)
     store.changes.publish(
         Change(ChangeKind.RELOADED, "municipality", (municipality_id,), municipality_id)
     )
@@ -106,7 +116,10 @@ def _d(value: str | None) -> date | None:
 
 
 def _month(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(f"{value}-01")
+    """``2026-10`` (or a whole date, ``2026-10-31``) as the first day of its month."""
+    if value is None:
+        return None
+    return date.fromisoformat(value if len(value) > 7 else f"{value}-01").replace(day=1)
 
 
 def _cents(value: float | None) -> int | None:
@@ -118,15 +131,26 @@ class _Builder:
         self.copy = copy
         self.session: Session
         self.municipality_id = ""
+        self.plan_id: str | None = None
         self.added: list[Record] = []
 
     def id(self, kind: str, key: str) -> str:
         return str(uuid.uuid5(_NAMESPACE, f"{self.copy}:{kind}:{key}"))
 
-    def add(self, cls: type[Record], kind: str, key: str, **values: Any) -> Any:
-        record = cls(id=self.id(kind, key), **values)
+    def add(self, cls: type[Record], kind: str, key: str, /, **values: Any) -> Any:
+        """Validate and add one record (``kind`` and ``key`` make its id).
+
+        Positional-only: records have fields named ``kind`` (a note, a municipality).
+        Values are cleaned like user input; missing ones get the column defaults.
+        """
+        present = {name: value for name, value in values.items() if value is not None}
+        fields = {name: value for name, value in present.items() if name in FIELDS[cls]}
+        other = {name: value for name, value in present.items() if name not in FIELDS[cls]}
+        cleaned = validation.clean_fields(cls, fields)
+        record = cls(id=self.id(kind, key), **other, **cleaned)
         if isinstance(record, OwnedRecord):
             record.municipality_id = self.municipality_id
+        records.set_defaults(record)
         validation.check_rules(record)
         self.session.add(record)
         self.added.append(record)
@@ -169,6 +193,9 @@ class _Builder:
         self._notes(data["notes"])
         self._risks(data["risks"])
         session.flush()
+        for record in self.added:
+            validation.check_refs(session, record)
+        assert isinstance(municipality, Municipality)
         return municipality
 
     def _team(self, team: list[dict[str, Any]]) -> None:
@@ -237,6 +264,7 @@ class _Builder:
             resolution_date=_d(plan.get("resolution_date")),
             **{k: plan.get(k) for k in text_fields},
         )
+        self.plan_id = record.id
         for g_pos, goal in enumerate(plan["goals"]):
             g = self.add(
                 Goal,
@@ -306,7 +334,7 @@ class _Builder:
             period_end=_month(schedule["period_end"]),
             participants=schedule.get("participants"),
             advisors=schedule.get("advisors"),
-            plan_id=self.id("plan", "plan"),
+            plan_id=self.plan_id,
             **step_values,
         )
         position = 0
@@ -351,7 +379,7 @@ class _Builder:
     def _indicators(self, indicators: list[dict[str, Any]]) -> None:
         for position, ind in enumerate(indicators):
             attach = ind.get("attach") or {}
-            links: dict[str, Any] = {"plan_id": self.id("plan", "plan")}
+            links: dict[str, Any] = {"plan_id": self.plan_id}
             for kind, column in (
                 ("goal", "goal_id"),
                 ("objective", "objective_id"),

@@ -13,8 +13,11 @@ _SPECIAL = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "đ": "d", "Đ": "d"
 
 
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip diacritics, including the Polish ``ł``."""
-    text = text.translate(_SPECIAL)
+    """Lower-case ``text`` and strip diacritics, including the Polish ``ł``.
+
+    The letters without a decomposition are replaced last, since decomposing can
+    produce them (``Ǿ`` → ``Ø`` + acute), so that folding twice changes nothing.
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
+    return stripped.casefold().translate(_SPECIAL)

@@ -55,8 +55,12 @@ def _leap(year: int) -> bool:
 def evaluate(
     indicator: Indicator, measurements: Sequence[Measurement], today: date
 ) -> IndicatorState:
-    """The computed state of ``indicator`` on ``today`` (pure: no database)."""
-    latest = max(measurements, key=lambda m: m.measured_on, default=None)
+    """The computed state of ``indicator`` on ``today`` (pure: no database).
+
+    Of several measurements on the same day the one given last counts (the
+    newest entry: :func:`measurements` lists them in the order they were made).
+    """
+    latest = latest_of(measurements)
     stale = is_stale(indicator, latest, today)
     baseline, target = indicator.baseline_value, indicator.target_value
     if latest is None or baseline is None or target is None or target == baseline:
@@ -80,6 +84,14 @@ def evaluate(
     return IndicatorState(status, progress, expected, latest, stale)
 
 
+def latest_of(measurements: Sequence[Measurement]) -> Measurement | None:
+    latest: Measurement | None = None
+    for measurement in measurements:
+        if latest is None or measurement.measured_on >= latest.measured_on:
+            latest = measurement
+    return latest
+
+
 def _expected_share(indicator: Indicator, when: date) -> float:
     start, end = indicator.baseline_date, indicator.target_date
     if start is None or end is None or end <= start:
@@ -92,7 +104,11 @@ def is_stale(indicator: Indicator, latest: Measurement | None, today: date) -> b
     last = latest.measured_on if latest is not None else indicator.baseline_date
     if last is None:
         return True
-    return add_months(last, indicator.interval_months or 12) < today
+    try:
+        due = add_months(last, indicator.interval_months or 12)
+    except ValueError:  # past year 9999: not due in any real lifetime
+        return False
+    return due < today
 
 
 def record_measurement(store: Store, indicator_id: str, **values: Any) -> Measurement:

@@ -7,7 +7,7 @@ around these; validation lives in :mod:`app.services.validation`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -16,14 +16,25 @@ from sqlalchemy.orm import Session
 from app.changes import Change, ChangeKind
 from app.errors import UserError
 from app.i18n import _
-from app.model import DevelopmentSchedule, Municipality, OwnedRecord, Record, ScheduleItem, utcnow
+from app.model import (
+    Action,
+    DevelopmentSchedule,
+    Goal,
+    Indicator,
+    Municipality,
+    Objective,
+    OwnedRecord,
+    Record,
+    ScheduleItem,
+    utcnow,
+)
 from app.services import validation
 from app.services.fields import DEPENDENTS, PARENTS
 from app.storage.store import Store
 
 R = TypeVar("R", bound=Record)
 
-_MONTH_FIELDS = {
+_MONTH_FIELDS: dict[type[Record], tuple[str, ...]] = {
     ScheduleItem: ("start_month", "end_month"),
     DevelopmentSchedule: ("period_start", "period_end"),
 }
@@ -50,7 +61,7 @@ def children(store: Store, cls: type[R], **where: Any) -> list[R]:
 
 def _ordered(statement: Any, cls: type[Record]) -> Any:
     if hasattr(cls, "position"):
-        return statement.order_by(cls.position, cls.created_at)  # type: ignore[attr-defined]
+        return statement.order_by(cls.position, cls.created_at)
     return statement.order_by(cls.created_at)
 
 
@@ -60,13 +71,16 @@ def create(store: Store, cls: type[R], parent_id: str | None = None, **values: A
     with store.session() as session:
         record = cls(**cleaned)
         _attach(session, record, parent_id)
-        _set_defaults(record)
-        if hasattr(record, "position") and "position" not in values:
+        set_defaults(record)
+        if hasattr(record, "position"):
             record.position = _next_position(session, record)
         validation.check_rules(record)
+        # Before the flush: a reference to a missing record must be a UserError,
+        # not the database's foreign-key failure.
+        with session.no_autoflush:
+            validation.check_refs(session, record)
         session.add(record)
         session.flush()
-        validation.check_refs(session, record)
     _publish(store, ChangeKind.CREATED, record, tuple(cleaned))
     return record
 
@@ -78,10 +92,14 @@ def update(store: Store, cls: type[R], record_id: str, **values: Any) -> R:
         record = load(session, cls, record_id)
         for name, value in cleaned.items():
             setattr(record, name, value)
-        _set_defaults(record)
+        set_defaults(record)
         validation.check_rules(record)
+        # Only the references being set: one that went stale when its target was
+        # deleted (a team member, a visit) must not block editing anything else.
+        # Before the flush, so a missing target is a UserError, not a foreign-key failure.
+        with session.no_autoflush:
+            validation.check_refs(session, record, cleaned.keys())
         session.flush()
-        validation.check_refs(session, record)
     _publish(store, ChangeKind.UPDATED, record, tuple(cleaned))
     return record
 
@@ -91,9 +109,9 @@ def delete(store: Store, cls: type[Record], record_id: str) -> datetime:
 
     Pass the time to :func:`restore` to undo exactly this deletion.
     """
-    stamp = utcnow()
     with store.session() as session:
         record = load(session, cls, record_id)
+        stamp = _fresh_stamp(session, record)
         for victim in [record, *_dependents(session, record)]:
             victim.deleted_at = stamp
             victim.updated_at = stamp
@@ -105,12 +123,25 @@ def restore(store: Store, cls: type[Record], record_id: str, stamp: datetime) ->
     """Undo :func:`delete`: bring back the record and what was deleted with it."""
     with store.session() as session:
         record = session.get(cls, record_id, execution_options={"include_deleted": True})
-        if record is None or record.deleted_at is None:
+        if record is None:
+            raise UserError(_("Ten element już nie istnieje."))
+        if record.deleted_at is None:
             return
-        parent = PARENTS.get(cls)
-        if parent is not None:
-            parent_id = getattr(record, parent[0])
-            load(session, parent[1], parent_id)  # the parent must still exist
+        if record.deleted_at != stamp:
+            # Restoring the dependents alone would bring them back under a deleted record.
+            raise UserError(_("Ten element został usunięty w innej operacji."))
+        for attr, owner_cls in _owners(cls):
+            owner_id = getattr(record, attr)
+            if owner_id is None:
+                continue
+            owner = session.get(owner_cls, owner_id)
+            if owner is None or owner.deleted_at is not None:
+                raise UserError(
+                    _(
+                        "Nie można przywrócić tego elementu, bo element nadrzędny "
+                        "został usunięty. Przywróć najpierw element nadrzędny."
+                    )
+                )
         now = utcnow()
         for victim in [record, *_dependents(session, record, include_deleted=True)]:
             if victim.deleted_at == stamp:
@@ -122,34 +153,67 @@ def restore(store: Store, cls: type[Record], record_id: str, stamp: datetime) ->
 def move(
     store: Store, cls: type[R], record_id: str, new_index: int, new_parent_id: str | None = None
 ) -> R:
-    """Put a record at ``new_index`` among its siblings, optionally under another parent."""
+    """Put a record at ``new_index`` among its siblings, optionally under another parent.
+
+    Records without an order of their own (measurements, schools, …) can only
+    change parent; ``new_index`` is then ignored.
+    """
+    if cls not in PARENTS:
+        raise UserError(_("Tego elementu nie można przenieść."))
     with store.session() as session:
         record = load(session, cls, record_id)
         parent_attr, parent_cls = PARENTS[cls]
-        if new_parent_id is not None and new_parent_id != getattr(record, parent_attr):
+        old_parent_id = getattr(record, parent_attr)
+        if new_parent_id is not None and new_parent_id != old_parent_id:
             parent = load(session, parent_cls, new_parent_id)
             if getattr(parent, "municipality_id", parent.id) != getattr(
                 record, "municipality_id", None
             ):
                 raise UserError(_("Nie można przenieść elementu do innej JST."))
             setattr(record, parent_attr, new_parent_id)
+            if isinstance(record, ScheduleItem):
+                record.priority_id = None  # the priorities belong to the old HDR
+            _follow_plan(session, record)
             session.flush()
-        siblings = list(
-            session.scalars(
-                _ordered(
-                    select(cls).where(getattr(cls, parent_attr) == getattr(record, parent_attr)),
-                    cls,
-                )
-            ).all()
-        )
-        siblings.remove(record)
-        new_index = max(0, min(new_index, len(siblings)))
-        siblings.insert(new_index, record)
-        for position, sibling in enumerate(siblings):
-            if sibling.position != position:  # type: ignore[attr-defined]
-                sibling.position = position  # type: ignore[attr-defined]
+            _renumber(session, record, old_parent_id, None, 0)
+        _renumber(session, record, getattr(record, parent_attr), record, new_index)
     _publish(store, ChangeKind.MOVED, record)
     return record
+
+
+def _renumber(
+    session: Session, record: Record, parent_id: str, moved: Record | None, index: int
+) -> None:
+    """Number the live children of ``parent_id`` 0, 1, …, with ``moved`` at ``index``."""
+    cls = type(record)
+    if not hasattr(cls, "position"):
+        return
+    parent_attr = PARENTS[cls][0]
+    statement = select(cls).where(getattr(cls, parent_attr) == parent_id)
+    siblings = [s for s in session.scalars(_ordered(statement, cls)).all() if s is not record]
+    if moved is not None:
+        siblings.insert(max(0, min(index, len(siblings))), moved)
+    positioned: list[Any] = siblings
+    for position, sibling in enumerate(positioned):
+        if sibling.position != position:
+            sibling.position = position
+
+
+def _follow_plan(session: Session, record: Record) -> None:
+    """After a move to another plan, the subtree's indicators follow it (plan_id)."""
+    if not isinstance(record, Goal | Objective | Action):
+        return
+    parent_attr = PARENTS[type(record)][0]
+    plan_id = (
+        record.plan_id
+        if isinstance(record, Goal)
+        else validation.plan_of(session, parent_attr, getattr(record, parent_attr))
+    )
+    if plan_id is None:
+        return
+    for dependent in _dependents(session, record, include_deleted=True):
+        if isinstance(dependent, Indicator) and dependent.plan_id is not None:
+            dependent.plan_id = plan_id
 
 
 # -- helpers -------------------------------------------------------------------
@@ -173,14 +237,16 @@ def _attach(session: Session, record: Record, parent_id: str | None) -> None:
     parent = load(session, parent_cls, parent_id)
     setattr(record, parent_attr, parent.id)
     assert isinstance(record, OwnedRecord)
-    record.municipality_id = (
-        parent.id if isinstance(parent, Municipality) else parent.municipality_id
-    )  # type: ignore[attr-defined]
+    if isinstance(parent, Municipality):
+        record.municipality_id = parent.id
+    else:
+        assert isinstance(parent, OwnedRecord)
+        record.municipality_id = parent.municipality_id
 
 
-def _set_defaults(record: Record) -> None:
+def set_defaults(record: Record) -> None:
     """Python-side defaults, so rules can read them before the first flush."""
-    table = type(record).__table__  # type: ignore[attr-defined]
+    table = type(record).__table__
     for column in table.columns:
         if getattr(record, column.key, None) is None and column.default is not None:
             default = column.default
@@ -189,13 +255,40 @@ def _set_defaults(record: Record) -> None:
 
 
 def _next_position(session: Session, record: Record) -> int:
-    cls = type(record)
+    cls: Any = type(record)
     parent_attr = PARENTS[cls][0]
-    query = select(func.max(cls.position)).where(  # type: ignore[attr-defined]
+    query = select(func.max(cls.position)).where(
         getattr(cls, parent_attr) == getattr(record, parent_attr)
     )
     current = session.scalar(query)
     return 0 if current is None else int(current) + 1
+
+
+def _owners(cls: type[Record]) -> list[tuple[str, type[Record]]]:
+    """The references of ``cls`` whose target must be live for it to be (parent first)."""
+    owners = [PARENTS[cls]] if cls in PARENTS else []
+    for owner_cls, dependents in DEPENDENTS.items():
+        for child_cls, attr in dependents:
+            if child_cls is cls and (attr, owner_cls) not in owners:
+                owners.append((attr, owner_cls))
+    return owners
+
+
+def _fresh_stamp(session: Session, record: Record) -> datetime:
+    """The time to tombstone with, later than any earlier deletion below ``record``.
+
+    :func:`restore` tells this deletion from an earlier one by its stamp alone, so
+    two must never be equal, even with a coarse clock (about 16 ms on older Windows).
+    """
+    stamp = utcnow()
+    earlier = [
+        d.deleted_at
+        for d in _dependents(session, record, include_deleted=True)
+        if d.deleted_at is not None
+    ]
+    if earlier and max(earlier) >= stamp:
+        stamp = max(earlier) + timedelta(microseconds=1)
+    return stamp
 
 
 def _dependents(session: Session, record: Record, include_deleted: bool = False) -> list[Record]:

@@ -23,7 +23,11 @@ FINISHED = {ActionStatus.DONE, ActionStatus.DROPPED}
 def is_overdue(item: ScheduleItem, today: date) -> bool:
     if item.status in FINISHED:
         return False
-    return today >= add_months(item.end_month.replace(day=1), 1)
+    try:
+        first_day_after = add_months(item.end_month.replace(day=1), 1)
+    except ValueError:  # an end month of December 9999
+        return False
+    return today >= first_day_after
 
 
 @dataclass
@@ -44,7 +48,8 @@ class Progress:
 
     def add(self, item: ScheduleItem, today: date) -> None:
         self.total += 1
-        status = ActionStatus(item.status)
+        # A new item not yet saved has no status: the column default is "planned".
+        status = ActionStatus(item.status or ActionStatus.PLANNED)
         if status is ActionStatus.DONE:
             self.done += 1
         elif status is ActionStatus.IN_PROGRESS:

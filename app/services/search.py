@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -54,10 +55,13 @@ def search(
         loaded: dict[str, Record] = {}
         for record_type, ids in by_type.items():
             cls = RECORD_TYPES[record_type]
-            for record in session.scalars(select(cls).where(cls.id.in_(ids))):
-                loaded[record.id] = record
-        names = dict(session.execute(select(Municipality.id, Municipality.name)).tuples())
-    words = [w for w in fold(text).split() if w]
+            for found in session.scalars(select(cls).where(cls.id.in_(ids))):
+                loaded[found.id] = found
+        # Not dict(result): a Result has keys() (its column names) and would be read as a mapping.
+        names = {
+            row.id: row.name for row in session.execute(select(Municipality.id, Municipality.name))
+        }
+    words = _WORD.findall(fold(text))
     results = []
     for hit in hits:
         record = loaded.get(hit.record_id)
@@ -78,11 +82,22 @@ def search(
     return results
 
 
+_WORD = re.compile(r"\w+")
+
+
 def snippet(body: str, words: list[str], width: int = 160) -> str:
     """A piece of ``body`` around the first matched word, on one line."""
     flat = " ".join(body.split())
-    folded = fold(flat)
-    positions = [folded.find(w) for w in words if folded.find(w) >= 0]
+    # Fold letter by letter, remembering where each folded letter came from:
+    # folding may change the length ("ß" → "ss"), and the piece is cut from ``flat``.
+    folded_parts: list[str] = []
+    origin: list[int] = []
+    for index, letter in enumerate(flat):
+        folded_letter = fold(letter)
+        folded_parts.append(folded_letter)
+        origin.extend([index] * len(folded_letter))
+    folded = "".join(folded_parts)
+    positions = [origin[folded.find(w)] for w in words if w and folded.find(w) >= 0]
     start = max(0, min(positions) - width // 3) if positions else 0
     piece = flat[start : start + width]
     prefix = "…" if start > 0 else ""

@@ -8,8 +8,10 @@ from app.catalogs import voivodeships
 from app.i18n import _
 from app.model.enums import MunicipalityKind
 
-_GMINA = re.compile(r"^\d{7}$")
-_POWIAT = re.compile(r"^\d{4}$")
+# ASCII digits only (``\d`` would also take "３" or "٣"); matched with fullmatch,
+# since ``$`` would let a trailing newline through.
+_GMINA = re.compile(r"[0-9]{7}")
+_POWIAT = re.compile(r"[0-9]{4}")
 # The last digit of a gmina code is its kind: 1 urban, 2 rural, 3 urban-rural.
 _GMINA_KIND_DIGIT = {
     MunicipalityKind.URBAN: "1",
@@ -21,15 +23,16 @@ _GMINA_KIND_DIGIT = {
 def teryt_problem(code: str, kind: MunicipalityKind) -> str | None:
     """A Polish explanation of what is wrong with ``code`` for a JST of ``kind``, or None."""
     code = code.strip()
+    kind = MunicipalityKind(kind)
     if kind in _GMINA_KIND_DIGIT:
-        if not _GMINA.match(code):
+        if not _GMINA.fullmatch(code):
             return _("Kod TERYT gminy ma 7 cyfr (WWPPGGR), np. 3021053.")
         if code[6] != _GMINA_KIND_DIGIT[kind]:
             return _("Ostatnia cyfra kodu TERYT tej gminy powinna wynosić {digit}.").format(
                 digit=_GMINA_KIND_DIGIT[kind]
             )
     else:
-        if not _POWIAT.match(code):
+        if not _POWIAT.fullmatch(code):
             return _("Kod TERYT powiatu ma 4 cyfry (WWPP), np. 3021.")
         county = int(code[2:4])
         if kind is MunicipalityKind.CITY_COUNTY and not 61 <= county <= 99:
@@ -40,4 +43,6 @@ def teryt_problem(code: str, kind: MunicipalityKind) -> str | None:
         return _("Kod TERYT musi zaczynać się od kodu województwa (02, 04, …, 32).")
     if kind in _GMINA_KIND_DIGIT and code[2:4] == "00":
         return _("Numer powiatu w kodzie TERYT nie może wynosić 00.")
+    if kind in _GMINA_KIND_DIGIT and code[4:6] == "00":
+        return _("Numer gminy w kodzie TERYT nie może wynosić 00.")
     return None

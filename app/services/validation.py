@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -16,20 +16,26 @@ from app.i18n import _
 from app.model import (
     Action,
     DevelopmentSchedule,
+    Goal,
     Indicator,
     Municipality,
     MunicipalityKind,
+    Objective,
     OwnedRecord,
     Record,
     ScheduleItem,
+    SchedulePriority,
     School,
     StrategicPlan,
+    TeamMember,
 )
 from app.services.fields import FIELDS, LINKABLE, Field
 from app.services.teryt import teryt_problem
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_POSTAL = re.compile(r"^\d{2}-\d{3}$")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# ASCII digits only: ``\d`` and ``str.isdigit`` also accept "２" or "²".
+_POSTAL = re.compile(r"[0-9]{2}-[0-9]{3}")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def fail(message: str, field: str | None = None) -> UserError:
@@ -39,7 +45,7 @@ def fail(message: str, field: str | None = None) -> UserError:
 def clean_value(name: str, spec: Field, value: Any) -> Any:
     """Normalise ``value`` for ``spec`` (strip text, empty → None) or raise UserError."""
     label = _(spec.label)
-    if isinstance(value, str) and spec.kind not in {"enum"}:
+    if isinstance(value, str):
         value = value.strip()
         if value == "" and spec.kind != "bool":
             value = None
@@ -65,16 +71,17 @@ def _check_text(name: str, spec: Field, label: str, value: Any) -> str:
         )
     if spec.kind == "text" and "\n" in value:
         value = " ".join(value.split())
-    return value
+    return str(value)
 
 
 def _check_number(name: str, spec: Field, label: str, value: Any) -> int | float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise fail(_("Pole „{label}” musi być liczbą.").format(label=label), name)
-    if spec.kind == "int" and not float(value).is_integer():
-        raise fail(_("Pole „{label}” musi być liczbą całkowitą.").format(label=label), name)
     if isinstance(value, float) and not math.isfinite(value):
         raise fail(_("Pole „{label}” musi być liczbą.").format(label=label), name)
+    # An int is compared as it is: float() of a huge int would raise OverflowError.
+    if spec.kind == "int" and isinstance(value, float) and not value.is_integer():
+        raise fail(_("Pole „{label}” musi być liczbą całkowitą.").format(label=label), name)
     if spec.minimum is not None and value < spec.minimum:
         raise fail(
             _("Pole „{label}” nie może być mniejsze niż {limit}.").format(
@@ -170,11 +177,17 @@ def clean_fields(cls: type[Record], values: Mapping[str, Any]) -> dict[str, Any]
     return cleaned
 
 
-def check_refs(session: Session, record: Record) -> None:
-    """Every reference points at a live record of the same municipality."""
+def check_refs(session: Session, record: Record, fields: Collection[str] | None = None) -> None:
+    """Every reference points at a live record of the same municipality.
+
+    ``fields`` limits the check to the references being set: a reference that
+    went stale when its target was deleted later must not block unrelated edits.
+    """
     municipality_id = getattr(record, "municipality_id", None)
     for name, spec in FIELDS[type(record)].items():
         if spec.kind != "ref" or spec.ref is None:
+            continue
+        if fields is not None and name not in fields:
             continue
         target_id = getattr(record, name)
         if target_id is None:
@@ -191,7 +204,43 @@ def check_refs(session: Session, record: Record) -> None:
                 ).format(label=_(spec.label)),
                 name,
             )
-    check_link(session, record)
+    if fields is None or {"link_type", "link_id"} & set(fields):
+        check_link(session, record)
+    _check_consistency(session, record, fields)
+
+
+def _check_consistency(session: Session, record: Record, fields: Collection[str] | None) -> None:
+    """References that must agree with each other (same HDR, same plan)."""
+
+    def changed(*names: str) -> bool:
+        return fields is None or bool(set(names) & set(fields))
+
+    if isinstance(record, ScheduleItem) and record.priority_id and changed("priority_id"):
+        priority = session.get(SchedulePriority, record.priority_id)
+        if priority is None or priority.schedule_id != record.schedule_id:
+            raise fail(_("Priorytet należy do innego HDR."), "priority_id")
+    if isinstance(record, Indicator) and record.plan_id:
+        names = ("plan_id", "goal_id", "objective_id", "action_id")
+        for name in names[1:]:
+            if getattr(record, name) and changed(*names):
+                plan_id = plan_of(session, name, getattr(record, name))
+                if plan_id is not None and plan_id != record.plan_id:
+                    at_fault = name if fields is None or name in fields else "plan_id"
+                    raise fail(_("Wskazany element należy do innego planu."), at_fault)
+
+
+def plan_of(session: Session, name: str, record_id: str) -> str | None:
+    """The plan that the goal, objective or action ``record_id`` belongs to."""
+    target: Record | None = None
+    if name == "action_id":
+        action = session.get(Action, record_id)
+        record_id, name = (action.objective_id, "objective_id") if action else ("", "")
+    if name == "objective_id":
+        objective = session.get(Objective, record_id)
+        record_id, name = (objective.goal_id, "goal_id") if objective else ("", "")
+    if name == "goal_id":
+        target = session.get(Goal, record_id)
+    return target.plan_id if isinstance(target, Goal) else None
 
 
 def check_link(session: Session, record: Record) -> None:
@@ -211,10 +260,18 @@ def check_link(session: Session, record: Record) -> None:
 
 
 def check_rules(record: Record) -> None:
-    """Rules that span fields of one record."""
+    """Required fields are filled in, and the rules that span fields of one record hold."""
+    check_required(record)
     rule = _RULES.get(type(record))
     if rule is not None:
         rule(record)
+
+
+def check_required(record: Record) -> None:
+    """Every required field has a value (a new record may omit fields altogether)."""
+    for name, spec in FIELDS[type(record)].items():
+        if spec.required and getattr(record, name, None) is None:
+            raise fail(_("Pole „{label}” nie może być puste.").format(label=_(spec.label)), name)
 
 
 def _municipality_rules(record: Record) -> None:
@@ -227,19 +284,24 @@ def _municipality_rules(record: Record) -> None:
 
 
 def _check_email(value: str | None) -> None:
-    if value and not _EMAIL.match(value):
+    if value and not _EMAIL.fullmatch(value):
         raise fail(_("Adres e-mail wygląda na niepoprawny."), "email")
+
+
+def _team_member_rules(record: Record) -> None:
+    assert isinstance(record, TeamMember)
+    _check_email(record.email)
 
 
 def _school_rules(record: Record) -> None:
     assert isinstance(record, School)
     if record.school_type not in school_types():
         raise fail(_("Nieznany typ szkoły lub placówki."), "school_type")
-    if record.postal_code and not _POSTAL.match(record.postal_code):
+    if record.postal_code and not _POSTAL.fullmatch(record.postal_code):
         raise fail(_("Kod pocztowy ma postać 00-000."), "postal_code")
-    if record.rspo and not record.rspo.isdigit():
+    if record.rspo and not _DIGITS.fullmatch(record.rspo):
         raise fail(_("Numer RSPO składa się z cyfr."), "rspo")
-    if record.regon and not (record.regon.isdigit() and len(record.regon) in (9, 14)):
+    if record.regon and not (_DIGITS.fullmatch(record.regon) and len(record.regon) in (9, 14)):
         raise fail(_("REGON ma 9 lub 14 cyfr."), "regon")
     _check_email(record.email)
 
@@ -290,6 +352,7 @@ def _schedule_item_rules(record: Record) -> None:
 
 _RULES = {
     Municipality: _municipality_rules,
+    TeamMember: _team_member_rules,
     School: _school_rules,
     StrategicPlan: _plan_rules,
     Action: _action_rules,
