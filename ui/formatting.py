@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QLocale
 
+from app.i18n import _
+
 
 def show_date(value: date | None) -> str:
     if value is None:
@@ -20,13 +22,14 @@ def show_date(value: date | None) -> str:
 def show_month(value: date | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(QDate(value.year, value.month, 1), "LLLL yyyy")
+    month = QLocale().standaloneMonthName(value.month, QLocale.FormatType.LongFormat)
+    return f"{month} {value.year}"
 
 
 def show_money(cents: int | None) -> str:
     if cents is None:
         return ""
-    return QLocale().toString(cents / 100, "f", 2) + "\u00a0zł"
+    return QLocale().toString(cents / 100, "f", 2) + "\u00a0" + _("zł")
 
 
 def show_number(value: float | None) -> str:

@@ -138,7 +138,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "dropped": N_("zaniechane"),
     },
     "IndicatorStatus": {
-        "no_data": N_("brak pomiarów"),
+        "no_data": N_("brak danych"),
         "achieved": N_("osiągnięty"),
         "on_track": N_("zgodnie z planem"),
         "at_risk": N_("zagrożony"),

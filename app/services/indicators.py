@@ -103,7 +103,7 @@ def _expected_share(indicator: Indicator, when: date) -> float:
 def is_stale(indicator: Indicator, latest: Measurement | None, today: date) -> bool:
     last = latest.measured_on if latest is not None else indicator.baseline_date
     if last is None:
-        return True
+        return False  # never measured and no baseline date: "no data", not "stale"
     try:
         due = add_months(last, indicator.interval_months or 12)
     except ValueError:  # past year 9999: not due in any real lifetime

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -48,19 +50,59 @@ def all_municipalities(store: Store) -> list[Municipality]:
     return sorted(rows, key=lambda m: fold(m.name))
 
 
-def summaries(store: Store) -> list[MunicipalitySummary]:
-    """Every municipality with its plans, HDRs, visits and counts (a few queries in all)."""
+def summaries(store: Store, municipality_id: str | None = None) -> list[MunicipalitySummary]:
+    """Municipalities with their plans, HDRs, visits and counts, in seven small queries.
+
+    Only the columns a listing shows are read (plans carry long diagnosis texts).
+    """
     with store.session() as session:
-        municipalities = session.scalars(select(Municipality)).all()
-        plans = session.scalars(select(StrategicPlan).order_by(StrategicPlan.year_from)).all()
-        schedules = session.scalars(
-            select(DevelopmentSchedule).order_by(DevelopmentSchedule.period_start)
-        ).all()
-        visits = session.scalars(select(AdvisoryVisit).order_by(AdvisoryVisit.visit_date)).all()
+        query = select(Municipality)
+        if municipality_id is not None:
+            query = query.where(Municipality.id == municipality_id)
+        municipalities = session.scalars(query).all()
+        wanted = {m.id for m in municipalities}
+        plans = _documents(
+            session.execute(
+                select(
+                    StrategicPlan.municipality_id,
+                    StrategicPlan.id,
+                    StrategicPlan.title,
+                    StrategicPlan.year_from,
+                    StrategicPlan.year_to,
+                ).order_by(StrategicPlan.year_from)
+            ),
+            wanted,
+            lambda row: f"{row[3]}–{row[4]}",
+        )
+        schedules = _documents(
+            session.execute(
+                select(
+                    DevelopmentSchedule.municipality_id,
+                    DevelopmentSchedule.id,
+                    DevelopmentSchedule.title,
+                    DevelopmentSchedule.period_start,
+                    DevelopmentSchedule.period_end,
+                ).order_by(DevelopmentSchedule.period_start)
+            ),
+            wanted,
+            lambda row: _period(row[3], row[4]),
+        )
+        visits = _documents(
+            session.execute(
+                select(
+                    AdvisoryVisit.municipality_id,
+                    AdvisoryVisit.id,
+                    func.coalesce(AdvisoryVisit.place, AdvisoryVisit.advisor),
+                    AdvisoryVisit.visit_date,
+                ).order_by(AdvisoryVisit.visit_date)
+            ),
+            wanted,
+            lambda row: row[3].isoformat(),
+        )
         counts = {
             cls: {
-                municipality_id: count
-                for municipality_id, count in session.execute(
+                owner: count
+                for owner, count in session.execute(
                     select(cls.municipality_id, func.count())
                     .where(cls.deleted_at.is_(None))
                     .group_by(cls.municipality_id)
@@ -68,34 +110,30 @@ def summaries(store: Store) -> list[MunicipalitySummary]:
             }
             for cls in (TeamMember, School, Action, MonitoringNote)
         }
-    result = []
-    for municipality in sorted(municipalities, key=lambda m: fold(m.name)):
-        mid = municipality.id
-        result.append(
-            MunicipalitySummary(
-                municipality=municipality,
-                plans=tuple(
-                    DocumentRef(p.id, p.title, f"{p.year_from}–{p.year_to}")
-                    for p in plans
-                    if p.municipality_id == mid
-                ),
-                schedules=tuple(
-                    DocumentRef(s.id, s.title, _period(s.period_start, s.period_end))
-                    for s in schedules
-                    if s.municipality_id == mid
-                ),
-                visits=tuple(
-                    DocumentRef(v.id, v.place or v.advisor, v.visit_date.isoformat())
-                    for v in visits
-                    if v.municipality_id == mid
-                ),
-                team_count=counts[TeamMember].get(mid, 0),
-                school_count=counts[School].get(mid, 0),
-                action_count=counts[Action].get(mid, 0),
-                note_count=counts[MonitoringNote].get(mid, 0),
-            )
+    return [
+        MunicipalitySummary(
+            municipality=m,
+            plans=tuple(plans.get(m.id, ())),
+            schedules=tuple(schedules.get(m.id, ())),
+            visits=tuple(visits.get(m.id, ())),
+            team_count=counts[TeamMember].get(m.id, 0),
+            school_count=counts[School].get(m.id, 0),
+            action_count=counts[Action].get(m.id, 0),
+            note_count=counts[MonitoringNote].get(m.id, 0),
         )
-    return result
+        for m in sorted(municipalities, key=lambda m: fold(m.name))
+    ]
+
+
+def _documents(
+    rows: Iterable[Any], wanted: set[str], detail: Callable[[Any], str]
+) -> dict[str, list[DocumentRef]]:
+    """Rows of (municipality id, id, title, …) grouped by municipality."""
+    grouped: dict[str, list[DocumentRef]] = {}
+    for row in rows:
+        if row[0] in wanted:
+            grouped.setdefault(row[0], []).append(DocumentRef(row[1], row[2], detail(row)))
+    return grouped
 
 
 def _period(start: date, end: date) -> str:

@@ -76,7 +76,7 @@ def search(
                 municipality_name=names.get(hit.municipality_id, ""),
                 type_label=_(TYPE_LABELS.get(hit.record_type, hit.record_type)),
                 title=body.split("\n", 1)[0][:200],
-                snippet=snippet(body, words),
+                snippet=snippet(body, words, folded=hit.folded_body),
             )
         )
     return results
@@ -85,8 +85,21 @@ def search(
 _WORD = re.compile(r"\w+")
 
 
-def snippet(body: str, words: list[str], width: int = 160) -> str:
-    """A piece of ``body`` around the first matched word, on one line."""
+def snippet(body: str, words: list[str], width: int = 160, folded: str = "") -> str:
+    """A piece of ``body`` around the first matched word, on one line.
+
+    ``folded`` is the indexed (folded) copy of ``body``; when folding kept every
+    letter in place (as it does for Polish), positions found in it are positions
+    in ``body``, and nothing needs folding again.
+    """
+    if folded and len(folded) == len(body):
+        found = [folded.find(w) for w in words if w]
+        found = [p for p in found if p >= 0]
+        start = max(0, min(found) - width // 3) if found else 0
+        piece = " ".join(body[start : start + width].split())
+        prefix = "…" if start > 0 else ""
+        suffix = "…" if start + width < len(body) else ""
+        return f"{prefix}{piece}{suffix}"
     flat = " ".join(body.split())
     # Fold letter by letter, remembering where each folded letter came from:
     # folding may change the length ("ß" → "ss"), and the piece is cut from ``flat``.

@@ -152,6 +152,7 @@ class IndexHit:
     record_type: str
     record_id: str
     municipality_id: str
+    folded_body: str = ""
 
 
 def query(
@@ -161,7 +162,7 @@ def query(
     if match is None:
         return []
     sql = (
-        "SELECT d.record_type, d.record_id, d.municipality_id FROM search_index "
+        "SELECT d.record_type, d.record_id, d.municipality_id, d.body FROM search_index "
         "JOIN search_doc AS d ON d.rowid = search_index.rowid "
         "WHERE search_index MATCH :match"
     )
@@ -169,9 +170,11 @@ def query(
     if municipality_id is not None:
         sql += " AND d.municipality_id = :municipality"
         params["municipality"] = municipality_id
-    sql += " ORDER BY rank LIMIT :limit"
+    # Ranking thousands of hits of a one- or two-letter prefix costs more than it helps.
+    short = all(len(word) <= 2 for word in _WORD.findall(fold(user_text)))
+    sql += " ORDER BY d.rowid DESC LIMIT :limit" if short else " ORDER BY rank LIMIT :limit"
     rows = session.execute(text(sql), params).all()
-    return [IndexHit(str(row[0]), str(row[1]), str(row[2])) for row in rows]
+    return [IndexHit(str(row[0]), str(row[1]), str(row[2]), str(row[3])) for row in rows]
 
 
 def rebuild(session: Session) -> int:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 
 from app.model import Record, utcnow
@@ -28,10 +29,30 @@ def _hide_tombstones(state: ORMExecuteState) -> None:
 
 
 def _touch(session: Session, _context: Any, _instances: Any) -> None:
+    """Stamp edited records; always later than before, even with a coarse clock.
+
+    Exchange merges compare ``updated_at``: an edit must never keep the old stamp
+    (Windows clocks tick about every 16 ms before Python 3.13).
+    """
     now = utcnow()
     for record in session.dirty:
         if isinstance(record, Record) and session.is_modified(record):
-            record.updated_at = now
+            previous = _committed_stamp(record)
+            record.updated_at = now if previous is None or now > previous else previous + _TICK
+
+
+_TICK = timedelta(microseconds=1)
+
+
+def _committed_stamp(record: Record) -> datetime | None:
+    history = inspect(record).attrs.updated_at.history
+    if history.deleted:
+        value = history.deleted[0]
+    elif history.unchanged:
+        value = history.unchanged[0]
+    else:
+        value = record.updated_at
+    return value if isinstance(value, datetime) else None
 
 
 def _reindex(session: Session, _context: Any) -> None:

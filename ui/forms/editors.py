@@ -60,6 +60,7 @@ class LineEditor(QLineEdit):
         text = "" if value is None else str(value)
         if text != self.text():
             self.setText(text)
+            self.setCursorPosition(0)  # show the beginning of a long text
 
 
 class TextEditor(QPlainTextEdit):

@@ -221,7 +221,7 @@ def test_stale_without_measurements_counts_from_the_baseline() -> None:
     ind = indicator(start=date(2024, 5, 1), interval=3)
     assert not is_stale(ind, None, date(2024, 8, 1))
     assert is_stale(ind, None, date(2024, 8, 2))
-    assert is_stale(indicator(start=None), None, date(2024, 1, 1))
+    assert not is_stale(indicator(start=None), None, date(2024, 1, 1))  # no data, not stale
 
 
 def test_stale_state_matches_is_stale() -> None:

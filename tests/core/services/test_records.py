@@ -130,11 +130,6 @@ def test_update_that_changes_nothing_keeps_updated_at(tree: Tree, store: Store) 
     assert after.updated_at == before.updated_at
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/storage/session_events._touch stamps utcnow() as is: with a coarse clock "
-    "(about 16 ms on Windows before Python 3.13) an edit can keep the previous updated_at",
-)
 def test_update_is_strictly_later_even_with_a_coarse_clock(
     tree: Tree, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
