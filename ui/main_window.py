@@ -46,33 +46,42 @@ PAGES: tuple[tuple[str, str], ...] = (
 RECENT_LIMIT = 8
 
 
+# Where each page lives: module and class. A page whose module is not there yet
+# (an editor still being built) shows an honest "not ready" page instead.
+PAGE_CLASSES: dict[str, tuple[str, str]] = {
+    "overview": ("ui.pages.overview", "OverviewPage"),
+    "team": ("ui.pages.team_schools", "TeamSchoolsPage"),
+    "plan": ("ui.pages.plan", "PlanPage"),
+    "hdr": ("ui.pages.hdr", "HdrPage"),
+    "monitoring": ("ui.pages.monitoring", "MonitoringPage"),
+    "visits": ("ui.pages.visits", "VisitsPage"),
+}
+PENDING_PURPOSES = {
+    "hdr": N_(
+        "Tu powstaje Harmonogram Działań Rozwojowych dla wybranego obszaru wraz z osią czasu."
+    ),
+    "monitoring": N_(
+        "Tu prowadzi się dziennik monitoringu: postępy, ryzyka, problemy, dobre praktyki, "
+        "zalecenia i decyzje."
+    ),
+    "visits": N_("Tu doradca prowadzi wizyty w JST: program, ustalenia i zalecenia."),
+}
+
+
 def _make_page(key: str) -> Page:
-    if key == "overview":
-        from ui.pages.overview import OverviewPage
+    import importlib
 
-        return OverviewPage()
-    if key == "team":
-        from ui.pages.team_schools import TeamSchoolsPage
+    module_name, class_name = PAGE_CLASSES[key]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as missing:
+        if missing.name != module_name:
+            raise
+        from ui.pages.pending import PendingPage
 
-        return TeamSchoolsPage()
-    if key == "plan":
-        from ui.pages.plan import PlanPage
-
-        return PlanPage()
-    from ui.pages.pending import PendingPage
-
-    purposes = {
-        "hdr": N_(
-            "Tu powstaje Harmonogram Działań Rozwojowych dla wybranego obszaru wraz z osią czasu."
-        ),
-        "monitoring": N_(
-            "Tu prowadzi się dziennik monitoringu: postępy, ryzyka, problemy, dobre praktyki, "
-            "zalecenia i decyzje."
-        ),
-        "visits": N_("Tu doradca prowadzi wizyty w JST: program, ustalenia i zalecenia."),
-    }
-    title = dict(PAGES)[key]
-    return PendingPage(key, _(title), _(purposes[key]))
+        return PendingPage(key, _(dict(PAGES)[key]), _(PENDING_PURPOSES.get(key, "")))
+    page: Page = getattr(module, class_name)()
+    return page
 
 
 class MainWindow(QMainWindow):
