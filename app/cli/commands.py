@@ -10,9 +10,9 @@ from app import paths as app_paths
 from app.errors import UserError
 from app.i18n import _
 from app.storage import backups
-from app.storage.integrity import check_file
+from app.storage.integrity import check_file, unreadable_message
 from app.storage.lock import InstanceLock
-from app.storage.store import Store
+from app.storage.store import Store, ensure_folder
 
 
 def register(sub: Any) -> None:
@@ -128,9 +128,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(_("Nic nie znaleziono dla „{text}”.").format(text=args.text))
         return 0
     for result in results:
-        print(
-            f"[{result.type_label}] {result.title} — {result.municipality_name}  id: {result.record_id}"
-        )
+        where = result.municipality_name
+        print(f"[{result.type_label}] {result.title} — {where}  id: {result.record_id}")
         if result.snippet and result.snippet != result.title:
             print(f"    {result.snippet}")
     return 0
@@ -148,6 +147,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if result.ok:
         print(_("Plik danych jest spójny: {path}").format(path=database))
         return 0
+    if result.unreadable:
+        raise UserError(unreadable_message(database, result))
     good = backups.newest_good_backup(data_paths.backups)
     lines = [_("Plik danych jest uszkodzony: {path}").format(path=database)]
     lines += [f"  {problem}" for problem in result.problems[:5]]
@@ -166,7 +167,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise UserError(
             _("Brak pliku danych w {path} — nie ma czego kopiować.").format(path=data_paths.root)
         )
-    if not check_file(data_paths.database).ok:
+    result = check_file(data_paths.database)
+    if result.unreadable:
+        raise UserError(unreadable_message(data_paths.database, result))
+    if not result.ok:
         raise UserError(
             _("Plik danych jest uszkodzony; kopia nie została wykonana. Użyj „plan-oswiaty check”.")
         )
@@ -190,7 +194,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         source = Path(args.file).expanduser().resolve()
         if not source.is_file():
             raise UserError(_("Nie ma pliku {path}.").format(path=source))
-    data_paths.root.mkdir(parents=True, exist_ok=True)
+    ensure_folder(data_paths.root)
     lock = InstanceLock(data_paths.lock)
     lock.acquire()
     try:

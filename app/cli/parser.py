@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import Any, NoReturn
 
-from app.i18n import _
+from app.i18n import N_, _
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -30,6 +31,44 @@ class Parser(argparse.ArgumentParser):
         self.exit(
             2,
             _("{prog}: błędne wywołanie: {message}. Pomoc: {prog} --help\n").format(
-                prog=self.prog, message=message
+                prog=self.prog, message=translate_error(message)
             ),
         )
+
+
+# argparse's own error messages (it has no Polish catalogue), matched in its English.
+_ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"the following arguments are required: (?P<names>.+)"),
+        N_("brakuje wymaganych argumentów: {names}"),
+    ),
+    (
+        re.compile(r"one of the arguments (?P<names>.+) is required"),
+        N_("wymagany jest jeden z argumentów: {names}"),
+    ),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), N_("nieznane argumenty: {names}")),
+    (
+        re.compile(r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)"),
+        N_("nieznana wartość {value} (do wyboru: {choices})"),
+    ),
+    (re.compile(r"invalid \w+ value: (?P<value>.+)"), N_("nieprawidłowa wartość {value}")),
+    (re.compile(r"expected one argument"), N_("brakuje wartości")),
+    (
+        re.compile(r"not allowed with argument (?P<other>.+)"),
+        N_("nie można podać razem z {other}"),
+    ),
+    (
+        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
+        N_("niejednoznaczna opcja {option} (pasuje do: {matches})"),
+    ),
+)
+
+
+def translate_error(message: str) -> str:
+    """argparse's English error in the program's language (unknown ones stay as they are)."""
+    for pattern, template in _ARGPARSE_ERRORS:
+        match = pattern.search(message)
+        if match:
+            translated = _(template).format(**match.groupdict())
+            return message[: match.start()] + translated + message[match.end() :]
+    return message

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.i18n import _
+from app.storage import migrate
 from app.storage.engine import connect_raw
 from app.storage.integrity import check_file
 
 KEEP_PER_REASON = 10
-_NAME = re.compile(r"^plan-oswiaty-(\d{8}-\d{6}(?:-\d+)?)-([a-z-]+)\.sqlite$")
+_NAME = re.compile(r"^plan-oswiaty-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite$")
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class BackupInfo:
     path: Path
     taken_at: datetime
     reason: str
+    # Backups taken within the same second are numbered 1, 2, … after the first (0).
+    sequence: int = 0
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -32,9 +35,10 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     for path in folder.iterdir():
         match = _NAME.match(path.name)
         if match:
-            stamp = datetime.strptime(match.group(1)[:15], "%Y%m%d-%H%M%S")
-            found.append(BackupInfo(path, stamp, match.group(2)))
-    found.sort(key=lambda info: (info.taken_at, info.path.name), reverse=True)
+            stamp = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            found.append(BackupInfo(path, stamp, match.group(3), int(match.group(2) or 0)))
+    # Not by name: "…-074900-manual" is older than "…-074900-10-manual" and "…-2-…".
+    found.sort(key=lambda info: (info.taken_at, info.sequence, info.path.name), reverse=True)
     return found
 
 
@@ -59,12 +63,7 @@ def copy_database(source: Path, target: Path) -> None:
 def make_backup(database: Path, folder: Path, reason: str, *, target: Path | None = None) -> Path:
     """Back ``database`` up into ``folder`` (or to ``target``) and prune old ones."""
     if target is None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = folder / f"plan-oswiaty-{stamp}-{reason}.sqlite"
-        counter = 1
-        while target.exists():
-            target = folder / f"plan-oswiaty-{stamp}-{counter}-{reason}.sqlite"
-            counter += 1
+        target = _new_name(folder, reason)
     try:
         copy_database(database, target)
     except (OSError, sqlite3.Error) as error:
@@ -75,6 +74,24 @@ def make_backup(database: Path, folder: Path, reason: str, *, target: Path | Non
         ) from None
     prune(folder, reason)
     return target
+
+
+def _new_name(folder: Path, reason: str) -> Path:
+    """A name that sorts after every backup taken so far, even within the same second.
+
+    The number goes past the highest one in use: reusing a number freed by pruning
+    would make the newest backup look like the oldest, and the next prune delete it.
+    """
+    now = datetime.now().replace(microsecond=0)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    used = [info.sequence for info in list_backups(folder) if info.taken_at == now]
+    sequence = max(used, default=-1) + 1
+    while True:
+        number = f"-{sequence}" if sequence else ""
+        target = folder / f"plan-oswiaty-{stamp}{number}-{reason}.sqlite"
+        if not target.exists():
+            return target
+        sequence += 1
 
 
 def prune(folder: Path, reason: str, keep: int = KEEP_PER_REASON) -> None:
@@ -104,16 +121,33 @@ def restore_into(backup: Path, database: Path, folder: Path) -> None:
                 path=backup
             )
         )
+    # A copy made by a newer version would be restored only to be refused on opening.
+    migrate.refuse_newer(migrate.revision_in_file(backup, readonly=True))
     if database.exists():
         if check_file(database).ok:
             make_backup(database, folder, "before-restore")
         else:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            folder.mkdir(parents=True, exist_ok=True)
-            database.replace(folder / f"damaged-{stamp}.sqlite")
+            _move_aside(database, folder)
     for suffix in ("-wal", "-shm"):
         database.with_name(database.name + suffix).unlink(missing_ok=True)
     copy_database(backup, database)
+
+
+def _move_aside(database: Path, folder: Path) -> Path:
+    """Move a damaged data file (with its WAL, which may hold the newest data) to ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"damaged-{stamp}.sqlite"
+    counter = 1
+    while target.exists():
+        target = folder / f"damaged-{stamp}-{counter}.sqlite"
+        counter += 1
+    for suffix in ("-wal", "-shm"):
+        companion = database.with_name(database.name + suffix)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + suffix))
+    database.replace(target)
+    return target
 
 
 def _looks_like_ours(path: Path) -> bool:

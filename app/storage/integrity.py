@@ -6,15 +6,35 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.i18n import _
 from app.storage.engine import connect_raw
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+# SQLite's answers that say the file cannot be read now (rights, a lock), not that it is bad.
+_ACCESS_ERRORS = {
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_BUSY,
+    sqlite3.SQLITE_LOCKED,
+}
 
 
 @dataclass(frozen=True)
 class CheckResult:
     ok: bool
     problems: tuple[str, ...] = ()
+    # Could not be read at all (no rights, a read-only folder, a lock): not damage.
+    unreadable: bool = False
+
+
+def unreadable_message(path: Path, result: CheckResult) -> str:
+    return _(
+        "Nie można odczytać pliku danych {path} ({problem}). Sprawdź, czy folder danych "
+        "nie jest tylko do odczytu i czy plik nie jest otwarty w innym programie."
+    ).format(path=path, problem="; ".join(result.problems))
 
 
 def check_file(path: Path) -> CheckResult:
@@ -23,7 +43,9 @@ def check_file(path: Path) -> CheckResult:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
-        return CheckResult(False, (f"open: {error.strerror or error}",))
+        return CheckResult(False, (f"open: {error.strerror or error}",), unreadable=True)
+    if not header:
+        return CheckResult(False, ("the file is empty (0 bytes)",))
     if header != SQLITE_MAGIC:
         return CheckResult(False, ("not an SQLite database",))
     try:
@@ -37,5 +59,7 @@ def check_file(path: Path) -> CheckResult:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        return CheckResult(False, (str(error),))
+        code = getattr(error, "sqlite_errorcode", None)
+        unreadable = code is not None and code & 0xFF in _ACCESS_ERRORS
+        return CheckResult(False, (str(error),), unreadable=unreadable)
     return CheckResult(not problems, tuple(problems[:20]))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import sqlite3
 from pathlib import Path
+from typing import cast
 
 from alembic import command
 from alembic.config import Config
@@ -12,6 +15,7 @@ from sqlalchemy import Connection, Engine
 
 from app.errors import UserError
 from app.i18n import _
+from app.storage.engine import connect_raw
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -22,40 +26,95 @@ def _config() -> Config:
     return config
 
 
+@functools.cache
+def _scripts(location: str) -> ScriptDirectory:
+    # Alembic compiles every migration file each time it reads the folder; once will do.
+    config = Config()
+    config.set_main_option("script_location", location)
+    return ScriptDirectory.from_config(config)
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+    head = _scripts(str(MIGRATIONS)).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return {rev.revision for rev in _scripts(str(MIGRATIONS)).walk_revisions()}
 
 
 def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def check_version(engine: Engine) -> bool:
-    """True when the database needs an upgrade; an error when it is from a newer version."""
-    with engine.connect() as connection:
-        current = current_revision(connection)
-    if current is not None and current not in known_revisions():
+def revision_in_file(database: Path, *, readonly: bool = False) -> str | None:
+    """The schema revision stamped in ``database`` (None for a new, empty file).
+
+    Read with a plain connection, which changes nothing in the file (the engine's
+    connections would switch it to WAL before anyone could say "newer version").
+    """
+    connection = connect_raw(database, readonly=readonly)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:  # no such table: nothing was ever migrated
+        return None
+    finally:
+        connection.close()
+    return None if row is None else str(row[0])
+
+
+def refuse_newer(revision: str | None) -> None:
+    """A UserError when ``revision`` comes from a later version of the program."""
+    if revision is not None and revision not in known_revisions():
         raise UserError(
             _(
                 "Plik danych został zapisany przez nowszą wersję programu Plan Oświaty. "
                 "Zainstaluj najnowszą wersję, aby go otworzyć; plik pozostał bez zmian."
             )
         )
+
+
+def check_version(engine: Engine) -> bool:
+    """True when the database needs an upgrade; an error when it is from a newer version."""
+    with engine.connect() as connection:
+        current = current_revision(connection)
+    refuse_newer(current)
     return current != head_revision()
 
 
 def upgrade(engine: Engine) -> None:
+    """Migrate to head in one real transaction, with foreign keys off while it runs.
+
+    The sqlite3 module runs DDL outside any transaction, so without the explicit
+    ``BEGIN`` a crash half-way leaves a half-made schema that no later start can
+    migrate. Foreign keys must be off (and can only be switched outside a
+    transaction) because a batch migration rebuilds a table by dropping the old
+    one, and with them on that drop would cascade-delete every child row; they
+    are checked once, before the commit, instead.
+    """
     config = _config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        raw = cast(sqlite3.Connection, connection.connection.driver_connection)
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                raw.execute("BEGIN IMMEDIATE")
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise UserError(
+                        _(
+                            "Aktualizacja pliku danych nie powiodła się (naruszone powiązania "
+                            "w tabeli {table}); plik pozostał bez zmian."
+                        ).format(table=broken[0][0])
+                    )
+        finally:
+            try:
+                raw.execute("PRAGMA foreign_keys = ON")
+            except sqlite3.Error:
+                connection.invalidate()  # never hand out a connection without foreign keys
 
 
 def stamp_revision(engine: Engine) -> str | None:

@@ -24,7 +24,7 @@ from app.i18n import _
 from app.model import Setting, new_id
 from app.storage import backups, migrate, session_events
 from app.storage.engine import make_engine
-from app.storage.integrity import check_file
+from app.storage.integrity import check_file, unreadable_message
 from app.storage.lock import InstanceLock
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ class Store:
         searching while the window is open elsewhere.
         """
         data_paths = app_paths.resolve(data_dir)
-        _ensure_folder(data_paths.root)
+        ensure_folder(data_paths.root)
         lock = None if readonly else InstanceLock(data_paths.lock)
         if lock is not None:
             lock.acquire()
@@ -135,7 +135,8 @@ class Store:
             return row.value if row else default
 
 
-def _ensure_folder(root: Path) -> None:
+def ensure_folder(root: Path) -> None:
+    """Create the data folder, or say in words why it cannot be."""
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -153,7 +154,10 @@ def _open_engine(
     exists = database.exists() and database.stat().st_size > 0
     if exists:
         _check_or_raise(data_paths)
-    elif readonly:
+        migrate.refuse_newer(migrate.revision_in_file(database))
+    elif database.exists():
+        _refuse_emptied(data_paths)
+    if not exists and readonly:
         raise UserError(_("W folderze {path} nie ma jeszcze danych.").format(path=data_paths.root))
     engine = make_engine(database)
     try:
@@ -182,6 +186,8 @@ def _check_or_raise(data_paths: app_paths.DataPaths) -> None:
     result = check_file(data_paths.database)
     if result.ok:
         return
+    if result.unreadable:
+        raise UserError(unreadable_message(data_paths.database, result))
     log.error("integrity check failed for %s: %s", data_paths.database, result.problems)
     good = backups.newest_good_backup(data_paths.backups)
     if good is not None:
@@ -196,13 +202,31 @@ def _check_or_raise(data_paths: app_paths.DataPaths) -> None:
     raise DatabaseDamaged(message, data_paths.database, good)
 
 
+def _refuse_emptied(data_paths: app_paths.DataPaths) -> None:
+    """A 0-byte data file is a new one, unless backups show there were data before.
+
+    Starting afresh over an emptied file would soon push the good backups out of
+    the rolling set, so it is treated as damaged instead.
+    """
+    good = backups.newest_good_backup(data_paths.backups)
+    if good is None:
+        return
+    log.error("data file %s is empty but backups exist", data_paths.database)
+    message = _(
+        "Plik danych {path} jest pusty, choć wcześniej były w nim dane. Najnowsza dobra "
+        "kopia zapasowa to {backup}; można ją przywrócić poleceniem „plan-oswiaty restore”."
+    ).format(path=data_paths.database, backup=good.name)
+    raise DatabaseDamaged(message, data_paths.database, good)
+
+
 def _backup_if_changed(data_paths: app_paths.DataPaths) -> None:
     """Back up on start, but only when the data changed since the newest backup."""
     newest = backups.list_backups(data_paths.backups)
     database = data_paths.database
     stamps = [database.stat().st_mtime]
     wal = database.with_name(database.name + "-wal")
-    if wal.exists():
+    # An empty WAL is only the sign of an open connection (this one), not of a change.
+    if wal.exists() and wal.stat().st_size > 0:
         stamps.append(wal.stat().st_mtime)
     if newest and newest[0].path.stat().st_mtime >= max(stamps):
         return
