@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import paths as app_paths
 from app.errors import UserError
 from app.i18n import _
-from app.storage import backups
-from app.storage.integrity import check_file, unreadable_message
-from app.storage.lock import InstanceLock
-from app.storage.store import Store, ensure_folder
+
+if TYPE_CHECKING:
+    from app.storage.store import Store
+
+# The storage layer (SQLAlchemy) is imported inside each command, not here:
+# building the parser for ``--help`` or opening the window must stay quick.
 
 
 def register(sub: Any) -> None:
@@ -55,6 +57,7 @@ def register(sub: Any) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo import load_demo
+    from app.storage.store import Store
 
     with Store.open(args.data_dir) as store:
         municipality, created = load_demo(store)
@@ -136,6 +139,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.storage import backups
+    from app.storage.integrity import check_file, unreadable_message
+
     data_paths = app_paths.resolve(args.data_dir)
     database = data_paths.database
     if not database.exists():
@@ -162,6 +168,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from app.storage import backups
+    from app.storage.integrity import check_file, unreadable_message
+
     data_paths = app_paths.resolve(args.data_dir)
     if not data_paths.database.exists():
         raise UserError(
@@ -183,6 +192,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from app.storage import backups
+    from app.storage.lock import InstanceLock
+    from app.storage.store import Store, ensure_folder
+
     data_paths = app_paths.resolve(args.data_dir)
     if args.latest:
         source = backups.newest_good_backup(data_paths.backups)
@@ -209,6 +222,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
+    from app.storage import backups
+
     data_paths = app_paths.resolve(args.data_dir)
     found = backups.list_backups(data_paths.backups)
     if not found:
@@ -219,6 +234,8 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def _open_for_reading(args: argparse.Namespace) -> Store | None:
+    from app.storage.store import Store
+
     data_paths = app_paths.resolve(args.data_dir)
     if not data_paths.database.exists():
         return None

@@ -76,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(f"plan-oswiaty: {error.message}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         print(_("plan-oswiaty: przerwano."), file=sys.stderr)
         return EXIT_ERROR

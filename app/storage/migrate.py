@@ -1,26 +1,38 @@
-"""Schema migrations with Alembic, run from code at start-up (after a backup)."""
+"""Schema migrations with Alembic, run from code at start-up (after a backup).
+
+Alembic (with Mako and Pygments behind it) takes longer to import than the rest
+of the program, and is needed only when a file must be migrated. Revisions are
+therefore read from the migration file names (``NNNN_name.py`` with revision id
+``NNNN``, a linear history — a test checks that Alembic agrees), and Alembic is
+imported only to upgrade.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import OperationalError
 
 from app.errors import UserError
 from app.i18n import _
 from app.storage.engine import connect_raw
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -29,23 +41,39 @@ def _config() -> Config:
 @functools.cache
 def _scripts(location: str) -> ScriptDirectory:
     # Alembic compiles every migration file each time it reads the folder; once will do.
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", location)
     return ScriptDirectory.from_config(config)
 
 
+def _revisions_from_files() -> tuple[str, ...]:
+    return _revisions_in(str(MIGRATIONS))
+
+
+@functools.cache
+def _revisions_in(location: str) -> tuple[str, ...]:
+    names = (path.name for path in (Path(location) / "versions").iterdir())
+    return tuple(sorted(m.group(1) for m in map(_REVISION_FILE.match, names) if m))
+
+
 def head_revision() -> str:
-    head = _scripts(str(MIGRATIONS)).get_current_head()
-    assert head is not None
-    return head
+    return _revisions_from_files()[-1]
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in _scripts(str(MIGRATIONS)).walk_revisions()}
+    return set(_revisions_from_files())
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    try:
+        row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    except OperationalError:  # no such table: nothing was ever migrated
+        connection.rollback()
+        return None
+    return None if row is None else str(row[0])
 
 
 def revision_in_file(database: Path, *, readonly: bool = False) -> str | None:
@@ -93,6 +121,8 @@ def upgrade(engine: Engine) -> None:
     one, and with them on that drop would cascade-delete every child row; they
     are checked once, before the commit, instead.
     """
+    from alembic import command
+
     config = _config()
     with engine.connect() as connection:
         raw = cast(sqlite3.Connection, connection.connection.driver_connection)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths as app_paths
@@ -105,6 +105,10 @@ class Store:
         except OperationalError as error:
             session.rollback()
             raise _storage_error(error) from error
+        except DatabaseError as error:  # "database disk image is malformed" and the like
+            session.rollback()
+            log.error("database error: %s", error)
+            raise damaged(self.paths) from error
         except BaseException:
             session.rollback()
             raise
@@ -153,7 +157,7 @@ def _open_engine(
     database = data_paths.database
     exists = database.exists() and database.stat().st_size > 0
     if exists:
-        _check_or_raise(data_paths)
+        _check_or_raise(data_paths, thorough=not readonly)
         migrate.refuse_newer(migrate.revision_in_file(database))
     elif database.exists():
         _refuse_emptied(data_paths)
@@ -182,13 +186,18 @@ def _open_engine(
     return engine
 
 
-def _check_or_raise(data_paths: app_paths.DataPaths) -> None:
-    result = check_file(data_paths.database)
+def _check_or_raise(data_paths: app_paths.DataPaths, *, thorough: bool = True) -> None:
+    result = check_file(data_paths.database, thorough=thorough)
     if result.ok:
         return
     if result.unreadable:
         raise UserError(unreadable_message(data_paths.database, result))
     log.error("integrity check failed for %s: %s", data_paths.database, result.problems)
+    raise damaged(data_paths)
+
+
+def damaged(data_paths: app_paths.DataPaths) -> DatabaseDamaged:
+    """The error for a damaged data file, naming the newest good backup if there is one."""
     good = backups.newest_good_backup(data_paths.backups)
     if good is not None:
         message = _(
@@ -199,7 +208,7 @@ def _check_or_raise(data_paths: app_paths.DataPaths) -> None:
         message = _(
             "Plik danych {path} jest uszkodzony, a w folderze kopii nie ma dobrej kopii."
         ).format(path=data_paths.database)
-    raise DatabaseDamaged(message, data_paths.database, good)
+    return DatabaseDamaged(message, data_paths.database, good)
 
 
 def _refuse_emptied(data_paths: app_paths.DataPaths) -> None:

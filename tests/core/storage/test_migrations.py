@@ -396,3 +396,16 @@ def upgrade() -> None:
     assert "plik pozostał bez zmian" in raised.value.message
     assert _revision(database) == "0001"
     assert _user_rows(database) == _user_rows(fixture)
+
+
+def test_revisions_read_from_file_names_agree_with_alembic() -> None:
+    """The start-up path reads revisions from file names to avoid importing Alembic."""
+    from app.storage import migrate
+
+    scripts = migrate._scripts(str(migrate.MIGRATIONS))
+    assert migrate.known_revisions() == {rev.revision for rev in scripts.walk_revisions()}
+    assert migrate.head_revision() == scripts.get_current_head()
+    # Linear history: every revision but the first follows the one before it.
+    ordered = sorted(migrate.known_revisions())
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        assert scripts.get_revision(after).down_revision == before
