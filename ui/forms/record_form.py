@@ -88,7 +88,7 @@ class RecordForm(QWidget):
 
     def _make_editor(self, name: str, spec: Field) -> Any:
         if name.endswith("_cents"):
-            return NumberEditor(2, " zł")
+            return NumberEditor(2, " " + _("zł"))
         if spec.kind == "codes":
             editor = ChecklistEditor()
             provider = self.choices.get(name)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.catalogs import key_competences
 from app.changes import Change
-from app.i18n import _
+from app.i18n import N_, _
 from app.model import Action, Goal, Municipality, Objective, Record, StrategicPlan
 from app.services import plans, records
 from app.services.plans import action_school_ids, set_action_schools
@@ -41,11 +41,11 @@ from ui.widgets.empty_state import EmptyState
 
 HEADER_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Informacje o planie",
+        N_("Informacje o planie"),
         ("title", "year_from", "year_to", "status", "resolution_number", "resolution_date"),
     ),
     (
-        "Diagnoza stanu oświaty",
+        N_("Diagnoza stanu oświaty"),
         (
             "diagnosis_context",
             "diagnosis_education",
@@ -53,7 +53,7 @@ HEADER_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "diagnosis_conclusions",
         ),
     ),
-    ("Wizja, misja i wdrażanie", ("vision", "mission", "implementation_system")),
+    (N_("Wizja, misja i wdrażanie"), ("vision", "mission", "implementation_system")),
 )
 SWOT = ("swot_strengths", "swot_weaknesses", "swot_opportunities", "swot_threats")
 GOAL_FIELDS = ("code", "title", "description")
@@ -70,9 +70,9 @@ ACTION_FIELDS = (
     "key_competences",
 )
 NEW_TITLES = {
-    "goal": "Nowy cel strategiczny",
-    "objective": "Nowy cel operacyjny",
-    "action": "Nowe działanie",
+    "goal": N_("Nowy cel strategiczny"),
+    "objective": N_("Nowy cel operacyjny"),
+    "action": N_("Nowe działanie"),
 }
 
 
@@ -228,7 +228,7 @@ class PlanPage(Page):
             self._edit_field(Action),
             choices={
                 "responsible_id": self._team_choices,
-                "key_competences": lambda: [(k.code, k.name_2018) for k in key_competences()],
+                "key_competences": lambda: [(k.code, _(k.name_2018)) for k in key_competences()],
             },
         )
         self.schools_editor = ChecklistEditor()

@@ -52,7 +52,11 @@ def _voivodeship_choices() -> list[tuple[Any, str]]:
 
 
 def _school_type_choices() -> list[tuple[Any, str]]:
-    return list(school_types().items())
+    return [(code, _(name)) for code, name in school_types().items()]
+
+
+def _school_type_name(code: Any) -> str:
+    return _(school_types()[code]) if code in school_types() else str(code or "")
 
 
 class TeamSchoolsPage(Page):
@@ -86,7 +90,7 @@ class TeamSchoolsPage(Page):
             School,
             [
                 Column("name", _("Nazwa")),
-                Column("school_type", _("Typ"), lambda code: school_types().get(code, code or "")),
+                Column("school_type", _("Typ"), _school_type_name),
                 Column("town", _("Miejscowość")),
                 Column("pupils", _("Uczniów")),
                 Column("support_stage", _("Etap wspomagania")),
