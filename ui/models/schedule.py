@@ -1,0 +1,539 @@
+"""The HDR's models: priorities → items (tree and timeline rows) and the advisory cycle's steps.
+
+The models never write. A drop, a rename or a ticked step becomes a signal that
+the page turns into an undoable command; the model then reloads from the core.
+The same rows feed the table and the timeline, so the two always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.i18n import N_, _
+from app.model import ActionStatus, DevelopmentSchedule, ScheduleItem
+from app.services.hdr import CycleStep, PriorityGroup, current_step, cycle_steps, period_warning
+from app.services.schedules import Progress, ScheduleProgress, is_overdue, progress_of
+from ui.formatting import show, show_money, show_month
+
+Index = QModelIndex | QPersistentModelIndex
+MIME = "application/x-plan-oswiaty-hdr-node"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
+WARNING_ROLE = Qt.ItemDataRole.UserRole + 4
+NAME_ROLE = Qt.ItemDataRole.UserRole + 5  # a step's code name
+
+# Columns of the tree: every field of an item.
+(
+    ACTION,
+    START,
+    END,
+    STATUS,
+    RESPONSIBLE,
+    GOAL,
+    PEOPLE,
+    BUDGET,
+    MATERIALS,
+    EFFECT,
+    SUCCESS,
+    TOOL,
+    PLAN_ACTION,
+) = range(13)
+COLUMN_FIELDS: tuple[str, ...] = (
+    "action",
+    "start_month",
+    "end_month",
+    "status",
+    "responsible",
+    "goal",
+    "resources_people",
+    "resources_budget_cents",
+    "resources_materials",
+    "expected_effect",
+    "success_indicator",
+    "management_tool",
+    "plan_action_id",
+)
+HEADERS: tuple[str, ...] = (
+    N_("Priorytet / działanie"),
+    N_("Od"),
+    N_("Do"),
+    N_("Status"),
+    N_("Odpowiedzialni"),
+    N_("Cel"),
+    N_("Zasoby ludzkie"),
+    N_("Środki finansowe"),
+    N_("Zasoby rzeczowe"),
+    N_("Oczekiwany efekt"),
+    N_("Wskaźnik sukcesu"),
+    N_("Narzędzie zarządcze"),
+    N_("Działanie planu"),
+)
+WARNING_MARK = "⚠"
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """How a status looks: a fill, a brush pattern and a mark, so it reads in greyscale too."""
+
+    fill: str
+    edge: str
+    pattern: Qt.BrushStyle
+    mark: str
+
+
+STATUS_STYLES: dict[ActionStatus, StatusStyle] = {
+    ActionStatus.PLANNED: StatusStyle("#cfe0f5", "#3d6a9e", Qt.BrushStyle.SolidPattern, "○"),
+    ActionStatus.IN_PROGRESS: StatusStyle("#5b9bd5", "#1f4e79", Qt.BrushStyle.BDiagPattern, "▶"),
+    ActionStatus.DONE: StatusStyle("#63a86b", "#1d5a26", Qt.BrushStyle.SolidPattern, "✓"),
+    ActionStatus.DELAYED: StatusStyle("#f0a830", "#8a5300", Qt.BrushStyle.DiagCrossPattern, "!"),
+    ActionStatus.DROPPED: StatusStyle("#c4c4c4", "#6b6b6b", Qt.BrushStyle.HorPattern, "✕"),
+}
+OVERDUE_COLOUR = "#c62828"
+CURRENT_STEP_COLOUR = "#fff2c6"
+
+
+def status_of(item: ScheduleItem) -> ActionStatus:
+    return ActionStatus(item.status or ActionStatus.PLANNED)
+
+
+def progress_text(progress: Progress) -> str:
+    """``zrealizowane 2 z 5 · w toku 1 · po terminie 1`` (dropped items not counted)."""
+    counted = progress.total - progress.dropped
+    parts = [_("zrealizowane {done} z {total}").format(done=progress.done, total=counted)]
+    if progress.in_progress:
+        parts.append(_("w toku {count}").format(count=progress.in_progress))
+    if progress.overdue:
+        parts.append(_("po terminie {count}").format(count=progress.overdue))
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One row of the timeline: a priority's heading or an item's bar."""
+
+    kind: str  # priority | item
+    id: str
+    label: str
+    start: date | None = None
+    end: date | None = None
+    status: ActionStatus = ActionStatus.PLANNED
+    overdue: bool = False
+    warning: str = ""
+    summary: str = ""
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str  # root | priority | loose | item
+    record: Any = None
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return "" if self.record is None else str(self.record.id)
+
+    def row(self) -> int:
+        return 0 if self.parent is None else self.parent.children.index(self)
+
+
+class ScheduleTreeModel(QAbstractItemModel):
+    """Priorities with their items under them; items without a priority come last."""
+
+    move_requested = Signal(str, str, str, int)  # kind, id, new priority id ("" none), index
+    rename_requested = Signal(str, str, str)  # kind, id, new text
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root = Node("root")
+        self.schedule: DevelopmentSchedule | None = None
+        self.today = date.today()
+        self.progress = ScheduleProgress()
+        self._by_id: dict[str, Node] = {}
+        self._action_labels: Mapping[str, str] = {}
+
+    # -- loading --------------------------------------------------------------------------
+
+    def set_schedule(
+        self,
+        schedule: DevelopmentSchedule | None,
+        groups: Sequence[PriorityGroup],
+        action_labels: Mapping[str, str] | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.beginResetModel()
+        self.schedule = schedule
+        self.today = today or date.today()
+        self._action_labels = dict(action_labels or {})
+        self.root = Node("root")
+        self._by_id = {}
+        for group in groups:
+            kind = "priority" if group.priority is not None else "loose"
+            parent = self._add(self.root, kind, group.priority)
+            for item in group.items:
+                self._add(parent, "item", item)
+        self.progress = progress_of((i for g in groups for i in g.items), self.today)
+        self.endResetModel()
+
+    def _add(self, parent: Node, kind: str, record: Any) -> Node:
+        node = Node(kind, record, parent)
+        parent.children.append(node)
+        if record is not None:
+            self._by_id[node.id] = node
+        return node
+
+    def node(self, index: Index) -> Node:
+        if index.isValid():
+            pointer = index.internalPointer()
+            if isinstance(pointer, Node):
+                return pointer
+        return self.root
+
+    def node_by_id(self, record_id: str) -> Node | None:
+        return self._by_id.get(record_id)
+
+    def index_of(self, record_id: str, column: int = 0) -> QModelIndex:
+        node = self._by_id.get(record_id)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row(), column, node)
+
+    def items(self) -> list[ScheduleItem]:
+        return [c.record for group in self.root.children for c in group.children]
+
+    def group_progress(self, node: Node) -> Progress:
+        key = node.record.id if node.kind == "priority" else None
+        return self.progress.by_priority.get(key, Progress())
+
+    def warning_of(self, item: ScheduleItem) -> str:
+        if self.schedule is None:
+            return ""
+        return period_warning(self.schedule, item.start_month, item.end_month) or ""
+
+    # -- structure --------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        parent_node = self.node(parent)
+        if not 0 <= row < len(parent_node.children) or not 0 <= column < len(HEADERS):
+            return QModelIndex()
+        return self.createIndex(row, column, parent_node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self.node(index)
+        if not index.isValid() or node.parent is None or node.parent is self.root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row(), 0, node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(HEADERS[section])
+        return None
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        if role == KIND_ROLE:
+            return node.kind
+        if role == ID_ROLE:
+            return node.id
+        if node.kind == "item":
+            return self._item_data(node.record, index.column(), role)
+        return self._group_data(node, index.column(), role)
+
+    def _group_data(self, node: Node, column: int, role: int) -> Any:
+        progress = self.group_progress(node)
+        title = node.record.title if node.kind == "priority" else _("Bez priorytetu")
+        if role == Qt.ItemDataRole.EditRole and column == ACTION and node.kind == "priority":
+            return title
+        if role == Qt.ItemDataRole.FontRole:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        if role == Qt.ItemDataRole.ToolTipRole and column == ACTION:
+            description = getattr(node.record, "description", None)
+            return title + (f"\n\n{description}" if description else "")
+        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS and node.children:
+            return progress_text(progress)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        items = [child.record for child in node.children]
+        if column == ACTION:
+            return title
+        if column == START and items:
+            return show_month(min(i.start_month for i in items))
+        if column == END and items:
+            return show_month(max(i.end_month for i in items))
+        if column == STATUS and items:
+            return progress_text(progress)
+        return ""
+
+    def _item_data(self, item: ScheduleItem, column: int, role: int) -> Any:
+        overdue = is_overdue(item, self.today)
+        warning = self.warning_of(item)
+        if role == OVERDUE_ROLE:
+            return overdue
+        if role == WARNING_ROLE:
+            return warning
+        if role == Qt.ItemDataRole.EditRole and column == ACTION:
+            return item.action
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if (column == STATUS and overdue) or (column in (START, END) and warning):
+                return QBrush(QColor(OVERDUE_COLOUR if overdue else "#8a5300"))
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
+            return QBrush(QColor(STATUS_STYLES[status_of(item)].fill).lighter(125))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._item_tooltip(item, column, overdue, warning)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._item_text(item, column, overdue, warning)
+
+    def _item_text(self, item: ScheduleItem, column: int, overdue: bool, warning: str) -> str:
+        if column in (START, END):
+            text = show_month(getattr(item, COLUMN_FIELDS[column]))
+            return f"{text} {WARNING_MARK}" if warning else text
+        if column == STATUS:
+            status = status_of(item)
+            text = f"{STATUS_STYLES[status].mark} {status.label}"
+            return f"{text} · {_('po terminie')}" if overdue else text
+        if column == BUDGET:
+            return show_money(item.resources_budget_cents)
+        if column == PLAN_ACTION:
+            return self._action_labels.get(item.plan_action_id or "", "")
+        value = show(getattr(item, COLUMN_FIELDS[column]))
+        return " ".join(value.split())  # one line in the table; the form shows it whole
+
+    def _item_tooltip(self, item: ScheduleItem, column: int, overdue: bool, warning: str) -> Any:
+        if column in (START, END) and warning:
+            return warning
+        if column == STATUS and overdue:
+            return _("Po terminie: miesiąc zakończenia minął, a pozycja nie jest zrealizowana.")
+        text = self._item_text(item, column, overdue, warning)
+        full = show(getattr(item, COLUMN_FIELDS[column])) if column != PLAN_ACTION else text
+        return full if len(full) > 30 else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        node = self.node(index)
+        if node.kind in ("priority", "item"):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if node.kind in ("priority", "loose"):
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        if index.column() == ACTION and node.kind in ("priority", "item"):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != ACTION or not index.isValid():
+            return False
+        node = self.node(index)
+        text = str(value).strip()
+        current = node.record.title if node.kind == "priority" else node.record.action
+        if node.kind not in ("priority", "item") or not text or text == current:
+            return False
+        self.rename_requested.emit(node.kind, node.id, text)
+        return False  # the reload after the command shows the new text
+
+    # -- drag and drop ----------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        nodes = [self.node(i) for i in indexes if i.isValid() and i.column() == 0]
+        if nodes and nodes[0].kind in ("priority", "item"):
+            data.setData(MIME, f"{nodes[0].kind}:{nodes[0].id}".encode())
+        return data
+
+    def _dragged(self, data: QMimeData) -> Node | None:
+        if not data.hasFormat(MIME):
+            return None
+        kind, _sep, record_id = bytes(data.data(MIME).data()).decode().partition(":")
+        node = self._by_id.get(record_id)
+        return node if node is not None and node.kind == kind else None
+
+    def _target(self, node: Node, parent: Index, row: int) -> tuple[Node, int] | None:
+        """The group (or the root) a drop lands in, and the index there."""
+        target = self.node(parent)
+        if node.kind == "priority":
+            if target is not self.root:
+                return None
+            if row < 0:
+                row = len(self.root.children)
+            return self.root, min(row, self._priority_count())
+        if target.kind == "item":  # dropped onto an item: just before it
+            assert target.parent is not None
+            return target.parent, target.row()
+        if target.kind not in ("priority", "loose"):
+            return None
+        return target, len(target.children) if row < 0 else row
+
+    def _priority_count(self) -> int:
+        return sum(1 for child in self.root.children if child.kind == "priority")
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        node = self._dragged(data)
+        return node is not None and self._target(node, parent, row) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        node = self._dragged(data)
+        found = self._target(node, parent, row) if node is not None else None
+        if node is None or found is None:
+            return False
+        target, new_index = found
+        if node.parent is target and node.row() < new_index:
+            new_index -= 1  # the node leaves its old place first
+        if node.parent is target and node.row() == new_index:
+            return False
+        parent_id = "" if target.kind in ("root", "loose") else target.id
+        self.move_requested.emit(node.kind, node.id, parent_id, new_index)
+        return False  # the model reloads after the command; Qt must not remove rows itself
+
+    # -- the timeline ---------------------------------------------------------------------------
+
+    def timeline_rows(self) -> list[TimelineRow]:
+        """The same priorities and items as the tree, as rows of the timeline."""
+        rows: list[TimelineRow] = []
+        for group in self.root.children:
+            title = group.record.title if group.kind == "priority" else _("Bez priorytetu")
+            summary = progress_text(self.group_progress(group)) if group.children else ""
+            rows.append(TimelineRow("priority", group.id, title, summary=summary))
+            for child in group.children:
+                item: ScheduleItem = child.record
+                rows.append(
+                    TimelineRow(
+                        "item",
+                        item.id,
+                        " ".join(item.action.split()),
+                        item.start_month,
+                        item.end_month,
+                        status_of(item),
+                        is_overdue(item, self.today),
+                        self.warning_of(item),
+                    )
+                )
+        return rows
+
+
+class StepListModel(QAbstractListModel):
+    """The six steps of the advisory cycle: ticked when done, where the team is highlighted."""
+
+    done_toggled = Signal(str, bool)  # step name, done
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps: list[CycleStep] = []
+        self.current: int | None = None
+
+    def set_schedule(self, schedule: DevelopmentSchedule | None) -> None:
+        self.beginResetModel()
+        self.steps = cycle_steps(schedule) if schedule is not None else []
+        self.current = current_step(schedule) if schedule is not None else None
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.steps)
+
+    def row_of(self, name: str) -> int:
+        return next((row for row, step in enumerate(self.steps) if step.name == name), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.steps):
+            return None
+        step = self.steps[index.row()]
+        is_current = index.row() == self.current
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = f"{step.number}. {step.label}"
+            return f"{text}  ◀ {_('tu jest zespół')}" if is_current else text
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if step.done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            state = _("zakończony") if step.done else _("niezakończony")
+            return f"{step.label} ({state})\n\n{step.hint}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            state = _("zakończony") if step.done else _("niezakończony")
+            where = ", " + _("tu jest zespół") if is_current else ""
+            return f"{step.number}. {step.label}, {state}{where}"
+        if role == Qt.ItemDataRole.FontRole and is_current:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        if role == Qt.ItemDataRole.BackgroundRole and is_current:
+            return QBrush(QColor(CURRENT_STEP_COLOUR))
+        if role == Qt.ItemDataRole.ForegroundRole and is_current:
+            return QBrush(QColor("#1a1a1a"))
+        if role == NAME_ROLE:
+            return step.name
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        step = self.steps[index.row()]
+        if checked != step.done:
+            self.done_toggled.emit(step.name, checked)
+        return False  # the reload after the command shows the new state
+
+    def where_text(self) -> str:
+        """Where the team is in the cycle, in a sentence."""
+        if not self.steps:
+            return ""
+        if self.current is None:
+            return _("Wszystkie etapy cyklu doradczego są zakończone.")
+        step = self.steps[self.current]
+        return _("Zespół jest na etapie {number} z {count}: {label}.").format(
+            number=step.number, count=len(self.steps), label=step.label
+        )
