@@ -120,12 +120,11 @@ def calls_inside_fstrings(source: str) -> list[tuple[int, MessageId]]:
             if not (isinstance(inner, ast.Call) and _keyword_call(inner.func)):
                 continue
             spec = KEYWORDS[_keyword_name(inner.func)] or (1,)
+            args = [inner.args[i - 1] if i <= len(inner.args) else None for i in spec]
             texts = [
-                inner.args[i - 1].value
-                for i in spec
-                if i <= len(inner.args)
-                and isinstance(inner.args[i - 1], ast.Constant)
-                and isinstance(inner.args[i - 1].value, str)
+                arg.value
+                for arg in args
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
             ]
             if len(texts) == len(spec):
                 found.append((inner.lineno, texts[0] if len(texts) == 1 else tuple(texts)))
@@ -344,13 +343,12 @@ def _messages(catalog: Catalog) -> Iterable[Message]:
 def _translated(message: Message) -> bool:
     if message.fuzzy:
         return False
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return bool(strings) and all(isinstance(s, str) and s.strip() for s in strings)
+    strings = _texts(message.string)
+    return bool(strings) and all(s.strip() for s in strings)
 
 
-def _short(message_id: MessageId) -> str:
-    text = message_id[0] if isinstance(message_id, tuple) else message_id
-    text = text.replace("\n", " ")
+def _short(message_id: object) -> str:
+    text = _texts(message_id)[0].replace("\n", " ")
     return repr(text if len(text) <= 60 else text[:57] + "…")
 
 
@@ -375,13 +373,17 @@ def accelerators(text: str) -> int:
     return len(re.findall(r"&(?=[^&\s])", text.replace("&&", "")))
 
 
+def _texts(value: object) -> tuple[str, ...]:
+    """A message's id or string as a tuple of texts (one, or the plural forms)."""
+    items = value if isinstance(value, tuple | list) else (value,)
+    return tuple(item if isinstance(item, str) else "" for item in items)
+
+
 def text_issues(message: Message) -> list[str]:
-    sources = message.id if isinstance(message.id, tuple) else (message.id,)
-    targets = message.string if isinstance(message.string, tuple) else (message.string,)
+    sources = _texts(message.id)
     issues: list[str] = []
     wanted = set().union(*(placeholders(s) for s in sources))
-    for target in targets:
-        assert isinstance(target, str)
+    for target in _texts(message.string):
         found = placeholders(target)
         if found != wanted:
             issues.append(
