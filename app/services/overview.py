@@ -1,0 +1,429 @@
+"""Przegląd: the signals that say whether a municipality's plan is on course.
+
+:func:`municipality_overview` gives one municipality at a glance (with the
+items behind each number, each naming the record it stands for);
+:func:`portfolio` gives one row of the same signals per municipality, for an
+advisor with many of them.
+
+The rules are those of the services that own them:
+
+* plan actions count for plans that are not closed; an action is *overdue*
+  when its end date is before today and it is neither done nor dropped;
+* HDR items: :func:`app.services.schedules.is_overdue` (overdue from the first
+  day of the month after their end month), counted as in
+  :class:`app.services.schedules.Progress`;
+* indicators: :func:`app.services.indicators.evaluate` (status and stale) on
+  the latest measurement, for indicators not in a closed plan;
+* recommendations: :func:`app.services.visits.overdue`;
+* risks that are not closed; a risk is *high* when probability × impact is at
+  least :data:`HIGH_RISK`.
+
+Both read with a handful of grouped queries on one connection (SQLAlchemy Core,
+not ORM objects: the portfolio of 50 municipalities must cost little more than
+the plain SQL it needs — see ``benchmarks/overview_bench.py``). Tombstoned
+records are filtered explicitly, since the session's hook is not involved.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, cast
+
+from app.errors import UserError
+from app.i18n import _
+from app.model import (
+    ActionStatus,
+    Indicator,
+    IndicatorStatus,
+    Measurement,
+    NoteKind,
+    RecommendationStatus,
+    RiskStatus,
+)
+from app.services import overview_queries as queries
+from app.services.indicators import IndicatorState, evaluate
+from app.services.overview_queries import day
+from app.services.schedules import Progress
+from app.services.visits import overdue
+from app.storage.store import Store
+
+HIGH_RISK = queries.HIGH_RISK  # probability × impact (of 25) from which a risk is "high"
+QUIET_DAYS = 90  # no monitoring note for longer than this: nobody is watching
+TOP_RISKS = 5
+LATEST_NOTES = queries.LATEST_NOTES
+TITLE_LENGTH = 160
+
+# How much each problem adds to a municipality's attention score.
+WEIGHTS = {
+    "indicator_off_track": 3,
+    "indicator_at_risk": 1,
+    "indicator_stale": 1,
+    "hdr_overdue": 2,
+    "action_overdue": 1,
+    "recommendation_overdue": 2,
+    "risk_high": 3,
+    "quiet": 2,
+}
+
+
+@dataclass(frozen=True)
+class Signals:
+    """The numbers that say how implementation goes in one municipality on ``today``."""
+
+    today: date
+    actions: Mapping[ActionStatus, int] = field(default_factory=dict)
+    actions_overdue: int = 0
+    hdr: Progress = field(default_factory=Progress)
+    indicators: Mapping[IndicatorStatus, int] = field(default_factory=dict)
+    indicators_stale: int = 0
+    recommendations_open: int = 0
+    recommendations_overdue: int = 0
+    risks_open: int = 0
+    risks_high: int = 0
+    top_risk_score: int = 0
+    last_note: date | None = None
+    last_visit: date | None = None
+
+    @property
+    def actions_total(self) -> int:
+        return sum(self.actions.values())
+
+    @property
+    def actions_done(self) -> int:
+        return self.actions.get(ActionStatus.DONE, 0)
+
+    @property
+    def actions_share_done(self) -> float:
+        """Done actions as a share of those not dropped (0 when there are none)."""
+        counted = self.actions_total - self.actions.get(ActionStatus.DROPPED, 0)
+        return self.actions_done / counted if counted else 0.0
+
+    @property
+    def indicators_total(self) -> int:
+        return sum(self.indicators.values())
+
+    @property
+    def days_since_note(self) -> int | None:
+        return (self.today - self.last_note).days if self.last_note is not None else None
+
+    @property
+    def quiet(self) -> bool:
+        """No note for more than :data:`QUIET_DAYS`, or none at all while there is work."""
+        if self.last_note is None:
+            return self.actions_total + self.hdr.total > 0
+        return (self.today - self.last_note).days > QUIET_DAYS
+
+    @property
+    def attention(self) -> int:
+        """The weighted sum of problems (:data:`WEIGHTS`): higher needs attention sooner."""
+        counts = {
+            "indicator_off_track": self.indicators.get(IndicatorStatus.OFF_TRACK, 0),
+            "indicator_at_risk": self.indicators.get(IndicatorStatus.AT_RISK, 0),
+            "indicator_stale": self.indicators_stale,
+            "hdr_overdue": self.hdr.overdue,
+            "action_overdue": self.actions_overdue,
+            "recommendation_overdue": self.recommendations_overdue,
+            "risk_high": self.risks_high,
+            "quiet": int(self.quiet),
+        }
+        return sum(WEIGHTS[name] * count for name, count in counts.items())
+
+
+@dataclass(slots=True)
+class Item:
+    """One thing behind a number, naming the record it stands for (to link to it)."""
+
+    record_type: str
+    record_id: str
+    title: str
+    when: date | None = None  # due date, end month, date of the note or measurement
+    who: str | None = None  # owner, responsible person, author
+    status: StrEnum | None = None
+    score: int | None = None  # risks: probability × impact
+    overdue: bool = False
+    stale: bool = False
+
+
+@dataclass(frozen=True)
+class MunicipalityOverview:
+    municipality_id: str
+    name: str
+    signals: Signals
+    overdue_actions: tuple[Item, ...] = ()
+    overdue_schedule_items: tuple[Item, ...] = ()
+    indicators: tuple[Item, ...] = ()  # off track, at risk or stale; worst first
+    recommendations: tuple[Item, ...] = ()  # open; overdue first, then by due date
+    top_risks: tuple[Item, ...] = ()
+    latest_notes: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    municipality_id: str
+    name: str
+    signals: Signals
+
+    @property
+    def attention(self) -> int:
+        return self.signals.attention
+
+
+# -- the two use cases -------------------------------------------------------------------
+
+
+def municipality_overview(store: Store, municipality_id: str, today: date) -> MunicipalityOverview:
+    """The chosen municipality at a glance on ``today``."""
+    sql = queries.statements()
+    values = queries.params(today, municipality_id)
+    with store.engine.connect() as connection:
+        found = queries.run(connection, sql.name_of, values)
+        if not found:
+            raise UserError(_("Ta JST już nie istnieje (mogła zostać usunięta)."))
+        actions = queries.run(connection, sql.actions_of, values)
+        items = queries.run(connection, sql.items_of, values)
+        indicators = list(
+            _indicator_items(queries.run(connection, sql.indicators_of, values), today)
+        )
+        recommendations = [
+            _recommendation(row, today)
+            for row in queries.run(connection, sql.recommendations_of, values)
+        ]
+        risks = [_risk(row) for row in queries.run(connection, sql.risks_of, values)]
+        notes = [_note(row) for row in queries.run(connection, sql.notes_of, values)]
+    name, last_visit = found[0]
+    recommendations.sort(key=lambda i: (not i.overdue, i.when is None, i.when or today))
+    signals = Signals(
+        today=today,
+        actions=Counter(ActionStatus(row[2]) for row in actions),
+        actions_overdue=sum(row[5] for row in actions),
+        hdr=_progress((ActionStatus(row[2]), 1, row[5]) for row in items),
+        indicators=Counter(cast(IndicatorStatus, item.status) for item in indicators),
+        indicators_stale=sum(item.stale for item in indicators),
+        recommendations_open=len(recommendations),
+        recommendations_overdue=sum(item.overdue for item in recommendations),
+        risks_open=len(risks),
+        risks_high=sum((item.score or 0) >= HIGH_RISK for item in risks),
+        top_risk_score=max((item.score or 0 for item in risks), default=0),
+        last_note=notes[0].when if notes else None,
+        last_visit=day(last_visit),
+    )
+    return MunicipalityOverview(
+        municipality_id=municipality_id,
+        name=name,
+        signals=signals,
+        overdue_actions=tuple(_late_item("action", row) for row in actions if row[5]),
+        overdue_schedule_items=tuple(_late_item("schedule_item", row) for row in items if row[5]),
+        indicators=tuple(_needing_attention(indicators)),
+        recommendations=tuple(recommendations),
+        top_risks=tuple(risks[:TOP_RISKS]),
+        latest_notes=tuple(notes),
+    )
+
+
+def portfolio(store: Store, today: date) -> list[PortfolioRow]:
+    """One row per municipality, those needing attention first (then by name)."""
+    sql = queries.statements()
+    values = queries.params(today)
+    with store.engine.connect() as connection:
+
+        def rows(statement: str) -> list[Any]:
+            return queries.run(connection, statement, values)
+
+        names = rows(sql.names)
+        actions = _grouped_statuses(rows(sql.actions_by_municipality))
+        items = _grouped_statuses(rows(sql.items_by_municipality))
+        indicators = _grouped_indicators(rows(sql.indicators_all), today)
+        recommendations = {
+            mid: (count, int(late or 0))
+            for mid, count, late in rows(sql.recommendations_by_municipality)
+        }
+        risks = {
+            mid: (count, int(high or 0), int(top or 0))
+            for mid, count, high, top in rows(sql.risks_by_municipality)
+        }
+        notes = {mid: day(last) for mid, last in rows(sql.last_note_by_municipality)}
+        visits = {mid: day(last) for mid, last in rows(sql.last_visit_by_municipality)}
+    result = []
+    for municipality_id, name in names:
+        action_rows = actions.get(municipality_id, [])
+        indicator_counts, stale = indicators.get(municipality_id, ({}, 0))
+        open_count, late_count = recommendations.get(municipality_id, (0, 0))
+        risks_open, risks_high, top_score = risks.get(municipality_id, (0, 0, 0))
+        signals = Signals(
+            today=today,
+            actions={status: count for status, count, _late in action_rows},
+            actions_overdue=sum(late for _status, _count, late in action_rows),
+            hdr=_progress(items.get(municipality_id, [])),
+            indicators=indicator_counts,
+            indicators_stale=stale,
+            recommendations_open=open_count,
+            recommendations_overdue=late_count,
+            risks_open=risks_open,
+            risks_high=risks_high,
+            top_risk_score=top_score,
+            last_note=notes.get(municipality_id),
+            last_visit=visits.get(municipality_id),
+        )
+        result.append(PortfolioRow(municipality_id, name, signals))
+    result.sort(key=lambda row: (-row.attention, row.name.casefold()))
+    return result
+
+
+# -- rows into items and counts ----------------------------------------------------------
+
+StatusCount = tuple[ActionStatus, int, int]  # status, how many, how many overdue
+
+
+def _grouped_statuses(rows: Iterable[Any]) -> dict[str, list[StatusCount]]:
+    grouped: dict[str, list[StatusCount]] = {}
+    for municipality_id, status, count, late in rows:
+        grouped.setdefault(municipality_id, []).append(
+            (ActionStatus(status), count, int(late or 0))
+        )
+    return grouped
+
+
+_PROGRESS_FIELD = {
+    ActionStatus.DONE: "done",
+    ActionStatus.IN_PROGRESS: "in_progress",
+    ActionStatus.PLANNED: "planned",
+    ActionStatus.DELAYED: "delayed",
+    ActionStatus.DROPPED: "dropped",
+}
+
+
+def _progress(counts: Iterable[StatusCount]) -> Progress:
+    """Counts by status as :meth:`app.services.schedules.Progress.add` makes them."""
+    progress = Progress()
+    for status, count, late in counts:
+        name = _PROGRESS_FIELD[status]
+        setattr(progress, name, getattr(progress, name) + count)
+        progress.total += count
+        progress.overdue += late
+    return progress
+
+
+def _late_item(record_type: str, row: Any) -> Item:
+    """An overdue action or HDR item from its row (id, title, status, end, who, overdue)."""
+    record_id, title, status, end, who, _late = row
+    return Item(
+        record_type, record_id, _short(title), day(end), who, ActionStatus(status), None, True
+    )
+
+
+def _recommendation(row: Any, today: date) -> Item:
+    record_id, text, owner, due, status = row
+    due_date = day(due)
+    late = overdue(status, due_date, today)
+    return Item(
+        "recommendation",
+        record_id,
+        _short(text),
+        due_date,
+        owner,
+        RecommendationStatus(status),
+        None,
+        late,
+    )
+
+
+def _risk(row: Any) -> Item:
+    record_id, title, review_date, owner, status, score = row
+    return Item(
+        "risk", record_id, _short(title), day(review_date), owner, RiskStatus(status), score
+    )
+
+
+def _note(row: Any) -> Item:
+    record_id, title, text, noted_on, author, kind = row
+    return Item(
+        "monitoring_note", record_id, _short(title or text), day(noted_on), author, NoteKind(kind)
+    )
+
+
+# -- indicators --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _IndicatorFacts:
+    """What :func:`evaluate` reads of an indicator (an ORM object per row costs more)."""
+
+    baseline_value: float | None
+    baseline_date: date | None
+    target_value: float | None
+    target_date: date | None
+    interval_months: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Latest:
+    """What :func:`evaluate` reads of the latest measurement."""
+
+    measured_on: date
+    value: float
+
+
+def _evaluated(rows: Iterable[Any], today: date) -> Iterable[tuple[Any, IndicatorState]]:
+    """Each indicator row with its state, by the rules of :func:`evaluate` itself."""
+    for row in rows:
+        facts = _IndicatorFacts(row[3], day(row[4]), row[5], day(row[6]), row[7])
+        latest = day(row[8])
+        measured = [cast(Measurement, _Latest(latest, row[9]))] if latest is not None else []
+        yield row, evaluate(cast(Indicator, facts), measured, today)
+
+
+def _indicator_items(rows: Iterable[Any], today: date) -> Iterable[Item]:
+    for row, state in _evaluated(rows, today):
+        yield Item(
+            "indicator", row[1], _short(row[2]), day(row[8]), None, state.status, stale=state.stale
+        )
+
+
+def _grouped_indicators(
+    rows: Iterable[Any], today: date
+) -> dict[str, tuple[dict[IndicatorStatus, int], int]]:
+    grouped: dict[str, tuple[dict[IndicatorStatus, int], int]] = {}
+    for row, state in _evaluated(rows, today):
+        counts, stale = grouped.get(row[0], ({}, 0))
+        counts[state.status] = counts.get(state.status, 0) + 1
+        grouped[row[0]] = (counts, stale + state.stale)
+    return grouped
+
+
+_SEVERITY = {
+    IndicatorStatus.OFF_TRACK: 0,
+    IndicatorStatus.AT_RISK: 1,
+    IndicatorStatus.NO_DATA: 2,
+    IndicatorStatus.ON_TRACK: 3,
+    IndicatorStatus.ACHIEVED: 4,
+}
+_ATTENTION = {IndicatorStatus.OFF_TRACK, IndicatorStatus.AT_RISK}
+
+
+def _needing_attention(items: Iterable[Item]) -> list[Item]:
+    """Off track, at risk or stale; the worst first (stale ones after the others)."""
+    wanted = [item for item in items if item.stale or item.status in _ATTENTION]
+    return sorted(
+        wanted, key=lambda item: (_SEVERITY[cast(IndicatorStatus, item.status)], not item.stale)
+    )
+
+
+def _short(text: str | None) -> str:
+    line = " ".join((text or "").split())
+    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1].rstrip() + "…"
+
+
+def items_of(overview: MunicipalityOverview) -> Sequence[Item]:
+    """Every item the overview lists (for finding one by its record)."""
+    return (
+        *overview.overdue_actions,
+        *overview.overdue_schedule_items,
+        *overview.indicators,
+        *overview.recommendations,
+        *overview.top_risks,
+        *overview.latest_notes,
+    )
