@@ -13,7 +13,7 @@ translate the new (empty) entries in the ``.po``, ``compile``, ``check``.
 Source strings are Polish and are found by the keywords ``_``, ``N_`` and
 ``ngettext`` (singular and plural), also inside f-strings (which Babel cannot
 see before Python 3.12). The names in the reference catalogues that
-the interface shows (school types, key competences) are extracted
+the interface shows (school types, key competences, the 12 HDR areas) are extracted
 too, so the program can show them through ``_()``.
 
 Only Babel's Python API is used, so no ``pybabel`` executable is needed.
@@ -49,6 +49,8 @@ COMMENT_TAGS = ("Translators:",)
 DATA_MESSAGES: tuple[tuple[str, str], ...] = (
     ("resources/catalogs/school_types.json", "name"),
     ("resources/catalogs/key_competences.json", "name_2018"),
+    ("resources/catalogs/areas.json", "name"),
+    ("resources/catalogs/areas.json", "description"),
 )
 PROJECT = "Plan Oświaty"
 POT_HEADER = (
