@@ -15,6 +15,7 @@ from app.model.enums import (
     RiskStatus,
     SupportStage,
 )
+from app.model.exchange import ImportRecord, SeenVersion
 from app.model.indicator import Indicator, Measurement
 from app.model.meta import Setting
 from app.model.monitoring import AdvisoryVisit, MonitoringNote, Recommendation, Risk
@@ -56,6 +57,7 @@ __all__ = [
     "DevelopmentSchedule",
     "Direction",
     "Goal",
+    "ImportRecord",
     "Indicator",
     "IndicatorStatus",
     "Measurement",
@@ -75,6 +77,7 @@ __all__ = [
     "SchedulePriority",
     "School",
     "SchoolSupport",
+    "SeenVersion",
     "Setting",
     "StrategicPlan",
     "SupportStage",

@@ -1,0 +1,243 @@
+"""Writing an exchange file: all of a municipality, or chosen parts changed since a date."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import platform
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from app.exchange import codec, crypto
+from app.exchange import format as fmt
+from app.exchange.codec import Wire
+from app.i18n import _
+from app.model import Action, Municipality, OwnedRecord, SeenVersion, utcnow
+from app.services import records as record_service
+from app.storage.store import Store
+from app.version import __version__
+
+NAME_SETTING = "installation_name"
+
+
+@dataclass(frozen=True)
+class Collected:
+    """What an export will write, read from the store in one unit of work."""
+
+    manifest: fmt.Manifest
+    records: dict[str, list[Wire]]
+    seen: dict[str, list[str]]
+
+    def count(self) -> int:
+        return sum(len(rows) for rows in self.records.values())
+
+
+def installation(store: Store) -> fmt.Installation:
+    """This installation: its id, and a name people recognise (the computer's by default)."""
+    name = store.setting(NAME_SETTING) or platform.node() or _("komputer bez nazwy")
+    return fmt.Installation(store.installation_id, name.strip()[:200] or "?")
+
+
+def collect(
+    store: Store,
+    municipality_id: str,
+    parts: tuple[str, ...] = fmt.ALL_PARTS,
+    since: date | None = None,
+) -> Collected:
+    """Read what an export of ``parts`` of the municipality (changed since ``since``) holds."""
+    parts = _checked_parts(parts)
+    stamp = _since_stamp(since)
+    sender = installation(store)
+    with store.session() as session:
+        municipality = record_service.load(session, Municipality, municipality_id)
+        records = {
+            table: _rows(session, table, municipality_id, stamp) for table in fmt.tables_of(parts)
+        }
+        known = _seen_versions(session, municipality_id)
+    seen = {
+        wire["id"]: sorted(known.get(wire["id"], set()) | {codec.content_hash(wire)})
+        for rows in records.values()
+        for wire in rows
+    }
+    manifest = fmt.Manifest(
+        program_version=__version__,
+        created_at=utcnow().replace(microsecond=0),
+        installation=sender,
+        municipality_id=municipality.id,
+        municipality_name=municipality.name,
+        parts=parts,
+        since=since,
+        contents={table: len(rows) for table, rows in records.items()},
+        checksums={},
+    )
+    return Collected(manifest, records, seen)
+
+
+def build(collected: Collected, passphrase: str | None = None) -> bytes:
+    """The bytes of the file (a zip, encrypted whole when there is a passphrase)."""
+    entries = {fmt.records_entry(table): _json(rows) for table, rows in collected.records.items()}
+    entries[fmt.SEEN] = _json(collected.seen)
+    manifest = fmt.Manifest(
+        **{
+            **collected.manifest.__dict__,
+            "checksums": {name: _sha256(data) for name, data in entries.items()},
+            "sizes": {name: len(data) for name, data in entries.items()},
+        }
+    )
+    stamp = manifest.created_at
+    plain = _zip({fmt.MANIFEST: manifest.to_json(), **entries}, stamp, folder=True)
+    if not passphrase:
+        return plain
+    sealed = crypto.encrypt(plain, passphrase)
+    return _zip({fmt.MANIFEST: sealed.manifest, fmt.PAYLOAD: sealed.payload}, stamp)
+
+
+def remember_sent(store: Store, collected: Collected) -> None:
+    """Remember the versions sent, so that a later import knows them as common ground."""
+    rows = [
+        {
+            "record_id": wire["id"],
+            "version": codec.content_hash(wire),
+            "municipality_id": collected.manifest.municipality_id,
+        }
+        for rows in collected.records.values()
+        for wire in rows
+    ]
+    with store.session() as session:
+        add_seen(session, rows)
+
+
+def add_seen(session: Session, rows: list[dict[str, str]]) -> None:
+    for start in range(0, len(rows), 300):
+        statement = insert(SeenVersion).on_conflict_do_nothing()
+        session.execute(statement, rows[start : start + 300])
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    counts: dict[str, int]
+    encrypted: bool
+
+
+def export_package(
+    store: Store,
+    municipality_id: str,
+    path: str | Path,
+    *,
+    parts: tuple[str, ...] = fmt.ALL_PARTS,
+    since: date | None = None,
+    passphrase: str | None = None,
+) -> ExportResult:
+    """Collect, write ``path`` (atomically) and remember what was sent."""
+    collected = collect(store, municipality_id, parts, since)
+    target = with_extension(Path(path))
+    write_file(target, build(collected, passphrase))
+    remember_sent(store, collected)
+    return ExportResult(target, collected.manifest.contents, bool(passphrase))
+
+
+def with_extension(path: Path) -> Path:
+    return (
+        path if path.suffix.lower() == fmt.EXTENSION else path.with_name(path.name + fmt.EXTENSION)
+    )
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write next to the target and rename: a full disk never leaves half a file behind."""
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".export-", dir=path.parent)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        raise UserError(
+            _("Nie można zapisać pliku {path}: {error}").format(
+                path=path, error=error.strerror or error
+            )
+        ) from None
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+# -- helpers -------------------------------------------------------------------------
+
+
+def _checked_parts(parts: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [part for part in parts if part not in fmt.PARTS]
+    if unknown or not parts:
+        raise UserError(_("Wybierz, które części JST wyeksportować."))
+    return tuple(part for part in fmt.ALL_PARTS if part in parts)
+
+
+def _since_stamp(since: date | None) -> datetime | None:
+    if since is None:
+        return None
+    # Midnight where the user is: "since 1 March" means their 1 March.
+    return datetime.combine(since, time.min).astimezone().astimezone(UTC)
+
+
+def _rows(session: Session, table: str, municipality_id: str, since: datetime | None) -> list[Wire]:
+    cls = codec.TABLES[table]
+    query = select(cls).execution_options(include_deleted=True)
+    if issubclass(cls, OwnedRecord):
+        query = query.where(cls.municipality_id == municipality_id)
+        if since is not None:
+            query = query.where(cls.updated_at >= since)
+    else:
+        query = query.where(cls.id == municipality_id)
+    found = list(session.scalars(query.order_by(cls.id)).all())
+    links: dict[str, list[str]] = {}
+    if cls is Action:
+        links = codec.load_school_links(session, [record.id for record in found])
+    return [codec.encode(record, links.get(record.id)) for record in found]
+
+
+def _seen_versions(session: Session, municipality_id: str) -> dict[str, set[str]]:
+    known: dict[str, set[str]] = {}
+    rows = session.execute(
+        select(SeenVersion.record_id, SeenVersion.version).where(
+            SeenVersion.municipality_id == municipality_id
+        )
+    )
+    for record_id, version in rows:
+        known.setdefault(record_id, set()).add(version)
+    return known
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _zip(entries: dict[str, bytes], stamp: datetime, folder: bool = False) -> bytes:
+    moment = stamp.astimezone().timetuple()[:6]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            info = zipfile.ZipInfo(name, date_time=moment)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+        if folder:
+            archive.writestr(zipfile.ZipInfo(fmt.ATTACHMENTS_FOLDER, date_time=moment), b"")
+    return buffer.getvalue()
