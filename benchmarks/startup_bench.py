@@ -72,9 +72,8 @@ def main() -> int:
     if not (data_dir / "plan-oswiaty.sqlite").exists():
         began = time.perf_counter()
         build_store(data_dir)
-        print(
-            f"built a store of {MUNICIPALITIES} municipalities in {time.perf_counter() - began:.1f} s"
-        )
+        seconds = time.perf_counter() - began
+        print(f"built a store of {MUNICIPALITIES} municipalities in {seconds:.1f} s")
     bare, paint, ready = [], [], []
     app_command = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "--exit-after-start"]
     timed(app_command, env)  # warm-up: fills the bytecode cache
