@@ -8,18 +8,53 @@ from __future__ import annotations
 
 import logging
 import sys
+from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QSize, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import i18n
 from app import paths as app_paths
 from app.errors import UserError
-from app.version import APP_NAME, __version__
+from app.version import APP_ID, APP_NAME, PUBLISHER, __version__
 from ui.errors import install_excepthook, show_user_error
 
 log = logging.getLogger(__name__)
+
+ICON_SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
+# Windows groups taskbar buttons and pinned shortcuts by this id; the installer's
+# shortcuts carry the same one (packaging/windows/installer.iss).
+APP_USER_MODEL_ID = "PlanOswiaty.PlanOswiaty"
+
+
+def app_icon() -> QIcon:
+    """The program's icon in every size drawn for it (resources/icons)."""
+    icon = QIcon()
+    folder = resources.files("resources") / "icons"
+    for size in ICON_SIZES:
+        path = folder / f"plan-oswiaty-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
+def identify(app: QApplication) -> None:
+    """One name and icon everywhere: title bars, taskbar, dialogs, the desktop entry."""
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(PUBLISHER)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    if sys.platform == "win32":
+        # Without it a program started from python.exe shows Python's taskbar icon.
+        import ctypes
+
+        try:
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)
+        except (AttributeError, OSError):
+            log.debug("no AppUserModelID on this Windows")
 
 
 def settings_for(data_dir: str | Path | None) -> QSettings:
@@ -54,9 +89,7 @@ def run(
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName(APP_NAME)
+    identify(app)
     settings = settings_for(data_dir)
     _translators[:] = install_translations(app, str(settings.value("language", "pl")))
     log_file = app_paths.resolve(data_dir).logs / "plan-oswiaty.log"
