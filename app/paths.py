@@ -2,12 +2,15 @@
 
 By default the platform's per-user folders (``platformdirs``); ``--data-dir``
 or the ``PLAN_OSWIATY_DATA_DIR`` variable put everything in one folder instead
-(a portable copy on a USB stick, or a test's temporary folder).
+(a test's temporary folder, or any folder the user chooses). A frozen copy with
+a ``plan-oswiaty.portable`` file beside its executable is portable: it keeps
+everything in ``dane/`` beside itself, so a USB stick carries program and data.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +20,8 @@ from app.version import APP_ID
 
 ENV_DATA_DIR = "PLAN_OSWIATY_DATA_DIR"
 DATABASE_NAME = "plan-oswiaty.sqlite"
+PORTABLE_MARKER = "plan-oswiaty.portable"
+PORTABLE_FOLDER = "dane"
 
 
 @dataclass(frozen=True)
@@ -42,8 +47,8 @@ class DataPaths:
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
-    """The folders to use: ``data_dir``, else the environment variable, else per-user."""
-    chosen = data_dir or os.environ.get(ENV_DATA_DIR)
+    """The folders to use: ``data_dir``, the environment variable, portable, else per-user."""
+    chosen = data_dir or os.environ.get(ENV_DATA_DIR) or portable_root()
     if chosen:
         root = Path(chosen).expanduser().resolve()
         return DataPaths(root=root, logs=root / "logs")
@@ -51,3 +56,17 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
         root=Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=False)),
         logs=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
     )
+
+
+def portable_root() -> Path | None:
+    """``dane/`` beside a frozen executable that has the portable marker next to it.
+
+    Only a frozen program (PyInstaller sets ``sys.frozen``) looks: beside a
+    development interpreter the marker would mean nothing.
+    """
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent
+    if not (folder / PORTABLE_MARKER).is_file():
+        return None
+    return folder / PORTABLE_FOLDER
