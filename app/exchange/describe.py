@@ -58,7 +58,7 @@ def type_label(table: str) -> str:
     return _(TYPE_LABELS.get(table, table))
 
 
-def title(table: str, wire: Mapping[str, Any]) -> str:
+def title(table: str, wire: Mapping[str, Any], limit: int = TITLE_LENGTH) -> str:
     """A one-line name for the record, as a list shows it."""
     text = ""
     for name in _TITLE_FIELDS.get(table, ()):
@@ -76,7 +76,7 @@ def title(table: str, wire: Mapping[str, Any]) -> str:
     elif table == "advisory_visit":
         where = wire.get("place") or wire.get("advisor") or ""
         text = f"{_day(wire.get('visit_date'))} {where}".strip()
-    return _shorten(" ".join(text.split())) or _("(bez nazwy)")
+    return _shorten(" ".join(text.split()), limit) or _("(bez nazwy)")
 
 
 def _shorten(text: str, limit: int = TITLE_LENGTH) -> str:
