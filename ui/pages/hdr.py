@@ -379,8 +379,10 @@ class HdrPage(Page):
 
         self.flush()
         dialog = NewHdrDialog(self.context, self.municipality_id, self.today, self)
-        if dialog.exec() and dialog.created_id:
-            self.show_schedule(dialog.created_id, CYCLE_TAB)
+        created = dialog.created_id if dialog.exec() else None
+        dialog.deleteLater()
+        if created:
+            self.show_schedule(created, CYCLE_TAB)
 
     def copy_hdr(self) -> None:
         if self.context is None or self.schedule is None:
@@ -390,8 +392,10 @@ class HdrPage(Page):
         self.flush()
         count = len(self.schedule_tab.model.items())
         dialog = CopyHdrDialog(self.context, self.schedule, count, self)
-        if dialog.exec() and dialog.created_id:
-            self.show_schedule(dialog.created_id, SCHEDULE_TAB)
+        created = dialog.created_id if dialog.exec() else None
+        dialog.deleteLater()
+        if created:
+            self.show_schedule(created, SCHEDULE_TAB)
 
     def show_schedule(self, schedule_id: str, tab: int | None = None) -> None:
         self.schedule_id = schedule_id

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,7 +93,7 @@ class ScheduleTab(QWidget):
         self.schedule: DevelopmentSchedule | None = None
         self.model = ScheduleTreeModel()
         self.model.move_requested.connect(self._move)
-        self.model.rename_requested.connect(self._rename)
+        self.model.rename_requested.connect(self._rename_later)
         self._team: list[str] = []
         self._attachable: list[hdr.IndicatorChoice] = []
         self._build()
@@ -311,20 +311,14 @@ class ScheduleTab(QWidget):
         return box
 
     def _shortcuts(self) -> None:
-        bindings = (
-            ("Ctrl+Shift+1", self.add_priority),
-            ("Ctrl+Shift+2", self.add_item),
-            ("Ctrl+Up", lambda: self.shift(-1)),
-            ("Ctrl+Down", lambda: self.shift(1)),
-        )
-        for keys, slot in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self.tree)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-        for keys, slot in bindings[:2]:
+        for keys, slot in (("Ctrl+Shift+1", self.add_priority), ("Ctrl+Shift+2", self.add_item)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        for keys, step in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self.tree)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda step=step: self.shift(step))
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.tree)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
@@ -550,6 +544,10 @@ class ScheduleTab(QWidget):
                 self.gantt.period,
                 self.gantt.today,
             )
+
+    def _rename_later(self, kind: str, record_id: str, text: str) -> None:
+        """Rename once the inline editor has closed: the command reloads the model under it."""
+        QTimer.singleShot(0, lambda: self._rename(kind, record_id, text))
 
     def _rename(self, kind: str, record_id: str, text: str) -> None:
         node = self.model.node_by_id(record_id)

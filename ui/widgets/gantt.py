@@ -355,8 +355,11 @@ class GanttView(QAbstractScrollArea):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, self._drag = self._drag, None
-        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
+            return
+        event.accept()
+        if drag is None:  # a click, or a drag cancelled with Escape
             return
         self._preview(drag)
         if drag.changed:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from app.model import (
+    CYCLE_STEPS,
     Action,
     ActionStatus,
     DevelopmentSchedule,
@@ -137,7 +138,7 @@ def test_cycle_steps_and_where_the_team_is(tree: Tree, store: Store) -> None:
     )
     assert hdr.current_step(schedule) == 2
     assert hdr.cycle_steps(schedule)[0].text == "Najsłabiej oceniony obszar."
-    done = {f"step_{name}_done": True for name in hdr.CYCLE_STEPS}
+    done = {f"step_{name}_done": True for name in CYCLE_STEPS}
     schedule = records.update(store, DevelopmentSchedule, schedule.id, **done)
     assert hdr.current_step(schedule) is None
 
@@ -146,8 +147,8 @@ def test_cycle_steps_and_where_the_team_is(tree: Tree, store: Store) -> None:
 
 
 def _full_schedule(tree: Tree, store: Store) -> DevelopmentSchedule:
-    texts = {f"step_{name}": f"Tekst etapu {name}" for name in hdr.CYCLE_STEPS}
-    flags = {f"step_{name}_done": True for name in hdr.CYCLE_STEPS}
+    texts = {f"step_{name}": f"Tekst etapu {name}" for name in CYCLE_STEPS}
+    flags = {f"step_{name}_done": True for name in CYCLE_STEPS}
     schedule = records.update(
         store,
         DevelopmentSchedule,
