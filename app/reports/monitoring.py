@@ -1,0 +1,498 @@
+"""The monitoring report of a period: progress, indicators, notes, risks, recommendations."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from app.i18n import N_, _
+from app.model import Action, ActionStatus, IndicatorStatus, MonitoringNote, NoteKind
+from app.reports import queries
+from app.reports.blocks import caption, cell, cell_markup, cover, empty, head, keep, lead, text
+from app.reports.charts import Series, indicator_chart, risk_band_label, risk_legend, risk_matrix
+from app.reports.dates import date_range, long_date, short_date, short_range
+from app.reports.hdr import month_span, progress_sentence, progress_table
+from app.reports.plan import indicator_table
+from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.queries import FINISHED_ACTIONS, IndicatorRow, MonitoringData
+from app.reports.styles import ACCENT, GROUP_FILL, data_table, styles, table
+from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
+from app.reports.values import DASH, markup, with_unit
+from app.services.schedules import is_overdue
+from app.storage.store import Store
+
+WIDTH = 174 * mm
+CHART_GAP = 6 * mm
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("summary", N_("Podsumowanie")),
+    ("actions", N_("Postęp działań planu")),
+    ("hdr", N_("Realizacja HDR")),
+    ("indicators", N_("Wskaźniki")),
+    ("notes", N_("Notatki monitoringowe")),
+    ("risks", N_("Ryzyka")),
+    ("recommendations", N_("Zalecenia otwarte i po terminie")),
+)
+
+NOTE_KIND_TITLES = {
+    NoteKind.PROGRESS: N_("Postęp"),
+    NoteKind.RISK: N_("Ryzyka"),
+    NoteKind.PROBLEM: N_("Problemy i sposoby ich rozwiązania"),
+    NoteKind.GOOD_PRACTICE: N_("Dobre praktyki i sukcesy"),
+    NoteKind.RECOMMENDATION: N_("Zalecenia doradców"),
+    NoteKind.DECISION: N_("Decyzje"),
+}
+
+
+def build_monitoring_pdf(
+    store: Store,
+    municipality_id: str,
+    path: Path,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    password: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelledCallback | None = None,
+    sections: Collection[str] | None = None,
+) -> Path:
+    """Write the monitoring report of ``date_from``–``date_to`` (either may be open)."""
+    reporter = Reporter(progress, cancelled)
+    reporter.reading()
+    data = queries.monitoring_data(store, municipality_id, date_from, date_to)
+    reporter.composing()
+    story, info = monitoring_story(data, sections)
+    render(story, Path(path), info, cover=True, password=password, reporter=reporter)
+    reporter.done()
+    return Path(path)
+
+
+def period_text(data: MonitoringData) -> str:
+    if data.date_from is None and data.date_to is None:
+        return _("od początku realizacji do {date}").format(date=long_date(data.reference))
+    if data.date_from is None:
+        return _("do {date}").format(date=long_date(data.date_to))
+    if data.date_to is None:
+        return _("od {date}").format(date=long_date(data.date_from))
+    return date_range(data.date_from, data.date_to)
+
+
+def document_info(data: MonitoringData) -> DocumentInfo:
+    return DocumentInfo(
+        title=_("Raport z monitoringu: {period}").format(period=period_text(data)),
+        name=_("Raport z monitoringu"),
+        municipality=data.municipality.name,
+        subject=_("Monitoring realizacji planu rozwoju oświaty i HDR — {name}").format(
+            name=data.municipality.name
+        ),
+        keywords=(_("monitoring"), _("raport"), data.municipality.name),
+    )
+
+
+def monitoring_story(
+    data: MonitoringData, sections: Collection[str] | None = None
+) -> tuple[list[Flowable], DocumentInfo]:
+    chosen = [(k, v) for k, v in SECTIONS if sections is None or k in sections]
+    contents = Contents(WIDTH, toc_levels=2)
+    body: list[Flowable] = []
+    starts_page = {"indicators": bool(data.indicators), "risks": bool(data.risks)}
+    for number, (key, label) in enumerate(chosen, start=1):
+        if number > 1 and starts_page.get(key, False):
+            body.append(PageBreak())
+        body += lead(contents.heading(f"{number}. {_(label)}", 0), _BUILDERS[key](data, contents))
+    facts = [
+        (_("Okres"), period_text(data)),
+        (_("Plan"), data.plan.plan.title if data.plan else _("brak planu")),
+        (_("Stan na dzień"), long_date(data.reference)),
+    ]
+    story = cover(
+        _("Raport z monitoringu"),
+        _("Monitoring realizacji planu rozwoju oświaty i harmonogramu działań rozwojowych"),
+        data.municipality.name,
+        facts,
+    )
+    story += [Paragraph(escape(_("Spis treści")), styles().h1), TableOfContents(contents.entries)]
+    story.append(PageBreak())
+    return story + body, document_info(data)
+
+
+# -- sections ------------------------------------------------------------------------------
+
+
+def _summary(data: MonitoringData, contents: Contents) -> list[Flowable]:
+    actions = data.active_actions
+    overdue_actions = [a for a in actions if _action_overdue(a, data.reference)]
+    items = [i for h in data.schedules for i in h.items]
+    overdue_items = [i for i in items if is_overdue(i, data.reference)]
+    statuses = _count(r.state.status for r in data.indicators)
+    rows: list[list[object]] = [[head(_("Obszar")), head(_("Stan"))]]
+    rows += [
+        [
+            cell(_("Działania planu w okresie")),
+            cell(_status_counts(actions, overdue_actions) if actions else _("brak")),
+        ],
+        [
+            cell(_("Pozycje HDR")),
+            cell(
+                _("{count}, w tym po terminie: {overdue}").format(
+                    count=len(items), overdue=len(overdue_items)
+                )
+                if items
+                else _("brak")
+            ),
+        ],
+        [cell(_("Wskaźniki")), cell(_indicator_counts(statuses) or _("brak"))],
+        [cell(_("Notatki monitoringowe w okresie")), cell(str(len(data.notes)))],
+        [
+            cell(_("Ryzyka aktywne")),
+            cell(
+                _("{count} (najwyższe: {band})").format(
+                    count=len(data.risks), band=risk_band_label(data.risks[0].score)
+                )
+                if data.risks
+                else _("brak")
+            ),
+        ],
+        [
+            cell(_("Zalecenia otwarte")),
+            cell(
+                _("{count}, w tym po terminie: {overdue}").format(
+                    count=len(data.recommendations),
+                    overdue=sum(1 for r in data.recommendations if r.overdue),
+                )
+            ),
+        ],
+    ]
+    return [
+        data_table(rows, [60 * mm, WIDTH - 60 * mm]),
+        caption(
+            _("„Po terminie” i statusy wskaźników według stanu na {date}.").format(
+                date=long_date(data.reference)
+            )
+        ),
+    ]
+
+
+def _count(values: object) -> dict[object, int]:
+    counted: dict[object, int] = {}
+    for value in values:  # type: ignore[attr-defined]
+        counted[value] = counted.get(value, 0) + 1
+    return counted
+
+
+def _status_counts(actions: Sequence[Action], overdue: Sequence[Action]) -> str:
+    counts = _count(ActionStatus(a.status) for a in actions)
+    parts = [f"{status.label}: {counts[status]}" for status in ActionStatus if status in counts]
+    text_ = _("{count} (").format(count=len(actions)) + ", ".join(parts) + ")"
+    if overdue:
+        text_ += "; " + _("po terminie: {count}").format(count=len(overdue))
+    return text_
+
+
+def _indicator_counts(statuses: dict[object, int]) -> str:
+    return ", ".join(
+        f"{status.label}: {statuses[status]}" for status in IndicatorStatus if status in statuses
+    )
+
+
+def _action_overdue(action: Action, reference: date) -> bool:
+    return (
+        action.end_date is not None
+        and action.end_date < reference
+        and ActionStatus(action.status) not in FINISHED_ACTIONS
+    )
+
+
+def _actions(data: MonitoringData, contents: Contents) -> list[Flowable]:
+    if data.plan is None:
+        return [empty(_("Ta JST nie ma jeszcze planu rozwoju oświaty."))]
+    if not data.active_actions:
+        return [empty(_("W tym okresie nie realizowano działań planu."))]
+    active = {a.id for a in data.active_actions}
+    rows: list[list[object]] = [
+        [head(_("Działanie")), head(_("Odpowiedzialny")), head(_("Termin")), head(_("Status"))]
+    ]
+    extra: list[tuple[object, ...]] = []
+    for g_index, node in enumerate(data.plan.goals, start=1):
+        actions = [a for o in node.objectives for a in o.actions if a.id in active]
+        if not actions:
+            continue
+        row = len(rows)
+        rows.append([cell(f"{node.goal.code or g_index}. {node.goal.title}", "group"), "", "", ""])
+        extra += [
+            ("SPAN", (0, row), (-1, row)),
+            ("BACKGROUND", (0, row), (-1, row), GROUP_FILL),
+            ("LINEABOVE", (0, row), (-1, row), 0.8, ACCENT),
+        ]
+        for action in actions:
+            person = data.people.get(action.responsible_id or "")
+            status = escape(ActionStatus(action.status).label)
+            if _action_overdue(action, data.reference):
+                status += "<br/><b>" + escape(_("po terminie")) + "</b>"
+            rows.append(
+                [
+                    cell(action.title),
+                    cell(person.name if person else DASH),
+                    cell(short_range(action.start_date, action.end_date) or DASH),
+                    cell_markup(status),
+                ]
+            )
+    return [
+        data_table(rows, [WIDTH - 108 * mm, 40 * mm, 40 * mm, 28 * mm], zebra=False, extra=extra)
+    ]
+
+
+def _hdr(data: MonitoringData, contents: Contents) -> list[Flowable]:
+    if not data.schedules:
+        return [empty(_("W tym okresie nie realizowano żadnego HDR."))]
+    out: list[Flowable] = []
+    for hdr in data.schedules:
+        out += contents.heading(hdr.schedule.title, 1)
+        out.append(Paragraph(escape(progress_sentence(hdr.progress.overall)), styles().body_small))
+        if hdr.items:
+            out.append(progress_table(hdr, WIDTH, compact=True))
+        overdue = [i for i in hdr.items if is_overdue(i, data.reference)]
+        if overdue:
+            out += contents.heading(_("Pozycje po terminie"), 3, toc=False)
+            rows: list[list[object]] = [
+                [
+                    head(_("Działanie")),
+                    head(_("Odpowiedzialni")),
+                    head(_("Termin")),
+                    head(_("Status")),
+                ]
+            ]
+            for item in overdue:
+                rows.append(
+                    [
+                        cell(item.action),
+                        cell(item.responsible or DASH),
+                        cell(month_span(item.start_month, item.end_month)),
+                        cell(ActionStatus(item.status).label),
+                    ]
+                )
+            out.append(data_table(rows, [WIDTH - 108 * mm, 46 * mm, 36 * mm, 26 * mm]))
+    return out
+
+
+def _indicators(data: MonitoringData, contents: Contents) -> list[Flowable]:
+    if not data.indicators:
+        return [empty(_("Nie określono jeszcze wskaźników."))]
+    out: list[Flowable] = [
+        indicator_table(data.indicators, WIDTH),
+        caption(_("Statusy według pomiarów do {date}.").format(date=long_date(data.reference))),
+    ]
+    out += lead(
+        contents.heading(_("Pomiary na tle wartości bazowej i docelowej"), 1),
+        _chart_grid(data.indicators),
+    )
+    return out
+
+
+def _chart_grid(rows: Sequence[IndicatorRow]) -> list[Flowable]:
+    """Charts two to a row; each with its name above and its latest value below."""
+    column = (WIDTH - CHART_GAP) / 2
+    cells = [_chart_cell(row, column) for row in rows]
+    out: list[Flowable] = []
+    for index in range(0, len(cells), 2):
+        pair = cells[index : index + 2]
+        if len(pair) == 1:
+            pair.append([])
+        out.append(
+            KeepTogether(
+                table(
+                    [pair],
+                    [column + CHART_GAP / 2, column + CHART_GAP / 2],
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (0, 0), CHART_GAP / 2),
+                        ("LEFTPADDING", (1, 0), (1, 0), CHART_GAP / 2),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                    ],
+                    split_in_row=False,  # a chart never parts from its title
+                )
+            )
+        )
+    return out
+
+
+def _chart_cell(row: IndicatorRow, width: float) -> list[Flowable]:
+    s = styles()
+    ind = row.indicator
+    series = Series(
+        points=[(m.measured_on, m.value) for m in row.measurements],
+        baseline=ind.baseline_value,
+        baseline_date=ind.baseline_date,
+        target=ind.target_value,
+        target_date=ind.target_date,
+        unit=ind.unit,
+    )
+    title = Paragraph(f"<b>{markup(ind.name)}</b>", s.cell)
+    drawing = indicator_chart(series, width, 48 * mm)
+    latest = row.state.latest
+    summary = _("status: {status}; ostatni pomiar: {value}").format(
+        status=row.state.status.label,
+        value=(
+            f"{with_unit(latest.value, ind.unit)} ({short_date(latest.measured_on)})"
+            if latest
+            else DASH
+        ),
+    )
+    body: Flowable = drawing if drawing is not None else empty(_("Brak pomiarów."))
+    return [title, Spacer(1, 2), body, Paragraph(escape(summary), s.muted)]
+
+
+def _notes(data: MonitoringData, contents: Contents) -> list[Flowable]:
+    if not data.notes:
+        return [empty(_("W tym okresie nie zapisano notatek."))]
+    out: list[Flowable] = []
+    for kind in NoteKind:
+        notes = [n for n in data.notes if NoteKind(n.kind) is kind]
+        if not notes:
+            continue
+        heading = contents.heading(f"{_(NOTE_KIND_TITLES[kind])} ({len(notes)})", 1)
+        out += lead(heading, [keep(_note(note)) for note in notes])
+    return out
+
+
+def _note(note: MonitoringNote) -> list[Flowable]:
+    s = styles()
+    meta = short_date(note.noted_on) + (f" · {note.author}" if note.author else "")
+    title = note.title or note.kind.label
+    out: list[Flowable] = [
+        Paragraph(
+            f"<b>{markup(title)}</b> <font color='#4A4F57' size='8.5'>{escape(meta)}</font>",
+            s.body_small,
+        )
+    ]
+    out += text(note.text, small=True)
+    if note.follow_up:
+        state = _("wykonane") if note.follow_up_done else _("do wykonania")
+        due = (
+            _(", termin: {date}").format(date=short_date(note.follow_up_due))
+            if note.follow_up_due
+            else ""
+        )
+        out.append(
+            Paragraph(
+                f"<i>{escape(_('Dalsze działania'))} ({escape(state)}{escape(due)}):</i> "
+                f"{markup(note.follow_up)}",
+                s.body_small,
+            )
+        )
+    out.append(Spacer(1, 3))
+    return out
+
+
+def _risks(data: MonitoringData, contents: Contents) -> list[Flowable]:
+    if not data.risks:
+        closed = (
+            _(" Zamknięte ryzyka: {count}.").format(count=data.closed_risks)
+            if data.closed_risks
+            else ""
+        )
+        return [empty(_("Brak aktywnych ryzyk.") + closed)]
+    cells: dict[tuple[int, int], list[str]] = {}
+    for index, risk in enumerate(data.risks, start=1):
+        key = (max(1, min(5, risk.probability)), max(1, min(5, risk.impact)))
+        cells.setdefault(key, []).append(f"R{index}")
+    matrix = risk_matrix(cells, cell=30 * mm / 2.5)
+    out: list[Flowable] = [
+        KeepTogether(
+            [
+                matrix,
+                risk_legend(),
+                caption(_closed_note(data)),
+            ]
+        )
+    ]
+    rows: list[list[object]] = [
+        [
+            head(_("Nr")),
+            head(_("Ryzyko i sposób przeciwdziałania")),
+            head(_("P × W")),
+            head(_("Właściciel")),
+            head(_("Status")),
+        ]
+    ]
+    for index, risk in enumerate(data.risks, start=1):
+        description = f"<b>{markup(risk.title)}</b>"
+        if risk.mitigation:
+            description += f"<br/>{markup(risk.mitigation)}"
+        band = escape(risk_band_label(risk.score))
+        score = f"{risk.probability} × {risk.impact} = {risk.score}<br/>{band}"
+        status = escape(risk.status.label)
+        if risk.review_date:
+            status += "<br/>" + escape(
+                _("przegląd: {date}").format(date=short_date(risk.review_date))
+            )
+        rows.append(
+            [
+                cell(f"R{index}"),
+                cell_markup(description),
+                cell_markup(score),
+                cell(risk.owner or DASH),
+                cell_markup(status),
+            ]
+        )
+    out.append(data_table(rows, [11 * mm, WIDTH - 107 * mm, 24 * mm, 40 * mm, 32 * mm]))
+    return out
+
+
+def _closed_note(data: MonitoringData) -> str:
+    note = _("W komórkach numery ryzyk z tabeli poniżej (P — prawdopodobieństwo, W — wpływ).")
+    if data.closed_risks:
+        note += " " + _("Zamkniętych ryzyk nie ujęto: {count}.").format(count=data.closed_risks)
+    return note
+
+
+def _recommendations(data: MonitoringData, contents: Contents) -> list[Flowable]:
+    if not data.recommendations:
+        return [empty(_("Nie ma otwartych zaleceń."))]
+    rows: list[list[object]] = [
+        [
+            head(_("Zalecenie")),
+            head(_("Wizyta")),
+            head(_("Odpowiedzialny")),
+            head(_("Termin")),
+            head(_("Status")),
+        ]
+    ]
+    for item in data.recommendations:
+        rec, visit = item.recommendation, item.visit
+        where = short_date(visit.visit_date)
+        if visit.number is not None:
+            where = _("nr {number}, {date}").format(number=visit.number, date=where)
+        status = escape(rec.status.label)
+        if item.overdue:
+            status += "<br/><b>" + escape(_("po terminie")) + "</b>"
+        body = markup(rec.text)
+        if rec.status_note:
+            body += f"<br/><font color='#4A4F57'>{markup(rec.status_note)}</font>"
+        rows.append(
+            [
+                cell_markup(body),
+                cell(where),
+                cell(rec.owner or DASH),
+                cell(short_date(rec.due_date) or DASH),
+                cell_markup(status),
+            ]
+        )
+    return [data_table(rows, [WIDTH - 104 * mm, 24 * mm, 34 * mm, 20 * mm, 26 * mm])]
+
+
+_BUILDERS = {
+    "summary": _summary,
+    "actions": _actions,
+    "hdr": _hdr,
+    "indicators": _indicators,
+    "notes": _notes,
+    "risks": _risks,
+    "recommendations": _recommendations,
+}

@@ -1,0 +1,290 @@
+"""The one design system of every report: colours, paragraph styles, table styles.
+
+Colours are chosen to survive black-and-white printing: the accent is a deep
+navy that prints as near-black, fills are light greys that stay distinct from
+white, and nothing is told by colour alone (statuses are always written out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from app.reports import fonts
+
+INK = colors.HexColor("#1A1A1A")
+ACCENT = colors.HexColor("#1F3A5F")  # navy: headings and rules; prints near-black
+MUTED = colors.HexColor("#4A4F57")  # secondary text; still dark enough on paper
+RULE = colors.HexColor("#9AA3AE")
+GRID = colors.HexColor("#B8BEC6")
+HEADER_FILL = colors.HexColor("#DDE3EA")
+GROUP_FILL = colors.HexColor("#EEF1F5")
+ZEBRA_FILL = colors.HexColor("#F7F8FA")
+WHITE = colors.white
+
+# Grey levels for charts (fill, then the matching text colour), light to dark.
+SHADES = (
+    colors.HexColor("#FFFFFF"),
+    colors.HexColor("#E4E7EB"),
+    colors.HexColor("#B9C0C8"),
+    colors.HexColor("#7D8894"),
+    colors.HexColor("#2F3A47"),
+)
+
+MARGIN = 18 * mm
+BODY_SIZE = 10.0
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    body_small: ParagraphStyle
+    muted: ParagraphStyle
+    bullet: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    h4: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    cover_line: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_indented: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_center: ParagraphStyle
+    head: ParagraphStyle
+    head_right: ParagraphStyle
+    group: ParagraphStyle
+    label: ParagraphStyle
+    caption: ParagraphStyle
+    toc: tuple[ParagraphStyle, ...]
+    empty: ParagraphStyle
+
+
+def _style(name: str, **values: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {
+        "fontName": fonts.REGULAR,
+        "bulletFontName": fonts.REGULAR,  # the default would be Helvetica
+        "fontSize": BODY_SIZE,
+        "leading": BODY_SIZE * 1.4,
+        "textColor": INK,
+        "alignment": TA_LEFT,
+        "splitLongWords": 1,
+        "allowWidows": 0,
+        "allowOrphans": 0,
+    }
+    base.update(values)
+    return ParagraphStyle(name, **base)
+
+
+def _heading(name: str, size: float, before: float, after: float, **values: Any) -> ParagraphStyle:
+    return _style(
+        name,
+        fontName=fonts.BOLD,
+        fontSize=size,
+        leading=size * 1.25,
+        textColor=ACCENT,
+        spaceBefore=before,
+        spaceAfter=after,
+        **values,
+    )
+
+
+@cache
+def styles(cell_size: float = 8.5) -> Styles:
+    """The paragraph styles; ``cell_size`` is the table text size (smaller for wide tables)."""
+    fonts.register()
+    cell_leading = cell_size * 1.3
+    return Styles(
+        body=_style("body", spaceAfter=6),
+        body_small=_style("body_small", fontSize=9, leading=12.5, spaceAfter=4),
+        muted=_style("muted", fontSize=9, leading=12.5, textColor=MUTED),
+        bullet=_style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
+        h1=_heading("h1", 16, 6, 10),
+        h2=_heading("h2", 13, 14, 6),
+        h3=_heading("h3", 11, 10, 4),
+        h4=_style("h4", fontName=fonts.BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3),
+        title=_style(
+            "title", fontName=fonts.BOLD, fontSize=24, leading=30, textColor=ACCENT, spaceAfter=14
+        ),
+        subtitle=_style("subtitle", fontSize=14, leading=19, textColor=INK, spaceAfter=8),
+        cover_line=_style("cover_line", fontSize=11, leading=16, textColor=MUTED, spaceAfter=2),
+        cell=_style("cell", fontSize=cell_size, leading=cell_leading),
+        cell_bold=_style(
+            "cell_bold", fontName=fonts.BOLD, fontSize=cell_size, leading=cell_leading
+        ),
+        cell_indented=_style(
+            "cell_indented", fontSize=cell_size, leading=cell_leading, leftIndent=10
+        ),
+        cell_right=_style(
+            "cell_right", fontSize=cell_size, leading=cell_leading, alignment=TA_RIGHT
+        ),
+        cell_center=_style(
+            "cell_center", fontSize=cell_size, leading=cell_leading, alignment=TA_CENTER
+        ),
+        head=_style("head", fontName=fonts.BOLD, fontSize=cell_size, leading=cell_leading),
+        head_right=_style(
+            "head_right",
+            fontName=fonts.BOLD,
+            fontSize=cell_size,
+            leading=cell_leading,
+            alignment=TA_RIGHT,
+        ),
+        group=_style(
+            "group",
+            fontName=fonts.BOLD,
+            fontSize=cell_size + 0.5,
+            leading=cell_leading + 1,
+            textColor=ACCENT,
+        ),
+        label=_style(
+            "label", fontName=fonts.BOLD, fontSize=cell_size, leading=cell_leading, textColor=MUTED
+        ),
+        caption=_style(
+            "caption",
+            fontName=fonts.ITALIC,
+            fontSize=8.5,
+            leading=11,
+            textColor=MUTED,
+            spaceBefore=2,
+            spaceAfter=8,
+        ),
+        toc=(
+            _style("toc1", fontName=fonts.BOLD, fontSize=10.5, leading=15, spaceBefore=5),
+            _style("toc2", fontSize=9.5, leading=13, leftIndent=14),
+            _style("toc3", fontSize=9, leading=12, leftIndent=28, textColor=MUTED),
+        ),
+        empty=_style("empty", fontName=fonts.ITALIC, fontSize=9.5, leading=13, textColor=MUTED),
+    )
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    commands: Sequence[tuple[Any, ...]] = (),
+    *,
+    header_rows: int = 0,
+    split_in_row: bool = True,
+) -> Table:
+    """Every report table: wrapped cells, rows that may split, the report font throughout.
+
+    The font is set even where every cell is a paragraph: a table sets its cell
+    font on the canvas anyway, and the default would drag in an unembedded Helvetica.
+    """
+    made = Table(
+        [list(row) for row in rows],
+        colWidths=list(widths),
+        repeatRows=header_rows,
+        splitInRow=1 if split_in_row else 0,
+        hAlign="LEFT",
+    )
+    made.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *commands]))
+    return made
+
+
+def data_table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header_rows: int = 1,
+    zebra: bool = True,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A table with a repeated header, text that wraps, rows that may split across pages."""
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.4, GRID),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), fonts.BOLD),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 1.0, ACCENT),
+            ("VALIGN", (0, 0), (-1, header_rows - 1), "BOTTOM"),
+        ]
+    if zebra:
+        commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [WHITE, ZEBRA_FILL]))
+    commands.extend(extra)
+    return table(rows, widths, commands, header_rows=header_rows)
+
+
+def key_value_table(
+    pairs: Sequence[tuple[str, Any]], width: float, label_width: float = 42 * mm
+) -> Table:
+    """Label: value rows (a record's details), labels in a light column."""
+    s = styles()
+    rows = [
+        [
+            Paragraph(label, s.label),
+            value if not isinstance(value, str) else Paragraph(value, s.cell),
+        ]
+        for label, value in pairs
+    ]
+    return table(
+        rows,
+        [label_width, width - label_width],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("BACKGROUND", (0, 0), (0, -1), GROUP_FILL),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
+            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ],
+    )
+
+
+def details_grid(
+    short: Sequence[tuple[str, str]],
+    wide: Sequence[tuple[str, str]],
+    width: float,
+    label_width: float = 30 * mm,
+) -> Table:
+    """A record's details, compactly: short values two to a row, long ones across.
+
+    Values are paragraph markup.
+    """
+    s = styles()
+    value_width = width / 2 - label_width
+    rows: list[list[Any]] = []
+    for index in range(0, len(short), 2):
+        row: list[Any] = []
+        for label, value in short[index : index + 2]:
+            row += [Paragraph(label, s.label), Paragraph(value, s.cell)]
+        rows.append(row + [""] * (4 - len(row)))
+    spans = []
+    for label, value in wide:
+        spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
+        rows.append([Paragraph(label, s.label), Paragraph(value, s.cell), "", ""])
+    return table(
+        rows,
+        [label_width, value_width, label_width, value_width],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("BACKGROUND", (0, 0), (0, -1), GROUP_FILL),
+            ("BACKGROUND", (2, 0), (2, len(short) // 2 + len(short) % 2 - 1), GROUP_FILL),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
+            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+            *spans,
+        ],
+    )

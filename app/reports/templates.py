@@ -1,0 +1,484 @@
+"""Pages of every report: A4 portrait or landscape, cover, header, footer, ``Strona X z Y``.
+
+Layout runs once. The canvas keeps each finished page until the end
+(:class:`NumberedCanvas`), and only when the total is known draws on every page
+``Strona X z Y`` and, on the contents pages, the page number of each heading —
+so a table of contents costs no second layout pass.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+)
+
+from app.errors import UserError
+from app.i18n import _, current_language
+from app.reports import fonts
+from app.reports.dates import long_date
+from app.reports.progress import ExportCancelled, Reporter
+from app.reports.styles import ACCENT, INK, MARGIN, MUTED, RULE, styles
+from app.version import __version__
+
+HEADER_SPACE = 10 * mm  # between the top margin and the header rule
+FOOTER_SPACE = 8 * mm
+COVER = "cover"
+BODY = "body"
+
+# The least room left below a heading, or it moves to the next page with its text.
+ROOM_BELOW_HEADING = 22 * mm
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a document says about itself: on the cover, in the header, in the metadata."""
+
+    title: str  # the full title (cover, PDF Title)
+    name: str  # the short name in every page's header
+    municipality: str
+    subject: str
+    keywords: tuple[str, ...] = ()
+    created: date = field(default_factory=date.today)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    text: str
+    key: str
+
+
+@dataclass
+class _TocLine:
+    key: str
+    right: float
+    baseline: float
+    text_end: float
+
+
+class Contents:
+    """Collects the headings of a document as its story is written."""
+
+    def __init__(self, width: float, toc_levels: int = 2) -> None:
+        self.width = width
+        self.entries: list[TocEntry] = []
+        self.toc_levels = toc_levels
+        self._count = 0
+
+    def heading(self, text: str, level: int, *, toc: bool = True) -> list[Flowable]:
+        """A heading (plain text) with its bookmark; it never ends a page alone.
+
+        Not ``keepWithNext``: that would carry a whole long table to the next page.
+        Instead the heading needs its own height and some room below it, or it
+        starts the next page.
+        """
+        self._count += 1
+        key = f"h{self._count}"
+        if toc and level < self.toc_levels:
+            self.entries.append(TocEntry(level, text, key))
+        s = styles()
+        style = (s.h1, s.h2, s.h3, s.h4)[min(level, 3)]
+        paragraph = Paragraph(escape(text), style)
+        _, height = paragraph.wrap(self.width, 100_000)
+        return [
+            CondPageBreak(height + style.spaceBefore + style.spaceAfter + ROOM_BELOW_HEADING),
+            Anchor(key, level, text),
+            paragraph,
+        ]
+
+
+class Anchor(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+    """A zero-size mark before a heading: a PDF bookmark and the page the heading is on."""
+
+    def __init__(self, key: str, level: int, text: str) -> None:
+        super().__init__()
+        self.key = key
+        self.level = level
+        self.text = text
+        self.keepWithNext = 1
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        doc = getattr(self.canv, "_doctemplate", None)
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        if isinstance(doc, ReportDoc):
+            doc.heading_pages[self.key] = self.canv.getPageNumber()
+            # The outline may go one level deeper at a time, never jump.
+            level = min(self.level, doc.outline_level + 1)
+            doc.outline_level = level
+            self.canv.addOutlineEntry(self.text, self.key, level=level, closed=level > 0)
+
+
+class TableOfContents(Flowable):  # type: ignore[misc]
+    """The contents list; page numbers are filled in when the last page is known.
+
+    Splits across pages like a paragraph list, so a long plan gets a long contents.
+    """
+
+    NUMBER_WIDTH = 36.0
+
+    def __init__(self, entries: Sequence[TocEntry]) -> None:
+        super().__init__()
+        self.entries = list(entries)
+        self._laid: list[tuple[TocEntry, Paragraph, float]] = []
+
+    def _layout(self, width: float) -> list[tuple[TocEntry, Paragraph, float]]:
+        s = styles()
+        laid = []
+        for entry in self.entries:
+            style = s.toc[min(entry.level, len(s.toc) - 1)]
+            para = Paragraph(escape(entry.text), style)
+            _, height = para.wrap(width - self.NUMBER_WIDTH, 10_000)
+            laid.append((entry, para, height + style.spaceBefore))
+        return laid
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self._laid = self._layout(availWidth)
+        self.height = sum(height for _, _, height in self._laid)
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        laid = self._layout(availWidth)
+        used, count = 0.0, 0
+        for _entry, _para, height in laid:
+            if used + height > availHeight:
+                break
+            used += height
+            count += 1
+        if count == 0 or count == len(laid):
+            return [] if count == 0 else [self]
+        return [TableOfContents(self.entries[:count]), TableOfContents(self.entries[count:])]
+
+    def draw(self) -> None:
+        doc = getattr(self.canv, "_doctemplate", None)
+        top = self.height
+        for entry, para, height in self._laid:
+            top -= height
+            para.drawOn(self.canv, 0, top)
+            self.canv.linkRect("", entry.key, (0, top, self.width, top + height), relative=1)
+            if isinstance(doc, ReportDoc):
+                doc.toc_lines.setdefault(self.canv.getPageNumber(), []).append(
+                    self._line(entry, para, top)
+                )
+
+    def _line(self, entry: TocEntry, para: Paragraph, bottom: float) -> _TocLine:
+        """Where the number of ``entry`` goes, in page coordinates."""
+        style = para.style
+        lines = getattr(para.blPara, "lines", [])
+        ascent = getattr(para.blPara, "ascent", style.fontSize)
+        baseline = bottom + para.height - ascent - max(0, len(lines) - 1) * style.leading
+        text_end = float(style.leftIndent)
+        if lines and isinstance(lines[-1], tuple) and len(lines[-1]) == 2:
+            words = lines[-1][1]
+            text_end += fonts.string_width(" ".join(words), style.fontSize, style.fontName)
+        x0, y0 = self.canv.absolutePosition(text_end, baseline)
+        right, _ = self.canv.absolutePosition(self.width, baseline)
+        return _TocLine(entry.key, right, y0, x0)
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds the pages back until the end, then adds ``Strona X z Y`` and contents numbers."""
+
+    def __init__(self, *args: Any, report: ReportDoc, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._report = report
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._report.finish_page(self, number, total)
+            super().showPage()
+        super().save()
+
+
+class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
+    """A4 pages with the shared header and footer; a cover first when asked for."""
+
+    def __init__(
+        self,
+        target: Path,
+        info: DocumentInfo,
+        *,
+        wide: bool = False,
+        cover: bool = False,
+        password: str | None = None,
+        reporter: Reporter | None = None,
+    ) -> None:
+        pagesize = landscape(A4) if wide else A4
+        fonts.register()
+        super().__init__(
+            str(target),
+            pagesize=pagesize,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_SPACE,
+            bottomMargin=MARGIN + FOOTER_SPACE,
+            title=info.title,
+            author=info.municipality,
+            subject=info.subject,
+            keywords=list(info.keywords),
+            creator=f"Plan Oświaty {__version__}",
+            lang="en-GB" if current_language() == "en" else "pl-PL",
+            displayDocTitle=1,
+            # Otherwise every page starts in Helvetica, which would be listed unembedded.
+            initialFontName=fonts.REGULAR,
+            initialFontSize=10,
+            initialLeading=12,
+            encrypt=_encryption(password),
+        )
+        self.info = info
+        self.reporter = reporter or Reporter()
+        self.heading_pages: dict[str, int] = {}
+        self.toc_lines: dict[int, list[_TocLine]] = {}
+        self.outline_level = -1
+        self._flowable_total = 1
+        templates = [
+            _template(BODY, pagesize, self._draw_page),
+            _template(COVER, pagesize, self._draw_cover),
+        ]
+        # The first template is the first page's.
+        self.addPageTemplates(templates[::-1] if cover else templates)
+        self.setProgressCallBack(self._on_progress)
+
+    @property
+    def frame_width(self) -> float:
+        return float(self.pagesize[0] - self.leftMargin - self.rightMargin)
+
+    @property
+    def frame_height(self) -> float:
+        return float(self.pagesize[1] - self.topMargin - self.bottomMargin)
+
+    def build_story(self, story: list[Flowable]) -> None:
+        self.build(story, canvasmaker=_canvas_maker(self))
+
+    # -- progress --------------------------------------------------------------
+
+    def _on_progress(self, kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            self._flowable_total = max(1, value)
+            self.reporter.layout(0)
+        elif kind == "PROGRESS":
+            self.reporter.layout(value / self._flowable_total)
+
+    def afterPage(self) -> None:
+        self.reporter.check()
+
+    # -- drawing every page ----------------------------------------------------
+
+    def _draw_cover(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, _height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, 0, 9 * mm, canvas._pagesize[1], stroke=0, fill=1)
+        self._draw_footer_text(canvas, width)
+        canvas.restoreState()
+
+    def _draw_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = canvas._pagesize
+        canvas.saveState()
+        top = height - MARGIN
+        canvas.setFont(fonts.BOLD, 8.5)
+        canvas.setFillColor(ACCENT)
+        canvas.drawString(MARGIN, top, _fit(self.info.municipality, 8.5, fonts.BOLD, width / 2.4))
+        canvas.setFont(fonts.REGULAR, 8.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(
+            width - MARGIN, top, _fit(self.info.name, 8.5, fonts.REGULAR, width / 2.4)
+        )
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN, top - 3 * mm, width - MARGIN, top - 3 * mm)
+        self._draw_footer_text(canvas, width)
+        canvas.restoreState()
+
+    def _draw_footer_text(self, canvas: Canvas, width: float) -> None:
+        y = MARGIN
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
+        canvas.setFont(fonts.REGULAR, 8)
+        canvas.setFillColor(MUTED)
+        made = _("Wygenerowano {date} · Plan Oświaty").format(date=long_date(self.info.created))
+        canvas.drawString(MARGIN, y, made)
+
+    def finish_page(self, canvas: Canvas, number: int, total: int) -> None:
+        """Drawn on each held page once the total is known."""
+        width, _height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFont(fonts.REGULAR, 8)
+        canvas.setFillColor(INK)
+        label = _("Strona {page} z {total}").format(page=number, total=total)
+        canvas.drawRightString(width - MARGIN, MARGIN, label)
+        for line in self.toc_lines.get(number, []):
+            self._draw_toc_number(canvas, line)
+        canvas.restoreState()
+
+    def _draw_toc_number(self, canvas: Canvas, line: _TocLine) -> None:
+        page = self.heading_pages.get(line.key)
+        if page is None:
+            return
+        text = str(page)
+        size = 9.5
+        canvas.setFont(fonts.REGULAR, size)
+        canvas.setFillColor(INK)
+        canvas.drawRightString(line.right, line.baseline, text)
+        dots_from = line.text_end + 6
+        dots_to = line.right - fonts.string_width(text, size) - 6
+        if dots_to - dots_from > 12:
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.8)
+            canvas.setLineCap(1)
+            canvas.setDash([0.1, 3.2])
+            canvas.line(dots_from, line.baseline + 1, dots_to, line.baseline + 1)
+            canvas.setDash([])
+
+
+def _template(
+    name: str, pagesize: tuple[float, float], on_page: Callable[..., None]
+) -> PageTemplate:
+    width, height = pagesize
+    frame = Frame(
+        MARGIN,
+        MARGIN + FOOTER_SPACE,
+        width - 2 * MARGIN,
+        height - 2 * MARGIN - HEADER_SPACE - FOOTER_SPACE,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=f"{name}-frame",
+    )
+    return PageTemplate(id=name, frames=[frame], onPage=on_page, pagesize=pagesize)
+
+
+def _canvas_maker(doc: ReportDoc) -> Callable[..., Canvas]:
+    def make(*args: Any, **kwargs: Any) -> Canvas:
+        return NumberedCanvas(*args, report=doc, **kwargs)
+
+    return make
+
+
+def _fit(text: str, size: float, font: str, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width`` (header lines are one line)."""
+    if fonts.string_width(text, size, font) <= width:
+        return text
+    while text and fonts.string_width(text + "…", size, font) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+# -- passwords ---------------------------------------------------------------------
+
+MAX_PASSWORD = 32  # the 128-bit standard security handler uses the first 32 bytes only
+
+
+def check_password(password: str | None) -> str | None:
+    """The password to encrypt with (``None``: no encryption), or a UserError saying why not."""
+    if password is None or password == "":
+        return None
+    if not all(32 <= ord(char) < 127 for char in password):
+        raise UserError(
+            _(
+                "Hasło może zawierać tylko litery bez polskich znaków, cyfry, spacje i znaki "
+                "interpunkcyjne — inaczej nie każdy czytnik PDF je przyjmie."
+            ),
+            field="password",
+        )
+    if len(password) > MAX_PASSWORD:
+        raise UserError(
+            _("Hasło może mieć najwyżej {count} znaki.").format(count=MAX_PASSWORD),
+            field="password",
+        )
+    return password
+
+
+def _encryption(password: str | None) -> StandardEncryption | None:
+    checked = check_password(password)
+    if checked is None:
+        return None
+    # RC4 128-bit: AES-256 would need the optional pyaes package. Printing and copying
+    # stay allowed: the password keeps strangers out, it does not restrict the reader.
+    return StandardEncryption(checked, strength=128)
+
+
+# -- writing a document --------------------------------------------------------------
+
+
+def render(
+    story: list[Flowable],
+    target: Path,
+    info: DocumentInfo,
+    *,
+    wide: bool = False,
+    cover: bool = False,
+    password: str | None = None,
+    reporter: Reporter | None = None,
+) -> Path:
+    """Lay out ``story`` into ``target``, replacing it only when the whole file is written.
+
+    A cancelled or failed export leaves an existing file of that name untouched.
+    """
+    target = Path(target)
+    check_password(password)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(
+            _("Folder {folder} nie istnieje — wybierz inny folder dla pliku PDF.").format(
+                folder=folder
+            )
+        )
+    try:
+        handle, temp_name = tempfile.mkstemp(suffix=".pdf.part", dir=folder)
+    except OSError as error:
+        raise _write_error(target, error) from None
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        doc = ReportDoc(temp, info, wide=wide, cover=cover, password=password, reporter=reporter)
+        first: list[Flowable] = [NextPageTemplate(BODY)] if cover else []
+        doc.build_story(first + story)
+        os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise _write_error(target, error) from None
+    except (ExportCancelled, Exception):
+        temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _write_error(target: Path, error: OSError) -> UserError:
+    return UserError(
+        _("Nie można zapisać pliku {path}: {reason}").format(
+            path=target, reason=error.strerror or error
+        )
+    )

@@ -1,0 +1,182 @@
+"""The advisory visit protocol: one or two pages handed out at the end of a visit."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer
+
+from app.i18n import N_, _
+from app.reports import queries
+from app.reports.blocks import bullets, cell, empty, head, text
+from app.reports.dates import long_date, short_date
+from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.queries import VisitData
+from app.reports.styles import INK, data_table, details_grid, styles, table
+from app.reports.templates import Contents, DocumentInfo, render
+from app.reports.values import DASH, blocks, markup
+from app.storage.store import Store
+
+WIDTH = 174 * mm
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("participants", N_("Uczestnicy")),
+    ("agenda", N_("Program spotkania")),
+    ("findings", N_("Ustalenia i wnioski")),
+    ("recommendations", N_("Zalecenia")),
+    ("notes", N_("Uwagi")),
+    ("signatures", N_("Podpisy")),
+)
+
+
+def build_visit_pdf(
+    store: Store,
+    visit_id: str,
+    path: Path,
+    *,
+    password: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelledCallback | None = None,
+    sections: Collection[str] | None = None,
+) -> Path:
+    """Write the protocol of visit ``visit_id`` to ``path``."""
+    reporter = Reporter(progress, cancelled)
+    reporter.reading()
+    data = queries.visit_data(store, visit_id)
+    reporter.composing()
+    story, info = visit_story(data, sections)
+    render(story, Path(path), info, password=password, reporter=reporter)
+    reporter.done()
+    return Path(path)
+
+
+def title_of(data: VisitData) -> str:
+    if data.visit.number is not None:
+        return _("Protokół z wizyty doradczej nr {number}").format(number=data.visit.number)
+    return _("Protokół z wizyty doradczej")
+
+
+def document_info(data: VisitData) -> DocumentInfo:
+    when = long_date(data.visit.visit_date)
+    return DocumentInfo(
+        title=f"{title_of(data)} — {when}",
+        name=_("Protokół z wizyty doradczej"),
+        municipality=data.municipality.name,
+        subject=_("Wizyta doradcza w JST {name}, {date}").format(
+            name=data.municipality.name, date=when
+        ),
+        keywords=(_("wizyta doradcza"), _("protokół"), data.municipality.name),
+    )
+
+
+def visit_story(
+    data: VisitData, sections: Collection[str] | None = None
+) -> tuple[list[Flowable], DocumentInfo]:
+    s = styles()
+    visit = data.visit
+    contents = Contents(WIDTH)
+    short = [
+        (_("Data"), escape(long_date(visit.visit_date))),
+        (_("Miejsce"), markup(visit.place) or DASH),
+        (_("Doradca"), markup(visit.advisor)),
+        (_("JST"), escape(data.municipality.name)),
+    ]
+    story: list[Flowable] = [
+        Paragraph(escape(_("Doradztwo w siedzibie JST")).upper(), s.cover_line),
+        Paragraph(escape(title_of(data)), s.h1),
+        details_grid(short, [], WIDTH),
+    ]
+    chosen = [(k, v) for k, v in SECTIONS if sections is None or k in sections]
+    for number, (key, label) in enumerate(chosen, start=1):
+        section = contents.heading(f"{number}. {_(label)}", 1)
+        section += _BUILDERS[key](data)
+        # Signatures never start a page on their own heading.
+        story += [KeepTogether(section)] if key == "signatures" else section
+    return story, document_info(data)
+
+
+def _participants(data: VisitData) -> list[Flowable]:
+    lines = [line.strip() for line in (data.visit.participants or "").splitlines() if line.strip()]
+    if not lines:
+        return [empty(_("Nie wpisano uczestników."))]
+    return bullets([escape(line.lstrip("–-•*— ").strip()) for line in lines])
+
+
+def _agenda(data: VisitData) -> list[Flowable]:
+    return text(data.visit.agenda) or [empty(_("Nie wpisano programu spotkania."))]
+
+
+def _findings(data: VisitData) -> list[Flowable]:
+    return text(data.visit.findings) or [empty(_("Nie wpisano ustaleń."))]
+
+
+def _recommendations(data: VisitData) -> list[Flowable]:
+    if not data.recommendations:
+        return [empty(_("Podczas wizyty nie sformułowano zaleceń."))]
+    rows: list[list[object]] = [
+        [head(_("Lp.")), head(_("Zalecenie")), head(_("Odpowiedzialny")), head(_("Termin"))]
+    ]
+    for index, rec in enumerate(data.recommendations, start=1):
+        rows.append(
+            [
+                cell(f"{index}."),
+                cell(rec.text),
+                cell(rec.owner or DASH),
+                cell(short_date(rec.due_date) or DASH),
+            ]
+        )
+    return [data_table(rows, [10 * mm, WIDTH - 72 * mm, 40 * mm, 22 * mm])]
+
+
+def _notes(data: VisitData) -> list[Flowable]:
+    out = text(data.visit.notes)
+    for note in data.notes:
+        title = note.title or note.kind.label
+        out.append(
+            Paragraph(
+                f"<b>{escape(title)}</b> ({escape(note.kind.label)}, "
+                f"{escape(short_date(note.noted_on))})",
+                styles().body_small,
+            )
+        )
+        out += [Paragraph(markup(block), styles().body_small) for block in blocks(note.text)]
+    return out or [empty(_("Brak uwag."))]
+
+
+def _signatures(data: VisitData) -> list[Flowable]:
+    s = styles()
+    half = WIDTH / 2
+    line = _("data i czytelny podpis")
+
+    def box(role: str, name: str) -> list[Flowable]:
+        return [
+            Paragraph(f"<b>{escape(role)}</b>", s.body_small),
+            Paragraph(escape(name) or "&nbsp;", s.body_small),
+            Spacer(1, 16 * mm),
+            HRFlowable(width="100%", thickness=0.6, color=INK, dash=[1, 2], spaceAfter=2),
+            Paragraph(escape(line), s.muted),
+        ]
+
+    signatures = table(
+        [[box(_("Doradca"), data.visit.advisor), box(_("W imieniu JST"), "")]],
+        [half, half],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 14 * mm),
+        ],
+    )
+    return [signatures]
+
+
+_BUILDERS = {
+    "participants": _participants,
+    "agenda": _agenda,
+    "findings": _findings,
+    "recommendations": _recommendations,
+    "notes": _notes,
+    "signatures": _signatures,
+}
