@@ -8,8 +8,23 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.i18n import N_, _
 from app.model import ImportRecord
 from app.storage.store import Store
+
+OUTCOME_LABELS = {
+    "added": N_("dodany"),
+    "changed": N_("zmieniony"),
+    "deleted": N_("usunięty"),
+    "conflict-theirs": N_("konflikt: przyjęto wersję z pliku"),
+    "conflict-both": N_("konflikt: zachowano obie wersje"),
+    "conflict-copy": N_("konflikt: dodany jako osobna notatka"),
+    "kept-alive": N_("zachowany, bo należą do niego zachowane elementy"),
+}
+
+
+def outcome_label(outcome: str) -> str:
+    return _(OUTCOME_LABELS[outcome]) if outcome in OUTCOME_LABELS else outcome
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, union_all
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
@@ -272,11 +272,11 @@ def _check_foreign_ids(
 ) -> None:
     """An id we hold for another municipality (or another kind of record) is refused."""
     unknown = [record_id for record_id in theirs if record_id not in mine]
-    for cls in codec.TABLES.values():
-        ids = cls.__table__.c.id
-        for chunk in codec.chunks(unknown):
-            if session.execute(select(ids).where(ids.in_(chunk)).limit(1)).first():
-                raise _foreign_ids()
+    tables = [cls.__table__ for cls in codec.TABLES.values()]
+    for chunk in codec.chunks(unknown, 400):
+        anywhere = union_all(*(select(table.c.id).where(table.c.id.in_(chunk)) for table in tables))
+        if session.execute(anywhere.limit(1)).first():
+            raise _foreign_ids()
 
 
 def _foreign_ids() -> UserError:

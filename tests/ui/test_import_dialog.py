@@ -197,7 +197,7 @@ def test_a_bad_file_shows_one_message_and_changes_nothing(
     junk = tmp_path / "plan.planoswiaty"
     junk.write_bytes(b"PK\x03\x04 to tylko poczatek")
     before = _state(data_dir)
-    assert open_import_dialog(None, context, junk) is False
+    assert open_import_dialog(None, context, junk) is None
     assert [kind for kind, _text in shown] == ["warning"]
     assert "uszkodzony albo niekompletny" in shown[0][1]
     assert _state(data_dir) == before
@@ -207,7 +207,7 @@ def test_a_file_about_another_municipality_than_chosen(
     store: Store, context: EditorContext, diverged, shown
 ) -> None:
     other = records.create(store, Municipality, name="Gmina Inna", kind="urban")
-    assert open_import_dialog(None, context, diverged["path"], other.id) is False
+    assert open_import_dialog(None, context, diverged["path"], other.id) is None
     assert "Gmina Inna" in shown[0][1] and "Gmina Łąkowa" in shown[0][1]
 
 
@@ -228,7 +228,7 @@ def test_an_encrypted_file_asks_for_the_passphrase_until_it_fits(
     monkeypatch.setattr(QInputDialog, "getText", ask)
     monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: (self.apply(), 1)[1])
 
-    assert open_import_dialog(None, context, path) is True
+    assert open_import_dialog(None, context, path) == ids["m"]
     assert len(prompts) == 2 and "nieprawidłowe" in prompts[1]
     assert records.get(store, Action, ids["action"]).title == "Szkolenia z TIK"
 
@@ -262,3 +262,22 @@ def test_the_export_dialog_writes_a_protected_file(
         "risk",
     }
     assert shown[-1][0] == "information"
+
+
+def test_the_import_history_shows_where_changes_came_from(
+    qtbot, store: Store, context: EditorContext, diverged
+) -> None:
+    from ui.dialogs.import_history import ImportHistoryDialog
+
+    empty = ImportHistoryDialog(context)
+    qtbot.addWidget(empty)
+    assert empty.body.currentIndex() == 0  # an honest empty state
+    apply_import(store, reader.read_package(diverged["path"]), default=Choice.THEIRS)
+    dialog = ImportHistoryDialog(context, diverged["m"])
+    qtbot.addWidget(dialog)
+    row = dialog.imports.topLevelItem(0)
+    assert row.text(3) == "od-doradcy.planoswiaty" and row.text(4) == "1"
+    outcomes = {
+        dialog.records.topLevelItem(i).text(2) for i in range(dialog.records.topLevelItemCount())
+    }
+    assert outcomes == {"dodany", "konflikt: przyjęto wersję z pliku"}

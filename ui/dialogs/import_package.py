@@ -49,10 +49,11 @@ def open_import_dialog(
     context: EditorContext,
     path: str | Path | None = None,
     municipality_id: str | None = None,
-) -> bool:
-    """Ask for a file (unless given), read it, preview and apply; True when data changed.
+) -> str | None:
+    """Ask for a file (unless given), read it, preview and apply.
 
-    With ``municipality_id`` the file must be about that municipality.
+    Returns the id of the municipality the import changed (to show it), or None
+    when nothing changed. With ``municipality_id`` the file must be about it.
     """
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -62,11 +63,11 @@ def open_import_dialog(
             FILE_FILTER.format(ext=fmt.EXTENSION, all=_("Wszystkie pliki")),
         )
         if not chosen:
-            return False
+            return None
         path = chosen
     package = _read(parent, Path(path))
     if package is None:
-        return False
+        return None
     _flush(context)
     try:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -76,9 +77,11 @@ def open_import_dialog(
             QApplication.restoreOverrideCursor()
     except UserError as error:
         show_user_error(parent, error, _("Nie można zaimportować pliku"))
-        return False
+        return None
     dialog = ImportPreviewDialog(context, plan, parent, municipality_id)
-    return bool(dialog.exec()) and dialog.result_ is not None and not dialog.result_.nothing_changed
+    if not dialog.exec() or dialog.result_ is None or dialog.result_.nothing_changed:
+        return None
+    return plan.municipality_id
 
 
 def _read(parent: QWidget | None, path: Path) -> Package | None:
