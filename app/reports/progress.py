@@ -40,7 +40,8 @@ class Reporter:
         self.check()
         if message is not None:
             self._message = message
-        value = max(0, min(100, int(percent)))
+        # Never backwards: splitting a table adds work the estimate did not know of.
+        value = max(self._last, 0, min(100, int(percent)))
         if self._progress is not None and (value != self._last or message is not None):
             self._last = value
             self._progress(value, self._message)

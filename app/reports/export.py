@@ -1,0 +1,150 @@
+"""One entry point for every PDF: which document, of which municipality, where to.
+
+Used by the command line (``plan-oswiaty export …``) and by the export dialog.
+Everything a user can get wrong is checked before any work starts and raised
+as a :class:`~app.errors.UserError` with a Polish message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from datetime import date
+from pathlib import Path
+
+from app.errors import UserError
+from app.i18n import N_, _
+from app.model import AdvisoryVisit, DevelopmentSchedule, StrategicPlan
+from app.reports import queries
+from app.reports.progress import CancelledCallback, ProgressCallback
+from app.reports.templates import check_password
+from app.services import municipalities
+from app.storage.store import Store
+
+KINDS: dict[str, str] = {
+    "plan": N_("Plan rozwoju oświaty"),
+    "hdr": N_("Harmonogram Działań Rozwojowych (HDR)"),
+    "monitoring": N_("Raport z monitoringu"),
+    "visit": N_("Protokół z wizyty doradczej"),
+}
+
+_RECORD_TYPES: dict[str, type[StrategicPlan] | type[DevelopmentSchedule] | type[AdvisoryVisit]] = {
+    "plan": StrategicPlan,
+    "hdr": DevelopmentSchedule,
+    "visit": AdvisoryVisit,
+}
+
+
+def export(
+    store: Store,
+    kind: str,
+    municipality: str,
+    *,
+    record_id: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    password: str | None = None,
+    output: Path | str,
+    sections: Collection[str] | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelledCallback | None = None,
+) -> Path:
+    """Write document ``kind`` of ``municipality`` (name or id) to ``output``.
+
+    ``record_id`` picks the plan, HDR or visit (default: the newest);
+    ``date_from``/``date_to`` bound the monitoring report's period.
+    """
+    _check_kind_options(kind, record_id, date_from, date_to)
+    password = check_password(password)
+    target = _check_output(output)
+    place = municipalities.find(store, municipality)
+    if kind == "monitoring":
+        from app.reports.monitoring import build_monitoring_pdf
+
+        return build_monitoring_pdf(
+            store, place.id, target, date_from=date_from, date_to=date_to,
+            password=password, progress=progress, cancelled=cancelled, sections=sections,
+        )  # fmt: skip
+    chosen = resolve(store, kind, place.id, record_id)
+    if kind == "plan":
+        from app.reports.plan import build_plan_pdf
+
+        return build_plan_pdf(
+            store, chosen, target,
+            password=password, progress=progress, cancelled=cancelled, sections=sections,
+        )  # fmt: skip
+    if kind == "hdr":
+        from app.reports.hdr import build_hdr_pdf
+
+        return build_hdr_pdf(
+            store, chosen, target,
+            password=password, progress=progress, cancelled=cancelled, sections=sections,
+        )  # fmt: skip
+    from app.reports.visit import build_visit_pdf
+
+    return build_visit_pdf(
+        store, chosen, target,
+        password=password, progress=progress, cancelled=cancelled, sections=sections,
+    )  # fmt: skip
+
+
+def resolve(store: Store, kind: str, municipality_id: str, record_id: str | None) -> str:
+    """The document to export: ``record_id`` if it is this municipality's, else the newest."""
+    if record_id is not None:
+        queries.owned(store, _RECORD_TYPES[kind], record_id.strip(), municipality_id)
+        return record_id.strip()
+    if kind == "plan":
+        return queries.newest_plan_id(store, municipality_id)
+    if kind == "hdr":
+        return queries.newest_schedule_id(store, municipality_id)
+    return queries.newest_visit_id(store, municipality_id)
+
+
+def _check_kind_options(
+    kind: str, record_id: str | None, date_from: date | None, date_to: date | None
+) -> None:
+    if kind not in KINDS:
+        raise UserError(
+            _("Nieznany rodzaj dokumentu „{kind}”. Do wyboru: {kinds}.").format(
+                kind=kind, kinds=", ".join(KINDS)
+            )
+        )
+    if kind == "monitoring" and record_id is not None:
+        raise UserError(
+            _("Raport z monitoringu obejmuje całą JST — zamiast identyfikatora podaj okres.")
+        )
+    if kind != "monitoring" and (date_from is not None or date_to is not None):
+        raise UserError(_("Okres (od–do) można podać tylko dla raportu z monitoringu."))
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise UserError(_("Początek okresu jest późniejszy niż jego koniec."), field="date_from")
+
+
+def _check_output(output: Path | str) -> Path:
+    target = Path(output).expanduser()
+    if not str(output).strip():
+        raise UserError(_("Podaj nazwę pliku PDF."), field="output")
+    if target.is_dir():
+        raise UserError(
+            _("{path} to folder — podaj nazwę pliku PDF.").format(path=target), field="output"
+        )
+    return target
+
+
+def parse_date(text: str, option: str) -> date:
+    """``2026-11-21`` as a date, or a UserError naming the option."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(
+            _("Nieprawidłowa data „{text}” w {option}: podaj datę w postaci RRRR-MM-DD.").format(
+                text=text, option=option
+            )
+        ) from None
+
+
+def default_filename(kind: str, municipality_name: str, today: date | None = None) -> str:
+    """A file name to offer: ``Raport z monitoringu – Gmina X – 2026-11-21.pdf``."""
+    when = (today or date.today()).isoformat()
+    name = f"{_(KINDS.get(kind, kind))} – {municipality_name} – {when}.pdf"
+    # Characters Windows does not allow in file names.
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", name)

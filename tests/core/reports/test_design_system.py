@@ -1,0 +1,126 @@
+"""The shared pieces: Polish dates and money, chart scales, Gantt splitting, risk bands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from app.i18n import set_language
+from app.model import ActionStatus
+from app.reports import dates, fonts
+from app.reports.charts import (
+    GanttChart,
+    GanttRow,
+    Series,
+    fit_text,
+    indicator_chart,
+    month_ticks,
+    nice_ticks,
+    risk_band_label,
+)
+from app.reports.values import blocks, is_list, list_items, markup, money, number, with_unit
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("pl")
+
+
+def test_polish_dates_have_the_right_cases() -> None:
+    assert dates.long_date(date(2026, 11, 21)) == "21 listopada 2026"
+    assert dates.month(date(2026, 11, 1)) == "listopad 2026"
+    assert dates.short_date(date(2026, 3, 5)) == "05.03.2026"
+    assert dates.date_range(date(2025, 1, 1), date(2027, 6, 1), months=True) == (
+        "styczeń 2025 – czerwiec 2027"
+    )
+    assert dates.long_date(None) == "" and dates.date_range(None, None) == ""
+
+
+def test_english_follows_the_language_setting(english: None) -> None:
+    assert dates.long_date(date(2026, 11, 21)) == "November 21, 2026"
+    assert dates.month(date(2026, 11, 1)) == "November 2026"
+
+
+def test_money_and_numbers_read_the_polish_way() -> None:
+    assert money(14_600_000) == "146\u00a0000\u00a0zł"
+    assert money(123_450) == "1\u00a0234,50\u00a0zł"
+    assert money(None) == "—"
+    assert number(18.5) == "18,5" and number(85.0) == "85"
+    assert with_unit(67, "%") == "67%" and with_unit(3, "szkoły") == "3\u00a0szkoły"
+
+
+def test_stored_text_is_escaped_and_lists_are_recognised() -> None:
+    assert markup("a < b & c\nd") == "a &lt; b &amp; c<br/>d"
+    text = "Wstęp.\n\n– pierwszy\n– drugi <b>\n\nKoniec."
+    parts = blocks(text)
+    assert parts == ["Wstęp.", "– pierwszy\n– drugi <b>", "Koniec."]
+    assert is_list(parts[1]) and not is_list(parts[0])
+    assert list_items(parts[1]) == ["pierwszy", "drugi &lt;b&gt;"]
+
+
+def test_the_fonts_have_every_polish_letter() -> None:
+    fonts.register()
+    from reportlab.pdfbase import pdfmetrics
+
+    for name in (fonts.REGULAR, fonts.BOLD, fonts.ITALIC, fonts.BOLD_ITALIC):
+        face = pdfmetrics.getFont(name).face
+        missing = [c for c in "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–—…§" if ord(c) not in face.charToGlyph]
+        assert missing == [], name
+
+
+def test_nice_ticks_cover_the_range() -> None:
+    assert nice_ticks(0, 85) == [0, 25, 50, 75, 100]
+    ticks = nice_ticks(45.5, 48.2)
+    assert ticks[0] <= 45.5 and ticks[-1] >= 48.2 and len(ticks) <= 8
+    assert nice_ticks(5, 5)[0] < 5 < nice_ticks(5, 5)[-1]
+
+
+def test_month_ticks_thin_out_for_long_periods() -> None:
+    ticks, step = month_ticks(date(2021, 1, 15), date(2026, 12, 31))
+    assert step == 12 and ticks[0] == date(2022, 1, 1) and len(ticks) <= 8
+    short, step = month_ticks(date(2025, 1, 1), date(2025, 6, 30))
+    assert step == 1 and len(short) == 6
+
+
+def test_charts_handle_sixty_points_and_no_points() -> None:
+    points = [(date(2021 + m // 12, m % 12 + 1, 1), float(m)) for m in range(60)]
+    series = Series(points, 0, date(2021, 1, 1), 80, date(2026, 12, 31), "%")
+    drawing = indicator_chart(series, 240, 140)
+    assert drawing is not None
+    labels = [s.text for s in drawing.contents if hasattr(s, "text")]
+    assert "59" in labels and "30" not in labels  # only the last of many points is labelled
+    assert indicator_chart(Series([], None, None, None, None), 240, 140) is None
+
+
+def test_a_gantt_chart_splits_between_rows_never_after_a_group_heading() -> None:
+    rows = []
+    for group in range(3):
+        rows.append(GanttRow(f"Priorytet {group}"))
+        rows += [
+            GanttRow(f"{group}.{i}", date(2025, 1, 1), date(2025, 6, 1), ActionStatus.PLANNED)
+            for i in range(10)
+        ]
+    chart = GanttChart(rows, date(2025, 1, 1), date(2026, 12, 1), label_width=200)
+    chart.wrap(700, 10_000)
+    # Room for the axis and exactly 12 rows: row 12 would be the second group's heading.
+    height = GanttChart.AXIS + GanttChart.FOOT + 12 * GanttChart.ROW
+    first, rest = chart.split(700, height)
+    assert first.rows[-1].status is not None
+    assert rest.rows[0].label == "Priorytet 1" and rest.continued
+    assert chart.split(700, GanttChart.AXIS + GanttChart.ROW) == []
+
+
+def test_fit_text_shortens_with_an_ellipsis() -> None:
+    assert fit_text("krótki", 100) == "krótki"
+    long = fit_text("Bardzo długi opis działania " * 10, 120)
+    assert long.endswith("…") and fonts.string_width(long, 7) <= 120
+
+
+def test_risk_bands() -> None:
+    assert [risk_band_label(s) for s in (1, 4, 5, 9, 10, 14, 15, 25)] == [
+        "niskie", "niskie", "średnie", "średnie", "wysokie", "wysokie", "krytyczne", "krytyczne",
+    ]  # fmt: skip
