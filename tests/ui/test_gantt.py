@@ -44,11 +44,13 @@ NONE = Qt.KeyboardModifier.NoModifier
 @pytest.fixture
 def view(qtbot) -> GanttView:  # type: ignore[no-untyped-def]
     widget = GanttView()
+    widget.auto_zoom = False
     qtbot.addWidget(widget)
     widget.resize(LABEL_WIDTH + 12 * MONTH_WIDTH["months"], 320)
     widget.show()
     qtbot.waitExposed(widget)
     widget.set_rows(ROWS, PERIOD, today=date(2026, 5, 15), new_schedule=True)
+    widget.set_zoom("months")  # a choice of the user's: no more fitting to the HDR
     widget.horizontalScrollBar().setValue(0)
     return widget
 
@@ -227,3 +229,25 @@ def test_legend_wraps_when_narrow(qtbot) -> None:  # type: ignore[no-untyped-def
     statuses = GanttLegend(timeline_marks=False)
     qtbot.addWidget(statuses)
     assert len(statuses.entries()) == 5
+
+
+def test_a_long_hdr_opens_in_quarters_until_the_user_picks_a_scale(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = GanttView()
+    qtbot.addWidget(view)
+    view.resize(LABEL_WIDTH + 12 * MONTH_WIDTH["months"], 300)
+    view.show()
+    qtbot.waitExposed(view)
+    zooms: list[str] = []
+    view.zoom_changed.connect(zooms.append)
+    view.set_rows(ROWS, (date(2025, 1, 1), date(2027, 6, 1)), date(2026, 5, 15), True)
+    assert view.zoom == QUARTERS and zooms == [QUARTERS]
+    view.set_zoom("months")
+    view.set_rows(ROWS, (date(2025, 1, 1), date(2027, 6, 1)), date(2026, 5, 15), True)
+    assert view.zoom == "months"  # the user's choice stays
+    short = GanttView()
+    qtbot.addWidget(short)
+    short.resize(LABEL_WIDTH + 30 * MONTH_WIDTH["months"], 300)
+    short.show()
+    qtbot.waitExposed(short)
+    short.set_rows(ROWS[:3], PERIOD, date(2026, 5, 15), True)
+    assert short.zoom == "months"

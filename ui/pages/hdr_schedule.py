@@ -198,6 +198,7 @@ class ScheduleTab(QWidget):
         self.gantt.dates_changed.connect(self._dates_changed)
         self.gantt.activated.connect(lambda _id: self._focus_detail())
         self.gantt.delete_requested.connect(lambda _id: self.delete_selected())
+        self.gantt.zoom_changed.connect(self._show_zoom)
         self.legend = GanttLegend()
 
     def _timeline_bar(self) -> QHBoxLayout:
@@ -499,6 +500,9 @@ class ScheduleTab(QWidget):
 
     def set_zoom(self, zoom: str) -> None:
         self.gantt.set_zoom(zoom)
+        self._show_zoom(zoom)
+
+    def _show_zoom(self, zoom: str) -> None:
         (self.months_button if zoom == MONTHS else self.quarters_button).setChecked(True)
 
     # -- editing ----------------------------------------------------------------------------------

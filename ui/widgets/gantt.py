@@ -84,6 +84,7 @@ class GanttView(QAbstractScrollArea):
     dates_changed = Signal(str, object, object)  # item id, new start month, new end month
     activated = Signal(str)  # Enter: go to the item's form
     delete_requested = Signal(str)
+    zoom_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +96,9 @@ class GanttView(QAbstractScrollArea):
         self._first = month_index(self.today)
         self._last = self._first
         self._drag: _Drag | None = None
-        self._placed = False  # scrolled to a sensible place for this HDR
+        # Until the user scrolls or zooms, every resize re-fits the view to the HDR.
+        self._auto_place = True
+        self.auto_zoom = True  # until the user picks a scale: quarters when months do not fit
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
@@ -103,6 +106,7 @@ class GanttView(QAbstractScrollArea):
         self.setAccessibleName(_("Oś czasu HDR"))
         self.setAccessibleDescription(keys_help())
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
+        self.horizontalScrollBar().actionTriggered.connect(self._user_scrolled)
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
 
     # -- data -------------------------------------------------------------------------------
@@ -124,18 +128,29 @@ class GanttView(QAbstractScrollArea):
         self._fit_range()
         self._update_scrollbars()
         if new_schedule:
-            self._placed = False
+            self._auto_place = True
         self._place()
         self.viewport().update()
 
     def _place(self) -> None:
-        """Once per HDR, when the view has its real width: scroll to a sensible month."""
-        if self._placed or not self.rows or self.viewport().width() <= LABEL_WIDTH:
+        """Fit the view to the HDR (scale and scroll) until the user takes over."""
+        if not self._auto_place or not self.rows or self.viewport().width() <= LABEL_WIDTH:
             return
-        self._placed = True
+        if self.auto_zoom:
+            fits = self.month_count * MONTH_WIDTH[MONTHS] <= self.viewport().width() - LABEL_WIDTH
+            self._apply_zoom(MONTHS if fits else QUARTERS)
         self._scroll_to_start()
 
     def set_zoom(self, zoom: str) -> None:
+        """The user's choice of scale (kept for every HDR shown afterwards)."""
+        self.auto_zoom = False
+        self._user_scrolled()
+        self._apply_zoom(zoom)
+
+    def _user_scrolled(self, *_args: object) -> None:
+        self._auto_place = False
+
+    def _apply_zoom(self, zoom: str) -> None:
         if zoom == self.zoom:
             return
         # Keep the month in the middle of the view in the middle.
@@ -146,6 +161,7 @@ class GanttView(QAbstractScrollArea):
         self._update_scrollbars()
         self.horizontalScrollBar().setValue((middle - self._first) * self.month_width - half)
         self.viewport().update()
+        self.zoom_changed.emit(zoom)
 
     def select(self, record_id: str, scroll: bool = True) -> None:
         """Select a row (from the table) without telling anyone back."""
@@ -235,6 +251,7 @@ class GanttView(QAbstractScrollArea):
         row = self._row_of(record_id)
         if row < 0:
             return
+        self._user_scrolled()
         vertical = self.verticalScrollBar()
         body = self.viewport().height() - self.header_height
         top = row * self.row_height
@@ -252,13 +269,17 @@ class GanttView(QAbstractScrollArea):
             )
 
     def _scroll_to_start(self) -> None:
-        """Show the HDR's start, or today when today falls in the HDR's period."""
-        start = self.period[0] if self.period is not None else self.today
-        if self.period is not None and self.period[0] <= self.today <= self.period[1]:
-            visible = (self.viewport().width() - LABEL_WIDTH) // self.month_width
-            wanted = month_index(self.today) - max(visible // 3, 1)
+        """Show the whole HDR if it fits, else today (when within the period), else its start."""
+        visible = (self.viewport().width() - LABEL_WIDTH) // self.month_width
+        start = month_index(self.period[0]) if self.period is not None else self._first + 2
+        end = month_index(self.period[1]) if self.period is not None else self._last - 2
+        today = month_index(self.today)
+        if end - start + 3 <= visible:
+            wanted = self._first
+        elif not start <= today <= end:
+            wanted = start - 1
         else:
-            wanted = month_index(start) - 1
+            wanted = today - max(visible // 3, 1)
         self.horizontalScrollBar().setValue((wanted - self._first) * self.month_width)
 
     def _update_scrollbars(self) -> None:
@@ -420,9 +441,11 @@ class GanttView(QAbstractScrollArea):
             elif alt:
                 self.nudge("move", step)
             else:
+                self._user_scrolled()
                 bar = self.horizontalScrollBar()
                 bar.setValue(bar.value() + step * self.month_width)
         elif key == Qt.Key.Key_Home:
+            self._user_scrolled()
             self._scroll_to_today()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_id:
             self.activated.emit(self.selected_id)
