@@ -19,13 +19,13 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, select
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.i18n import _
-from app.model import RECORD_CLASSES, Action, Record
+from app.model import RECORD_CLASSES, Action, Record, action_school
 from app.model.base import UTCDateTime
 from app.services import validation
 from app.services.fields import FIELDS
@@ -303,10 +303,6 @@ def _to_python(column: Column, value: Any) -> Any:
 
 def load_school_links(session: Session, action_ids: list[str]) -> dict[str, list[str]]:
     """The school ids of each action (links to deleted schools included: they are data too)."""
-    from sqlalchemy import select
-
-    from app.model import action_school
-
     links: dict[str, list[str]] = {}
     for chunk in chunks(action_ids):
         rows = session.execute(

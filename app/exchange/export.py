@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import io
 import json
 import os
@@ -86,12 +88,10 @@ def build(collected: Collected, passphrase: str | None = None) -> bytes:
     """The bytes of the file (a zip, encrypted whole when there is a passphrase)."""
     entries = {fmt.records_entry(table): _json(rows) for table, rows in collected.records.items()}
     entries[fmt.SEEN] = _json(collected.seen)
-    manifest = fmt.Manifest(
-        **{
-            **collected.manifest.__dict__,
-            "checksums": {name: _sha256(data) for name, data in entries.items()},
-            "sizes": {name: len(data) for name, data in entries.items()},
-        }
+    manifest = dataclasses.replace(
+        collected.manifest,
+        checksums={name: hashlib.sha256(data).hexdigest() for name, data in entries.items()},
+        sizes={name: len(data) for name, data in entries.items()},
     )
     stamp = manifest.created_at
     plain = _zip({fmt.MANIFEST: manifest.to_json(), **entries}, stamp, folder=True)
@@ -222,12 +222,6 @@ def _seen_versions(session: Session, municipality_id: str) -> dict[str, set[str]
 
 def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _sha256(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
 
 
 def _zip(entries: dict[str, bytes], stamp: datetime, folder: bool = False) -> bytes:

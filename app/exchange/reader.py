@@ -37,6 +37,7 @@ MAX_SEEN_PER_RECORD = 1_000
 MAX_SEEN_TOTAL = 2_000_000
 _ATTACHMENT = re.compile(r"attachments/(?:[A-Za-z0-9_-][A-Za-z0-9._-]{0,99})?")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 # What a damaged zip may raise from the standard library while being read.
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -335,9 +336,6 @@ def _seen(document: Any, records: dict[str, list[Wire]]) -> dict[str, frozenset[
             raise fmt.corrupt(_("niepoprawny wpis {name}").format(name=fmt.SEEN))
         seen[record_id] = frozenset(versions)
     return seen
-
-
-_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 def _cancelled() -> ReadCancelled:
