@@ -51,6 +51,11 @@ def register(sub: Any) -> None:
     )
     restore.set_defaults(handler=cmd_restore)
 
+    from app.cli import export, package
+
+    export.register(sub)
+    package.register(sub)
+
     backups_cmd = sub.add_parser("backups", help=_("wypisz dostępne kopie zapasowe"))
     backups_cmd.set_defaults(handler=cmd_backups)
 

@@ -10,12 +10,14 @@ import argparse
 from typing import Any
 
 from app.i18n import _
-from app.storage.store import Store
+
+
+# The document kinds (app.reports.export.KINDS; a test keeps the two equal). Not
+# imported from there: ReportLab and the data layer must not load for `--help`.
+KINDS = ("plan", "hdr", "monitoring", "visit")
 
 
 def register(sub: Any) -> None:
-    from app.reports.export import KINDS
-
     parser = sub.add_parser(
         "export",
         help=_("zapisz dokument PDF: plan, HDR, raport z monitoringu lub protokół wizyty"),
@@ -65,6 +67,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     date_from = parse_date(args.date_from, "--from") if args.date_from else None
     date_to = parse_date(args.date_to, "--to") if args.date_to else None
+    from app.storage.store import Store  # not at import: `--help` stays quick
+
     with Store.open(args.data_dir, readonly=True) as store:
         path = export(
             store,

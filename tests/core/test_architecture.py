@@ -95,3 +95,26 @@ def test_importing_the_core_and_running_commands_loads_no_qt(data_dir: Path) -> 
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.splitlines()[-1] == "no Qt"
+
+
+def test_cli_export_kinds_match_the_reports() -> None:
+    from app.cli import export as cli_export
+    from app.reports import export as reports_export
+
+    assert tuple(cli_export.KINDS) == tuple(reports_export.KINDS)
+
+
+def test_help_does_not_load_the_data_layer() -> None:
+    """`plan-oswiaty --help` (and building the parser for the window) stays quick."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from app.cli.main import build_parser; build_parser(); "
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'reportlab', 'PySide6') if m in sys.modules]; "
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
