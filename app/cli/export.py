@@ -11,7 +11,6 @@ from typing import Any
 
 from app.i18n import _
 
-
 # The document kinds (app.reports.export.KINDS; a test keeps the two equal). Not
 # imported from there: ReportLab and the data layer must not load for `--help`.
 KINDS = ("plan", "hdr", "monitoring", "visit")

@@ -111,7 +111,8 @@ def test_help_does_not_load_the_data_layer() -> None:
 
     code = (
         "import sys; from app.cli.main import build_parser; build_parser(); "
-        "heavy = [m for m in ('sqlalchemy', 'alembic', 'reportlab', 'PySide6') if m in sys.modules]; "
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'reportlab', 'PySide6') "
+        "if m in sys.modules]; "
         "print(','.join(heavy))"
     )
     result = subprocess.run(
