@@ -8,7 +8,7 @@ of the month (the store normalises them, see ``records._normalise``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -487,22 +487,35 @@ def attachable_indicators(store: Store, municipality_id: str) -> list[IndicatorC
             .where(Indicator.municipality_id == municipality_id, Indicator.plan_id.is_not(None))
             .order_by(Indicator.position, Indicator.created_at)
         ).all()
-        return [IndicatorChoice(i, _attached_to(session, i)) for i in indicators]
+        titles = _target_titles(session, indicators)
+    return [IndicatorChoice(i, _attached_to(i, titles)) for i in indicators]
 
 
-def _attached_to(session: Session, indicator: Indicator) -> str:
-    targets: tuple[tuple[str, Any, str], ...] = (
-        ("goal_id", Goal, _("cel strategiczny")),
-        ("objective_id", Objective, _("cel operacyjny")),
-        ("action_id", Action, _("działanie")),
-        ("schedule_item_id", ScheduleItem, _("pozycja HDR")),
-    )
-    for name, cls, kind in targets:
+_TARGETS: tuple[tuple[str, Any, Any, str], ...] = (
+    ("goal_id", Goal, Goal.title, N_("cel strategiczny")),
+    ("objective_id", Objective, Objective.title, N_("cel operacyjny")),
+    ("action_id", Action, Action.title, N_("działanie")),
+    ("schedule_item_id", ScheduleItem, ScheduleItem.action, N_("pozycja HDR")),
+)
+
+
+def _target_titles(session: Session, indicators: Sequence[Indicator]) -> dict[str, str]:
+    """The titles of what the indicators are attached to: one query per kind of target."""
+    titles: dict[str, str] = {}
+    for name, cls, column, _kind in _TARGETS:
+        ids = {getattr(i, name) for i in indicators if getattr(i, name)}
+        if ids:
+            rows = session.execute(select(cls.id, column).where(cls.id.in_(ids))).all()
+            titles.update({str(row[0]): str(row[1]) for row in rows})
+    return titles
+
+
+def _attached_to(indicator: Indicator, titles: Mapping[str, str]) -> str:
+    for name, _cls, _column, kind in _TARGETS:
         target_id = getattr(indicator, name)
         if target_id:
-            target = session.get(cls, target_id)
-            title = getattr(target, "title", None) or getattr(target, "action", "")
-            return f"{kind}: {_short(str(title))}" if target is not None else kind
+            title = titles.get(target_id)
+            return f"{_(kind)}: {_short(title)}" if title is not None else _(kind)
     return _("cały plan")
 
 

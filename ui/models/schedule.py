@@ -166,6 +166,7 @@ class ScheduleTreeModel(QAbstractItemModel):
         self.progress = ScheduleProgress()
         self._by_id: dict[str, Node] = {}
         self._action_labels: Mapping[str, str] = {}
+        self._marks: dict[str, tuple[bool, str]] = {}
 
     # -- loading --------------------------------------------------------------------------
 
@@ -188,6 +189,12 @@ class ScheduleTreeModel(QAbstractItemModel):
             for item in group.items:
                 self._add(parent, "item", item)
         self.progress = progress_of((i for g in groups for i in g.items), self.today)
+        # Computed once per load: data() asks for them for every cell it paints.
+        self._marks = {
+            item.id: (is_overdue(item, self.today), self._period_warning(item))
+            for group in groups
+            for item in group.items
+        }
         self.endResetModel()
 
     def _add(self, parent: Node, kind: str, record: Any) -> Node:
@@ -221,6 +228,15 @@ class ScheduleTreeModel(QAbstractItemModel):
         return self.progress.by_priority.get(key, Progress())
 
     def warning_of(self, item: ScheduleItem) -> str:
+        """The outside-the-period warning of an item ("" when it is within the period)."""
+        marks = self._marks.get(item.id)
+        return marks[1] if marks is not None else self._period_warning(item)
+
+    def overdue(self, item: ScheduleItem) -> bool:
+        marks = self._marks.get(item.id)
+        return marks[0] if marks is not None else is_overdue(item, self.today)
+
+    def _period_warning(self, item: ScheduleItem) -> str:
         if self.schedule is None:
             return ""
         return period_warning(self.schedule, item.start_month, item.end_month) or ""
@@ -298,7 +314,7 @@ class ScheduleTreeModel(QAbstractItemModel):
         return ""
 
     def _item_data(self, item: ScheduleItem, column: int, role: int) -> Any:
-        overdue = is_overdue(item, self.today)
+        overdue = self.overdue(item)
         warning = self.warning_of(item)
         if role == OVERDUE_ROLE:
             return overdue
@@ -451,7 +467,7 @@ class ScheduleTreeModel(QAbstractItemModel):
                         item.start_month,
                         item.end_month,
                         status_of(item),
-                        is_overdue(item, self.today),
+                        self.overdue(item),
                         self.warning_of(item),
                     )
                 )

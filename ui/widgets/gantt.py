@@ -89,6 +89,7 @@ class GanttView(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[TimelineRow] = []
+        self._rows_by_id: dict[str, int] = {}
         self.period: tuple[date, date] | None = None
         self.today = date.today()
         self.zoom = MONTHS
@@ -120,6 +121,7 @@ class GanttView(QAbstractScrollArea):
     ) -> None:
         """Show ``rows``; the scroll position is kept unless ``new_schedule``."""
         self.rows = list(rows)
+        self._rows_by_id = {row.id: index for index, row in enumerate(self.rows)}
         self.period = period
         self.today = today or date.today()
         self._drag = None
@@ -227,8 +229,14 @@ class GanttView(QAbstractScrollArea):
         row = (y - self.header_height + self.verticalScrollBar().value()) // self.row_height
         return row if 0 <= row < len(self.rows) else -1
 
+    def visible_rows(self) -> range:
+        """The rows that show in the viewport now (only these are painted)."""
+        top = self.verticalScrollBar().value() // self.row_height
+        count = self.viewport().height() // self.row_height + 2
+        return range(top, min(top + count, len(self.rows)))
+
     def _row_of(self, record_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == record_id), -1)
+        return self._rows_by_id.get(record_id, -1)
 
     def _span(self, row: TimelineRow) -> tuple[int, int] | None:
         if self._drag is not None and row.id == self._drag.item_id:
@@ -537,7 +545,8 @@ class _Painter:
         self._outside_period()
         self._row_bands(LABEL_WIDTH)
         self._grid()
-        for row, record in enumerate(view.rows):
+        for row in view.visible_rows():
+            record = view.rows[row]
             if record.kind == "item":
                 self._bar(row, record)
             else:
@@ -566,7 +575,8 @@ class _Painter:
 
     def _row_bands(self, left: int) -> None:
         view = self.view
-        for row, record in enumerate(view.rows):
+        for row in view.visible_rows():
+            record = view.rows[row]
             top = view.row_top(row)
             if top > self.height or top + view.row_height < view.header_height:
                 continue
@@ -783,7 +793,8 @@ class _Painter:
         painter.setClipRect(QRect(0, view.header_height, LABEL_WIDTH, self.height))
         painter.fillRect(QRect(0, view.header_height, LABEL_WIDTH, self.height), self.base)
         self._row_bands_in_names()
-        for row, record in enumerate(view.rows):
+        for row in view.visible_rows():
+            record = view.rows[row]
             top = view.row_top(row)
             if top > self.height or top + view.row_height < view.header_height:
                 continue
@@ -801,7 +812,8 @@ class _Painter:
 
     def _row_bands_in_names(self) -> None:
         view = self.view
-        for row, record in enumerate(view.rows):
+        for row in view.visible_rows():
+            record = view.rows[row]
             rect = QRect(0, view.row_top(row), LABEL_WIDTH, view.row_height)
             if record.kind == "priority":
                 self.painter.fillRect(rect, self.band)
