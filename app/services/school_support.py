@@ -71,13 +71,19 @@ class SchoolStage:
 
 
 def advance(
-    store: Store, school_id: str, stage: SupportStage | str, on: date, notes: str | None = None
+    store: Store,
+    school_id: str,
+    stage: SupportStage | str,
+    on: date | str | None,
+    notes: str | None = None,
 ) -> StageChange:
     """Move a school to ``stage`` on ``on``: one transaction, all of it or nothing.
 
     The step the school was in (if still open and not later than ``on``) gets
     ``on`` as its completion date. Moving to the stage the school is already at,
-    or to a date before its latest step, is refused with a message.
+    or to a date before its latest step, is refused with a message; so are a
+    missing or malformed date and an unknown stage (values are cleaned like
+    any user input).
     """
     cleaned = validation.clean_fields(
         SchoolSupport, {"stage": stage, "stage_date": on, "notes": notes}

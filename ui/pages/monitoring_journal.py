@@ -1,0 +1,669 @@
+"""Dziennik: the monitoring journal — notes filtered and searched, one note's form beside them.
+
+Filters (kind, period, link, author, open follow-ups) and the search box (case
+and Polish diacritics ignored) narrow the list through
+:func:`app.services.journal.list_notes`. The selected note is edited in place
+(autosaved, undoable); new notes come from the quick-note dialog; a risk-kind
+note can become a register entry; a note about an indicator can record a
+measurement of it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.changes import Change, ChangeKind
+from app.errors import UserError
+from app.i18n import _
+from app.model import MonitoringNote, NoteKind
+from app.services import journal, links, risks
+from app.services.journal import NO_LINK, NoteFilter, Period
+from ui.commands import DeleteRecord, EditRecord, push
+from ui.context import EditorContext
+from ui.dialogs.quick_note import QuickNoteDialog
+from ui.forms.editors import ChoiceEditor, DateEditor, enum_choices
+from ui.forms.record_form import RecordForm
+from ui.models import notes as columns
+from ui.models.notes import NoteTableModel, note_title
+from ui.models.records import ID_ROLE, SORT_ROLE
+
+FORM_FIELDS = (
+    "kind",
+    "noted_on",
+    "author",
+    "title",
+    "text",
+    "follow_up",
+    "follow_up_due",
+    "follow_up_done",
+)
+CUSTOM_PERIOD = "custom"
+SEARCH_PAUSE_MS = 250
+COLUMN_WIDTHS = {
+    columns.DATE: 86,
+    columns.KIND: 105,
+    columns.TITLE: 290,
+    columns.LINK: 230,
+    columns.AUTHOR: 150,
+}
+# Records whose names appear in the "Powiązanie" column and list.
+LINKED_TABLES = set(links.LINK_CLASSES) - {"monitoring_note"}
+ERROR_STYLE = "color: #b00020;"
+
+
+class JournalPanel(QWidget):
+    risk_created = Signal(str)  # the new risk's id
+    risk_requested = Signal(str)  # show this risk
+    measurement_requested = Signal(str)  # record a measurement of this indicator
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: EditorContext | None = None
+        self.municipality_id: str | None = None
+        self._today: date | None = None
+        self._outdated = False
+        self._sized = False
+        self._reload_timer = QTimer(self, singleShot=True, interval=0)
+        self._reload_timer.timeout.connect(self.refresh)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.reload_list)
+        self._build_filters()
+        self._build_list()
+        self._build_form()
+        self._layout()
+        self._show_note(None)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("journal_search")
+        self.search.setPlaceholderText(
+            _("Szukaj w notatkach (wielkość liter i polskie znaki bez znaczenia)")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(_("Szukaj w notatkach"))
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.kind_filter = _combo(_("Rodzaj notatki"))
+        self.kind_filter.addItem(_("Wszystkie rodzaje"), None)
+        for value, label in enum_choices(NoteKind):
+            self.kind_filter.addItem(label, value)
+        self.period_filter = _combo(_("Okres"))
+        for period in Period:
+            self.period_filter.addItem(period.label, period.value)
+        self.period_filter.addItem(_("Zakres dat…"), CUSTOM_PERIOD)
+        self.date_from = DateEditor()
+        self.date_from.setAccessibleName(_("Od dnia"))
+        self.date_to = DateEditor()
+        self.date_to.setAccessibleName(_("Do dnia"))
+        self.period_dash = QLabel("–")
+        self.link_filter = _combo(_("Powiązanie"))
+        self.link_filter.setMaximumWidth(280)
+        self.link_filter.view().setMinimumWidth(460)
+        self.author_filter = _combo(_("Autor"))
+        self.open_only = QCheckBox(_("Tylko otwarte dalsze kroki"))
+        self.open_only.setToolTip(
+            _("Notatki z dalszymi krokami, które nie zostały jeszcze wykonane")
+        )
+        self.clear_button = QPushButton(_("Wyczyść filtry"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.filter_error = QLabel()
+        self.filter_error.setStyleSheet(ERROR_STYLE)
+        self.filter_error.hide()
+        self.count_label = QLabel()
+        for combo in (self.kind_filter, self.period_filter, self.link_filter, self.author_filter):
+            combo.activated.connect(lambda _index: self._filters_changed())
+        for editor in (self.date_from, self.date_to):
+            editor.committed.connect(self._filters_changed)
+        self.open_only.toggled.connect(lambda _on: self._filters_changed())
+
+    def _build_list(self) -> None:
+        self.model = NoteTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("journal_table")
+        self.table.setAccessibleName(_("Notatki monitoringowe"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.new_button = QPushButton(_("Nowa notatka…"))
+        self.new_button.setToolTip(_("Dopisz notatkę (w całym programie także Ctrl+M)"))
+        self.new_button.clicked.connect(self.new_note)
+        self.delete_button = QPushButton(_("Usuń"))
+        self.delete_button.setToolTip(_("Usuń zaznaczoną notatkę (Delete; Ctrl+Z cofa)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+        find_key = QShortcut(QKeySequence.StandardKey.Find, self)
+        find_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find_key.activated.connect(self._focus_search)
+
+    def _build_form(self) -> None:
+        self.form = RecordForm(MonitoringNote, FORM_FIELDS, self._edit)
+        self.form.editors["text"].setMinimumHeight(150)
+        self.form.editors["follow_up"].setMaximumHeight(70)
+        self.link = ChoiceEditor([], allow_empty=True)
+        self.link.setObjectName("field_link")
+        self.link.setAccessibleName(_("Dotyczy"))
+        self.link.view().setMinimumWidth(480)
+        self.link.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.link.committed.connect(self._link_changed)
+        self.form.layout_.insertRow(2, _("Dotyczy"), self.link)
+        self.risk_button = QPushButton(_("Utwórz ryzyko z notatki"))
+        self.risk_button.setToolTip(
+            _("Wpisz to ryzyko do rejestru ryzyk (notatka rodzaju „ryzyko”)")
+        )
+        self.risk_button.clicked.connect(self.create_risk)
+        self.measure_button = QPushButton(_("Zapisz pomiar wskaźnika…"))
+        self.measure_button.setToolTip(_("Nowy pomiar wskaźnika, którego dotyczy notatka"))
+        self.measure_button.clicked.connect(self._measure)
+
+    def _layout(self) -> None:
+        first = QHBoxLayout()
+        first.addWidget(self.search, 1)
+        first.addWidget(self.open_only)
+        first.addWidget(self.clear_button)
+        second = QHBoxLayout()
+        for label, widget in (
+            (_("Rodzaj:"), self.kind_filter),
+            (_("Okres:"), self.period_filter),
+        ):
+            second.addWidget(_buddy(label, widget))
+            second.addWidget(widget)
+        second.addWidget(self.date_from)
+        second.addWidget(self.period_dash)
+        second.addWidget(self.date_to)
+        for label, widget in ((_("Dotyczy:"), self.link_filter), (_("Autor:"), self.author_filter)):
+            second.addWidget(_buddy(label, widget))
+            second.addWidget(widget)
+        second.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addLayout(buttons)
+        left_box.addWidget(self.table)
+        actions = QHBoxLayout()
+        actions.addWidget(self.risk_button)
+        actions.addWidget(self.measure_button)
+        actions.addStretch(1)
+        form_page = QWidget()
+        form_box = QVBoxLayout(form_page)
+        form_box.setContentsMargins(0, 0, 0, 0)
+        form_box.addWidget(self.form)
+        form_box.addLayout(actions)
+        form_box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_page)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(340)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addLayout(first)
+        box.addLayout(second)
+        box.addWidget(self.filter_error)
+        box.addWidget(self.splitter, 1)
+        self._period_changed()
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @today.setter
+    def today(self, value: date | None) -> None:
+        self._today = value
+        self.refresh()
+
+    def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
+        self.flush()
+        changed = municipality_id != self.municipality_id
+        self.context = context
+        self.municipality_id = municipality_id
+        if changed:
+            self._reset_filters()
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._outdated:
+            self.refresh()
+        if not self._sized:  # first show: the list gets most of the width
+            self._sized = True
+            width = max(self.splitter.width(), 600)
+            self.splitter.setSizes([round(width * 0.6), round(width * 0.4)])
+
+    def on_change(self, change: Change) -> None:
+        if self.municipality_id is None:
+            return
+        if change.record_type == "monitoring_note" and change.kind is ChangeKind.UPDATED:
+            self._update_rows(change.record_ids)
+            return
+        relevant = {"monitoring_note", "municipality", "risk", *LINKED_TABLES}
+        if change.record_type not in relevant:
+            return
+        if self.isVisible():
+            self._reload_timer.start()
+        else:
+            self._outdated = True
+
+    def flush(self) -> None:
+        self.form.flush()
+
+    def refresh(self) -> None:
+        """Read the filter choices and the list again, keeping the selected note."""
+        self._reload_timer.stop()
+        self._outdated = False
+        self._fill_filter_choices()
+        self._fill_link_choices()
+        self.reload_list()
+
+    def reload_list(self, keep: str | None = None) -> None:
+        self._search_timer.stop()
+        keep = keep or self.current_id()
+        self.model.today = self.today
+        found: list[MonitoringNote] = []
+        if self.context is not None and self.municipality_id is not None:
+            try:
+                found = journal.list_notes(
+                    self.context.store, self.municipality_id, self.note_filter()
+                )
+                self._filter_problem(None)
+            except UserError as error:
+                self._filter_problem(error.message)
+        labels = journal.link_labels(self.context.store, found) if self.context else {}
+        self.model.set_notes(found, labels)
+        self._update_count(len(found))
+        if keep is not None and self.select(keep):
+            return
+        if self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        else:
+            self._show_note(None)
+
+    def _update_rows(self, note_ids: tuple[str, ...]) -> None:
+        if self.context is None:
+            return
+        for note_id in note_ids:
+            try:
+                note = journal.get_note(self.context.store, note_id)
+            except UserError:
+                continue
+            listed = self.model.update_note(note, journal.link_labels(self.context.store, [note]))
+            if listed and note.id == self.form.record_id:
+                self.form.sync(note)
+                self._show_link(note)
+                self._update_buttons(note)
+
+    def _update_count(self, shown: int) -> None:
+        self.count_label.setText(_("Notatek: {count}").format(count=shown))
+        if self.context is None or self.municipality_id is None:
+            self.count_label.clear()
+
+    def _filter_problem(self, message: str | None) -> None:
+        self.filter_error.setText(message or "")
+        self.filter_error.setVisible(bool(message))
+
+    # -- filters ----------------------------------------------------------------------------
+
+    def note_filter(self) -> NoteFilter:
+        kind = self.kind_filter.currentData()
+        link_type, link_id = self._link_filter_value()
+        date_from, date_to = self._period()
+        return NoteFilter(
+            kinds=frozenset({NoteKind(kind)}) if kind else frozenset(),
+            date_from=date_from,
+            date_to=date_to,
+            link_type=link_type,
+            link_id=link_id,
+            author=self.author_filter.currentData(),
+            text=self.search.text(),
+            open_follow_ups=self.open_only.isChecked(),
+        )
+
+    def _link_filter_value(self) -> tuple[str | None, str | None]:
+        value = self.link_filter.currentData()
+        if value == NO_LINK:
+            return NO_LINK, None
+        link = links.parse_key(value)
+        return link if link is not None else (None, None)
+
+    def _period(self) -> tuple[date | None, date | None]:
+        value = self.period_filter.currentData()
+        if value == CUSTOM_PERIOD:
+            return self.date_from.value(), self.date_to.value()
+        return journal.period_bounds(Period(value), self.today)
+
+    def _period_changed(self) -> None:
+        custom = self.period_filter.currentData() == CUSTOM_PERIOD
+        if custom and self.date_from.value() is None:
+            start, end = journal.school_year(self.today)
+            self.date_from.set_value(start)
+            self.date_to.set_value(end)
+        for widget in (self.date_from, self.period_dash, self.date_to):
+            widget.setVisible(custom)
+
+    def _filters_changed(self) -> None:
+        self._period_changed()
+        self.reload_list()
+
+    def clear_filters(self) -> None:
+        self._reset_filters()
+        self.reload_list()
+
+    def _reset_filters(self) -> None:
+        for combo in (self.kind_filter, self.period_filter, self.link_filter, self.author_filter):
+            combo.setCurrentIndex(0)
+        self.open_only.blockSignals(True)
+        self.open_only.setChecked(False)
+        self.open_only.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        self._period_changed()
+
+    def _fill_filter_choices(self) -> None:
+        store = self.context.store if self.context else None
+        m = self.municipality_id
+        authors = journal.authors(store, m) if store and m else []
+        _refill(self.author_filter, [(None, _("Wszyscy autorzy"))] + [(a, a) for a in authors])
+        targets = journal.linked_targets(store, m) if store and m else []
+        choices: list[tuple[Any, str]] = [
+            (None, _("Wszystkie powiązania")),
+            (NO_LINK, _("Bez powiązania")),
+        ]
+        choices += [(t.key, t.label) for t in targets]
+        _refill(self.link_filter, choices)
+
+    def _fill_link_choices(self) -> None:
+        targets = (
+            links.link_targets(self.context.store, self.municipality_id)
+            if self.context and self.municipality_id
+            else []
+        )
+        self.link.set_choices(
+            [(t.key, "    " * t.depth + t.label) for t in targets], allow_empty=True
+        )
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- selection --------------------------------------------------------------------------
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return str(value) if value else None
+
+    def current_note(self) -> MonitoringNote | None:
+        current = self.current_id()
+        return self.model.find(current) if current else None
+
+    def current_link(self) -> links.Link | None:
+        """What the selected note is about (a quick note continues the same topic)."""
+        note = self.current_note()
+        if note is None or not (note.link_type and note.link_id):
+            return None
+        return (note.link_type, note.link_id)
+
+    def select(self, note_id: str) -> bool:
+        row = self.model.row_of(note_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def show_note(self, note_id: str) -> bool:
+        """Select ``note_id``, clearing the filters when they hide it."""
+        if self.select(note_id):
+            return True
+        self.clear_filters()
+        return self.select(note_id)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        note_id = current.data(ID_ROLE) if current.isValid() else None
+        self._show_note(self.model.find(str(note_id)) if note_id else None)
+
+    def _show_note(self, note: MonitoringNote | None) -> None:
+        self.form.load(note)
+        self.link.setEnabled(note is not None)
+        if note is not None:
+            self._show_link(note)
+        else:
+            self.link.set_value(None)
+        self._update_buttons(note)
+
+    def _show_link(self, note: MonitoringNote) -> None:
+        if not (note.link_type and note.link_id):
+            self.link.set_value(None)
+            self.link.setToolTip("")
+            return
+        key = f"{note.link_type}:{note.link_id}"
+        if self.link.findData(key) < 0:
+            self.link.addItem(self.model.link_label(note) or key, key)
+        self.link.set_value(key)
+        self.link.setToolTip(self.link.currentText().strip())
+
+    def _update_buttons(self, note: MonitoringNote | None) -> None:
+        has_data = self.context is not None and self.municipality_id is not None
+        self.new_button.setEnabled(has_data)
+        self.delete_button.setEnabled(note is not None)
+        is_risk = note is not None and NoteKind(note.kind) is NoteKind.RISK
+        existing = (
+            risks.risk_of_note(self.context.store, note.id)
+            if is_risk and note is not None and self.context is not None
+            else None
+        )
+        self.risk_button.setVisible(is_risk)
+        self.risk_button.setText(
+            _("Pokaż ryzyko w rejestrze") if existing else _("Utwórz ryzyko z notatki")
+        )
+        self.measure_button.setVisible(note is not None and note.link_type == "indicator")
+
+    # -- editing ----------------------------------------------------------------------------
+
+    def _edit(self, field: str, old: Any, new: Any) -> None:
+        assert self.context is not None and self.form.record_id is not None
+        label = journal_label(field)
+        push(
+            self.context.undo_stack,
+            EditRecord(
+                self.context.store,
+                MonitoringNote,
+                self.form.record_id,
+                {field: old},
+                {field: new},
+                _("zmiana pola „{field}”").format(field=label),
+            ),
+        )
+
+    def _link_changed(self) -> None:
+        note = self.current_note()
+        if note is None or self.context is None:
+            return
+        new = links.parse_key(self.link.value())
+        old = (note.link_type, note.link_id) if note.link_id else None
+        if new == old:
+            return
+        command = EditRecord(
+            self.context.store,
+            MonitoringNote,
+            note.id,
+            {"link_type": old[0] if old else None, "link_id": old[1] if old else None},
+            {"link_type": new[0] if new else None, "link_id": new[1] if new else None},
+            _("zmiana powiązania notatki"),
+            mergeable=False,
+        )
+        if not self.context.run(command):
+            self._show_link(note)
+
+    def new_note(self) -> None:
+        if self.context is None or self.municipality_id is None:
+            return
+        self.flush()
+        link_type, link_id = self._link_filter_value()
+        kind = self.kind_filter.currentData()
+        dialog = QuickNoteDialog(
+            self.context,
+            self.municipality_id,
+            link_type if link_type != NO_LINK else None,
+            link_id,
+            parent=self,
+            settings=_settings(self.context),
+            kind=NoteKind(kind) if kind else NoteKind.PROGRESS,
+        )
+        if dialog.exec() and dialog.created_id:
+            self.refresh()
+            self.show_note(dialog.created_id)
+            self.table.setFocus()
+
+    def delete_selected(self) -> None:
+        note = self.current_note()
+        if note is None or self.context is None:
+            return
+        self.flush()
+        title = note_title(note)
+        answer = QMessageBox.question(
+            self,
+            _("Usuwanie notatki"),
+            _(
+                "Usunąć notatkę „{title}”?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
+            ).format(title=title),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self.proxy.mapFromSource(self.model.index(self.model.row_of(note.id), 0)).row()
+        command = DeleteRecord(
+            self.context.store,
+            MonitoringNote,
+            note.id,
+            _("usunięcie notatki „{title}”").format(title=title),
+        )
+        if self.context.run(command):
+            self.reload_list()
+            if self.proxy.rowCount() > 0:
+                self.table.selectRow(min(row, self.proxy.rowCount() - 1))
+
+    def create_risk(self) -> None:
+        note = self.current_note()
+        if note is None or self.context is None:
+            return
+        self.flush()
+        existing = risks.risk_of_note(self.context.store, note.id)
+        if existing is not None:
+            self.risk_requested.emit(existing.id)
+            return
+        from ui.monitoring_commands import RiskFromNote
+
+        command = RiskFromNote(self.context.store, note.id)
+        if self.context.run(command) and command.record_id:
+            self._update_buttons(self.current_note())
+            self.risk_created.emit(command.record_id)
+
+    def _measure(self) -> None:
+        note = self.current_note()
+        if note is not None and note.link_type == "indicator" and note.link_id:
+            self.measurement_requested.emit(note.link_id)
+
+
+def journal_label(field: str) -> str:
+    from app.services.fields import FIELDS
+
+    return _(FIELDS[MonitoringNote][field].label)
+
+
+def _combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+def _refill(combo: QComboBox, choices: list[tuple[Any, str]]) -> None:
+    """Replace the choices, keeping the current one when it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for value, label in choices:
+        combo.addItem(label, value)
+        combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def _settings(context: EditorContext) -> Any:
+    from PySide6.QtCore import QSettings
+
+    settings = getattr(context.window, "settings", None)
+    return settings if isinstance(settings, QSettings) else None
