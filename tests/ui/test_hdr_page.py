@@ -626,7 +626,9 @@ def test_hdr_details_refuse_bad_input_next_to_the_field(
     assert page.schedule_combo.currentText().startswith("Harmonogram")
 
 
-def test_step_done_flags_toggle_and_undo(window: MainWindow, demo_store: Store) -> None:
+def test_step_done_flags_and_texts_undo(
+    qtbot: Any, window: MainWindow, demo_store: Store, type_text: Any
+) -> None:
     page = _demo_page(window, demo_store)
     cycle = page.cycle
     assert cycle.where.text() == "Zespół jest na etapie 5 z 6: Kierunki wdrażania."
@@ -640,3 +642,15 @@ def test_step_done_flags_toggle_and_undo(window: MainWindow, demo_store: Store) 
     window.action_undo.trigger()
     assert cycle.where.text() == "Zespół jest na etapie 5 z 6: Kierunki wdrażania."
     assert "Kierunki" in page.stage_label.text()
+    # A step's text is saved as it is typed; one undo brings the old text back.
+    editor = cycle.forms["tools"].editors["step_tools"]
+    old = editor.toPlainText()
+    cycle.choose(5)
+    _type(qtbot, editor, "Nowe narzędzia zarządcze.", type_text)
+    schedule_id = page.schedule_id or ""
+    assert records.get(demo_store, DevelopmentSchedule, schedule_id).step_tools == (
+        "Nowe narzędzia zarządcze."
+    )
+    window.action_undo.trigger()
+    assert records.get(demo_store, DevelopmentSchedule, schedule_id).step_tools == old
+    assert editor.toPlainText() == old

@@ -56,6 +56,8 @@ class CycleTab(QWidget):
         self.steps.setAccessibleName(_("Etapy cyklu doradczego"))
         self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.steps.setSpacing(3)
+        self.steps.setWordWrap(True)  # long step names (in English, say) wrap, never scroll
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.selectionModel().currentChanged.connect(self._step_chosen)
         self.steps.setToolTip(_("Spacja zaznacza etap jako zakończony albo niezakończony."))
         self.where = QLabel()
