@@ -8,15 +8,17 @@ as a :class:`~app.errors.UserError` with a Polish message.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app.errors import UserError
 from app.i18n import N_, _
 from app.model import AdvisoryVisit, DevelopmentSchedule, StrategicPlan
 from app.reports import queries
-from app.reports.progress import CancelledCallback, ProgressCallback
+from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.templates import check_password
 from app.services import municipalities
 from app.storage.store import Store
@@ -54,38 +56,71 @@ def export(
     ``record_id`` picks the plan, HDR or visit (default: the newest);
     ``date_from``/``date_to`` bound the monitoring report's period.
     """
+    job = prepare(
+        store, kind, municipality, record_id=record_id, date_from=date_from, date_to=date_to,
+        password=password, output=output, sections=sections,
+    )  # fmt: skip
+    return job.run(progress, cancelled)
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """An export whose data is read: :meth:`run` only lays out pages (any thread)."""
+
+    target: Path
+    title: str
+    _write: Callable[[Reporter], Path]
+
+    def run(
+        self, progress: ProgressCallback | None = None, cancelled: CancelledCallback | None = None
+    ) -> Path:
+        return self._write(Reporter(progress, cancelled))
+
+
+def prepare(
+    store: Store,
+    kind: str,
+    municipality: str,
+    *,
+    record_id: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    password: str | None = None,
+    output: Path | str,
+    sections: Collection[str] | None = None,
+) -> ExportJob:
+    """Check the request and read the data (on the caller's thread, with the store)."""
     _check_kind_options(kind, record_id, date_from, date_to)
     password = check_password(password)
     target = _check_output(output)
     place = municipalities.find(store, municipality)
-    if kind == "monitoring":
-        from app.reports.monitoring import build_monitoring_pdf
 
-        return build_monitoring_pdf(
-            store, place.id, target, date_from=date_from, date_to=date_to,
-            password=password, progress=progress, cancelled=cancelled, sections=sections,
-        )  # fmt: skip
+    def job(writer: Callable[..., Path], data: Any, title: str) -> ExportJob:
+        def write(reporter: Reporter) -> Path:
+            return writer(data, target, password=password, sections=sections, reporter=reporter)
+
+        return ExportJob(target, title, write)
+
+    if kind == "monitoring":
+        from app.reports import monitoring
+
+        data: Any = queries.monitoring_data(store, place.id, date_from, date_to)
+        return job(monitoring.write_monitoring_pdf, data, monitoring.document_info(data).title)
     chosen = resolve(store, kind, place.id, record_id)
     if kind == "plan":
-        from app.reports.plan import build_plan_pdf
+        from app.reports import plan
 
-        return build_plan_pdf(
-            store, chosen, target,
-            password=password, progress=progress, cancelled=cancelled, sections=sections,
-        )  # fmt: skip
+        data = queries.plan_data(store, chosen)
+        return job(plan.write_plan_pdf, data, plan.document_info(data).title)
     if kind == "hdr":
-        from app.reports.hdr import build_hdr_pdf
+        from app.reports import hdr
 
-        return build_hdr_pdf(
-            store, chosen, target,
-            password=password, progress=progress, cancelled=cancelled, sections=sections,
-        )  # fmt: skip
-    from app.reports.visit import build_visit_pdf
+        data = queries.hdr_data(store, chosen)
+        return job(hdr.write_hdr_pdf, data, hdr.document_info(data).title)
+    from app.reports import visit
 
-    return build_visit_pdf(
-        store, chosen, target,
-        password=password, progress=progress, cancelled=cancelled, sections=sections,
-    )  # fmt: skip
+    data = queries.visit_data(store, chosen)
+    return job(visit.write_visit_pdf, data, visit.document_info(data).title)
 
 
 def resolve(store: Store, kind: str, municipality_id: str, record_id: str | None) -> str:
@@ -126,6 +161,13 @@ def _check_output(output: Path | str) -> Path:
     if target.is_dir():
         raise UserError(
             _("{path} to folder — podaj nazwę pliku PDF.").format(path=target), field="output"
+        )
+    if not target.parent.is_dir():
+        raise UserError(
+            _("Folder {folder} nie istnieje — wybierz inny folder dla pliku PDF.").format(
+                folder=target.parent
+            ),
+            field="output",
         )
     return target
 

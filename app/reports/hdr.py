@@ -58,6 +58,19 @@ def build_hdr_pdf(
     reporter = Reporter(progress, cancelled)
     reporter.reading()
     data = queries.hdr_data(store, schedule_id)
+    return write_hdr_pdf(data, path, password=password, sections=sections, reporter=reporter)
+
+
+def write_hdr_pdf(
+    data: HdrData,
+    path: Path,
+    *,
+    password: str | None = None,
+    sections: Collection[str] | None = None,
+    reporter: Reporter | None = None,
+) -> Path:
+    """Lay out data already read; touches no database, so it may run on any thread."""
+    reporter = reporter or Reporter()
     reporter.composing()
     story, info = hdr_story(data, sections)
     render(story, Path(path), info, wide=True, password=password, reporter=reporter)

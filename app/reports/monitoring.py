@@ -65,6 +65,19 @@ def build_monitoring_pdf(
     reporter = Reporter(progress, cancelled)
     reporter.reading()
     data = queries.monitoring_data(store, municipality_id, date_from, date_to)
+    return write_monitoring_pdf(data, path, password=password, sections=sections, reporter=reporter)
+
+
+def write_monitoring_pdf(
+    data: MonitoringData,
+    path: Path,
+    *,
+    password: str | None = None,
+    sections: Collection[str] | None = None,
+    reporter: Reporter | None = None,
+) -> Path:
+    """Lay out data already read; touches no database, so it may run on any thread."""
+    reporter = reporter or Reporter()
     reporter.composing()
     story, info = monitoring_story(data, sections)
     render(story, Path(path), info, cover=True, password=password, reporter=reporter)

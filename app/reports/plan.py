@@ -60,6 +60,19 @@ def build_plan_pdf(
     reporter = Reporter(progress, cancelled)
     reporter.reading()
     data = queries.plan_data(store, plan_id)
+    return write_plan_pdf(data, path, password=password, sections=sections, reporter=reporter)
+
+
+def write_plan_pdf(
+    data: PlanData,
+    path: Path,
+    *,
+    password: str | None = None,
+    sections: Collection[str] | None = None,
+    reporter: Reporter | None = None,
+) -> Path:
+    """Lay out data already read; touches no database, so it may run on any thread."""
+    reporter = reporter or Reporter()
     reporter.composing()
     story, info = plan_story(data, sections)
     render(story, Path(path), info, cover=True, password=password, reporter=reporter)

@@ -46,6 +46,19 @@ def build_visit_pdf(
     reporter = Reporter(progress, cancelled)
     reporter.reading()
     data = queries.visit_data(store, visit_id)
+    return write_visit_pdf(data, path, password=password, sections=sections, reporter=reporter)
+
+
+def write_visit_pdf(
+    data: VisitData,
+    path: Path,
+    *,
+    password: str | None = None,
+    sections: Collection[str] | None = None,
+    reporter: Reporter | None = None,
+) -> Path:
+    """Lay out data already read; touches no database, so it may run on any thread."""
+    reporter = reporter or Reporter()
     reporter.composing()
     story, info = visit_story(data, sections)
     render(story, Path(path), info, password=password, reporter=reporter)

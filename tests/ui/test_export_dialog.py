@@ -1,0 +1,132 @@
+"""The PDF export dialog: choose, export on a worker thread, open the file; bad input; cancel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtWidgets import QMessageBox
+
+from app.demo import demo_municipality_id
+from app.model import Municipality
+from app.services import records
+from app.storage.store import Store
+from ui.context import EditorContext
+from ui.dialogs.export_pdf import ExportPdfDialog
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Files the dialog asked the system to open; "open the PDF now?" is answered Yes."""
+    files: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    )
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: files.append(url.toLocalFile()))
+    )
+    return files
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """Where the PDFs go (the test's data folder is in tmp_path too)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def make_dialog(qtbot, store: Store, kind: str, municipality_id: str | None = None):  # type: ignore[no-untyped-def]
+    context = EditorContext(store, QUndoStack())
+    municipality = records.get(store, Municipality, municipality_id or demo_municipality_id())
+    dialog = ExportPdfDialog(context, municipality, kind)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_protocol_is_exported_with_a_password_and_opened(
+    qtbot, demo_store: Store, tmp_path: Path, opened: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = make_dialog(qtbot, demo_store, "visit")
+    assert dialog.document.count() == 3  # the demo's three visits, newest first
+    target = tmp_path / "protokół.pdf"
+    dialog.output.setText(str(target))
+    dialog.password.setText("sekret")
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert finished.args == [target]
+    assert opened == [str(target)]
+    assert dialog.written == target
+    reader = PdfReader(str(target))
+    assert reader.is_encrypted and reader.decrypt("sekret") != 0
+    assert "Protokół z wizyty doradczej nr 3" in reader.pages[0].extract_text()
+
+
+def test_a_monitoring_report_for_a_period_without_some_sections(
+    qtbot, demo_store: Store, tmp_path: Path, opened: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = make_dialog(qtbot, demo_store, "monitoring")
+    assert not dialog.document.isVisibleTo(dialog)
+    assert dialog.date_from.isVisibleTo(dialog)
+    dialog.date_from.setDate(QDate(2025, 9, 1))
+    dialog.date_to.setDate(QDate(2026, 8, 31))
+    for index in range(dialog.sections.count()):
+        item = dialog.sections.item(index)
+        if item.data(Qt.ItemDataRole.UserRole) != "risks":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    target = tmp_path / "monitoring.pdf"
+    dialog.output.setText(str(target))
+    request = dialog.request()
+    assert (request["date_from"], request["date_to"]) == (date(2025, 9, 1), date(2026, 8, 31))
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000):
+        dialog.export_button.click()
+    text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    assert "1. Ryzyka" in text and "Notatki monitoringowe" not in text
+
+
+def test_bad_input_is_shown_next_to_its_field_and_nothing_is_written(
+    qtbot, demo_store: Store, out: Path, opened: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = make_dialog(qtbot, demo_store, "monitoring")
+    dialog.output.setText(str(out / "x.pdf"))
+    dialog.date_from.setDate(QDate(2026, 5, 1))
+    dialog.date_to.setDate(QDate(2026, 1, 1))
+    dialog.export_button.click()
+    assert "Początek okresu jest późniejszy" in dialog.rows.text("date_from")
+    dialog.date_to.setDate(QDate(2026, 6, 1))
+    dialog.password.setText("zażółć")
+    dialog.export_button.click()
+    assert "bez polskich znaków" in dialog.rows.text("password")
+    assert dialog.rows.text("date_from") == ""
+    dialog.password.clear()
+    dialog.output.setText(str(out / "missing" / "x.pdf"))
+    dialog.export_button.click()
+    assert "nie istnieje" in dialog.rows.text("output")
+    assert list(out.iterdir()) == [] and opened == []
+
+
+def test_cancelling_stops_the_export_and_leaves_no_file(
+    qtbot, demo_store: Store, out: Path, opened: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = make_dialog(qtbot, demo_store, "plan")
+    dialog.output.setText(str(out / "plan.pdf"))
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as finished:
+        dialog.start_export()
+        dialog.reject()  # Esc while the export runs: stop it, keep the dialog
+    assert finished.args == [None]
+    assert dialog.isVisible() and dialog.export_button.isEnabled()
+    assert list(out.iterdir()) == [] and opened == []
+
+
+def test_a_municipality_without_documents_cannot_export_them(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    fresh = records.create(store, Municipality, None, name="Gmina Pusta", kind="rural")
+    dialog = make_dialog(qtbot, store, "hdr", fresh.id)
+    assert not dialog.export_button.isEnabled()
+    assert "brak dokumentów" in dialog.document.currentText()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("monitoring"))
+    assert dialog.export_button.isEnabled()
