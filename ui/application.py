@@ -84,6 +84,7 @@ def run(
     data_dir: str | Path | None = None,
     select_municipality: str | None = None,
     exit_after_start: bool = False,
+    import_file: str | None = None,
 ) -> int:
     from ui.main_window import MainWindow
 
@@ -103,6 +104,8 @@ def run(
 
     def start() -> None:
         opened = open_store(window, data_dir, select_municipality)
+        if opened and import_file:
+            window.import_package(import_file)
         if exit_after_start:
             print("ready" if opened else "failed", flush=True)
             window.close()

@@ -170,6 +170,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_demo)
         self.recent_menu = file_menu.addMenu(_("&Ostatnio używane JST"))
         file_menu.addSeparator()
+        self.action_export_pdf = QAction(_("&Eksportuj dokument PDF…"), self)
+        self.action_export_pdf.setShortcut(QKeySequence("Ctrl+P"))
+        self.action_export_pdf.triggered.connect(lambda: self.export_pdf())
+        file_menu.addAction(self.action_export_pdf)
+        file_menu.addSeparator()
+        self.action_export_package = QAction(_("Zapisz plik &wymiany…"), self)
+        self.action_export_package.setToolTip(
+            _("Zapisz JST do pliku, aby przenieść ją na inny komputer (np. doradcy)")
+        )
+        self.action_export_package.triggered.connect(self.export_package)
+        file_menu.addAction(self.action_export_package)
+        self.action_import_package = QAction(_("&Wczytaj plik wymiany…"), self)
+        self.action_import_package.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_import_package.triggered.connect(lambda: self.import_package())
+        file_menu.addAction(self.action_import_package)
+        self.action_import_history = QAction(_("&Historia wczytanych plików…"), self)
+        self.action_import_history.triggered.connect(self.import_history)
+        file_menu.addAction(self.action_import_history)
+        file_menu.addSeparator()
         self.action_backup = QAction(_("Wykonaj &kopię zapasową"), self)
         self.action_backup.triggered.connect(self.make_backup)
         file_menu.addAction(self.action_backup)
@@ -228,6 +247,9 @@ class MainWindow(QMainWindow):
 
         StoreCommand.on_error = lambda error: show_user_error(self, error)
         self._ensure_pages()
+        from ui.dialogs.quick_note import install_quick_note
+
+        install_quick_note(self)
         self.store = store
         self.context = EditorContext(store, self.undo_stack, self)
         self._unsubscribe = store.changes.subscribe(self._on_change)
@@ -297,6 +319,57 @@ class MainWindow(QMainWindow):
         self.store = None
         return store
 
+    # -- documents and exchange files --------------------------------------------------
+
+    def export_pdf(self, kind: str | None = None) -> None:
+        if self.context is None or self.municipality_id is None:
+            return
+        from ui.dialogs.export_pdf import open_export_dialog
+
+        open_export_dialog(self, self.context, self.municipality_id, kind)
+
+    def export_package(self) -> None:
+        if self.context is None or self.municipality_id is None:
+            return
+        from ui.dialogs.export_package import open_export_dialog
+
+        open_export_dialog(self, self.context, self.municipality_id)
+
+    def import_package(self, path: str | None = None) -> None:
+        if self.context is None:
+            return
+        from ui.dialogs.import_package import open_import_dialog
+
+        self.flush()
+        changed = open_import_dialog(self, self.context, path)
+        if changed:
+            self.undo_stack.clear()  # an import is not undone step by step (a backup was taken)
+            self.municipality_model.reload()
+            self.choose_municipality(changed)
+            for page in self.pages:
+                page.refresh()
+
+    def import_history(self) -> None:
+        if self.context is None:
+            return
+        from ui.dialogs.import_history import open_import_history
+
+        open_import_history(self, self.context, self.municipality_id)
+
+    def navigate(
+        self, page_key: str, record_type: str | None = None, record_id: str | None = None
+    ) -> None:
+        """Show the page ``page_key`` and, if it can, the record there (links from the overview)."""
+        keys = [key for key, _title in PAGES]
+        if page_key not in keys:
+            return
+        row = keys.index(page_key)
+        self.navigation.setCurrentRow(row)
+        if record_type and record_id and row < len(self.pages):
+            show_record = getattr(self.pages[row], "show_record", None)
+            if callable(show_record):
+                show_record(record_type, record_id)
+
     def load_demo(self) -> None:
         if self.store is None:
             return
@@ -343,6 +416,8 @@ class MainWindow(QMainWindow):
     def _show_pages(self, visible: bool) -> None:
         self.central.setCurrentWidget(self.splitter if visible else self.welcome)
         self.switcher.setEnabled(visible)
+        for action in (self.action_export_pdf, self.action_export_package):
+            action.setEnabled(visible)
 
     def _focus_switcher(self) -> None:
         self.switcher.setFocus()

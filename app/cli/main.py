@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--verbose", action="store_true", help=_("szczegółowy dziennik"))
     parser.add_argument(
+        "--import-file",
+        metavar=_("PLIK"),
+        help=_("otwórz okno i wczytaj ten plik wymiany (tak otwiera go podwójne kliknięcie)"),
+    )
+    parser.add_argument(
         "--exit-after-start",
         action="store_true",
         help=_("otwórz okno, wczytaj dane i zakończ (test uruchomienia; wypisuje czasy)"),
@@ -102,6 +107,7 @@ def open_window(args: argparse.Namespace, select_municipality: str | None = None
         data_dir=args.data_dir,
         select_municipality=select_municipality,
         exit_after_start=bool(getattr(args, "exit_after_start", False)),
+        import_file=getattr(args, "import_file", None),
     )
 
 

@@ -58,3 +58,31 @@ def test_switcher_filter_folds_polish_letters(window: MainWindow, store: Store) 
     assert proxy.index(0, 0).data() == "Łódź"
     proxy.set_text("ZOLK")
     assert proxy.index(0, 0).data() == "Gmina Żółkiewka"
+
+
+def test_navigate_opens_the_page_and_asks_it_to_show_the_record(
+    window: MainWindow, store: Store, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    lodz, _other = _two_municipalities(store)
+    window.municipality_model.reload()
+    window.choose_municipality(lodz)
+    shown: list[tuple[str, str]] = []
+    plan_page = window.pages[2]
+    monkeypatch.setattr(
+        plan_page, "show_record", lambda kind, rid: shown.append((kind, rid)), raising=False
+    )
+    window.navigate("plan", "goal", "abc")
+    assert window.navigation.currentRow() == 2
+    assert window.stack.currentWidget() is plan_page
+    assert shown == [("goal", "abc")]
+    window.navigate("no-such-page")
+    assert window.navigation.currentRow() == 2
+
+
+def test_file_menu_offers_documents_and_exchange_files(window: MainWindow) -> None:
+    texts = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()]
+    for expected in ("Eksportuj dokument PDF…", "Zapisz plik wymiany…", "Wczytaj plik wymiany…"):
+        assert expected in texts
+    assert window.findChild(type(window.action_undo), "quickNoteAction") is not None or any(
+        "Szybka" in a.text() for a in window.findChildren(type(window.action_undo))
+    )
