@@ -12,37 +12,39 @@ Follow-up rules (tested at their boundaries):
 * an open follow-up is *overdue* from the day after its due date (on the due
   date itself it is not yet overdue); without a due date it is never overdue.
 
-Search ignores case and Polish diacritics: it goes through the search index
-(folded text, :mod:`app.storage.search_index`) restricted to notes.
+Search ignores case and Polish diacritics: it reads the search index's folded
+text (:mod:`app.storage.search_index`) of the municipality's notes, with the
+index's rule: every word typed must begin a word of the note.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, column, select, table, text
+from sqlalchemy import Select, column, func, select, table
+from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.i18n import N_, _
 from app.model import MonitoringNote, NoteKind
 from app.services import links, records, validation
-from app.storage.search_index import fts_query
 from app.storage.store import Store
 from app.textnorm import fold
 
-# The search index tables (see app.storage.search_index), for one query with the notes.
+# The search index's folded text (see app.storage.search_index), one row per record.
 _SEARCH_DOC = table(
     "search_doc",
-    column("rowid"),
     column("record_type"),
     column("record_id"),
     column("municipality_id"),
+    column("body"),
 )
-_SEARCH_INDEX = table("search_index", column("rowid"))
+_TOKEN = re.compile(r"[^\W_]+")  # a word as the index's tokenizer sees it
 NO_LINK = "-"  # NoteFilter.link_type for "notes linked to nothing"
 
 
@@ -172,12 +174,17 @@ def list_notes(
     where = where or NoteFilter()
     _check_filter(where)
     query = _filtered(select(MonitoringNote), municipality_id, where)
-    if query is None:
-        return []
     query = query.order_by(MonitoringNote.noted_on.desc(), MonitoringNote.created_at.desc())
     if limit is not None:
         query = query.limit(limit)
+    test = _matcher(where.text) if where.text.strip() else None
     with store.session() as session:
+        if test is not None:
+            query = query.where(
+                MonitoringNote.id.in_(_matching_ids(session, municipality_id, test))
+            )
+        elif where.text.strip():
+            return []  # only punctuation: no word can match
         return list(session.scalars(query).all())
 
 
@@ -193,8 +200,8 @@ def _check_filter(where: NoteFilter) -> None:
 
 def _filtered(
     query: Select[MonitoringNote], municipality_id: str, where: NoteFilter
-) -> Select[MonitoringNote] | None:
-    """``query`` restricted by ``where``; ``None`` when nothing can match."""
+) -> Select[MonitoringNote]:
+    """``query`` restricted by ``where``, all but the text (matched in the session)."""
     query = query.where(MonitoringNote.municipality_id == municipality_id)
     if where.kinds:
         query = query.where(MonitoringNote.kind.in_(sorted(where.kinds)))
@@ -215,23 +222,46 @@ def _filtered(
             (MonitoringNote.follow_up.is_not(None) | MonitoringNote.follow_up_due.is_not(None))
             & MonitoringNote.follow_up_done.is_(False)
         )
-    if where.text.strip():
-        match = fts_query(where.text)
-        if match is None:
-            return None  # only punctuation: no word can match
-        query = query.where(MonitoringNote.id.in_(_matching_ids(match, municipality_id)))
     return query
 
 
-def _matching_ids(match: str, municipality_id: str) -> Select[Any]:
+def _matcher(words: str) -> Callable[[str], bool] | None:
+    """A test for folded text containing every word of ``words`` at the start of a word.
+
+    The same rule as the search index's prefix query (``rodz`` finds ``rodzice``,
+    not ``porodzie``); ``None`` when ``words`` holds no word at all.
+    """
+    tokens = _TOKEN.findall(fold(words))[:20]
+    if not tokens:
+        return None
+    patterns = [re.compile(r"(?<![^\W_])" + re.escape(token)) for token in tokens]
+    return lambda body: all(pattern.search(body) for pattern in patterns)
+
+
+def _matching_ids(session: Session, municipality_id: str, test: Callable[[str], bool]) -> list[str]:
+    """The notes of one municipality whose indexed (folded) text passes ``test``.
+
+    The FTS5 index covers every municipality, so a short prefix matches thousands
+    of rows elsewhere; one municipality's notes are few, and reading their folded
+    text by the municipality index is fast whatever is typed.
+    """
     doc = _SEARCH_DOC.c
-    return (
-        select(doc.record_id)
-        .select_from(_SEARCH_INDEX.join(_SEARCH_DOC, doc.rowid == _SEARCH_INDEX.c.rowid))
-        .where(text("search_index MATCH :match").bindparams(match=match))
-        .where(doc.record_type == MonitoringNote.__tablename__)
-        .where(doc.municipality_id == municipality_id)
+    rows = session.execute(
+        select(doc.record_id, doc.body).where(
+            doc.municipality_id == municipality_id,
+            doc.record_type == MonitoringNote.__tablename__,
+        )
     )
+    return [str(record_id) for record_id, body in rows if test(str(body))]
+
+
+def count_notes(store: Store, municipality_id: str) -> int:
+    """How many live notes the municipality has."""
+    with store.session() as session:
+        query = select(func.count(MonitoringNote.id)).where(
+            MonitoringNote.municipality_id == municipality_id
+        )
+        return int(session.scalar(query) or 0)
 
 
 def search_notes(store: Store, municipality_id: str, words: str) -> list[MonitoringNote]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, literal, null, select, type_coerce, union_all
 
 from app.i18n import N_, _
 from app.model import (
@@ -23,9 +23,7 @@ from app.model import (
     DevelopmentSchedule,
     Goal,
     Indicator,
-    MonitoringNote,
     Objective,
-    Recommendation,
     Record,
     Risk,
     ScheduleItem,
@@ -89,24 +87,42 @@ def kind_label(link_type: str) -> str:
     return _(KIND_LABELS.get(link_type, link_type))
 
 
+# The columns a label is made of, per kind of record (at most three; "" for none).
+LABEL_COLUMNS: dict[str, tuple[str, str, str]] = {
+    "strategic_plan": ("title", "", ""),
+    "goal": ("code", "title", ""),
+    "objective": ("code", "title", ""),
+    "action": ("title", "", ""),
+    "indicator": ("name", "", ""),
+    "development_schedule": ("title", "", ""),
+    "schedule_item": ("action", "", ""),
+    "school": ("name", "", ""),
+    "risk": ("title", "", ""),
+    "advisory_visit": ("number", "visit_date", "place"),
+    "recommendation": ("text", "", ""),
+    "monitoring_note": ("noted_on", "title", "text"),
+}
+
+
 def title_of(record: Record) -> str:
     """The short title of a linkable record, on one line."""
-    if isinstance(record, Goal | Objective):
-        text = f"{record.code}. {record.title}" if record.code else record.title
-    elif isinstance(record, Indicator):
-        text = record.name
-    elif isinstance(record, ScheduleItem):
-        text = record.action
-    elif isinstance(record, School):
-        text = record.name
-    elif isinstance(record, Recommendation):
-        text = record.text
-    elif isinstance(record, AdvisoryVisit):
-        text = _visit_title(record)
-    elif isinstance(record, MonitoringNote):
-        text = f"{_day(record.noted_on)} {record.title or record.text}"
+    table = type(record).__tablename__
+    names = LABEL_COLUMNS.get(table, ("title", "", ""))
+    return _title(table, *(getattr(record, name, None) if name else None for name in names))
+
+
+def _title(link_type: str, first: Any, second: Any, third: Any) -> str:
+    """A title from the :data:`LABEL_COLUMNS` values (dates may come as ISO text)."""
+    if link_type in ("goal", "objective"):
+        text = f"{first}. {second}" if first else str(second or "")
+    elif link_type == "advisory_visit":
+        number = f"{first} " if first else ""
+        place = f", {third}" if third else ""
+        text = f"{number}({_day(second)}{place})"
+    elif link_type == "monitoring_note":
+        text = f"{_day(first)} {second or third or ''}"
     else:
-        text = str(getattr(record, "title", "") or "")
+        text = str(first or "")
     return shorten(text)
 
 
@@ -120,39 +136,43 @@ def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def _day(value: date) -> str:
-    return value.strftime("%d.%m.%Y")
-
-
-def _visit_title(visit: AdvisoryVisit) -> str:
-    number = f"{visit.number} " if visit.number else ""
-    place = f", {visit.place}" if visit.place else ""
-    return f"{number}({_day(visit.visit_date)}{place})".strip()
+def _day(value: date | str | None) -> str:
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return value.strftime("%d.%m.%Y") if value is not None else ""
 
 
 def describe(
     store: Store, links: Iterable[Link | tuple[str | None, str | None]]
 ) -> dict[Link, str]:
-    """The label of each link, one query per kind of record; a deleted one is named so."""
+    """The label of each link, in one query; a deleted or unknown one is named so."""
     wanted: dict[str, set[str]] = {}
     for link_type, link_id in links:
         if link_type and link_id:
             wanted.setdefault(link_type, set()).add(link_id)
-    labels: dict[Link, str] = {}
-    with store.session() as session:
-        for link_type, ids in wanted.items():
-            cls: Any = LINK_CLASSES.get(link_type)
-            found = {}
-            if cls is not None:
-                found = {r.id: r for r in session.scalars(select(cls).where(cls.id.in_(ids)))}
-            for link_id in ids:
-                record = found.get(link_id)
-                labels[(link_type, link_id)] = (
-                    label_of(record)
-                    if record is not None
-                    else f"{kind_label(link_type)}: ({_(MISSING)})"
-                )
-    return labels
+    parts = [_label_query(t, ids) for t, ids in wanted.items() if t in LABEL_COLUMNS]
+    found: dict[Link, str] = {}
+    if parts:
+        with store.session() as session:
+            for row in session.execute(union_all(*parts)):
+                found[(row[0], row[1])] = f"{kind_label(row[0])}: {_title(row[0], *row[2:])}"
+    missing = _(MISSING)
+    return {
+        (t, i): found.get((t, i), f"{kind_label(t)}: ({missing})")
+        for t, ids in wanted.items()
+        for i in ids
+    }
+
+
+def _label_query(link_type: str, ids: set[str]) -> Any:
+    """The label columns of live ``ids`` of one kind (plain columns: cheap to read)."""
+    table = LINK_CLASSES[link_type].__table__
+    values = [
+        type_coerce(table.c[name], String) if name else null() for name in LABEL_COLUMNS[link_type]
+    ]
+    return select(literal(link_type, String), table.c.id, *values).where(
+        table.c.id.in_(sorted(ids)), table.c.deleted_at.is_(None)
+    )
 
 
 def link_targets(store: Store, municipality_id: str) -> list[LinkTarget]:

@@ -37,11 +37,11 @@ from ui.context import EditorContext
 from ui.dialogs.form_rows import FormRows, save_on_ctrl_enter
 from ui.forms.editors import ChoiceEditor, DateEditor, LineEditor, TextEditor, enum_choices
 from ui.monitoring_commands import CreateNote
+from ui.widgets.link_editor import LinkEditor
 
 ACTION_NAME = "quickNoteAction"
 SHORTCUT = "Ctrl+M"
 AUTHOR_KEY = "journal/author"
-INDENT = "    "
 
 
 class QuickNoteDialog(QDialog):
@@ -72,9 +72,7 @@ class QuickNoteDialog(QDialog):
         self.rows = FormRows("text")
         self.kind = ChoiceEditor(enum_choices(NoteKind), allow_empty=False)
         self.kind.set_value(kind)
-        self.link = ChoiceEditor([], allow_empty=True)
-        self.link.view().setMinimumWidth(480)
-        self.link.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.link = LinkEditor()
         self.noted_on = DateEditor()
         self.noted_on.set_value(date.today())
         self.author = LineEditor(200)
@@ -122,22 +120,15 @@ class QuickNoteDialog(QDialog):
             QWidget.setTabOrder(first, second)
 
     def _fill_links(self, wanted: links.Link | None) -> None:
-        targets = links.link_targets(self.context.store, self.municipality_id)
-        self.link.set_choices(
-            [(t.key, INDENT * t.depth + t.label) for t in targets], allow_empty=True
-        )
+        self.link.set_targets(links.link_targets(self.context.store, self.municipality_id))
         if wanted is None:
             return
-        key = f"{wanted[0]}:{wanted[1]}"
-        if self.link.findData(key) < 0:
+        if self.link.findData(f"{wanted[0]}:{wanted[1]}") < 0:
             try:
                 journal.check_link_exists(self.context.store, self.municipality_id, wanted)
             except UserError:
                 return  # selected record gone or not linkable: no link rather than a bad one
-            label = links.describe(self.context.store, [wanted])[wanted]
-            self.link.addItem(label, key)
-        self.link.set_value(key)
-        self.link.setToolTip(self.link.currentText().strip())
+        self.link.show_link(wanted, links.describe(self.context.store, [wanted])[wanted])
 
     def _remembered_author(self) -> str:
         if self.settings is None:
@@ -147,7 +138,7 @@ class QuickNoteDialog(QDialog):
     def values(self) -> dict[str, Any]:
         values = journal.note_values(
             self.text.value(),
-            link=links.parse_key(self.link.value()),
+            link=self.link.link(),
             kind=str(self.kind.value()),
             author=self.author.value(),
             follow_up=self.follow_up.value(),

@@ -48,11 +48,12 @@ from app.services.journal import NO_LINK, NoteFilter, Period
 from ui.commands import DeleteRecord, EditRecord, push
 from ui.context import EditorContext
 from ui.dialogs.quick_note import QuickNoteDialog
-from ui.forms.editors import ChoiceEditor, DateEditor, enum_choices
+from ui.forms.editors import DateEditor, enum_choices
 from ui.forms.record_form import RecordForm
 from ui.models import notes as columns
 from ui.models.notes import NoteTableModel, note_title
 from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.widgets.link_editor import LinkEditor
 
 FORM_FIELDS = (
     "kind",
@@ -184,11 +185,8 @@ class JournalPanel(QWidget):
         self.form = RecordForm(MonitoringNote, FORM_FIELDS, self._edit)
         self.form.editors["text"].setMinimumHeight(150)
         self.form.editors["follow_up"].setMaximumHeight(70)
-        self.link = ChoiceEditor([], allow_empty=True)
+        self.link = LinkEditor()
         self.link.setObjectName("field_link")
-        self.link.setAccessibleName(_("Dotyczy"))
-        self.link.view().setMinimumWidth(480)
-        self.link.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.link.committed.connect(self._link_changed)
         self.form.layout_.insertRow(2, _("Dotyczy"), self.link)
         self.risk_button = QPushButton(_("Utwórz ryzyko z notatki"))
@@ -351,9 +349,16 @@ class JournalPanel(QWidget):
                 self._update_buttons(note)
 
     def _update_count(self, shown: int) -> None:
-        self.count_label.setText(_("Notatek: {count}").format(count=shown))
         if self.context is None or self.municipality_id is None:
             self.count_label.clear()
+            return
+        total = journal.count_notes(self.context.store, self.municipality_id)
+        text = (
+            _("Notatek: {count}").format(count=total)
+            if shown == total
+            else _("Pokazano {shown} z {total} notatek").format(shown=shown, total=total)
+        )
+        self.count_label.setText(text)
 
     def _filter_problem(self, message: str | None) -> None:
         self.filter_error.setText(message or "")
@@ -438,9 +443,7 @@ class JournalPanel(QWidget):
             if self.context and self.municipality_id
             else []
         )
-        self.link.set_choices(
-            [(t.key, "    " * t.depth + t.label) for t in targets], allow_empty=True
-        )
+        self.link.set_targets(targets)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -498,15 +501,8 @@ class JournalPanel(QWidget):
         self._update_buttons(note)
 
     def _show_link(self, note: MonitoringNote) -> None:
-        if not (note.link_type and note.link_id):
-            self.link.set_value(None)
-            self.link.setToolTip("")
-            return
-        key = f"{note.link_type}:{note.link_id}"
-        if self.link.findData(key) < 0:
-            self.link.addItem(self.model.link_label(note) or key, key)
-        self.link.set_value(key)
-        self.link.setToolTip(self.link.currentText().strip())
+        link = (note.link_type, note.link_id) if note.link_type and note.link_id else None
+        self.link.show_link(link, self.model.link_label(note))
 
     def _update_buttons(self, note: MonitoringNote | None) -> None:
         has_data = self.context is not None and self.municipality_id is not None
@@ -545,7 +541,7 @@ class JournalPanel(QWidget):
         note = self.current_note()
         if note is None or self.context is None:
             return
-        new = links.parse_key(self.link.value())
+        new = self.link.link()
         old = (note.link_type, note.link_id) if note.link_id else None
         if new == old:
             return

@@ -451,3 +451,54 @@ def test_keys_round_trip() -> None:
     assert links.parse_key("") is None
     assert links.parse_key("goal:") is None
     assert links.shorten("a " * 200).endswith("…")
+
+
+def test_count_notes_skips_deleted_and_other_municipalities(
+    store: Store, tree: Tree, other: Tree
+) -> None:
+    gone = note(store, tree)
+    note(store, tree)
+    records.delete(store, MonitoringNote, gone.id)
+    assert journal.count_notes(store, tree.municipality.id) == 2
+
+
+def test_describe_names_every_kind_as_its_record_does(store: Store, tree: Tree) -> None:
+    records.update(store, type(tree.goal), tree.goal.id, code="1")
+    names = ("plan", "goal", "objective", "action", "indicator", "schedule", "item", "school")
+    kinds = (*names, "risk", "visit", "recommendation", "note")
+    wanted = {}
+    for name in kinds:
+        record = records.get(store, type(getattr(tree, name)), getattr(tree, name).id)
+        wanted[(type(record).__tablename__, record.id)] = links.label_of(record)
+    assert links.describe(store, wanted) == wanted
+    assert wanted[("goal", tree.goal.id)] == "Cel strategiczny: 1. Cel strategiczny 1"
+    assert wanted[("advisory_visit", tree.visit.id)] == "Wizyta doradcza: (01.02.2025)"
+    assert wanted[("monitoring_note", tree.note.id)] == "Notatka: 02.02.2025 Postęp"
+    assert links.describe(store, [("nonsense", "x")]) == {
+        ("nonsense", "x"): "nonsense: (element usunięty)"
+    }
+
+
+def test_words_must_begin_a_word(store: Store, tree: Tree) -> None:
+    parents = note(store, tree, "Spotkanie z rodzicami")
+    note(store, tree, "Opieka porodowa w przedszkolu")
+    m = tree.municipality.id
+    assert ids(journal.search_notes(store, m, "rodz")) == [parents.id]
+    assert journal.search_notes(store, m, "szkol") == []
+    assert len(journal.search_notes(store, m, "przedszkol")) == 1
+
+
+@pytest.mark.parametrize(
+    "query", ["szkol", "z", "psycholog", "rodzic", "pracown", "lodz", "nauczycieli matematyki"]
+)
+def test_journal_search_agrees_with_the_search_index(demo_store: Store, query: str) -> None:
+    from app.demo import demo_municipality_id
+    from app.services.search import search
+
+    m = demo_municipality_id()
+    indexed = {
+        hit.record_id
+        for hit in search(demo_store, query, municipality_id=m, limit=10_000)
+        if hit.record_type == "monitoring_note"
+    }
+    assert {n.id for n in journal.search_notes(demo_store, m, query)} == indexed
