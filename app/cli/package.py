@@ -1,6 +1,6 @@
 """``plan-oswiaty package export|import``: exchange files from the command line.
 
-The lead registers it in :mod:`app.cli.main` with ``package.register(sub)``.
+Registered by :func:`app.cli.commands.register` (``package.register(sub)``).
 """
 
 from __future__ import annotations

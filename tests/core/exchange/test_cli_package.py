@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from app.cli import commands, package
 from app.cli.main import main
 from app.model import MonitoringNote
 from app.services import records
@@ -17,15 +15,8 @@ Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
-    """``main`` with the package commands registered (the lead adds the hook for real)."""
-    original = commands.register
-
-    def register(sub: Any) -> None:
-        original(sub)
-        package.register(sub)
-
-    monkeypatch.setattr(commands, "register", register)
+def cli(capsys: pytest.CaptureFixture[str]) -> Run:
+    """``main(args)`` in this process: its exit code and what it printed."""
 
     def run(*args: str) -> tuple[int, str, str]:
         capsys.readouterr()
