@@ -227,6 +227,8 @@ def test_quick_note_by_shortcut_is_linked_to_the_selected_school(
     assert page.current_link() == ("school", school_id)
     action = window.findChild(QAction, ACTION_NAME)
     assert isinstance(action, QAction) and action.shortcut().toString() == "Ctrl+M"
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edycja")
+    assert action in edit_menu.actions()
 
     def fill(dialog: QuickNoteDialog) -> None:
         assert dialog.link.value() == f"school:{school_id}"

@@ -162,13 +162,20 @@ class AttentionPanel(QWidget):
     @today.setter
     def today(self, value: date | None) -> None:
         self._today = value
-        self.refresh()
+        self.refresh_when_seen()
 
     def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
         self.context = context
         self.municipality_id = municipality_id
         self.info.hide()
-        self.refresh()
+        self.refresh_when_seen()
+
+    def refresh_when_seen(self) -> None:
+        """Read the data now if the panel is on screen, else when it is next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._outdated = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

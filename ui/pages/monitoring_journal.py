@@ -69,7 +69,7 @@ CUSTOM_PERIOD = "custom"
 SEARCH_PAUSE_MS = 250
 COLUMN_WIDTHS = {
     columns.DATE: 86,
-    columns.KIND: 105,
+    columns.KIND: 120,
     columns.TITLE: 290,
     columns.LINK: 230,
     columns.AUTHOR: 150,
@@ -266,7 +266,7 @@ class JournalPanel(QWidget):
     @today.setter
     def today(self, value: date | None) -> None:
         self._today = value
-        self.refresh()
+        self.refresh_when_seen()
 
     def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
         self.flush()
@@ -275,7 +275,14 @@ class JournalPanel(QWidget):
         self.municipality_id = municipality_id
         if changed:
             self._reset_filters()
-        self.refresh()
+        self.refresh_when_seen()
+
+    def refresh_when_seen(self) -> None:
+        """Read the data now if the panel is on screen, else when it is next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._outdated = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

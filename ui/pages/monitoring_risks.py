@@ -202,14 +202,21 @@ class RisksPanel(QWidget):
     @today.setter
     def today(self, value: date | None) -> None:
         self._today = value
-        self.refresh()
+        self.refresh_when_seen()
 
     def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
         self.flush()
         self.context = context
         self.municipality_id = municipality_id
         self.choose_cell(0, 0, refresh=False)
-        self.refresh()
+        self.refresh_when_seen()
+
+    def refresh_when_seen(self) -> None:
+        """Read the data now if the panel is on screen, else when it is next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._outdated = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -395,7 +402,7 @@ class RisksPanel(QWidget):
         if not self.context.run(command) or command.record_id is None:
             return
         self.choose_cell(0, 0, refresh=False)
-        self.refresh()
+        self.refresh_when_seen()
         self.select(command.record_id)
         title = self.form.editors["title"]
         title.setFocus()

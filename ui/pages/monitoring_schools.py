@@ -136,7 +136,14 @@ class SchoolsPanel(QWidget):
         self.flush()
         self.context = context
         self.municipality_id = municipality_id
-        self.refresh()
+        self.refresh_when_seen()
+
+    def refresh_when_seen(self) -> None:
+        """Read the data now if the panel is on screen, else when it is next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._outdated = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
