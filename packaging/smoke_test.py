@@ -99,6 +99,8 @@ def check_commands(smoke: Smoke, data: Path, work: Path) -> None:
     smoke.expect("demo", smoke.run("--data-dir", data, "demo"), DEMO_MUNICIPALITY)
     smoke.expect("list", smoke.run("--data-dir", data, "list"), DEMO_MUNICIPALITY, "plan:")
     helped = smoke.run("--help")
+    # the installer's file type runs: plan-oswiaty.exe --import-file "%1"
+    smoke.check("--help lists --import-file", "--import-file" in helped.stdout, helped.stdout)
     if not re.search(r"^\s+export\s", helped.stdout, re.MULTILINE):
         print("skip export plan: this build has no `export` command (not in --help)")
         smoke.facts["export"] = "skipped: no export command"

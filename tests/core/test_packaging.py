@@ -95,3 +95,15 @@ def test_version_information_comes_from_app_version(tmp_path: Path) -> None:
     assert f"StringStruct('CompanyName', '{PUBLISHER}')" in text
     assert f"filevers={version_file.version_tuple(__version__)}" in text
     compile(text, str(path), "eval")  # PyInstaller evaluates it as one expression
+
+
+def test_the_installer_opens_exchange_files_the_way_the_program_expects() -> None:
+    """The file type's command line and extension match the program's own."""
+    from app.cli.main import build_parser
+    from app.exchange.format import EXTENSION
+
+    script = (PACKAGING / "windows" / "installer.iss").read_text(encoding="utf-8-sig")
+    assert f'#define ExchangeExt "{EXTENSION}"' in script
+    assert '--import-file ""%1""' in script
+    options = {option for action in build_parser()._actions for option in action.option_strings}
+    assert "--import-file" in options
