@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.action_export_pdf.triggered.connect(lambda: self.export_pdf())
         file_menu.addAction(self.action_export_pdf)
         file_menu.addSeparator()
-        self.action_export_package = QAction(_("Zapisz plik &wymiany…"), self)
+        self.action_export_package = QAction(_("Zapisz &plik wymiany…"), self)
         self.action_export_package.setToolTip(
             _("Zapisz JST do pliku, aby przenieść ją na inny komputer (np. doradcy)")
         )

@@ -284,18 +284,20 @@ def test_newer_database_is_refused_and_left_byte_for_byte(data_dir: Path, journa
 
 @pytest.fixture
 def next_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the migrations to add a revision 0002 to (write the returned file)."""
+    """A copy of the migrations to add the next revision to (write the returned file)."""
     copy = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(migrate, "MIGRATIONS", copy)
-    return copy / "versions" / "0002_next.py"
+    return copy / "versions" / f"{NEXT}_next.py"
 
+
+NEXT = f"{int(migrate.head_revision()) + 1:04d}"
 
 HEADER = f'''
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
+revision = "{NEXT}"
 down_revision = "{migrate.head_revision()}"
 branch_labels = None
 depends_on = None
@@ -339,7 +341,7 @@ def upgrade() -> None:
                     assert found is not None, f"{table} {row['id']} was lost"
             assert len(session.execute(select(Action.id)).all()) == 1
         assert [search_hit.record_id for search_hit in search(store, "gzegzolka")] == [maker.NOTE]
-    assert _revision(database) == "0002"
+    assert _revision(database) == NEXT
     assert _user_rows(database)["action_school"] == _user_rows(fixture)["action_school"]
     connection = sqlite3.connect(database)
     try:
