@@ -115,14 +115,14 @@ def _header(data: HdrData) -> list[Flowable]:
     s = styles()
     schedule = data.schedule
     short = [
-        (_("Obszar"), escape(area_name(data))),
-        (_("Okres"), escape(date_range(schedule.period_start, schedule.period_end, months=True))),
-        (_("Powiązany plan"), markup(data.plan_title) or DASH),
-        (_("Stan na dzień"), escape(long_date(data.today))),
+        (_("Obszar"), area_name(data)),
+        (_("Okres"), date_range(schedule.period_start, schedule.period_end, months=True)),
+        (_("Powiązany plan"), data.plan_title or DASH),
+        (_("Stan na dzień"), long_date(data.today)),
     ]
     wide = [
-        (_("Zespół JST"), markup(schedule.participants) or DASH),
-        (_("Doradcy"), markup(schedule.advisors) or DASH),
+        (_("Zespół JST"), (schedule.participants or "").strip() or DASH),
+        (_("Doradcy"), (schedule.advisors or "").strip() or DASH),
     ]
     return [
         Paragraph(escape(_("Harmonogram Działań Rozwojowych")).upper(), s.cover_line),

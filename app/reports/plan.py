@@ -282,18 +282,18 @@ def _action(data: PlanData, action: Action, code: str, contents: Contents) -> Ke
         who = responsible.name + (f", {responsible.role}" if responsible.role else "")
     schools = data.action_schools.get(action.id, [])
     short = [
-        (_("Odpowiedzialny"), markup(who)),
+        (_("Odpowiedzialny"), who),
         (_("Termin realizacji"), short_range(action.start_date, action.end_date) or DASH),
         (_("Budżet"), money(action.budget_cents)),
-        (_("Źródło finansowania"), markup(action.funding_source) or DASH),
-        (_("Status"), escape(action.status.label)),
-        (_("Kompetencje kluczowe"), markup(_competences(action.key_competences)) or DASH),
+        (_("Źródło finansowania"), action.funding_source or DASH),
+        (_("Status"), action.status.label),
+        (_("Kompetencje kluczowe"), _competences(action.key_competences) or DASH),
     ]
     wide = [
         (label, value)
         for label, value in (
-            (_("Partnerzy"), markup(action.partners)),
-            (_("Szkoły"), markup("; ".join(s.name for s in schools))),
+            (_("Partnerzy"), (action.partners or "").strip()),
+            (_("Szkoły"), "; ".join(s.name for s in schools)),
         )
         if value
     ]

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app.reports import fonts
+from app.reports.values import markup
 
 INK = colors.HexColor("#1A1A1A")
 ACCENT = colors.HexColor("#1F3A5F")  # navy: headings and rules; prints near-black
@@ -222,34 +223,6 @@ def data_table(
     return table(rows, widths, commands, header_rows=header_rows)
 
 
-def key_value_table(
-    pairs: Sequence[tuple[str, Any]], width: float, label_width: float = 42 * mm
-) -> Table:
-    """Label: value rows (a record's details), labels in a light column."""
-    s = styles()
-    rows = [
-        [
-            Paragraph(label, s.label),
-            value if not isinstance(value, str) else Paragraph(value, s.cell),
-        ]
-        for label, value in pairs
-    ]
-    return table(
-        rows,
-        [label_width, width - label_width],
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("BACKGROUND", (0, 0), (0, -1), GROUP_FILL),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
-            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-        ],
-    )
-
-
 def details_grid(
     short: Sequence[tuple[str, str]],
     wide: Sequence[tuple[str, str]],
@@ -258,33 +231,73 @@ def details_grid(
 ) -> Table:
     """A record's details, compactly: short values two to a row, long ones across.
 
-    Values are paragraph markup.
+    Labels and values are plain text. Whatever fits on its line is drawn as a
+    plain table string (no paragraph to parse and wrap — a 300-action plan has
+    thousands of these cells); only longer values become wrapping paragraphs.
     """
-    s = styles()
     value_width = width / 2 - label_width
     rows: list[list[Any]] = []
     for index in range(0, len(short), 2):
         row: list[Any] = []
         for label, value in short[index : index + 2]:
-            row += [Paragraph(label, s.label), Paragraph(value, s.cell)]
+            row += [_label(label, label_width), _value(value, value_width)]
         rows.append(row + [""] * (4 - len(row)))
     spans = []
     for label, value in wide:
         spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
-        rows.append([Paragraph(label, s.label), Paragraph(value, s.cell), "", ""])
+        rows.append([_label(label, label_width), _value(value, width - label_width), "", ""])
+    short_rows = (len(short) + 1) // 2
+    size = styles().cell.fontSize
     return table(
         rows,
         [label_width, value_width, label_width, value_width],
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTSIZE", (0, 0), (-1, -1), size),
+            ("LEADING", (0, 0), (-1, -1), styles().cell.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("FONTNAME", (0, 0), (0, -1), fonts.BOLD),
+            ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("BACKGROUND", (0, 0), (0, -1), GROUP_FILL),
-            ("BACKGROUND", (2, 0), (2, len(short) // 2 + len(short) % 2 - 1), GROUP_FILL),
+            *(
+                [
+                    ("FONTNAME", (2, 0), (2, short_rows - 1), fonts.BOLD),
+                    ("TEXTCOLOR", (2, 0), (2, short_rows - 1), MUTED),
+                    ("BACKGROUND", (2, 0), (2, short_rows - 1), GROUP_FILL),
+                ]
+                if short_rows
+                else []
+            ),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
             ("BOX", (0, 0), (-1, -1), 0.6, RULE),
             *spans,
         ],
     )
+
+
+_PADDING = 8.0  # left + right cell padding of details_grid
+
+
+def _label(text: str, width: float) -> str:
+    """A label as plain lines broken to fit its column (labels are a word or two)."""
+    size = styles().cell.fontSize
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and fonts.string_width(candidate, size, fonts.BOLD) <= width - _PADDING:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def _value(text: str, width: float) -> Any:
+    """A plain string when it fits on one line, else a wrapping paragraph."""
+    size = styles().cell.fontSize
+    if "\n" not in text and fonts.string_width(text, size) <= width - _PADDING:
+        return text
+    return Paragraph(markup(text), styles().cell)

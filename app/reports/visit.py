@@ -92,10 +92,10 @@ def visit_story(
     visit = data.visit
     contents = Contents(WIDTH)
     short = [
-        (_("Data"), escape(long_date(visit.visit_date))),
-        (_("Miejsce"), markup(visit.place) or DASH),
-        (_("Doradca"), markup(visit.advisor)),
-        (_("JST"), escape(data.municipality.name)),
+        (_("Data"), long_date(visit.visit_date)),
+        (_("Miejsce"), visit.place or DASH),
+        (_("Doradca"), visit.advisor),
+        (_("JST"), data.municipality.name),
     ]
     story: list[Flowable] = [
         Paragraph(escape(_("Doradztwo w siedzibie JST")).upper(), s.cover_line),
