@@ -93,21 +93,8 @@ def advance(
     with store.session() as session:
         school = records.load(session, School, school_id)
         previous = SupportStage(school.support_stage) if school.support_stage else None
-        if previous is new_stage:
-            raise UserError(
-                _("Szkoła jest już na etapie „{stage}”.").format(stage=new_stage.label),
-                field="stage",
-            )
-        steps = _steps(session, [school_id]).get(school_id, [])
-        latest = steps[-1] if steps else None
-        if latest is not None and day < latest.stage_date:
-            raise UserError(
-                _(
-                    "Data nowego etapu nie może być wcześniejsza niż początek poprzedniego "
-                    "etapu ({date})."
-                ).format(date=latest.stage_date.strftime("%d.%m.%Y")),
-                field="stage_date",
-            )
+        latest = next(reversed(_steps(session, [school_id]).get(school_id, [])), None)
+        _check_move(previous, new_stage, latest, day)
         closed = latest if latest is not None and latest.completed_on is None else None
         if closed is not None:
             closed.completed_on = day
@@ -129,6 +116,23 @@ def advance(
         )
     _publish(store, change, ChangeKind.CREATED)
     return change
+
+
+def _check_move(
+    previous: SupportStage | None, stage: SupportStage, latest: SchoolSupport | None, day: date
+) -> None:
+    if previous is stage:
+        raise UserError(
+            _("Szkoła jest już na etapie „{stage}”.").format(stage=stage.label), field="stage"
+        )
+    if latest is not None and day < latest.stage_date:
+        raise UserError(
+            _(
+                "Data nowego etapu nie może być wcześniejsza niż początek poprzedniego "
+                "etapu ({date})."
+            ).format(date=latest.stage_date.strftime("%d.%m.%Y")),
+            field="stage_date",
+        )
 
 
 def undo_advance(store: Store, change: StageChange) -> None:

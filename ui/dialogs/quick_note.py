@@ -70,30 +70,7 @@ class QuickNoteDialog(QDialog):
 
     def _build(self, kind: NoteKind) -> None:
         self.rows = FormRows("text")
-        self.kind = ChoiceEditor(enum_choices(NoteKind), allow_empty=False)
-        self.kind.set_value(kind)
-        self.link = LinkEditor()
-        self.noted_on = DateEditor()
-        self.noted_on.set_value(date.today())
-        self.author = LineEditor(200)
-        self.author.setCompleter(
-            QCompleter(journal.authors(self.context.store, self.municipality_id))
-        )
-        self.author.set_value(self._remembered_author())
-        self.text = TextEditor(100_000)
-        self.text.setPlaceholderText(_("Co się wydarzyło, co ustalono, co zauważono…"))
-        self.text.setMinimumHeight(120)
-        self.follow_up = LineEditor(500)
-        self.follow_up.setPlaceholderText(_("np. Uzgodnić termin spotkania z dyrektorami"))
-        self.follow_up_due = DateEditor()
-        self.follow_up_due.set_value(None)
-        self.rows.add("kind", _("Rodzaj *"), self.kind)
-        self.rows.add("link_id", _("Dotyczy"), self.link)
-        self.rows.add("text", _("Treść *"), self.text)
-        self.rows.add("noted_on", _("Data *"), self.noted_on)
-        self.rows.add("author", _("Autor"), self.author)
-        self.rows.add("follow_up", _("Dalsze kroki"), self.follow_up)
-        self.rows.add("follow_up_due", _("Termin"), self.follow_up_due)
+        self._build_editors(kind)
         hint = QLabel(_("Ctrl+Enter zapisuje notatkę; Esc zamyka bez zapisu."))
         hint.setStyleSheet("color: #555;")
         self.buttons = QDialogButtonBox(
@@ -109,15 +86,33 @@ class QuickNoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.rows.layout)
         layout.addLayout(bottom)
-        for first, second in (
-            (self.text, self.kind),
-            (self.kind, self.link),
-            (self.link, self.noted_on),
-            (self.noted_on, self.author),
-            (self.author, self.follow_up),
-            (self.follow_up, self.follow_up_due),
-        ):
-            QWidget.setTabOrder(first, second)
+
+    def _build_editors(self, kind: NoteKind) -> None:
+        """The editors in the order of the form (which is also the Tab order)."""
+        self.text = TextEditor(100_000)
+        self.text.setPlaceholderText(_("Co się wydarzyło, co ustalono, co zauważono…"))
+        self.text.setMinimumHeight(120)
+        self.rows.add("text", _("Treść *"), self.text)
+        self.kind = ChoiceEditor(enum_choices(NoteKind), allow_empty=False)
+        self.kind.set_value(kind)
+        self.rows.add("kind", _("Rodzaj *"), self.kind)
+        self.link = LinkEditor()
+        self.rows.add("link_id", _("Dotyczy"), self.link)
+        self.noted_on = DateEditor()
+        self.noted_on.set_value(date.today())
+        self.rows.add("noted_on", _("Data *"), self.noted_on)
+        self.author = LineEditor(200)
+        self.author.setCompleter(
+            QCompleter(journal.authors(self.context.store, self.municipality_id))
+        )
+        self.author.set_value(self._remembered_author())
+        self.rows.add("author", _("Autor"), self.author)
+        self.follow_up = LineEditor(500)
+        self.follow_up.setPlaceholderText(_("np. Uzgodnić termin spotkania z dyrektorami"))
+        self.rows.add("follow_up", _("Dalsze kroki"), self.follow_up)
+        self.follow_up_due = DateEditor()
+        self.follow_up_due.set_value(None)
+        self.rows.add("follow_up_due", _("Termin"), self.follow_up_due)
 
     def _fill_links(self, wanted: links.Link | None) -> None:
         self.link.set_targets(links.link_targets(self.context.store, self.municipality_id))

@@ -12,18 +12,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +35,11 @@ from ui.dialogs.measurement import MeasurementDialog
 from ui.models import attention as columns
 from ui.models.attention import AttentionTableModel
 from ui.models.indicators import progress_text, stale_text
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.records import ID_ROLE
 from ui.monitoring_commands import RecordMeasurement
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
+from ui.widgets.tables import make_table, select_source_row
 
 WATCHED = {
     "indicator",
@@ -78,27 +76,10 @@ class AttentionPanel(QWidget):
 
     def _build(self) -> None:
         self.model = AttentionTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
+        self.table, self.proxy = make_table(
+            self.model, _("Wskaźniki do uwagi"), COLUMN_WIDTHS, self
+        )
         self.table.setObjectName("attention_table")
-        self.table.setAccessibleName(_("Wskaźniki do uwagi"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.record_measurement())
         self.summary = QLabel()
@@ -257,17 +238,7 @@ class AttentionPanel(QWidget):
         return ("indicator", current) if current else None
 
     def select(self, indicator_id: str) -> bool:
-        row = self.model.row_of(indicator_id)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_source_row(self.table, self.proxy, self.model.row_of(indicator_id))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         indicator_id = current.data(ID_ROLE) if current.isValid() else None

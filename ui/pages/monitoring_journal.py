@@ -14,27 +14,22 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
+    QSettings,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +39,7 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import MonitoringNote, NoteKind
 from app.services import journal, links, risks
+from app.services.fields import FIELDS
 from app.services.journal import NO_LINK, NoteFilter, Period
 from ui.commands import DeleteRecord, EditRecord, push
 from ui.context import EditorContext
@@ -52,8 +48,10 @@ from ui.forms.editors import DateEditor, enum_choices
 from ui.forms.record_form import RecordForm
 from ui.models import notes as columns
 from ui.models.notes import NoteTableModel, note_title
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.records import ID_ROLE
+from ui.monitoring_commands import RiskFromNote
 from ui.widgets.link_editor import LinkEditor
+from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
 
 FORM_FIELDS = (
     "kind",
@@ -147,36 +145,19 @@ class JournalPanel(QWidget):
 
     def _build_list(self) -> None:
         self.model = NoteTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
+        self.table, self.proxy = make_table(
+            self.model, _("Notatki monitoringowe"), COLUMN_WIDTHS, self
+        )
         self.table.setObjectName("journal_table")
-        self.table.setAccessibleName(_("Notatki monitoringowe"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(lambda _index: self._focus_text())
         self.new_button = QPushButton(_("Nowa notatka…"))
         self.new_button.setToolTip(_("Dopisz notatkę (w całym programie także Ctrl+M)"))
         self.new_button.clicked.connect(self.new_note)
         self.delete_button = QPushButton(_("Usuń"))
         self.delete_button.setToolTip(_("Usuń zaznaczoną notatkę (Delete; Ctrl+Z cofa)"))
         self.delete_button.clicked.connect(self.delete_selected)
-        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
+        on_delete_key(self.table, self.delete_selected)
         find_key = QShortcut(QKeySequence.StandardKey.Find, self)
         find_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find_key.activated.connect(self._focus_search)
@@ -199,63 +180,62 @@ class JournalPanel(QWidget):
         self.measure_button.clicked.connect(self._measure)
 
     def _layout(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._list_side())
+        self.splitter.addWidget(scrolled(self._form_side()))
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 4, 0, 0)
+        for row in self._filter_rows():
+            box.addLayout(row)
+        box.addWidget(self.filter_error)
+        box.addWidget(self.splitter, 1)
+        self._period_changed()
+
+    def _filter_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         first = QHBoxLayout()
         first.addWidget(self.search, 1)
         first.addWidget(self.open_only)
         first.addWidget(self.clear_button)
         second = QHBoxLayout()
-        for label, widget in (
-            (_("Rodzaj:"), self.kind_filter),
-            (_("Okres:"), self.period_filter),
-        ):
+        for label, widget in ((_("Rodzaj:"), self.kind_filter), (_("Okres:"), self.period_filter)):
             second.addWidget(_buddy(label, widget))
             second.addWidget(widget)
-        second.addWidget(self.date_from)
-        second.addWidget(self.period_dash)
-        second.addWidget(self.date_to)
+        for editor in (self.date_from, self.period_dash, self.date_to):
+            second.addWidget(editor)
         for label, widget in ((_("Dotyczy:"), self.link_filter), (_("Autor:"), self.author_filter)):
             second.addWidget(_buddy(label, widget))
             second.addWidget(widget)
         second.addStretch(1)
+        return first, second
+
+    def _list_side(self) -> QWidget:
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        left_box.addLayout(buttons)
-        left_box.addWidget(self.table)
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(buttons)
+        box.addWidget(self.table)
+        return left
+
+    def _form_side(self) -> QWidget:
         actions = QHBoxLayout()
         actions.addWidget(self.risk_button)
         actions.addWidget(self.measure_button)
         actions.addStretch(1)
-        form_page = QWidget()
-        form_box = QVBoxLayout(form_page)
-        form_box.setContentsMargins(0, 0, 0, 0)
-        form_box.addWidget(self.form)
-        form_box.addLayout(actions)
-        form_box.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_page)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(340)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 4, 0, 0)
-        box.addLayout(first)
-        box.addLayout(second)
-        box.addWidget(self.filter_error)
-        box.addWidget(self.splitter, 1)
-        self._period_changed()
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.form)
+        box.addLayout(actions)
+        box.addStretch(1)
+        return page
 
     # -- what is shown ----------------------------------------------------------------------
 
@@ -452,6 +432,10 @@ class JournalPanel(QWidget):
         )
         self.link.set_targets(targets)
 
+    def _focus_text(self) -> None:
+        """Enter on a note goes to its text (Shift+Tab leads back through the form)."""
+        self.form.editors["text"].setFocus()
+
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -475,17 +459,7 @@ class JournalPanel(QWidget):
         return (note.link_type, note.link_id)
 
     def select(self, note_id: str) -> bool:
-        row = self.model.row_of(note_id)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_source_row(self.table, self.proxy, self.model.row_of(note_id))
 
     def show_note(self, note_id: str) -> bool:
         """Select ``note_id``, clearing the filters when they hide it."""
@@ -531,7 +505,7 @@ class JournalPanel(QWidget):
 
     def _edit(self, field: str, old: Any, new: Any) -> None:
         assert self.context is not None and self.form.record_id is not None
-        label = journal_label(field)
+        label = _field_label(field)
         push(
             self.context.undo_stack,
             EditRecord(
@@ -620,8 +594,6 @@ class JournalPanel(QWidget):
         if existing is not None:
             self.risk_requested.emit(existing.id)
             return
-        from ui.monitoring_commands import RiskFromNote
-
         command = RiskFromNote(self.context.store, note.id)
         if self.context.run(command) and command.record_id:
             self._update_buttons(self.current_note())
@@ -633,9 +605,7 @@ class JournalPanel(QWidget):
             self.measurement_requested.emit(note.link_id)
 
 
-def journal_label(field: str) -> str:
-    from app.services.fields import FIELDS
-
+def _field_label(field: str) -> str:
     return _(FIELDS[MonitoringNote][field].label)
 
 
@@ -665,8 +635,6 @@ def _refill(combo: QComboBox, choices: list[tuple[Any, str]]) -> None:
     combo.blockSignals(False)
 
 
-def _settings(context: EditorContext) -> Any:
-    from PySide6.QtCore import QSettings
-
+def _settings(context: EditorContext) -> QSettings | None:
     settings = getattr(context.window, "settings", None)
     return settings if isinstance(settings, QSettings) else None

@@ -11,25 +11,19 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,9 +40,10 @@ from ui.context import EditorContext
 from ui.formatting import show_date
 from ui.forms.record_form import RecordForm
 from ui.models import risks as columns
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.records import ID_ROLE
 from ui.models.risks import RiskTableModel
 from ui.widgets.risk_matrix import RiskMatrixWidget
+from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
 
 FORM_FIELDS = (
     "title",
@@ -91,28 +86,10 @@ class RisksPanel(QWidget):
 
     def _build(self) -> None:
         self.model = RiskTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
+        self.table, self.proxy = make_table(self.model, _("Rejestr ryzyk"), COLUMN_WIDTHS, self)
         self.table.setObjectName("risk_table")
-        self.table.setAccessibleName(_("Rejestr ryzyk"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        on_delete_key(self.table, self.delete_selected)
         self.matrix = RiskMatrixWidget()
         self.matrix.setObjectName("risk_matrix")
         self.matrix.cell_clicked.connect(self.choose_cell)
@@ -121,9 +98,6 @@ class RisksPanel(QWidget):
         self.delete_button = QPushButton(_("Usuń"))
         self.delete_button.setToolTip(_("Usuń zaznaczone ryzyko (Delete; Ctrl+Z cofa)"))
         self.delete_button.clicked.connect(self.delete_selected)
-        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
         self.show_closed = QCheckBox(_("Pokaż zamknięte"))
         self.show_closed.setToolTip(
             _("Także ryzyka o statusie „zamknięte” (w tabeli i na macierzy)")
@@ -133,6 +107,10 @@ class RisksPanel(QWidget):
         self.filter_label.setObjectName("risk_filter")
         self.show_all_button = QPushButton(_("Pokaż wszystkie"))
         self.show_all_button.clicked.connect(lambda: self.choose_cell(0, 0))
+        self._build_form()
+        self._layout()
+
+    def _build_form(self) -> None:
         self.form = RecordForm(
             Risk,
             FORM_FIELDS,
@@ -145,9 +123,23 @@ class RisksPanel(QWidget):
         self.source_label.setWordWrap(True)
         self.source_button = QPushButton(_("Pokaż notatkę źródłową"))
         self.source_button.clicked.connect(self._show_source)
-        self._layout()
 
     def _layout(self) -> None:
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setChildrenCollapsible(False)
+        self.left.addWidget(self._table_side())
+        self.left.addWidget(self.matrix)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(scrolled(self._form_side()))
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addWidget(self.splitter)
+
+    def _table_side(self) -> QWidget:
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
@@ -156,42 +148,25 @@ class RisksPanel(QWidget):
         narrow = QHBoxLayout()
         narrow.addWidget(self.filter_label, 1)
         narrow.addWidget(self.show_all_button)
-        table_box = QWidget()
-        table_layout = QVBoxLayout(table_box)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addLayout(buttons)
-        table_layout.addLayout(narrow)
-        table_layout.addWidget(self.table)
-        self.left = QSplitter(Qt.Orientation.Vertical)
-        self.left.setChildrenCollapsible(False)
-        self.left.addWidget(table_box)
-        self.left.addWidget(self.matrix)
-        self.left.setStretchFactor(0, 1)
-        self.left.setStretchFactor(1, 1)
+        side = QWidget()
+        box = QVBoxLayout(side)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(buttons)
+        box.addLayout(narrow)
+        box.addWidget(self.table)
+        return side
+
+    def _form_side(self) -> QWidget:
         source = QHBoxLayout()
         source.addWidget(self.source_label, 1)
         source.addWidget(self.source_button)
-        form_page = QWidget()
-        form_box = QVBoxLayout(form_page)
-        form_box.setContentsMargins(0, 0, 0, 0)
-        form_box.addWidget(self.form)
-        form_box.addLayout(source)
-        form_box.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_page)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(340)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.left)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 4, 0, 0)
-        box.addWidget(self.splitter)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.form)
+        box.addLayout(source)
+        box.addStretch(1)
+        return page
 
     # -- what is shown ----------------------------------------------------------------------
 
@@ -319,17 +294,7 @@ class RisksPanel(QWidget):
             self.choose_cell(0, 0, refresh=False)
         if self.model.find(risk_id) is None and not self.show_closed.isChecked():
             self.show_closed.setChecked(True)  # refreshes
-        row = self.model.row_of(risk_id)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_source_row(self.table, self.proxy, self.model.row_of(risk_id))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         risk_id = current.data(ID_ROLE) if current.isValid() else None

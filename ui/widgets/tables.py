@@ -1,0 +1,75 @@
+"""The list tables of the monitoring page, set up alike: sortable, one row selected, keys.
+
+``make_table`` gives a read-only table over a sorting proxy of ``model``
+(sorted by :data:`ui.models.records.SORT_ROLE`, in the model's own order until
+a header is clicked); ``select_source_row`` makes a model row current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QScrollArea, QTableView, QWidget
+
+from ui.models.records import SORT_ROLE
+
+
+def make_table(
+    model: QAbstractItemModel, name: str, widths: Mapping[int, int], parent: QWidget
+) -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setModel(proxy)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSortingEnabled(True)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+    return table, proxy
+
+
+def select_source_row(table: QTableView, proxy: QSortFilterProxyModel, row: int) -> bool:
+    """Make row ``row`` of the source model current; False when it is not shown."""
+    if row < 0:
+        return False
+    index = proxy.mapFromSource(proxy.sourceModel().index(row, 0))
+    if not index.isValid():
+        return False
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(index)
+    return True
+
+
+def on_delete_key(table: QTableView, slot: Callable[[], None]) -> None:
+    shortcut = QShortcut(QKeySequence.StandardKey.Delete, table)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+
+
+def scrolled(page: QWidget, minimum_width: int = 340) -> QScrollArea:
+    """``page`` in a frameless area that scrolls vertically (a form beside a list)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(page)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setMinimumWidth(minimum_width)
+    return scroll
