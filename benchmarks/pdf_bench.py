@@ -321,7 +321,7 @@ def bench_documents(store: Store, ids: Ids, folder: Path, repeat: int, warmup: i
                 warmup=warmup,
                 target=target,
                 detail=f"{pages} pages, {len(lines)} lines",
-            )  # fmt: skip
+            )
         )
     return results
 
