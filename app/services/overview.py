@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from app.errors import UserError
 from app.i18n import _
@@ -45,6 +45,7 @@ from app.model import (
     RiskStatus,
 )
 from app.services import overview_queries as queries
+from app.services.attention import ATTENTION_STATUSES
 from app.services.indicators import IndicatorState, evaluate
 from app.services.overview_queries import day
 from app.services.schedules import Progress
@@ -180,29 +181,28 @@ def municipality_overview(store: Store, municipality_id: str, today: date) -> Mu
     sql = queries.statements()
     values = queries.params(today, municipality_id)
     with store.engine.connect() as connection:
-        found = queries.run(connection, sql.name_of, values)
+        read = queries.Reader(connection, values)
+        found = read.rows(sql.name_of)
         if not found:
             raise UserError(_("Ta JST już nie istnieje (mogła zostać usunięta)."))
-        actions = queries.run(connection, sql.actions_of, values)
-        items = queries.run(connection, sql.items_of, values)
-        indicators = list(
-            _indicator_items(queries.run(connection, sql.indicators_of, values), today)
-        )
-        recommendations = [
-            _recommendation(row, today)
-            for row in queries.run(connection, sql.recommendations_of, values)
-        ]
-        risks = [_risk(row) for row in queries.run(connection, sql.risks_of, values)]
-        notes = [_note(row) for row in queries.run(connection, sql.notes_of, values)]
+        actions = read.rows(sql.actions_of)
+        items = read.rows(sql.items_of)
+        indicators = list(_evaluated(read.rows(sql.indicators_of), today))
+        recommendations = [_recommendation(r, today) for r in read.rows(sql.recommendations_of)]
+        risks = [_risk(row) for row in read.rows(sql.risks_of)]
+        notes = [_note(row) for row in read.rows(sql.notes_of)]
     name, last_visit = found[0]
     recommendations.sort(key=lambda i: (not i.overdue, i.when is None, i.when or today))
     signals = Signals(
         today=today,
-        actions=Counter(ActionStatus(row[2]) for row in actions),
+        actions=_by_status(row[2] for row in actions),
         actions_overdue=sum(row[5] for row in actions),
-        hdr=_progress((ActionStatus(row[2]), 1, row[5]) for row in items),
-        indicators=Counter(cast(IndicatorStatus, item.status) for item in indicators),
-        indicators_stale=sum(item.stale for item in indicators),
+        hdr=_progress(
+            (ActionStatus(status), count, count * late)
+            for (status, late), count in Counter((row[2], row[5]) for row in items).items()
+        ),
+        indicators=Counter(state.status for _row, state in indicators),
+        indicators_stale=sum(state.stale for _row, state in indicators),
         recommendations_open=len(recommendations),
         recommendations_overdue=sum(item.overdue for item in recommendations),
         risks_open=len(risks),
@@ -229,10 +229,7 @@ def portfolio(store: Store, today: date) -> list[PortfolioRow]:
     sql = queries.statements()
     values = queries.params(today)
     with store.engine.connect() as connection:
-
-        def rows(statement: str) -> list[Any]:
-            return queries.run(connection, statement, values)
-
+        rows = queries.Reader(connection, values).rows
         names = rows(sql.names)
         actions = _grouped_statuses(rows(sql.actions_by_municipality))
         items = _grouped_statuses(rows(sql.items_by_municipality))
@@ -348,8 +345,7 @@ def _note(row: Any) -> Item:
 # -- indicators --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _IndicatorFacts:
+class _IndicatorFacts(NamedTuple):
     """What :func:`evaluate` reads of an indicator (an ORM object per row costs more)."""
 
     baseline_value: float | None
@@ -359,8 +355,7 @@ class _IndicatorFacts:
     interval_months: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class _Latest:
+class _Latest(NamedTuple):
     """What :func:`evaluate` reads of the latest measurement."""
 
     measured_on: date
@@ -376,11 +371,10 @@ def _evaluated(rows: Iterable[Any], today: date) -> Iterable[tuple[Any, Indicato
         yield row, evaluate(cast(Indicator, facts), measured, today)
 
 
-def _indicator_items(rows: Iterable[Any], today: date) -> Iterable[Item]:
-    for row, state in _evaluated(rows, today):
-        yield Item(
-            "indicator", row[1], _short(row[2]), day(row[8]), None, state.status, stale=state.stale
-        )
+def _indicator_item(row: Any, state: IndicatorState) -> Item:
+    return Item(
+        "indicator", row[1], _short(row[2]), day(row[8]), None, state.status, stale=state.stale
+    )
 
 
 def _grouped_indicators(
@@ -401,19 +395,30 @@ _SEVERITY = {
     IndicatorStatus.ON_TRACK: 3,
     IndicatorStatus.ACHIEVED: 4,
 }
-_ATTENTION = {IndicatorStatus.OFF_TRACK, IndicatorStatus.AT_RISK}
 
 
-def _needing_attention(items: Iterable[Item]) -> list[Item]:
+def _needing_attention(evaluated: Iterable[tuple[Any, IndicatorState]]) -> list[Item]:
     """Off track, at risk or stale; the worst first (stale ones after the others)."""
-    wanted = [item for item in items if item.stale or item.status in _ATTENTION]
-    return sorted(
-        wanted, key=lambda item: (_SEVERITY[cast(IndicatorStatus, item.status)], not item.stale)
-    )
+    wanted = [
+        (row, state)
+        for row, state in evaluated
+        if state.stale or state.status in ATTENTION_STATUSES
+    ]
+    wanted.sort(key=lambda found: (_SEVERITY[found[1].status], not found[1].stale))
+    return [_indicator_item(row, state) for row, state in wanted]
+
+
+def _by_status(statuses: Iterable[str]) -> dict[ActionStatus, int]:
+    return {ActionStatus(code): count for code, count in Counter(statuses).items()}
 
 
 def _short(text: str | None) -> str:
-    line = " ".join((text or "").split())
+    if text is None:
+        return ""
+    if len(text) <= TITLE_LENGTH and "\n" not in text and "  " not in text:
+        return text.strip()  # most titles: nothing to fold or cut
+    # Only the beginning is shown: a note's text may be pages long.
+    line = " ".join(text[: TITLE_LENGTH * 2].split())
     return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1].rstrip() + "…"
 
 

@@ -5,7 +5,7 @@ all of them (counts grouped by municipality). They are written with SQLAlchemy
 Core against the model, compiled to SQLite's SQL on first use (constants such
 as status codes inline, ``:today``, ``:month_start`` and ``:municipality_id``
 left as named parameters), and run on the DB-API cursor of a pooled
-connection by :func:`run`.
+connection by :class:`Reader`.
 
 Why not ``connection.execute(statement)``: for the overview of one
 municipality the SQL itself takes well under a millisecond, and SQLAlchemy's
@@ -83,13 +83,17 @@ def params(today: date, municipality_id: str | None = None) -> dict[str, Any]:
     }
 
 
-def run(connection: Connection, sql: str, values: dict[str, Any]) -> list[Any]:
-    """The rows of a compiled statement, as tuples of SQLite values."""
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return list(cursor.execute(sql, values).fetchall())
-    finally:
-        cursor.close()
+class Reader:
+    """Runs compiled statements with one set of parameters on a pooled connection's driver."""
+
+    def __init__(self, connection: Connection, values: dict[str, Any]) -> None:
+        self._driver: Any = connection.connection.driver_connection
+        self.values = values
+
+    def rows(self, sql: str) -> list[Any]:
+        """The rows of a compiled statement, as tuples of SQLite values."""
+        rows: list[Any] = self._driver.execute(sql, self.values).fetchall()
+        return rows
 
 
 def day(value: str | None) -> date | None:

@@ -439,13 +439,13 @@ def test_a_handful_of_statements_whatever_the_number_of_municipalities(
     store: Store, tree: Tree, other: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     counted: list[str] = []
-    real: Callable[..., Any] = overview_queries.run
+    real: Callable[..., Any] = overview_queries.Reader.rows
 
-    def counting(*args: Any) -> Any:
-        counted.append(args[1])
-        return real(*args)
+    def counting(reader: Any, sql: str) -> Any:
+        counted.append(sql)
+        return real(reader, sql)
 
-    monkeypatch.setattr(overview_queries, "run", counting)
+    monkeypatch.setattr(overview_queries.Reader, "rows", counting)
     portfolio(store, EARLY)
     with_two = len(counted)
     load_demo(store)

@@ -1,0 +1,189 @@
+"""The visit and recommendation models, without a window."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from app.errors import UserError
+from app.model import AdvisoryVisit, Recommendation
+from app.services.links import LinkTarget
+from app.services.visits import RecommendationCounts
+from ui.models import recommendations as cols
+from ui.models import visits as visit_cols
+from ui.models.recommendations import (
+    OVERDUE_COLOUR,
+    RecommendationTableModel,
+    due_text,
+)
+from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.visits import VisitTableModel, counts_text
+
+DUE = date(2026, 3, 31)
+
+
+def rec(rec_id: str = "r1", **values: Any) -> Recommendation:
+    defaults: dict[str, Any] = {"text": "Zalecenie", "status": "open", "due_date": DUE}
+    defaults.update(values)
+    return Recommendation(id=rec_id, visit_id="v1", **defaults)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.edits: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+        self.errors: list[UserError] = []
+
+    def edit(self, rec_id: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+        self.edits.append((rec_id, old, new))
+
+    def error(self, error: UserError) -> None:
+        self.errors.append(error)
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def model(recorder: Recorder, qapp: Any) -> RecommendationTableModel:
+    made = RecommendationTableModel(recorder.edit, recorder.error)
+    made.today = date(2026, 4, 1)
+    made.set_link_targets([LinkTarget("action", "a1", "Działanie: Szkolenia")])
+    made.set_rows(
+        [
+            rec("r1", owner="Anna Łęcka", link_type="action", link_id="a1"),
+            rec("r2", status="done", text="Wykonane\nw dwóch liniach"),
+            rec("r3", due_date=None, link_type="action", link_id="gone"),
+        ]
+    )
+    return made
+
+
+@pytest.mark.parametrize(("today", "marked"), [(DUE, False), (date(2026, 4, 1), True)])
+def test_overdue_is_marked_from_the_day_after_the_due_date(today: date, marked: bool) -> None:
+    assert due_text(rec(), today).startswith("⚠") is marked
+    assert not due_text(rec(status="done"), today).startswith("⚠")
+
+
+def test_rows_show_text_status_and_link(model: RecommendationTableModel) -> None:
+    assert model.rowCount() == 3 and model.columnCount() == 6
+    assert model.index(0, cols.TEXT).data() == "Zalecenie"
+    assert model.index(1, cols.TEXT).data() == "Wykonane w dwóch liniach"  # one line
+    assert model.index(0, cols.STATUS).data() == "otwarte"
+    assert model.index(1, cols.STATUS).data() == "wykonane"
+    assert model.index(0, cols.LINK).data() == "Działanie: Szkolenia"
+    assert model.index(2, cols.LINK).data() == "(element usunięty)"
+    assert model.index(1, cols.LINK).data() == ""
+    assert model.index(0, cols.DUE).data(ID_ROLE) == "r1"
+    assert model.index(0, cols.DUE).data(SORT_ROLE) == "2026-03-31"
+    assert model.index(0, cols.LINK).data(Qt.ItemDataRole.EditRole) == "action:a1"
+
+
+def test_overdue_and_finished_rows_stand_out(model: RecommendationTableModel) -> None:
+    due = model.index(0, cols.DUE)
+    assert due.data().startswith("⚠")
+    assert due.data(Qt.ItemDataRole.ForegroundRole) == QColor(OVERDUE_COLOUR)
+    assert due.data(Qt.ItemDataRole.FontRole).bold()
+    assert "Termin minął" in due.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, cols.TEXT).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    assert model.index(2, cols.DUE).data() == ""  # no due date, never overdue
+
+
+def test_valid_edits_go_to_the_handler_cleaned(
+    model: RecommendationTableModel, recorder: Recorder
+) -> None:
+    assert model.setData(model.index(0, cols.OWNER), "  Józef Źdźbło ")
+    assert model.setData(model.index(0, cols.STATUS), "in_progress")
+    assert model.setData(model.index(0, cols.DUE), None)
+    assert model.setData(model.index(0, cols.LINK), "")
+    assert model.setData(model.index(2, cols.LINK), "action:a1")
+    assert recorder.edits == [
+        ("r1", {"owner": "Anna Łęcka"}, {"owner": "Józef Źdźbło"}),
+        ("r1", {"status": "open"}, {"status": "in_progress"}),
+        ("r1", {"due_date": DUE}, {"due_date": None}),
+        ("r1", {"link_type": "action", "link_id": "a1"}, {"link_type": None, "link_id": None}),
+        (
+            "r3",
+            {"link_type": "action", "link_id": "gone"},
+            {"link_type": "action", "link_id": "a1"},
+        ),
+    ]
+    assert not model.setData(model.index(0, cols.OWNER), "Anna Łęcka")  # unchanged: no edit
+    assert len(recorder.edits) == 5
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "words"),
+    [
+        (cols.TEXT, "   ", "nie może być puste"),
+        (cols.STATUS, "zrobione", "niedozwoloną wartość"),
+        (cols.DUE, "jutro", "niepoprawna data"),
+        (cols.OWNER, "x" * 201, "Odpowiedzialny"),
+    ],
+)
+def test_bad_edits_report_the_core_message_and_change_nothing(
+    model: RecommendationTableModel, recorder: Recorder, column: int, value: Any, words: str
+) -> None:
+    assert not model.setData(model.index(0, column), value)
+    assert recorder.edits == []
+    assert words in recorder.errors[0].message
+
+
+def test_a_refusal_from_the_handler_is_reported(qapp: Any) -> None:
+    errors: list[UserError] = []
+
+    def refuse(*_args: Any) -> None:
+        raise UserError("Termin zalecenia nie może być wcześniejszy niż data wizyty.")
+
+    model = RecommendationTableModel(refuse, errors.append)
+    model.set_rows([rec()])
+    assert not model.setData(model.index(0, cols.DUE), date(2020, 1, 1))
+    assert "wcześniejszy" in errors[0].message
+
+
+def test_read_only_without_a_handler(qapp: Any) -> None:
+    model = RecommendationTableModel()
+    model.set_rows([rec()])
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(0, cols.TEXT), "Nowe")
+
+
+def test_same_rows_new_values_keep_the_rows(model: RecommendationTableModel, qtbot: Any) -> None:
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.set_rows([rec("r1", text="Zmienione"), rec("r2"), rec("r3")])
+    assert model.index(0, cols.TEXT).data() == "Zmienione"
+    with qtbot.waitSignal(model.modelReset):
+        model.set_rows([rec("r9")])
+
+
+# -- visits ----------------------------------------------------------------------------------
+
+
+def test_counts_text() -> None:
+    assert counts_text(RecommendationCounts()) == "brak"
+    assert counts_text(RecommendationCounts(4, 0, 0)) == "4"
+    assert counts_text(RecommendationCounts(4, 2, 1)) == "4 · otwarte: 2 · ⚠ po terminie: 1"
+
+
+def test_visit_rows_with_counts_and_sort_keys(qapp: Any) -> None:
+    model = VisitTableModel()
+    first = AdvisoryVisit(
+        id="v1", visit_date=date(2025, 3, 12), number=1, place="Urząd", advisor="dr Ewa Wróbel"
+    )
+    second = AdvisoryVisit(id="v2", visit_date=date(2025, 10, 16), number=None, advisor="Jan")
+    model.set_rows([first, second], {"v1": RecommendationCounts(4, 1, 1)})
+    assert model.index(0, visit_cols.NUMBER).data() == "1"
+    assert model.index(1, visit_cols.NUMBER).data() == ""
+    assert model.index(1, visit_cols.PLACE).data() == ""
+    assert model.index(0, visit_cols.RECOMMENDATIONS).data().endswith("po terminie: 1")
+    assert model.index(1, visit_cols.RECOMMENDATIONS).data() == "brak"
+    assert model.index(0, visit_cols.RECOMMENDATIONS).data(Qt.ItemDataRole.ForegroundRole)
+    assert model.index(0, visit_cols.DATE).data(SORT_ROLE) == "2025-03-12"
+    assert model.index(1, visit_cols.NUMBER).data(SORT_ROLE) == 0
+    assert model.row_of("v2") == 1 and model.row_of("nope") == -1
+    assert model.index(0, 0).data(ID_ROLE) == "v1"

@@ -1,0 +1,567 @@
+"""Tryb wizyty: a large window for the meeting itself, usable with no network.
+
+Left: the agenda as a checklist (tick what was dealt with; Enter on a point
+starts a section of the notes with it) and the open recommendations of earlier
+visits, each with one-click status buttons. Right: the notes, big and always
+saved — 400 ms after typing stops, whenever the focus moves, when the window
+loses focus or the application is suspended (a laptop's lid closing) and when
+the window closes — then the findings, then the recommendations agreed at this
+meeting: one line, who, by when, Enter adds it.
+
+Everything goes through undoable commands on the main window's undo stack
+(Ctrl+Z / Ctrl+Y work here too); the text lives in the visit's ``notes`` and
+``findings`` fields.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.changes import Change
+from app.errors import UserError
+from app.i18n import _
+from app.model import AdvisoryVisit, Recommendation
+from app.services import links, records, validation, visits
+from app.services.fields import FIELDS
+from ui.commands import push
+from ui.context import EditorContext
+from ui.errors import show_user_error
+from ui.formatting import show_date
+from ui.forms.editors import DateEditor, TextEditor
+from ui.models.recommendations import LINK, NOTE
+from ui.visit_edits import AddRecommendation, EditVisit, status_change
+from ui.widgets.agenda_checklist import AgendaChecklist
+from ui.widgets.recommendation_review import RecommendationReview
+from ui.widgets.recommendations_panel import RecommendationsPanel
+
+ERROR_STYLE = "color: #b00020;"
+# The tables whose changes the window shows (the rest do not touch it).
+_PARTS = {"advisory_visit", "recommendation", "team_member", "municipality"}
+NOTES_POINT_SIZE = 1.25  # the notes' font, relative to the window's
+
+
+class AutosaveText(QWidget):
+    """A long text field of the visit, saved on a typing pause and on every focus change."""
+
+    def __init__(self, field: str, on_save: Callable[[str, Any, Any], None]) -> None:
+        super().__init__()
+        self.field = field
+        self.on_save = on_save
+        self.spec = FIELDS[AdvisoryVisit][field]
+        self.saved: str | None = None
+        self.editor = TextEditor(self.spec.max_length)
+        self.editor.setObjectName(f"field_{field}")
+        self.editor.setAccessibleName(_(self.spec.label))
+        self.editor.setTabChangesFocus(True)
+        self.editor.committed.connect(self.save)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.editor, 1)
+        box.addWidget(self.error)
+
+    def load(self, value: str | None) -> None:
+        """Show the stored text — unless typing here is not saved yet: that text stays
+        (and is saved over the stored one at the next pause or focus change).
+        """
+        pending = self.editor.value() != (self.saved or "")
+        self.saved = value
+        if not pending:
+            self.editor.set_value(value)
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    def save(self) -> None:
+        try:
+            new = validation.clean_value(self.field, self.spec, self.editor.value())
+        except UserError as error:
+            self._show_error(error.message)
+            return
+        if new == self.saved:
+            return
+        old, self.saved = self.saved, new
+        try:
+            self.on_save(self.field, old, new)
+        except UserError as error:
+            self.saved = old
+            self._show_error(error.message)
+            return
+        self.error.hide()
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+class QuickRecommendation(QWidget):
+    """One line for a recommendation as it is agreed: text, who, by when; Enter adds it."""
+
+    def __init__(self, on_add: Callable[[dict[str, Any]], bool]) -> None:
+        super().__init__()
+        self.on_add = on_add
+        self.text = QLineEdit()
+        self.text.setObjectName("quick_text")
+        self.text.setPlaceholderText(_("Treść zalecenia — Enter dodaje"))
+        self.text.setAccessibleName(_("Treść zalecenia"))
+        self.text.setMaxLength(FIELDS[Recommendation]["text"].max_length)
+        self.owner = QComboBox()
+        self.owner.setObjectName("quick_owner")
+        self.owner.setEditable(True)
+        self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.owner.setMinimumContentsLength(16)
+        self.owner.setAccessibleName(_("Odpowiedzialny"))
+        owner_line = self.owner.lineEdit()
+        assert owner_line is not None  # an editable combo box has one
+        owner_line.setPlaceholderText(_("Kto?"))
+        self.due = DateEditor()
+        self.due.setObjectName("quick_due")
+        self.due.setAccessibleName(_("Termin"))
+        self.due.setToolTip(_("Termin wykonania (puste: bez terminu)"))
+        self.due.set_value(None)
+        self.add_button = QPushButton(_("Dodaj"))
+        self.add_button.setToolTip(_("Dodaj zalecenie (Enter)"))
+        self.add_button.clicked.connect(self.add)
+        for line in (self.text, owner_line):
+            line.returnPressed.connect(self.add)
+        self.due.installEventFilter(self)  # Enter in the date adds too
+        self.error = QLabel()
+        self.error.setObjectName("quick_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text, 4)
+        row.addWidget(self.owner, 2)
+        row.addWidget(self.due, 0)
+        row.addWidget(self.add_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(row)
+        box.addWidget(self.error)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.due
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add()
+            return True
+        return super().eventFilter(watched, event)
+
+    def set_owners(self, names: list[str]) -> None:
+        typed = self.owner.currentText()
+        self.owner.clear()
+        self.owner.addItems(names)
+        self.owner.setEditText(typed)
+
+    def add(self) -> None:
+        text = self.text.text()
+        values = {"text": text, "owner": self.owner.currentText(), "due_date": self.due.value()}
+        if not text.strip():
+            self._show_error(_("Wpisz treść zalecenia."))
+            self.text.setFocus()
+            return
+        if self.on_add(values):
+            self.text.clear()
+            self.owner.setEditText("")
+            self.due.set_value(None)
+            self.error.hide()
+            self.text.setFocus()
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+class VisitModeDialog(QDialog):
+    def __init__(
+        self,
+        context: EditorContext,
+        municipality_id: str,
+        visit_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.municipality_id = municipality_id
+        self.visit_id = visit_id
+        self._today: date | None = None
+        self.setWindowTitle(_("Tryb wizyty"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.setMinimumSize(900, 600)
+        self._build()
+        self._layout()
+        self._shortcuts()
+        for button in self.findChildren(QPushButton):
+            # Enter belongs to the field it is typed in (it adds a recommendation or an
+            # agenda point), never to a dialog button that would close the meeting.
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self._changed: set[str] = set()
+        self._change_timer = QTimer(self, singleShot=True, interval=0)
+        self._change_timer.timeout.connect(self._show_changes)
+        self._unsubscribe: Callable[[], None] | None = context.store.changes.subscribe(
+            self._on_change
+        )
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state)
+        self.refresh()
+        self.notes.editor.setFocus()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setObjectName("visitHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        self.saved = QLabel(_("Wszystko, co wpiszesz, zapisuje się samo."))
+        self.saved.setStyleSheet("color: palette(placeholder-text);")
+        self.full_screen_button = QPushButton(_("Pełny ekran"))
+        self.full_screen_button.setToolTip(_("Pełny ekran i z powrotem (F11)"))
+        self.full_screen_button.setCheckable(True)
+        self.full_screen_button.toggled.connect(self._full_screen)
+        self.close_button = QPushButton(_("Zakończ wizytę"))
+        self.close_button.setToolTip(_("Zamknij tryb wizyty; wszystko jest już zapisane"))
+        self.close_button.clicked.connect(self.accept)
+        self.agenda = AgendaChecklist()
+        self.agenda.toggled.connect(self._agenda_toggled)
+        self.agenda.point_added.connect(self._agenda_added)
+        self.agenda.activated.connect(self._start_section)
+        self.review = RecommendationReview()
+        self.review.status_requested.connect(self._review_status)
+        self.notes = AutosaveText("notes", self._save_field)
+        notes_font = QFont(self.notes.editor.font())
+        notes_font.setPointSizeF(notes_font.pointSizeF() * NOTES_POINT_SIZE)
+        self.notes.editor.setFont(notes_font)
+        self.notes.editor.setPlaceholderText(
+            _("Notatki z przebiegu spotkania. Zapisują się same, także gdy zamkniesz laptop.")
+        )
+        self.findings = AutosaveText("findings", self._save_field)
+        self.findings.editor.setPlaceholderText(_("Najważniejsze ustalenia wizyty."))
+        self.quick = QuickRecommendation(self._add_recommendation)
+        self.recommendations = RecommendationsPanel(add_button=False)
+        for column in (NOTE, LINK):  # on the visits page; here the room goes to the text
+            self.recommendations.table.setColumnHidden(column, True)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        top.addLayout(titles, 1)
+        top.addWidget(self.saved)
+        top.addWidget(self.full_screen_button)
+        top.addWidget(self.close_button)
+        self.agenda_box = _group(_("Program"), self.agenda)
+        self.review_box = _group(_("Zalecenia z poprzednich wizyt"), self.review)
+        left = _splitter(Qt.Orientation.Vertical, self.agenda_box, self.review_box, (2, 3))
+        self.left = left
+        recommendations = QWidget()
+        rec_box = QVBoxLayout(recommendations)
+        rec_box.setContentsMargins(0, 0, 0, 0)
+        rec_box.addWidget(self.quick)
+        rec_box.addWidget(self.recommendations, 1)
+        self.recommendations_box = _group(_("Zalecenia uzgodnione na tej wizycie"), recommendations)
+        notes_box = _group(_("Notatki"), self.notes)
+        findings_box = _group(_("Ustalenia"), self.findings)
+        right = _splitter(Qt.Orientation.Vertical, notes_box, findings_box, (5, 2))
+        right.addWidget(self.recommendations_box)
+        right.setStretchFactor(2, 3)
+        self.splitter = _splitter(Qt.Orientation.Horizontal, left, right, (2, 5))
+        self.right = right
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+    def _shortcuts(self) -> None:
+        stack = self.context.undo_stack
+        for keys, slot in (
+            (QKeySequence.StandardKey.Undo, stack.undo),
+            (QKeySequence("Ctrl+Y"), stack.redo),
+            (QKeySequence("Ctrl+Shift+Z"), stack.redo),
+            (QKeySequence(Qt.Key.Key_F11), self.full_screen_button.toggle),
+            (QKeySequence("Ctrl+W"), self.accept),
+        ):
+            QShortcut(keys, self).activated.connect(slot)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        width = max(self.splitter.width(), 900)
+        self.splitter.setSizes([round(width * 0.36), round(width * 0.64)])
+        height = max(self.right.height(), 560)
+        self.right.setSizes([round(height * 0.45), round(height * 0.17), round(height * 0.38)])
+        self.left.setSizes([round(height * 0.36), round(height * 0.64)])
+
+    # -- what is shown --------------------------------------------------------------------
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @today.setter
+    def today(self, value: date | None) -> None:
+        self._today = value
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read everything again: the visit, earlier recommendations, this visit's, the team."""
+        if self._reload_visit():
+            self._reload_recommendations()
+            self._reload_choices()
+
+    def _reload_visit(self) -> bool:
+        try:
+            visit = records.get(self.context.store, AdvisoryVisit, self.visit_id)
+        except UserError as error:  # the visit was deleted (an undo in the main window)
+            show_user_error(self, error)
+            self.reject()
+            return False
+        self.visit = visit
+        self._show_heading(visit)
+        self.agenda.set_points(visits.agenda_points(visit.agenda))
+        ticked, total = self.agenda.done_count()
+        self.agenda_box.setTitle(
+            _("Program ({done} z {total} omówione)").format(done=ticked, total=total)
+        )
+        self.notes.load(visit.notes)
+        self.findings.load(visit.findings)
+        return True
+
+    def _reload_recommendations(self) -> None:
+        store = self.context.store
+        try:
+            earlier = visits.open_recommendations(store, self.municipality_id, self.visit_id)
+        except UserError:
+            earlier = []
+        self.review.set_items(earlier, self.today)
+        late = sum(item.overdue(self.today) for item in earlier)
+        self.review_box.setTitle(
+            _("Zalecenia z poprzednich wizyt: otwarte {count}, po terminie {late}").format(
+                count=len(earlier), late=late
+            )
+        )
+        self.recommendations.model.today = self.today
+        self.recommendations.show_visit(self.context, self.visit_id)
+
+    def _reload_choices(self) -> None:
+        store = self.context.store
+        team = [m.name for m in visits.team(store, self.municipality_id)]
+        self.quick.set_owners(team)
+        self.recommendations.set_choices(links.link_targets(store, self.municipality_id), team)
+        self.recommendations.model.layoutChanged.emit()  # the "Dotyczy" labels
+
+    def _show_heading(self, visit: AdvisoryVisit) -> None:
+        number = (
+            _("Wizyta nr {number}").format(number=visit.number)
+            if visit.number
+            else _("Wizyta doradcza")
+        )
+        self.heading.setText(f"{number} · {show_date(visit.visit_date)}")
+        self.subheading.setText(" · ".join(x for x in (visit.place, visit.advisor) if x))
+        self.setWindowTitle(_("Tryb wizyty — {title}").format(title=self.heading.text()))
+
+    def _on_change(self, change: Change) -> None:
+        """A change made here, by an undo or elsewhere: shown once the current event is over
+        (an edit may come from inside a widget's own signal), only the part it touches.
+        """
+        if self._unsubscribe is None or change.municipality_id not in (None, self.municipality_id):
+            return
+        if change.record_type in _PARTS:
+            self._changed.add(change.record_type)
+            self._change_timer.start()
+
+    def _show_changes(self) -> None:
+        changed, self._changed = self._changed, set()
+        if "municipality" in changed:
+            self.refresh()
+            return
+        if "advisory_visit" in changed and not self._reload_visit():
+            return
+        if "recommendation" in changed:
+            self._reload_recommendations()
+        if "team_member" in changed:
+            self._reload_choices()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save whatever is being typed (notes, findings, a table cell)."""
+        self.notes.flush()
+        self.findings.flush()
+        self.recommendations.flush()
+
+    def _save_field(self, field: str, old: Any, new: Any) -> None:
+        label = _(FIELDS[AdvisoryVisit][field].label)
+        command = EditVisit(
+            self.context.store,
+            self.visit_id,
+            {field: old},
+            {field: new},
+            _("zmiana pola „{field}”").format(field=label),
+        )
+        push(self.context.undo_stack, command)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.flush()  # another window, a screen lock, a lid closing
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.flush()
+
+    def done(self, result: int) -> None:
+        self.flush()
+        self._detach()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        self._detach()
+        super().closeEvent(event)
+
+    def _detach(self) -> None:
+        if self._unsubscribe is None:
+            return
+        self._unsubscribe()
+        self._unsubscribe = None
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            with contextlib.suppress(RuntimeError, TypeError):  # never connected
+                app.applicationStateChanged.disconnect(self._application_state)
+
+    # -- the agenda -----------------------------------------------------------------------
+
+    def _agenda_toggled(self, line: int, done: bool) -> None:
+        text = _("omówiony punkt programu") if done else _("punkt programu do omówienia")
+        self._edit_agenda(lambda agenda: visits.mark_point(agenda, line, done), text)
+
+    def _agenda_added(self, point: str) -> None:
+        self._edit_agenda(lambda agenda: visits.add_point(agenda, point), _("nowy punkt programu"))
+
+    def _edit_agenda(self, change: Callable[[str | None], str], text: str) -> None:
+        """Apply ``change`` to the agenda as stored now (not as last shown: two quick ticks
+        must both count).
+        """
+        try:
+            old = records.get(self.context.store, AdvisoryVisit, self.visit_id).agenda
+            command = EditVisit(
+                self.context.store,
+                self.visit_id,
+                {"agenda": old},
+                {"agenda": change(old)},
+                text,
+                mergeable=False,
+            )
+        except UserError as error:
+            show_user_error(self, error)
+            self._reload_visit()
+            return
+        if not self.context.run(command):
+            self._reload_visit()
+
+    def _start_section(self, point: str) -> None:
+        """Begin a section of the notes with the agenda point (Enter or double-click on it)."""
+        editor = self.notes.editor
+        cursor = editor.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        before = "\n\n" if editor.toPlainText().strip() else ""
+        cursor.insertText(f"{before}{point}\n")
+        editor.setTextCursor(cursor)
+        editor.setFocus()
+
+    # -- recommendations ------------------------------------------------------------------
+
+    def _add_recommendation(self, values: dict[str, Any]) -> bool:
+        command = AddRecommendation(self.context.store, self.visit_id, values)
+        try:
+            push(self.context.undo_stack, command)
+        except UserError as error:
+            self.quick._show_error(error.message)
+            return False
+        self.recommendations.refresh()
+        if command.record_id is not None:
+            self.recommendations.select(command.record_id)
+        return True
+
+    def _review_status(self, recommendation_id: str, status: str) -> None:
+        try:
+            recommendation = records.get(self.context.store, Recommendation, recommendation_id)
+        except UserError as error:
+            show_user_error(self, error)
+            return
+        self.context.run(status_change(self.context.store, recommendation, status))
+
+    # -- window ---------------------------------------------------------------------------
+
+    def _full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showMaximized()
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.full_screen_button.setChecked(False)  # Esc leaves full screen first
+            return
+        super().keyPressEvent(event)
+
+
+def _group(title: str, content: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(8, 8, 8, 8)
+    layout.addWidget(content)
+    return box
+
+
+def _splitter(
+    orientation: Qt.Orientation, first: QWidget, second: QWidget, stretch: tuple[int, int]
+) -> QSplitter:
+    splitter = QSplitter(orientation)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    return splitter

@@ -1,0 +1,481 @@
+"""Wizyty doradcze: the advisor's visits to the municipality and their recommendations.
+
+At the top the visits (number, date, place, advisor, recommendations open and
+overdue); below, the selected visit's details in two forms side by side (when,
+where, who; agenda, findings, notes) and its recommendations, edited in place.
+"Tryb wizyty" (F5) opens the same visit in the mode built for the meeting itself
+(:mod:`ui.dialogs.visit_mode`). Every edit is an undoable command, saved at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.changes import Change
+from app.errors import UserError
+from app.i18n import _
+from app.model import AdvisoryVisit, Recommendation, TeamMember
+from app.services import links, records, visits
+from app.services.fields import FIELDS
+from ui.commands import DeleteRecord, push
+from ui.formatting import show_date
+from ui.forms.record_form import RecordForm
+from ui.models import visits as columns
+from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.visits import VisitTableModel
+from ui.pages.base import Page
+from ui.visit_edits import CreateVisit, EditVisit
+from ui.widgets.empty_state import EmptyState
+from ui.widgets.recommendations_panel import RecommendationsPanel
+
+HEADER_FIELDS = ("visit_date", "number", "place", "advisor", "participants")
+CONTENT_FIELDS = ("agenda", "findings", "notes")
+# Changes to these tables can change what the page shows (visits, owners, link targets).
+WATCHED = {
+    "advisory_visit",
+    "recommendation",
+    "team_member",
+    "strategic_plan",
+    "goal",
+    "objective",
+    "action",
+    "indicator",
+    "development_schedule",
+    "schedule_item",
+    "school",
+    "risk",
+    "monitoring_note",
+}
+VISIT_WIDTHS = {columns.NUMBER: 44, columns.DATE: 100, columns.PLACE: 320, columns.ADVISOR: 170}
+
+
+class VisitsPage(Page):
+    key = "visits"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today: date | None = None
+        self._team: list[TeamMember] = []
+        self._outdated = False
+        self._sized = False
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._build_list()
+        self._build_details()
+        self._layout()
+        self._update_buttons()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_list(self) -> None:
+        self.model = VisitTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(_("Wizyty doradcze"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in VISIT_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda _index: self.open_visit_mode())
+        self.add_button = QPushButton(_("Dodaj wizytę"))
+        self.add_button.setToolTip(_("Nowa wizyta z dzisiejszą datą i kolejnym numerem"))
+        self.add_button.clicked.connect(self.add_visit)
+        self.delete_button = QPushButton(_("Usuń wizytę"))
+        self.delete_button.setToolTip(_("Usuń zaznaczoną wizytę z jej zaleceniami (Delete)"))
+        self.delete_button.clicked.connect(self.delete_visit)
+        self.mode_button = QPushButton(_("Tryb wizyty…"))
+        self.mode_button.setObjectName("visitModeButton")
+        self.mode_button.setToolTip(
+            _(
+                "Otwórz zaznaczoną wizytę w trybie spotkania: program, notatki na bieżąco, "
+                "zalecenia i przegląd wcześniejszych zaleceń (F5)"
+            )
+        )
+        self.mode_button.setDefault(True)
+        self.mode_button.clicked.connect(self.open_visit_mode)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_visit)
+        mode_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        mode_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        mode_key.activated.connect(self.open_visit_mode)
+
+    def _build_details(self) -> None:
+        self.header_form = RecordForm(AdvisoryVisit, HEADER_FIELDS, self._edit_visit)
+        self.content_form = RecordForm(AdvisoryVisit, CONTENT_FIELDS, self._edit_visit)
+        participants = self.header_form.editors["participants"]
+        participants.setMinimumHeight(110)
+        self.participants_button = QPushButton(_("Z zespołu"))
+        self.participants_button.setToolTip(
+            _("Wstaw do listy uczestników członków zespołu JST (bez powtórzeń)")
+        )
+        self.participants_menu = QMenu(self.participants_button)
+        self.participants_menu.aboutToShow.connect(self._fill_participants_menu)
+        self.participants_button.setMenu(self.participants_menu)
+        _label_with_button(self.header_form, "participants", self.participants_button)
+        for name in CONTENT_FIELDS:
+            self.content_form.editors[name].setMinimumHeight(90)
+        self.recommendations = RecommendationsPanel()
+        self.recommendations.changed.connect(self._recommendations_changed)
+        self.empty = EmptyState(
+            _("Brak wizyt doradczych"),
+            _(
+                "Doradca odwiedza JST zwykle trzy razy w cyklu wsparcia. Dodaj wizytę, aby "
+                "zapisać jej program, uczestników, ustalenia i zalecenia — także w trakcie "
+                "spotkania, bez internetu."
+            ),
+        )
+        self.empty_add = self.empty.add_button(
+            _("Dodaj pierwszą wizytę"), self.add_visit, default=True
+        )
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.mode_button)
+        top = QWidget()
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        top_box.addLayout(buttons)
+        top_box.addWidget(self.table)
+        forms = QSplitter(Qt.Orientation.Horizontal)
+        forms.setChildrenCollapsible(False)
+        forms.addWidget(_scrolled(self.header_form))
+        forms.addWidget(_scrolled(self.content_form))
+        forms.setStretchFactor(0, 1)
+        forms.setStretchFactor(1, 1)
+        self.forms = forms
+        bottom = QWidget()
+        bottom_box = QVBoxLayout(bottom)
+        bottom_box.setContentsMargins(0, 4, 0, 0)
+        title = QLabel(_("Zalecenia z tej wizyty"))
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        bottom_box.addWidget(title)
+        bottom_box.addWidget(self.recommendations)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(forms)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 3)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._outdated:
+            self.refresh()
+        if not self._sized:
+            self._sized = True
+            height = max(self.splitter.height(), 560)
+            rows = self.table.verticalHeader().defaultSectionSize()
+            top = min(max(rows * 4 + 70, 140), round(height * 0.3))
+            self.splitter.setSizes(
+                [top, round((height - top) * 0.56), round((height - top) * 0.44)]
+            )
+
+    # -- what is shown --------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _("Wizyty doradcze")
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @today.setter
+    def today(self, value: date | None) -> None:
+        self._today = value
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._refresh_timer.stop()
+        self._outdated = False
+        keep = self.current_id()
+        store = self.store
+        if store is None or self.municipality_id is None:
+            self.model.set_rows([], {})
+            self._team = []
+            self._show(None)
+            return
+        rows = visits.visits_of(store, self.municipality_id)
+        counts = visits.recommendation_counts(store, self.municipality_id, self.today)
+        self._team = visits.team(store, self.municipality_id)
+        self.recommendations.model.today = self.today
+        self.recommendations.set_choices(
+            links.link_targets(store, self.municipality_id), [m.name for m in self._team]
+        )
+        self.model.set_rows(rows, counts)
+        self.stack.setCurrentWidget(self.splitter if rows else self.empty)
+        if keep is not None and self.select(keep):
+            self._show(self.model.visit_at(self.model.row_of(keep)))
+        elif rows:
+            self.select(rows[-1].id)  # the latest visit
+        else:
+            self._show(None)
+
+    def on_change(self, change: Change) -> None:
+        if self.municipality_id is None or change.municipality_id not in (
+            None,
+            self.municipality_id,
+        ):
+            return
+        if change.record_type not in WATCHED and change.record_type != "municipality":
+            return
+        if self.isVisible():
+            self._refresh_timer.start()
+        else:
+            self._outdated = True
+
+    def flush(self) -> None:
+        self.header_form.flush()
+        self.content_form.flush()
+        self.recommendations.flush()
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return str(value) if value else None
+
+    def current(self) -> AdvisoryVisit | None:
+        current = self.current_id()
+        return self.model.visit_at(self.model.row_of(current)) if current else None
+
+    def select(self, visit_id: str) -> bool:
+        row = self.model.row_of(visit_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def show_record(self, record_type: str, record_id: str) -> bool:
+        """Select a visit, or a recommendation in its visit (for links from elsewhere)."""
+        if self.store is None:
+            return False
+        visit_id = record_id
+        if record_type == "recommendation":
+            try:
+                visit_id = records.get(self.store, Recommendation, record_id).visit_id
+            except UserError:
+                return False
+        elif record_type != "advisory_visit":
+            return False
+        if self._outdated or self.model.row_of(visit_id) < 0:
+            self.refresh()
+        if not self.select(visit_id):
+            return False
+        if record_type == "recommendation":
+            self.recommendations.select(record_id)
+            self.recommendations.table.setFocus()
+        return True
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        visit_id = current.data(ID_ROLE) if current.isValid() else None
+        self._show(self.model.visit_at(self.model.row_of(str(visit_id))) if visit_id else None)
+
+    def _show(self, visit: AdvisoryVisit | None) -> None:
+        self.header_form.load(visit)
+        self.content_form.load(visit)
+        self.recommendations.show_visit(self.context, visit.id if visit else None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_municipality = self.context is not None and self.municipality_id is not None
+        selected = has_municipality and self.current_id() is not None
+        self.add_button.setEnabled(has_municipality)
+        self.empty_add.setEnabled(has_municipality)
+        self.delete_button.setEnabled(selected)
+        self.mode_button.setEnabled(selected)
+        self.participants_button.setEnabled(selected and bool(self._team))
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def _edit_visit(self, field: str, old: Any, new: Any) -> None:
+        visit_id = self.header_form.record_id or self.content_form.record_id
+        assert self.context is not None and visit_id is not None
+        label = _(FIELDS[AdvisoryVisit][field].label)
+        command = EditVisit(
+            self.context.store,
+            visit_id,
+            {field: old},
+            {field: new},
+            _("zmiana pola „{field}”").format(field=label),
+        )
+        push(self.context.undo_stack, command)  # a UserError goes back to the form
+
+    def add_visit(self) -> None:
+        if self.context is None or self.municipality_id is None:
+            return
+        self.flush()
+        values = visits.new_visit_values(self.context.store, self.municipality_id, self.today)
+        command = CreateVisit(self.context.store, self.municipality_id, values)
+        if not self.context.run(command) or command.record_id is None:
+            return
+        self.refresh()
+        self.select(command.record_id)
+        place = self.header_form.editors["place"]
+        place.setFocus()
+        place.selectAll()
+
+    def delete_visit(self) -> None:
+        visit = self.current()
+        if visit is None or self.context is None:
+            return
+        self.flush()
+        counts = self.model.counts_of(visit.id)
+        answer = QMessageBox.question(
+            self,
+            _("Usuwanie wizyty"),
+            _(
+                "Usunąć wizytę z dnia {date} razem z jej zaleceniami ({count})?\n\n"
+                "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
+            ).format(date=show_date(visit.visit_date), count=counts.total),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        command = DeleteRecord(
+            self.context.store,
+            AdvisoryVisit,
+            visit.id,
+            _("usunięcie wizyty z dnia {date}").format(date=show_date(visit.visit_date)),
+        )
+        if self.context.run(command):
+            self.refresh()
+
+    def _fill_participants_menu(self) -> None:
+        self.participants_menu.clear()
+        everyone = QAction(_("Cały zespół JST"), self.participants_menu)
+        everyone.triggered.connect(lambda: self.add_participants(self._team))
+        self.participants_menu.addAction(everyone)
+        self.participants_menu.addSeparator()
+        for member in self._team:
+            action = QAction(visits.participant_line(member), self.participants_menu)
+            action.triggered.connect(lambda _c=False, m=member: self.add_participants([m]))
+            self.participants_menu.addAction(action)
+
+    def add_participants(self, members: list[TeamMember]) -> None:
+        """Add team members to the selected visit's participants (each once)."""
+        visit = self.current()
+        if visit is None or self.context is None:
+            return
+        self.header_form.flush()
+        visit = records.get(self.context.store, AdvisoryVisit, visit.id)
+        lines = [visits.participant_line(m) for m in members]
+        new = visits.add_participants(visit.participants, lines)
+        if new == (visit.participants or ""):
+            return
+        command = EditVisit(
+            self.context.store,
+            visit.id,
+            {"participants": visit.participants},
+            {"participants": new},
+            _("dodanie uczestników wizyty"),
+            mergeable=False,
+        )
+        if self.context.run(command):
+            self.refresh()
+
+    def _recommendations_changed(self) -> None:
+        self._refresh_timer.start()  # the counts in the list
+
+    # -- visit mode -----------------------------------------------------------------------------
+
+    def open_visit_mode(self) -> Any:
+        """Open the selected visit in the visit mode (a large window); returns the window."""
+        visit = self.current()
+        if visit is None or self.context is None or self.municipality_id is None:
+            return None
+        from ui.dialogs.visit_mode import VisitModeDialog
+
+        self.flush()
+        dialog = VisitModeDialog(self.context, self.municipality_id, visit.id, self.window())
+        dialog.today = self.today
+        dialog.finished.connect(lambda _result: self.refresh())
+        screen = self.screen()
+        if screen is not None:  # the whole screen also where no window manager maximizes
+            dialog.setGeometry(screen.availableGeometry())
+        dialog.showMaximized()
+        self.visit_mode = dialog
+        return dialog
+
+
+def _label_with_button(form: RecordForm, field: str, button: QWidget) -> None:
+    """Put ``button`` under the label of ``field`` (where the eye looks for what to do)."""
+    layout = form.layout_
+    cell = form.editors[field].parentWidget()
+    row, _role = layout.getWidgetPosition(cell)
+    old = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+    text = old.widget().text() if old is not None and isinstance(old.widget(), QLabel) else ""
+    if old is not None and old.widget() is not None:
+        old.widget().deleteLater()
+        layout.removeItem(old)
+    label = QWidget()
+    box = QVBoxLayout(label)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(QLabel(text))
+    box.addWidget(button)
+    box.addStretch(1)
+    layout.setWidget(row, QFormLayout.ItemRole.LabelRole, label)
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    page = QWidget()
+    box = QVBoxLayout(page)
+    box.setContentsMargins(0, 0, 8, 0)
+    box.addWidget(widget)
+    box.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(page)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
