@@ -93,7 +93,7 @@ def document_info(data: HdrData) -> DocumentInfo:
 
 def area_name(data: HdrData) -> str:
     if data.area is not None:
-        return f"{data.area.code}. {data.area.name}"
+        return f"{data.area.code}. {_(data.area.name)}"
     return data.schedule.custom_area or _("obszar nieokreślony")
 
 

@@ -302,7 +302,7 @@ def _action(data: PlanData, action: Action, code: str, contents: Contents) -> Ke
 
 
 def _competences(codes: Sequence[str]) -> str:
-    names = {k.code: k.name_2018 for k in key_competences()}
+    names = {k.code: _(k.name_2018) for k in key_competences()}
     return "; ".join(names.get(code, code) for code in codes or ())
 
 
