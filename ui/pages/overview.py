@@ -1,96 +1,527 @@
-"""Przegląd: the chosen municipality at a glance."""
+"""Przegląd: the chosen municipality at a glance, and the advisor's portfolio of all of them.
+
+"Ta JST": four charts (plan actions, HDR items, indicators, recommendations by
+status) and the lists behind them — overdue items, indicators needing
+attention, open recommendations, top risks, latest notes. Each row links to
+where it lives (double-click or Enter). "Portfel doradcy": one sortable row
+per municipality with the same signals, the ones needing attention first;
+double-click switches to that municipality.
+
+Links go through the main window's ``navigate(page_key, record_type,
+record_id)`` when it has one; otherwise the page switches the navigation to the
+page and asks it to ``show_record(record_type, record_id)`` if it can.
+"""
 
 from __future__ import annotations
 
-from html import escape
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.changes import Change, ChangeKind
+from app.changes import Change
+from app.errors import UserError
 from app.i18n import _
-from app.services.municipalities import MunicipalitySummary, summaries
+from app.model import ActionStatus, IndicatorStatus
+from app.services.overview import MunicipalityOverview, Signals, municipality_overview, portfolio
+from ui.formatting import show_date, show_percent
+from ui.models.overview import (
+    ACTION_COLOURS,
+    ATTENTION,
+    INDICATOR_COLOURS,
+    LATE_COLOUR,
+    NAME,
+    ON_TIME_COLOUR,
+    RECORD_TYPE_ROLE,
+    ItemListModel,
+    OverviewModels,
+    PortfolioModel,
+)
+from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
+from ui.widgets.status_bar_chart import Segment, StatusBarChart
+
+# Where each kind of record lives: the key of its page in the main window.
+PAGE_OF = {
+    "strategic_plan": "plan",
+    "goal": "plan",
+    "objective": "plan",
+    "action": "plan",
+    "indicator": "plan",
+    "development_schedule": "hdr",
+    "schedule_item": "hdr",
+    "advisory_visit": "visits",
+    "recommendation": "visits",
+    "monitoring_note": "monitoring",
+    "risk": "monitoring",
+    "school": "team",
+    "team_member": "team",
+}
+LIST_ROWS = 6  # rows a list shows before it scrolls
+COLUMN_LIMIT = 140  # the widest a column beside the title gets (it can be dragged wider)
+NAME_WIDTH = 210  # the portfolio's municipality column
+OVERVIEW_TAB, PORTFOLIO_TAB = range(2)
 
 
 class OverviewPage(Page):
     key = "overview"
+    link_activated = Signal(str, str, str)  # page key, record type, record id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._label = QLabel()
-        self._label.setTextFormat(Qt.TextFormat.RichText)
-        self._label.setWordWrap(True)
-        self._label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._label.setMargin(16)
+        self._today: date | None = None
+        self._outdated = False
+        self.overview: MunicipalityOverview | None = None
+        self.models = OverviewModels()
+        self.portfolio_model = PortfolioModel()
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.refresh)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_overview(), _("Ta JST"))
+        self.tabs.addTab(self._build_portfolio(), _("Portfel doradcy"))
+        self.tabs.currentChanged.connect(lambda _index: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_overview(self) -> QWidget:
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        self.cards = {
+            "plan": _Card(_("Działania planu"), _("Przejdź do planu"), "plan"),
+            "hdr": _Card(_("Pozycje HDR"), _("Przejdź do HDR"), "hdr"),
+            "indicators": _Card(_("Wskaźniki"), _("Przejdź do wskaźników"), "plan"),
+            "recommendations": _Card(_("Zalecenia doradcy"), _("Przejdź do wizyt"), "visits"),
+        }
+        for card in self.cards.values():
+            card.link.linkActivated.connect(lambda _href, c=card: self.open_page(c.page_key))
+        self.sections = {
+            "late": _Section(_("Po terminie"), self.models.late, _("Nic nie jest po terminie.")),
+            "indicators": _Section(
+                _("Wskaźniki wymagające uwagi"),
+                self.models.indicators,
+                _("Wszystkie wskaźniki idą zgodnie z planem i są aktualne."),
+            ),
+            "recommendations": _Section(
+                _("Otwarte zalecenia"),
+                self.models.recommendations,
+                _("Nie ma otwartych zaleceń doradcy."),
+            ),
+            "risks": _Section(
+                _("Największe ryzyka"), self.models.risks, _("Nie ma otwartych ryzyk.")
+            ),
+            "notes": _Section(
+                _("Ostatnie notatki"),
+                self.models.notes,
+                _("Nie ma jeszcze notatek monitoringowych."),
+            ),
+        }
+        for section in self.sections.values():
+            section.table.activated.connect(lambda index, s=section: self._item_activated(s, index))
+        charts = QHBoxLayout()
+        for card in self.cards.values():
+            charts.addWidget(card, 1)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        grid.addWidget(self.sections["late"], 0, 0)
+        grid.addWidget(self.sections["indicators"], 0, 1)
+        grid.addWidget(self.sections["recommendations"], 1, 0)
+        grid.addWidget(self.sections["risks"], 1, 1)
+        grid.addWidget(self.sections["notes"], 2, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        content = QWidget()
+        box = QVBoxLayout(content)
+        box.addWidget(self.heading)
+        box.addWidget(self.subheading)
+        box.addLayout(charts)
+        box.addLayout(grid)
+        box.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self._label)
+        scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        return scroll
+
+    def _build_portfolio(self) -> QWidget:
+        self.portfolio_proxy = QSortFilterProxyModel(self)
+        self.portfolio_proxy.setSourceModel(self.portfolio_model)
+        self.portfolio_proxy.setSortRole(SORT_ROLE)
+        table = QTableView()
+        table.setObjectName("portfolioTable")
+        table.setModel(self.portfolio_proxy)
+        table.setAccessibleName(_("Portfel doradcy"))
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(table.fontMetrics().height() * 3 + 8)
+        _fit_headers(header, self.portfolio_model)
+        table.sortByColumn(ATTENTION, Qt.SortOrder.DescendingOrder)
+        table.activated.connect(self._portfolio_activated)
+        self.portfolio_table = table
+        self.portfolio_note = QLabel(
+            _(
+                "Wszystkie JST w tym pliku danych z tymi samymi sygnałami co przegląd; "
+                "najpierw te, które najbardziej wymagają uwagi. Kliknij nagłówek, aby "
+                "posortować; dwuklik lub Enter otwiera JST."
+            )
+        )
+        self.portfolio_note.setWordWrap(True)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(self.portfolio_note)
+        box.addWidget(table, 1)
+        return page
+
+    # -- what is shown --------------------------------------------------------------------
 
     def title(self) -> str:
         return _("Przegląd")
 
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @today.setter
+    def today(self, value: date | None) -> None:
+        self._today = value
+        self.refresh()
+
     def on_change(self, change: Change) -> None:
-        if change.kind is not ChangeKind.UPDATED or change.record_type == "municipality":
+        if self.isVisible():
+            self._timer.start()  # once for many changes
+        else:
+            self._outdated = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._outdated:
             self.refresh()
 
     def refresh(self) -> None:
-        if self.store is None or self.municipality_id is None:
-            self._label.setText("")
-            return
-        found = [s for s in summaries(self.store) if s.municipality.id == self.municipality_id]
-        self._label.setText(render_summary(found[0]) if found else "")
-
-
-def render_summary(summary: MunicipalitySummary) -> str:
-    m = summary.municipality
-    facts = [
-        (_("Rodzaj"), m.kind.label),
-        (_("Kod TERYT"), m.teryt or "—"),
-        (_("Województwo"), m.voivodeship or "—"),
-        (
-            _("Liczba mieszkańców"),
-            f"{m.population:,}".replace(",", "\u00a0") if m.population else "—",
-        ),
-        (_("Adres"), m.address or "—"),
-        (_("Kontakt"), ", ".join(x for x in (m.email, m.phone) if x) or "—"),
-    ]
-    rows = "".join(
-        f"<tr><td style='color:#555;padding-right:16px'>{escape(k)}</td><td>{escape(v)}</td></tr>"
-        for k, v in facts
-    )
-    counts = _(
-        "Zespół: {team} osób · szkoły i placówki: {schools} · działania planu: {actions} · "
-        "notatki monitoringowe: {notes}"
-    ).format(
-        team=summary.team_count,
-        schools=summary.school_count,
-        actions=summary.action_count,
-        notes=summary.note_count,
-    )
-    parts = [f"<h2>{escape(m.name)}</h2>"]
-    if m.is_demo:
-        parts.append(
-            f"<p><i>{escape(_('Dane demonstracyjne — fikcyjna JST do poznania programu.'))}</i></p>"
-        )
-    parts.append(f"<table>{rows}</table><p>{escape(counts)}</p>")
-    for heading, docs in (
-        (_("Plany rozwoju oświaty"), summary.plans),
-        (_("Harmonogramy działań rozwojowych (HDR)"), summary.schedules),
-        (_("Wizyty doradcze"), summary.visits),
-    ):
-        parts.append(f"<h3>{escape(heading)}</h3>")
-        if docs:
-            items = "".join(
-                f"<li>{escape(d.title)} <span style='color:#555'>({escape(d.detail)})</span></li>"
-                for d in docs
-            )
-            parts.append(f"<ul>{items}</ul>")
+        self._timer.stop()
+        self._outdated = False
+        if self.tabs.currentIndex() == PORTFOLIO_TAB:
+            self._refresh_portfolio()
         else:
-            parts.append(f"<p style='color:#555'>{escape(_('Brak.'))}</p>")
-    return "".join(parts)
+            self._refresh_overview()
+
+    def _refresh_overview(self) -> None:
+        overview = None
+        if self.store is not None and self.municipality_id is not None:
+            try:
+                overview = municipality_overview(self.store, self.municipality_id, self.today)
+            except UserError:  # the municipality was deleted meanwhile
+                overview = None
+        self.overview = overview
+        self.models.set_overview(overview)
+        for section in self.sections.values():
+            section.update_size()
+        self._show_heading(overview)
+        self._show_charts(overview.signals if overview else Signals(today=self.today))
+
+    def _refresh_portfolio(self) -> None:
+        rows = portfolio(self.store, self.today) if self.store is not None else []
+        self.portfolio_model.current_id = self.municipality_id
+        self.portfolio_model.set_rows(rows)
+        self.portfolio_table.resizeColumnToContents(ATTENTION)
+        current = self.portfolio_model.row_of(self.municipality_id or "")
+        if current >= 0:
+            index = self.portfolio_proxy.mapFromSource(self.portfolio_model.index(current, NAME))
+            self.portfolio_table.setCurrentIndex(index)
+
+    def _show_heading(self, overview: MunicipalityOverview | None) -> None:
+        if overview is None:
+            self.heading.setText(_("Nie wybrano JST"))
+            self.subheading.setText("")
+            return
+        s = overview.signals
+        self.heading.setText(overview.name)
+        parts = [_("Stan na {date}").format(date=show_date(self.today))]
+        parts.append(
+            _("ostatnia notatka: {date}").format(date=show_date(s.last_note))
+            if s.last_note
+            else _("brak notatek monitoringowych")
+        )
+        parts.append(
+            _("ostatnia wizyta doradcy: {date}").format(date=show_date(s.last_visit))
+            if s.last_visit
+            else _("nie było jeszcze wizyty doradcy")
+        )
+        self.subheading.setText(" · ".join(parts))
+
+    def _show_charts(self, s: Signals) -> None:
+        counted = s.actions_total - s.actions.get(ActionStatus.DROPPED, 0)
+        self.cards["plan"].set_content(
+            _action_segments(s.actions),
+            _("{share} zrealizowanych").format(share=show_percent(s.actions_share_done))
+            if s.actions_total
+            else "",
+            _("zrealizowane {done} z {count} · po terminie: {late}").format(
+                done=s.actions_done, count=counted, late=s.actions_overdue
+            ),
+            _("Plan nie ma jeszcze działań."),
+        )
+        hdr = s.hdr
+        self.cards["hdr"].set_content(
+            _action_segments(
+                {
+                    ActionStatus.DONE: hdr.done,
+                    ActionStatus.IN_PROGRESS: hdr.in_progress,
+                    ActionStatus.PLANNED: hdr.planned,
+                    ActionStatus.DELAYED: hdr.delayed,
+                    ActionStatus.DROPPED: hdr.dropped,
+                }
+            ),
+            _("{share} zrealizowanych").format(share=show_percent(hdr.share_done))
+            if hdr.total
+            else "",
+            _("zrealizowane {done} z {count} · po terminie: {late}").format(
+                done=hdr.done, count=hdr.total - hdr.dropped, late=hdr.overdue
+            ),
+            _("Nie ma jeszcze HDR."),
+        )
+        attention = s.indicators.get(IndicatorStatus.OFF_TRACK, 0) + s.indicators.get(
+            IndicatorStatus.AT_RISK, 0
+        )
+        self.cards["indicators"].set_content(
+            _indicator_segments(s.indicators),
+            _("wymaga uwagi: {count}").format(count=attention) if s.indicators_total else "",
+            _("nieaktualne (bez pomiaru na czas): {count}").format(count=s.indicators_stale),
+            _("Nie ma jeszcze wskaźników."),
+        )
+        on_time = s.recommendations_open - s.recommendations_overdue
+        self.cards["recommendations"].set_content(
+            [
+                _segment(_("otwarte w terminie"), on_time, ON_TIME_COLOUR),
+                _segment(_("po terminie"), s.recommendations_overdue, LATE_COLOUR),
+            ],
+            _("otwarte: {count}").format(count=s.recommendations_open)
+            if s.recommendations_open
+            else "",
+            _("ryzyka otwarte: {count} · wysokie: {high}").format(
+                count=s.risks_open, high=s.risks_high
+            ),
+            _("Nie ma otwartych zaleceń."),
+        )
+
+    # -- links ----------------------------------------------------------------------------
+
+    def _item_activated(self, section: _Section, index: QModelIndex) -> None:
+        record_type = index.data(RECORD_TYPE_ROLE)
+        record_id = index.data(ID_ROLE)
+        if record_type and record_id:
+            self.open_record(str(record_type), str(record_id))
+
+    def open_record(self, record_type: str, record_id: str) -> None:
+        """Go to where the record lives (the main window's ``navigate`` when it has one)."""
+        page_key = PAGE_OF.get(record_type)
+        if page_key is None:
+            return
+        self.link_activated.emit(page_key, record_type, record_id)
+        window = self.window()
+        navigate: Callable[..., Any] | None = getattr(window, "navigate", None)
+        if callable(navigate):
+            navigate(page_key, record_type, record_id)
+            return
+        page = self._switch_to(page_key)
+        show_record = getattr(page, "show_record", None)
+        if callable(show_record):
+            show_record(record_type, record_id)
+
+    def open_page(self, page_key: str) -> None:
+        window = self.window()
+        navigate: Callable[..., Any] | None = getattr(window, "navigate", None)
+        if callable(navigate):
+            navigate(page_key, None, None)
+        else:
+            self._switch_to(page_key)
+
+    def _switch_to(self, page_key: str) -> QWidget | None:
+        """Until the main window has ``navigate``: select the page in its navigation."""
+        window = self.window()
+        pages = getattr(window, "pages", [])
+        navigation = getattr(window, "navigation", None)
+        for row, page in enumerate(pages):
+            if getattr(page, "key", None) == page_key:
+                if navigation is not None:
+                    navigation.setCurrentRow(row)
+                return page  # type: ignore[no-any-return]
+        return None
+
+    def _portfolio_activated(self, index: QModelIndex) -> None:
+        municipality_id = index.data(ID_ROLE)
+        choose = getattr(self.window(), "choose_municipality", None)
+        if municipality_id and callable(choose):
+            self.tabs.setCurrentIndex(OVERVIEW_TAB)
+            choose(str(municipality_id))
+
+
+def _fit_headers(header: QHeaderView, model: PortfolioModel) -> None:
+    """Numbers get columns as narrow as their headers' longest word (headers wrap);
+    the name gets room to be read.
+    """
+    metrics = header.fontMetrics()
+    for column in range(model.columnCount()):
+        if column == NAME:
+            header.resizeSection(column, NAME_WIDTH)
+            continue
+        words = str(model.headerData(column, Qt.Orientation.Horizontal)).split()
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=40)
+        header.resizeSection(column, max(widest + 16, 52))
+
+
+class _Card(QFrame):
+    """A chart with a title, its headline figure, a footnote and a link to the page."""
+
+    def __init__(self, title: str, link: str, page_key: str) -> None:
+        super().__init__()
+        self.page_key = page_key
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(title)
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.figure = QLabel()
+        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.chart = StatusBarChart()
+        self.footnote = QLabel()
+        self.footnote.setWordWrap(True)
+        self.link = QLabel(f"<a href='#'>{link}</a>")
+        self.link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.figure)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(10, 8, 10, 8)
+        box.addLayout(top)
+        box.addWidget(self.chart)
+        box.addWidget(self.footnote)
+        box.addStretch(1)
+        box.addWidget(self.link)
+
+    def set_content(self, segments: list[Segment], figure: str, footnote: str, empty: str) -> None:
+        self.chart.set_segments(segments, empty)
+        self.figure.setText(figure)
+        self.footnote.setText(footnote if self.chart.total else "")
+
+
+class _Section(QGroupBox):
+    """A titled list of overview items; an honest sentence when it is empty."""
+
+    def __init__(self, title: str, model: ItemListModel, empty: str) -> None:
+        super().__init__(title)
+        self.model = model
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setAccessibleName(title)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.title_text = title
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, spec in enumerate(model.columns):
+            if spec.stretch:  # the title takes the room; the rest fit their contents
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(empty)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        box = QVBoxLayout(self)
+        box.addWidget(self.table)
+        box.addWidget(self.empty)
+        box.addStretch(1)  # side by side sections start at the same height
+        model.modelReset.connect(self.update_size)
+        self.update_size()
+
+    def update_size(self) -> None:
+        rows = self.model.rowCount()
+        self.setTitle(f"{self.title_text} ({rows})" if rows else self.title_text)
+        for column, spec in enumerate(self.model.columns):
+            if not spec.stretch:  # fit the contents, but leave the title most of the room
+                self.table.resizeColumnToContents(column)
+                width = self.table.horizontalHeader().sectionSize(column)
+                self.table.horizontalHeader().resizeSection(column, min(width, COLUMN_LIMIT))
+        self.table.setVisible(rows > 0)
+        self.empty.setVisible(rows == 0)
+        shown = min(rows, LIST_ROWS)
+        height = (
+            self.table.horizontalHeader().sizeHint().height()
+            + shown * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setFixedHeight(height)
+
+
+def _segment(label: str, count: int, colours: tuple[str, bool, str]) -> Segment:
+    colour, hatched, text = colours
+    return Segment(label, count, colour, hatched, text)
+
+
+def _action_segments(counts: dict[ActionStatus, int] | Any) -> list[Segment]:
+    return [
+        _segment(status.label, counts.get(status, 0), ACTION_COLOURS[status])
+        for status in (
+            ActionStatus.DONE,
+            ActionStatus.IN_PROGRESS,
+            ActionStatus.PLANNED,
+            ActionStatus.DELAYED,
+            ActionStatus.DROPPED,
+        )
+    ]
+
+
+def _indicator_segments(counts: Any) -> list[Segment]:
+    return [
+        _segment(status.label, counts.get(status, 0), INDICATOR_COLOURS[status])
+        for status in (
+            IndicatorStatus.ACHIEVED,
+            IndicatorStatus.ON_TRACK,
+            IndicatorStatus.AT_RISK,
+            IndicatorStatus.OFF_TRACK,
+            IndicatorStatus.NO_DATA,
+        )
+    ]
