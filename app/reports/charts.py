@@ -122,10 +122,11 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def month_ticks(start: date, end: date, most: int = 8) -> tuple[list[date], int]:
+def month_ticks(start: date, end: date, most: int = 8, min_step: int = 1) -> tuple[list[date], int]:
     """Month starts between ``start`` and ``end`` at a step giving at most ``most`` ticks."""
     months = (end.year - start.year) * 12 + end.month - start.month + 1
-    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= most), 120)
+    steps = [s for s in (1, 2, 3, 6, 12, 24, 60) if s >= min_step]
+    step = next((s for s in steps if months / s <= most), 120)
     first = date(start.year, 1, 1) if step >= 12 else date(start.year, start.month, 1)
     ticks = []
     index = 0
@@ -203,7 +204,12 @@ def _draw_value_axis(drawing: Drawing, plot: _Plot, ticks: list[float]) -> None:
 
 def _draw_time_axis(drawing: Drawing, plot: _Plot) -> None:
     drawing.add(Line(plot.left, plot.bottom, plot.right, plot.bottom, strokeColor=RULE))
-    ticks, step = month_ticks(plot.start, plot.end)
+    # As many labels as fit side by side: "paź 2025" needs about 44 pt, "2025" 26 pt.
+    width = plot.right - plot.left
+    ticks, step = month_ticks(plot.start, plot.end, most=max(2, min(8, int(width // 44))))
+    if step >= 12:
+        most = max(2, min(8, int(width // 26)))
+        ticks, step = month_ticks(plot.start, plot.end, most=most, min_step=12)
     for tick in ticks:
         x = plot.x(tick)
         drawing.add(Line(x, plot.bottom, x, plot.bottom - 3, strokeColor=RULE, strokeWidth=0.5))
@@ -252,7 +258,11 @@ def _draw_measurements(drawing: Drawing, plot: _Plot, points: Sequence[tuple[dat
     labelled = range(len(points)) if len(points) <= 12 else [len(points) - 1]
     for index in labelled:
         x, y = coords[index]
-        drawing.add(_text(x, y + 5, number(points[index][1]), size=6.5, anchor="middle"))
+        label = number(points[index][1])
+        half = fonts.string_width(label, 6.5) / 2 + 1
+        # On white, so a reference line running through the label does not cross it out.
+        drawing.add(Rect(x - half, y + 3.8, 2 * half, 7.6, fillColor=WHITE, strokeColor=None))
+        drawing.add(_text(x, y + 5.5, label, size=6.5, anchor="middle"))
 
 
 def _draw_legend(drawing: Drawing, x: float, y: float) -> None:

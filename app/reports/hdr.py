@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app.i18n import N_, _
 from app.model import CYCLE_STEPS, ActionStatus, ScheduleItem, SchedulePriority
-from app.reports import queries
+from app.reports import fonts, queries
 from app.reports.blocks import caption, cell, cell_markup, empty, head
 from app.reports.charts import GanttChart, GanttRow, gantt_legend
 from app.reports.dates import date_range, locale, long_date
@@ -218,7 +218,9 @@ def _group_title(priority: SchedulePriority | None, index: int) -> str:
     text_ = escape(title)
     if priority.description:
         description = markup(priority.description)
-        text_ += f"<br/><font size='7.5' color='#4A4F57'>{description}</font>"
+        text_ += (
+            f"<br/><font name='{fonts.REGULAR}' size='7.5' color='#4A4F57'>{description}</font>"
+        )
     return text_
 
 

@@ -41,6 +41,7 @@ SHADES = (
 )
 
 MARGIN = 18 * mm
+ROW_SPLIT_MIN = 36.0  # points: about three lines of table text
 BODY_SIZE = 10.0
 
 
@@ -181,15 +182,53 @@ def table(
     The font is set even where every cell is a paragraph: a table sets its cell
     font on the canvas anyway, and the default would drag in an unembedded Helvetica.
     """
-    made = Table(
+    made = ReportTable(
         [list(row) for row in rows],
         colWidths=list(widths),
         repeatRows=header_rows,
-        splitInRow=1 if split_in_row else 0,
+        # A row splits only into parts of at least this height, never into slivers.
+        splitInRow=ROW_SPLIT_MIN if split_in_row else 0,
         hAlign="LEFT",
     )
     made.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *commands]))
     return made
+
+
+class ReportTable(Table):  # type: ignore[misc]  # ReportLab is untyped
+    """A table that splits inside a row only when that row cannot fit on a page at all.
+
+    ReportLab's own in-row splitting also cuts rows that would fit on the next
+    page, leaving a repeated header and a sliver of a row at a page's foot.
+    """
+
+    splitInRow: Any  # set by Table.__init__
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        allowed = self.splitInRow
+        if not allowed:
+            return list(super().split(availWidth, availHeight))
+        self.splitInRow = 0
+        try:
+            parts = list(super().split(availWidth, availHeight))
+        finally:
+            self.splitInRow = allowed
+        for part in parts:
+            part.splitInRow = allowed
+        if parts or self._next_row_fits_a_page(availHeight):
+            return parts  # nothing fits here: the table moves on, whole rows
+        return list(super().split(availWidth, availHeight))
+
+    def _next_row_fits_a_page(self, availHeight: float) -> bool:
+        frame = self._doctemplateAttr("frame")
+        if frame is None:
+            return False
+        row = self._getFirstPossibleSplitRowPosition(availHeight)
+        headers = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        row = max(row, headers)
+        if row >= len(self._rowHeights):
+            return True
+        needed = sum(self._rowHeights[:headers]) + self._rowHeights[row]
+        return bool(needed <= frame._height)
 
 
 def data_table(
