@@ -126,6 +126,23 @@ def test_the_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--municipality" in text and "RRRR-MM-DD" in text and "-o" in text
 
 
+def test_the_parser_knows_the_same_documents_as_the_core() -> None:
+    from app.reports.export import KINDS
+
+    assert tuple(KINDS) == export_cli.KINDS
+
+
+def test_building_the_parser_loads_no_reportlab() -> None:
+    import subprocess
+
+    code = (
+        "import sys, argparse; from app.cli import export; "
+        "export.register(argparse.ArgumentParser().add_subparsers()); "
+        "sys.exit(any(m.startswith(('reportlab', 'sqlalchemy')) for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
 def test_export_runs_without_qt() -> None:
     import subprocess
 
