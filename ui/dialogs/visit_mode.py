@@ -240,6 +240,7 @@ class VisitModeDialog(QDialog):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._application_state)
+            app.aboutToQuit.connect(self.flush)  # a logout or shutdown closing everything
         self.refresh()
         self.notes.editor.setFocus()
 
@@ -469,6 +470,7 @@ class VisitModeDialog(QDialog):
         if isinstance(app, QGuiApplication):
             with contextlib.suppress(RuntimeError, TypeError):  # never connected
                 app.applicationStateChanged.disconnect(self._application_state)
+                app.aboutToQuit.disconnect(self.flush)
 
     # -- the agenda -----------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QAction, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -191,6 +191,7 @@ class OverviewPage(Page):
         _fit_headers(header, self.portfolio_model)
         table.sortByColumn(ATTENTION, Qt.SortOrder.DescendingOrder)
         table.activated.connect(self._portfolio_activated)
+        _column_menu(table, self.portfolio_model)
         self.portfolio_table = table
         self.portfolio_note = QLabel(
             _(
@@ -388,6 +389,21 @@ class OverviewPage(Page):
         if municipality_id and callable(choose):
             self.tabs.setCurrentIndex(OVERVIEW_TAB)
             choose(str(municipality_id))
+
+
+def _column_menu(table: QTableView, model: PortfolioModel) -> None:
+    """Right-click on the header: show or hide columns (as in Windows Explorer)."""
+    header = table.horizontalHeader()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for column in range(model.columnCount()):
+        if column == NAME:
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        action = QAction(title, header)
+        action.setCheckable(True)
+        action.setChecked(True)
+        action.toggled.connect(lambda on, c=column: table.setColumnHidden(c, not on))
+        header.addAction(action)
 
 
 def _fit_headers(header: QHeaderView, model: PortfolioModel) -> None:

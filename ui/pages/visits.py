@@ -440,6 +440,9 @@ class VisitsPage(Page):
         dialog = VisitModeDialog(self.context, self.municipality_id, visit.id, self.window())
         dialog.today = self.today
         dialog.finished.connect(lambda _result: self.refresh())
+        # The meeting has the laptop's attention: the main window waits (and its undo
+        # history stays that of this municipality).
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         screen = self.screen()
         if screen is not None:  # the whole screen also where no window manager maximizes
             dialog.setGeometry(screen.availableGeometry())
