@@ -100,7 +100,7 @@ def test_the_whole_check_passes() -> None:
     assert tools.check(PATHS) == []
 
 
-def test_calls_inside_f_strings_are_extracted_too(source: Catalog) -> None:
+def test_calls_inside_f_strings_are_extracted_too(tmp_path: Path) -> None:
     code = (
         "x = f\"<p>{escape(_('Brak.'))}</p>\"\n"
         "y = f\"{i18n._('Ludzie')}: {ngettext('osoba', 'osoby', n)} {_(name)} {other('nie')}\"\n"
@@ -110,8 +110,17 @@ def test_calls_inside_f_strings_are_extracted_too(source: Catalog) -> None:
         (2, "Ludzie"),
         (2, ("osoba", "osoby")),
     ]
-    # ui/pages/overview.py writes _('Brak.') inside an f-string.
-    assert "Brak." in _ids(source)
+    # The same through a whole (tiny) source tree, next to what Babel finds.
+    for relative, _key in tools.DATA_MESSAGES:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_bytes((ROOT / relative).read_bytes())
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "version.py").write_text('__version__ = "1.0"\n', encoding="utf-8")
+    (tmp_path / "app" / "page.py").write_text(code + "z = _('Zwykły napis')\n", encoding="utf-8")
+    ids = _ids(tools.extract_catalog(tmp_path))
+    assert {"Brak.", "Ludzie", "osoba", "Zwykły napis", "szkoła podstawowa"} <= set(ids)
+    assert "nie" not in ids
 
 
 def test_the_detectors_see_what_they_must() -> None:
