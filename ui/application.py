@@ -67,9 +67,10 @@ def settings_for(data_dir: str | Path | None) -> QSettings:
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """Our strings via app.i18n; Qt's own buttons and dialogs via Qt's catalogues."""
     i18n.set_language(language)
-    QLocale.setDefault(
-        QLocale(QLocale.Language.Polish if language == "pl" else QLocale.Language.English)
-    )
+    if language == "pl":
+        QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
+    else:  # British English: day before month, as the users' documents are written
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     translators: list[QTranslator] = []
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase",):

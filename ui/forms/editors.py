@@ -113,7 +113,8 @@ class IntEditor(QSpinBox):
         self.setRange(low - 1, int(maximum) if maximum is not None else 2_000_000_000)
         self._blank = low - 1
         self.setSpecialValueText(" ")  # the lowest value means "empty"
-        self.setGroupSeparatorShown(True)
+        # Years read "2024", not "2 024"; counts like pupils keep the separator.
+        self.setGroupSeparatorShown(maximum is None or maximum > 3000 or (minimum or 0) < 1000)
         self.editingFinished.connect(self.committed)
         self.setAccelerated(True)
 

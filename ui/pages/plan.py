@@ -662,7 +662,7 @@ class PlanPage(Page):
             return
         count = _count_descendants(node)
         detail = (
-            _("Razem z nim zostanie usuniętych {count} elementów podrzędnych.").format(count=count)
+            _("Elementy podrzędne usuwane razem z nim: {count}.").format(count=count)
             if count
             else ""
         )
