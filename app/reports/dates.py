@@ -13,15 +13,16 @@ from babel.dates import format_date
 from app.i18n import current_language
 
 # Compact forms for table cells, where a long date would wrap.
-_SHORT = {"pl": "dd.MM.y", "en": "d MMM y"}
+_SHORT = {"pl": "dd.MM.y", "en_GB": "d MMM y"}
 
 
 def locale() -> str:
-    return "en" if current_language() == "en" else "pl"
+    """Babel's locale: Polish, or British English (day before month, as in the window)."""
+    return "en_GB" if current_language() == "en" else "pl"
 
 
 def long_date(value: date | None) -> str:
-    """``21 listopada 2026`` (English: ``November 21, 2026``); empty for no date."""
+    """``21 listopada 2026`` (English: ``21 November 2026``); empty for no date."""
     if value is None:
         return ""
     return str(format_date(value, "long", locale=locale()))

@@ -41,7 +41,8 @@ def test_polish_dates_have_the_right_cases() -> None:
 
 
 def test_english_follows_the_language_setting(english: None) -> None:
-    assert dates.long_date(date(2026, 11, 21)) == "November 21, 2026"
+    assert dates.long_date(date(2026, 11, 21)) == "21 November 2026"
+    assert dates.short_date(date(2026, 3, 5)) == "5 Mar 2026"
     assert dates.month(date(2026, 11, 1)) == "November 2026"
 
 
