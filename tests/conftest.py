@@ -30,7 +30,7 @@ def data_dir(_isolated_data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator["Store"]:
+def store(data_dir: Path) -> Iterator[Store]:
     from app.storage.store import Store
 
     opened = Store.open(data_dir)
@@ -41,10 +41,8 @@ def store(data_dir: Path) -> Iterator["Store"]:
 
 
 @pytest.fixture
-def demo_store(store: "Store") -> "Store":
+def demo_store(store: Store) -> Store:
     from app.demo import load_demo
 
     load_demo(store)
     return store
-
-

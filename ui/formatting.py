@@ -49,7 +49,8 @@ def show(value: Any) -> str:
     if isinstance(value, bool):
         return "✓" if value else ""
     if isinstance(value, datetime):
-        return QLocale().toString(value.astimezone(), QLocale.FormatType.ShortFormat)
+        local = value.astimezone()
+        return f"{show_date(local.date())} {local:%H:%M}"
     if isinstance(value, date):
         return show_date(value)
     if isinstance(value, float):

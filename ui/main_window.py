@@ -421,7 +421,9 @@ class MainWindow(QMainWindow):
 
     def _focus_switcher(self) -> None:
         self.switcher.setFocus()
-        self.switcher.lineEdit().selectAll()
+        line = self.switcher.lineEdit()
+        if line is not None:
+            line.selectAll()
 
     def _remember_recent(self, municipality_id: str) -> None:
         recent = [r for r in self._recent() if r != municipality_id]
@@ -433,7 +435,7 @@ class MainWindow(QMainWindow):
         value = self.settings.value("recent_municipalities", [])
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in value or []]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def _refresh_recent(self) -> None:
         self.recent_menu.clear()
@@ -463,12 +465,12 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
-            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+            self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([180, 1020])
         page = str(self.settings.value("page", "overview") or "overview")

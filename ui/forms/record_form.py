@@ -237,4 +237,4 @@ def _plain(value: Any) -> Any:
 
 
 def _same(a: Any, b: Any) -> bool:
-    return _plain(a) == _plain(b)
+    return bool(_plain(a) == _plain(b))

@@ -461,9 +461,9 @@ class PlanPage(Page):
             return
         kinds = ["goal", "objective", "action"]
         self.detail.setCurrentIndex(kinds.index(node.kind) + 1)
-        form = self._form_for(node.kind)
-        assert form is not None
-        form.load(node.record)
+        detail_form = self._form_for(node.kind)
+        assert detail_form is not None
+        detail_form.load(node.record)
         if node.kind == "action":
             self._load_schools(node.id)
         self._update_buttons(node)
@@ -677,16 +677,14 @@ class PlanPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         next_id = _neighbour_id(node)
-        if self.context.run(
-            DeleteRecord(
-                self.context.store,
-                KIND_CLASS[node.kind],
-                node.id,
-                _("usunięcie: {title}").format(title=node.record.title),
-            )
-        ):
-            if next_id:
-                self.select(next_id)
+        command = DeleteRecord(
+            self.context.store,
+            KIND_CLASS[node.kind],
+            node.id,
+            _("usunięcie: {title}").format(title=node.record.title),
+        )
+        if self.context.run(command) and next_id:
+            self.select(next_id)
 
     def new_plan(self) -> None:
         if self.context is None or self.municipality_id is None:

@@ -455,12 +455,15 @@ def _label_with_button(form: RecordForm, field: str, button: QWidget) -> None:
     """Put ``button`` under the label of ``field`` (where the eye looks for what to do)."""
     layout = form.layout_
     cell = form.editors[field].parentWidget()
-    row, _role = layout.getWidgetPosition(cell)
-    old = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
-    text = old.widget().text() if old is not None and isinstance(old.widget(), QLabel) else ""
-    if old is not None and old.widget() is not None:
-        old.widget().deleteLater()
-        layout.removeItem(old)
+    assert cell is not None
+    position: tuple[int, QFormLayout.ItemRole] = layout.getWidgetPosition(cell)  # type: ignore[assignment]
+    row = position[0]
+    old = layout.labelForField(cell)
+    text = old.text() if isinstance(old, QLabel) else ""
+    if old is not None:
+        layout.removeWidget(old)
+        old.hide()
+        old.deleteLater()
     label = QWidget()
     box = QVBoxLayout(label)
     box.setContentsMargins(0, 0, 0, 0)

@@ -29,7 +29,7 @@ class FoldedFilterProxy(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self._words = fold(text).split()
-        self.invalidateFilter()
+        self.invalidate()
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
@@ -51,7 +51,9 @@ class MunicipalitySwitcher(QComboBox):
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setToolTip(_("Wybierz JST; wpisz fragment nazwy lub kodu TERYT, aby zawęzić listę"))
-        self.lineEdit().setPlaceholderText(_("Szukaj JST…"))
+        line = self.lineEdit()
+        assert line is not None  # the combo box is editable
+        line.setPlaceholderText(_("Szukaj JST…"))
         self.setAccessibleName(_("Wybór JST"))
         self._proxy = FoldedFilterProxy()
         self._proxy.setSourceModel(model)
@@ -59,8 +61,8 @@ class MunicipalitySwitcher(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
-        self.lineEdit().textEdited.connect(self._filter)
-        completer.activated[QModelIndex].connect(self._completed)
+        line.textEdited.connect(self._filter)
+        completer.activated[QModelIndex].connect(self._completed)  # type: ignore[index]
         self.activated.connect(self._activated)
 
     def _filter(self, text: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import itertools
 import json
 import shutil
 import sqlite3
@@ -409,5 +410,5 @@ def test_revisions_read_from_file_names_agree_with_alembic() -> None:
     assert migrate.head_revision() == scripts.get_current_head()
     # Linear history: every revision but the first follows the one before it.
     ordered = sorted(migrate.known_revisions())
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         assert scripts.get_revision(after).down_revision == before

@@ -13,8 +13,15 @@ from ui.models.records import ID_ROLE, Column, RecordTableModel
 
 def test_rows_columns_and_formatting(store: Store) -> None:
     m = records.create(store, Municipality, name="Gmina", kind="rural")
-    records.create(store, School, m.id, name="SP w Łęgu", school_type="szkola_podstawowa",
-                   pupils=1234, support_stage="agreement")
+    records.create(
+        store,
+        School,
+        m.id,
+        name="SP w Łęgu",
+        school_type="szkola_podstawowa",
+        pupils=1234,
+        support_stage="agreement",
+    )
     model = RecordTableModel(
         [Column("name", "Nazwa"), Column("pupils", "Uczniów"), Column("support_stage", "Etap")],
         lambda: records.children(store, School, municipality_id=m.id),
@@ -33,8 +40,9 @@ def test_long_lists_arrive_in_batches(store: Store, monkeypatch) -> None:  # typ
     m = records.create(store, Municipality, name="Gmina", kind="rural")
     for n in range(25):
         records.create(store, School, m.id, name=f"Szkoła {n:02}", school_type="szkola_podstawowa")
-    model = RecordTableModel([Column("name", "Nazwa")],
-                             lambda: records.children(store, School, municipality_id=m.id))
+    model = RecordTableModel(
+        [Column("name", "Nazwa")], lambda: records.children(store, School, municipality_id=m.id)
+    )
     model.reload()
     assert model.rowCount() == 10 and model.canFetchMore()
     model.fetchMore()
