@@ -199,6 +199,7 @@ def bench(data_dir: Path, repeat: int, warmup: int, with_models: bool) -> list[R
 def _model_fillers() -> tuple[Any, Any]:
     """Fill the page's models as the page does (Qt without a window)."""
     from PySide6.QtWidgets import QApplication
+
     from ui.models.overview import OverviewModels, PortfolioModel
 
     _app = QApplication.instance() or QApplication([])
