@@ -29,6 +29,7 @@ from ui.commands import push
 from ui.context import EditorContext
 from ui.forms.month_form import MonthEditor
 from ui.pages.hdr_commands import CopyScheduleCommand, CreateScheduleCommand
+from ui.widgets.field_error import error_label, with_error
 
 CUSTOM = 0  # the list's "custom area" entry (the 12 areas have codes 1–12)
 DEFAULT_MONTHS = 24
@@ -102,7 +103,7 @@ class NewHdrDialog(QDialog):
 
     def _layout(self) -> None:
         self.errors = {
-            name: _error_label()
+            name: error_label()
             for name in (
                 "area_code",
                 "custom_area",
@@ -115,15 +116,15 @@ class NewHdrDialog(QDialog):
             )
         }
         form = QFormLayout()
-        form.addRow(_("Obszar *"), _cell(self.area_list, self.errors["area_code"]))
+        form.addRow(_("Obszar *"), with_error(self.area_list, self.errors["area_code"]))
         form.addRow("", self.description)
-        form.addRow(_("Obszar własny"), _cell(self.custom_area, self.errors["custom_area"]))
-        form.addRow(_("Tytuł HDR *"), _cell(self.title, self.errors["title"]))
-        form.addRow(_("Początek okresu *"), _cell(self.start, self.errors["period_start"]))
-        form.addRow(_("Koniec okresu *"), _cell(self.end, self.errors["period_end"]))
-        form.addRow(_("Zespół JST"), _cell(self.participants, self.errors["participants"]))
-        form.addRow(_("Doradcy"), _cell(self.advisors, self.errors["advisors"]))
-        form.addRow(_("Plan"), _cell(self.plan, self.errors["plan_id"]))
+        form.addRow(_("Obszar własny"), with_error(self.custom_area, self.errors["custom_area"]))
+        form.addRow(_("Tytuł HDR *"), with_error(self.title, self.errors["title"]))
+        form.addRow(_("Początek okresu *"), with_error(self.start, self.errors["period_start"]))
+        form.addRow(_("Koniec okresu *"), with_error(self.end, self.errors["period_end"]))
+        form.addRow(_("Zespół JST"), with_error(self.participants, self.errors["participants"]))
+        form.addRow(_("Doradcy"), with_error(self.advisors, self.errors["advisors"]))
+        form.addRow(_("Plan"), with_error(self.plan, self.errors["plan_id"]))
         hint = QLabel(
             _(
                 "Etapy cyklu doradczego, priorytety i pozycje harmonogramu uzupełnisz po "
@@ -225,15 +226,17 @@ class CopyHdrDialog(QDialog):
         self.end = MonthEditor()
         self.end.set_value(hdr.shift_month(start, length))
         self.end.setAccessibleName(_("Koniec nowego okresu"))
-        self.errors = {name: _error_label() for name in ("period_start", "period_end")}
+        self.errors = {name: error_label() for name in ("period_start", "period_end")}
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.start.dateChanged.connect(lambda _day: self._describe())
         self.end.dateChanged.connect(lambda _day: self._describe())
         form = QFormLayout()
         form.addRow(_("Kopiowany HDR"), QLabel(schedule.title))
-        form.addRow(_("Początek nowego okresu *"), _cell(self.start, self.errors["period_start"]))
-        form.addRow(_("Koniec nowego okresu *"), _cell(self.end, self.errors["period_end"]))
+        form.addRow(
+            _("Początek nowego okresu *"), with_error(self.start, self.errors["period_start"])
+        )
+        form.addRow(_("Koniec nowego okresu *"), with_error(self.end, self.errors["period_end"]))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -276,21 +279,3 @@ class CopyHdrDialog(QDialog):
             return
         self.created_id = command.record_id
         super().accept()
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _cell(editor: QWidget, error: QLabel) -> QWidget:
-    cell = QWidget()
-    box = QVBoxLayout(cell)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.setSpacing(2)
-    box.addWidget(editor)
-    box.addWidget(error)
-    return cell

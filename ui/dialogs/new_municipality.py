@@ -19,6 +19,7 @@ from app.model import Municipality, MunicipalityKind
 from app.services.teryt import teryt_problem
 from ui.commands import CreateRecord
 from ui.context import EditorContext
+from ui.widgets.field_error import error_label, with_error
 
 
 class NewMunicipalityDialog(QDialog):
@@ -35,11 +36,11 @@ class NewMunicipalityDialog(QDialog):
         self.teryt = QLineEdit()
         self.teryt.setPlaceholderText(_("np. 3021053 (gmina) lub 3021 (powiat)"))
         self.teryt.setMaxLength(7)
-        self.errors = {field: _error_label() for field in ("name", "kind", "teryt")}
+        self.errors = {field: error_label() for field in ("name", "kind", "teryt")}
         form = QFormLayout()
-        form.addRow(_("Nazwa *"), _with_error(self.name, self.errors["name"]))
-        form.addRow(_("Rodzaj JST *"), _with_error(self.kind, self.errors["kind"]))
-        form.addRow(_("Kod TERYT"), _with_error(self.teryt, self.errors["teryt"]))
+        form.addRow(_("Nazwa *"), with_error(self.name, self.errors["name"]))
+        form.addRow(_("Rodzaj JST *"), with_error(self.kind, self.errors["kind"]))
+        form.addRow(_("Kod TERYT"), with_error(self.teryt, self.errors["teryt"]))
         intro = QLabel(
             _(
                 "Pozostałe dane (zespół, szkoły, kontakt) uzupełnisz potem na stronie "
@@ -99,21 +100,3 @@ class NewMunicipalityDialog(QDialog):
             return
         self.created_id = command.record_id
         super().accept()
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _with_error(editor: QWidget, error: QLabel) -> QWidget:
-    cell = QWidget()
-    box = QVBoxLayout(cell)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.setSpacing(2)
-    box.addWidget(editor)
-    box.addWidget(error)
-    return cell

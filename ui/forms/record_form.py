@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from app.errors import UserError
 from app.i18n import _
@@ -29,6 +29,7 @@ from ui.forms.editors import (
     TextEditor,
     enum_choices,
 )
+from ui.widgets.field_error import error_label, with_error
 
 EditHandler = Callable[[str, Any, Any], None]
 
@@ -70,17 +71,9 @@ class RecordForm(QWidget):
         editor.setObjectName(f"field_{name}")
         editor.setAccessibleName(_(spec.label))
         editor.committed.connect(lambda name=name: self._commit(name))
-        error = QLabel()
+        error = error_label()
         error.setObjectName(f"error_{name}")
-        error.setStyleSheet("color: #b00020;")
-        error.setWordWrap(True)
-        error.hide()
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(editor)
-        box.addWidget(error)
+        cell = with_error(editor, error)
         label = "" if spec.kind == "bool" else _(spec.label) + (" *" if spec.required else "")
         self.layout_.addRow(label, cell)
         self.editors[name] = editor
