@@ -25,9 +25,9 @@ from app.i18n import _
 from app.model import Action, Goal, Objective, Record
 from app.services.plans import GoalNode
 from ui.formatting import show, show_date, show_money
+from ui.models.node_drag import NodeDragMixin
 
 Index = QModelIndex | QPersistentModelIndex
-MIME = "application/x-plan-oswiaty-plan-node"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -51,7 +51,8 @@ class Node:
         return 0 if self.parent is None else self.parent.children.index(self)
 
 
-class PlanTreeModel(QAbstractItemModel):
+class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
+    MIME = "application/x-plan-oswiaty-plan-node"
     move_requested = Signal(str, str, str, int)  # kind, id, new parent id, new index
     rename_requested = Signal(str, str, str)  # kind, id, new title
 
@@ -180,29 +181,6 @@ class PlanTreeModel(QAbstractItemModel):
         return False  # the reload after the command shows the new title
 
     # -- drag and drop ------------------------------------------------------------------
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        data = QMimeData()
-        nodes = [self.node(i) for i in indexes if i.isValid() and i.column() == 0]
-        if nodes:
-            data.setData(MIME, f"{nodes[0].kind}:{nodes[0].id}".encode())
-        return data
-
-    def _dragged(self, data: QMimeData) -> Node | None:
-        if not data.hasFormat(MIME):
-            return None
-        kind, _sep, record_id = bytes(data.data(MIME).data()).decode().partition(":")
-        node = self._by_id.get(record_id)
-        return node if node is not None and node.kind == kind else None
 
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index

@@ -28,9 +28,9 @@ from app.model import ActionStatus, DevelopmentSchedule, ScheduleItem
 from app.services.hdr import CycleStep, PriorityGroup, current_step, cycle_steps, period_warning
 from app.services.schedules import Progress, ScheduleProgress, is_overdue, progress_of
 from ui.formatting import show, show_money, show_month
+from ui.models.node_drag import NodeDragMixin
 
 Index = QModelIndex | QPersistentModelIndex
-MIME = "application/x-plan-oswiaty-hdr-node"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -152,7 +152,8 @@ class Node:
         return 0 if self.parent is None else self.parent.children.index(self)
 
 
-class ScheduleTreeModel(QAbstractItemModel):
+class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
+    MIME = "application/x-plan-oswiaty-hdr-node"
     """Priorities with their items under them; items without a priority come last."""
 
     move_requested = Signal(str, str, str, int)  # kind, id, new priority id ("" none), index
@@ -384,28 +385,8 @@ class ScheduleTreeModel(QAbstractItemModel):
 
     # -- drag and drop ----------------------------------------------------------------------
 
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        data = QMimeData()
-        nodes = [self.node(i) for i in indexes if i.isValid() and i.column() == 0]
-        if nodes and nodes[0].kind in ("priority", "item"):
-            data.setData(MIME, f"{nodes[0].kind}:{nodes[0].id}".encode())
-        return data
-
-    def _dragged(self, data: QMimeData) -> Node | None:
-        if not data.hasFormat(MIME):
-            return None
-        kind, _sep, record_id = bytes(data.data(MIME).data()).decode().partition(":")
-        node = self._by_id.get(record_id)
-        return node if node is not None and node.kind == kind else None
+    def draggable(self, node: Node) -> bool:  # type: ignore[override]
+        return node.kind in ("priority", "item")
 
     def _target(self, node: Node, parent: Index, row: int) -> tuple[Node, int] | None:
         """The group (or the root) a drop lands in, and the index there."""
