@@ -34,6 +34,10 @@ _PARAMETERS = re.compile(r"\[parameters: .*?\](?=\s*(\(|$))", re.DOTALL)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 # Digits with spaces or hyphens between them; replaced when nine or more (PESEL, NIP, phone).
 _NUMBER = re.compile(r"(?<![\w:./-])(?<!\d,)\+?\d[\d -]*\d(?![\w:./-]|,\d)")
+_EXCEPTION_NAME = re.compile(r"^[A-Za-z_][\w.]*$")
+_WORD = re.compile(r"[^\W\d_][\w]*|…")
+# lower_case, snake_case, CamelCase with an inner capital, short CAPITALS.
+_PROGRAM_WORD = re.compile(r"[a-z][a-z0-9_]*|\w*_\w*|[A-Z][a-z0-9]+[A-Z]\w*|[A-Z]{1,4}\d*")
 # Traceback frame lines ("  File "...", line 3, in f") and the source lines under them.
 _CODE_LINE = re.compile(r'^\s+File "|^    ')
 
@@ -83,7 +87,7 @@ def build(
         *(f"{key}: {scrub_line(val)}" for key, val in facts.items()),
         "",
         "Traceback:",
-        *(scrub_line(line) for line in _traceback_lines(kind, value, tb)),
+        *(scrub_traceback_line(line) for line in _traceback_lines(kind, value, tb)),
         "",
         f"Last {LOG_LINES} log lines:",
         *(scrub_line(line) for line in log_lines),
@@ -116,6 +120,33 @@ def scrub_line(line: str) -> str:
     line = _QUOTED.sub(lambda m: m.group(0)[0] + REDACTED + m.group(0)[-1], line)
     line = _EMAIL.sub("<e-mail>", line)
     return _NUMBER.sub(_long_number, line)
+
+
+def scrub_traceback_line(line: str) -> str:
+    """Code lines keep their text; the exception's own message keeps only program words."""
+    if line.startswith((" ", "Traceback", "During handling", "The above exception")):
+        return scrub_line(line)
+    kind, colon, message = line.partition(": ")
+    if colon and _EXCEPTION_NAME.match(kind):
+        return f"{kind}: {scrub_free_text(scrub_line(message))}"
+    return scrub_free_text(scrub_line(line))
+
+
+def scrub_free_text(text: str) -> str:
+    """Free text (an exception's message) without words that could be someone's name.
+
+    Kept: lower-case ASCII words, numbers, identifiers (``snake_case``, ``CamelCase``)
+    and short capitals (``SQL``); replaced: capitalised words and words with Polish
+    or other non-ASCII letters — names, places, titles.
+    """
+    return _WORD.sub(_program_word_or_redacted, text)
+
+
+def _program_word_or_redacted(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if word == REDACTED or (word.isascii() and _PROGRAM_WORD.fullmatch(word)):
+        return word
+    return REDACTED
 
 
 def _long_number(match: re.Match[str]) -> str:

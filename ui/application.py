@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import i18n
 from app import paths as app_paths
 from app.errors import UserError
+from app.private_files import private_folder
 from app.version import APP_ID, APP_NAME, PUBLISHER, __version__
 from ui.errors import install_excepthook, show_user_error
 
@@ -60,7 +61,7 @@ def identify(app: QApplication) -> None:
 def settings_for(data_dir: str | Path | None) -> QSettings:
     """Window layout and preferences live in the data folder (portable with it)."""
     root = app_paths.resolve(data_dir).root
-    root.mkdir(parents=True, exist_ok=True)
+    private_folder(root)
     return QSettings(str(root / "ui.ini"), QSettings.Format.IniFormat)
 
 
@@ -166,7 +167,7 @@ def open_store(window: object, data_dir: str | Path | None, select: str | None) 
 
 
 def _offer_restore(window: object, damaged: object) -> bool:
-    from app.storage import backups
+    from app.storage.restore import restore_into
     from app.storage.store import DatabaseDamaged
 
     assert isinstance(damaged, DatabaseDamaged) and damaged.good_backup is not None
@@ -178,9 +179,7 @@ def _offer_restore(window: object, damaged: object) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        backups.restore_into(
-            damaged.good_backup, damaged.database, damaged.database.parent / "backups"
-        )
+        restore_into(damaged.good_backup, damaged.database, damaged.database.parent / "backups")
     except UserError as error:
         show_user_error(None, error)
         return False

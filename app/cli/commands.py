@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +15,8 @@ from app.i18n import _
 
 if TYPE_CHECKING:
     from app.storage.store import Store
+
+log = logging.getLogger(__name__)
 
 # The storage layer (SQLAlchemy) is imported inside each command, not here:
 # building the parser for ``--help`` or opening the window must stay quick.
@@ -40,6 +45,9 @@ def register(sub: Any) -> None:
     backup = sub.add_parser("backup", help=_("wykonaj kopię zapasową danych"))
     backup.add_argument(
         "-o", "--output", metavar=_("PLIK"), help=_("plik kopii (domyślnie folder kopii)")
+    )
+    backup.add_argument(
+        "--force", action="store_true", help=_("zastąp istniejący plik podany w -o")
     )
     backup.set_defaults(handler=cmd_backup)
 
@@ -145,36 +153,46 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from app.storage import backups
-    from app.storage.integrity import check_file, unreadable_message
+    from app.storage.integrity import check_file, reach_message
 
     data_paths = app_paths.resolve(args.data_dir)
     database = data_paths.database
-    if not database.exists():
-        print(
-            _("Brak pliku danych w {path} — nie ma czego sprawdzać.").format(path=data_paths.root)
-        )
+    good = backups.newest_good_backup(data_paths.backups, for_latest=True)
+    if not database.exists() or database.stat().st_size == 0:
+        if good is not None:
+            raise UserError(
+                _(
+                    "Brak danych w pliku {path}, choć są kopie zapasowe; najnowsza dobra: {backup} "
+                    "(przywróć: plan-oswiaty restore --latest)."
+                ).format(path=database, backup=good.name)
+            )
+        print(_("Brak danych w {path} — nie ma czego sprawdzać.").format(path=data_paths.root))
         return 0
     result = check_file(database)
     if result.ok:
         print(_("Plik danych jest spójny: {path}").format(path=database))
         return 0
-    if result.unreadable:
-        raise UserError(unreadable_message(database, result))
-    good = backups.newest_good_backup(data_paths.backups)
-    lines = [_("Plik danych jest uszkodzony: {path}").format(path=database)]
-    lines += [f"  {problem}" for problem in result.problems[:5]]
-    if good:
-        lines.append(
-            _("Najnowsza dobra kopia: {path} (przywróć: plan-oswiaty restore --latest)").format(
-                path=good
+    if not result.damaged:
+        log.warning("check of %s stopped: %s", database, "; ".join(result.problems))
+        raise UserError(reach_message(database, result))
+    log.error("check of %s: damaged: %s", database, "; ".join(result.problems))
+    if good is None:
+        raise UserError(
+            _("Plik danych {path} jest uszkodzony, a nie ma dobrej kopii zapasowej.").format(
+                path=database
             )
         )
-    raise UserError("\n".join(lines))
+    raise UserError(
+        _(
+            "Plik danych {path} jest uszkodzony; najnowsza dobra kopia: {backup} "
+            "(przywróć: plan-oswiaty restore --latest)."
+        ).format(path=database, backup=good.name)
+    )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.storage import backups
-    from app.storage.integrity import check_file, unreadable_message
+    from app.storage.integrity import check_file, reach_message
 
     data_paths = app_paths.resolve(args.data_dir)
     if not data_paths.database.exists():
@@ -182,28 +200,61 @@ def cmd_backup(args: argparse.Namespace) -> int:
             _("Brak pliku danych w {path} — nie ma czego kopiować.").format(path=data_paths.root)
         )
     result = check_file(data_paths.database)
-    if result.unreadable:
-        raise UserError(unreadable_message(data_paths.database, result))
+    if not result.ok and not result.damaged:
+        raise UserError(reach_message(data_paths.database, result))
     if not result.ok:
         raise UserError(
             _("Plik danych jest uszkodzony; kopia nie została wykonana. Użyj „plan-oswiaty check”.")
         )
-    target = Path(args.output).expanduser().resolve() if args.output else None
-    if target is not None and target.exists() and target.is_dir():
-        raise UserError(_("{path} jest folderem; podaj nazwę pliku kopii.").format(path=target))
-    path = backups.make_backup(data_paths.database, data_paths.backups, "manual", target=target)
+    target = Path(args.output).expanduser().absolute() if args.output else None
+    if target is not None:
+        check_output(target, force=args.force)
+    with _lock_if_free(data_paths):
+        path = backups.make_backup(data_paths.database, data_paths.backups, "manual", target=target)
     print(_("Kopia zapasowa zapisana: {path}").format(path=path))
     return 0
+
+
+def check_output(target: Path, *, force: bool) -> None:
+    """Refuse to write over a folder, a device or a link; over a file only with ``--force``."""
+    if target.is_dir():
+        raise UserError(_("{path} jest folderem; podaj nazwę pliku kopii.").format(path=target))
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        raise UserError(
+            _("{path} nie jest zwykłym plikiem — nic nie zapisano.").format(path=target)
+        )
+    if target.exists() and not force:
+        raise UserError(
+            _("Plik {path} już istnieje. Aby go zastąpić, dodaj --force.").format(path=target)
+        )
+
+
+@contextmanager
+def _lock_if_free(data_paths: app_paths.DataPaths) -> Iterator[None]:
+    """Hold the instance lock when no one else does (while the window is open, it does)."""
+    from app.storage.lock import InstanceLock
+
+    lock = InstanceLock(data_paths.lock)
+    try:
+        lock.acquire()
+    except UserError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from app.storage import backups
     from app.storage.lock import InstanceLock
+    from app.storage.restore import restore_into
     from app.storage.store import Store, ensure_folder
 
     data_paths = app_paths.resolve(args.data_dir)
     if args.latest:
-        source = backups.newest_good_backup(data_paths.backups)
+        source = backups.newest_good_backup(data_paths.backups, for_latest=True)
         if source is None:
             raise UserError(
                 _("W folderze kopii {path} nie ma dobrej kopii.").format(path=data_paths.backups)
@@ -216,7 +267,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     lock = InstanceLock(data_paths.lock)
     lock.acquire()
     try:
-        backups.restore_into(source, data_paths.database, data_paths.backups)
+        restore_into(source, data_paths.database, data_paths.backups)
     finally:
         lock.release()
     # Opening migrates a copy made by an earlier version and checks it once more.

@@ -1,21 +1,40 @@
-"""Rolling automatic backups made with SQLite's online backup API, and restore."""
+"""Rolling automatic backups made with SQLite's online backup API.
+
+Backups are ordered by a sequence number in their names, not by the clock: a
+clock set back (or a backup stamped in the future) must neither prune the
+backup just made nor make an old one look "latest". Names are
+``plan-oswiaty-s000042-20261203-173455-manual.sqlite``; the older form without
+``s…`` is still read, as older than every numbered one.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from app.errors import UserError
 from app.i18n import _
+from app.private_files import private_file, private_folder, restrict
 from app.storage import migrate
+from app.storage.disk import backup_no_space_message, is_no_space
 from app.storage.engine import connect_raw
 from app.storage.integrity import check_file
 
+log = logging.getLogger(__name__)
+
 KEEP_PER_REASON = 10
-_NAME = re.compile(r"^plan-oswiaty-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite$")
+# Reasons that are not restore points of their own for ``restore --latest``.
+NOT_LATEST = frozenset({"before-restore"})
+FINGERPRINT = "last-backup.json"
+# A ``.part`` younger than this may still be written by another command.
+STALE_PART_SECONDS = 5.0
+_NAME = re.compile(r"^plan-oswiaty-(?:s(\d+)-)?(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite$")
 
 
 @dataclass(frozen=True)
@@ -23,142 +42,184 @@ class BackupInfo:
     path: Path
     taken_at: datetime
     reason: str
-    # Backups taken within the same second are numbered 1, 2, … after the first (0).
+    # The order in which backups were made (0 for backups named before numbering).
     sequence: int = 0
+    # Older backups taken within the same second were numbered 1, 2, … after the first.
+    same_second: int = 0
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
-    """Backups in ``folder``, newest first."""
+    """Backups in ``folder``, newest (highest sequence) first."""
     found: list[BackupInfo] = []
     if not folder.is_dir():
         return found
     for path in folder.iterdir():
         match = _NAME.match(path.name)
         if match:
-            stamp = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-            found.append(BackupInfo(path, stamp, match.group(3), int(match.group(2) or 0)))
-    # Not by name: "…-074900-manual" is older than "…-074900-10-manual" and "…-2-…".
-    found.sort(key=lambda info: (info.taken_at, info.sequence, info.path.name), reverse=True)
+            try:
+                stamp = datetime.strptime(match.group(2), "%Y%m%d-%H%M%S")
+            except ValueError:
+                continue
+            sequence, same_second = int(match.group(1) or 0), int(match.group(3) or 0)
+            found.append(BackupInfo(path, stamp, match.group(4), sequence, same_second))
+    found.sort(
+        key=lambda info: (info.sequence, info.taken_at, info.same_second, info.path.name),
+        reverse=True,
+    )
     return found
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Copy a live database consistently (WAL included) with the backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy a live database consistently (WAL included) with the backup API.
+
+    The copy is written to ``target.part`` and renamed when complete, so a
+    target is never half-written; the ``.part`` is removed when copying fails.
+    """
+    private_folder(target.parent)
     temporary = target.with_name(target.name + ".part")
     temporary.unlink(missing_ok=True)
-    src = connect_raw(source, readonly=True)
     try:
-        dst = sqlite3.connect(str(temporary))
+        private_file(temporary)  # sqlite3 would create it readable by everyone
+        src = connect_raw(source, readonly=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst = sqlite3.connect(str(temporary))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    temporary.replace(target)
+            src.close()
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def make_backup(database: Path, folder: Path, reason: str, *, target: Path | None = None) -> Path:
     """Back ``database`` up into ``folder`` (or to ``target``) and prune old ones."""
+    own = target is None
     if target is None:
         target = _new_name(folder, reason)
     try:
         copy_database(database, target)
     except (OSError, sqlite3.Error) as error:
+        log.warning("backup to %s failed: %s", target, error)
+        if is_no_space(error):
+            raise UserError(backup_no_space_message()) from None
         raise UserError(
             _("Nie udało się wykonać kopii zapasowej do {path}: {error}").format(
-                path=target, error=error
+                path=target, error=getattr(error, "strerror", None) or error
             )
         ) from None
-    prune(folder, reason)
+    if own:
+        remember_fingerprint(database, folder)
+        prune(folder, reason, keep_path=target)
     return target
 
 
 def _new_name(folder: Path, reason: str) -> Path:
-    """A name that sorts after every backup taken so far, even within the same second.
-
-    The number goes past the highest one in use: reusing a number freed by pruning
-    would make the newest backup look like the oldest, and the next prune delete it.
-    """
-    now = datetime.now().replace(microsecond=0)
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    used = [info.sequence for info in list_backups(folder) if info.taken_at == now]
-    sequence = max(used, default=-1) + 1
+    """The next number after every backup in ``folder``, and the time for people to read."""
+    sequence = max((info.sequence for info in list_backups(folder)), default=0) + 1
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     while True:
-        number = f"-{sequence}" if sequence else ""
-        target = folder / f"plan-oswiaty-{stamp}{number}-{reason}.sqlite"
+        target = folder / f"plan-oswiaty-s{sequence:06d}-{stamp}-{reason}.sqlite"
         if not target.exists():
             return target
         sequence += 1
 
 
-def prune(folder: Path, reason: str, keep: int = KEEP_PER_REASON) -> None:
+def prune(
+    folder: Path, reason: str, keep: int = KEEP_PER_REASON, keep_path: Path | None = None
+) -> None:
+    """Keep the ``keep`` newest of ``reason`` (and always ``keep_path``, the one just made)."""
     same_reason = [info for info in list_backups(folder) if info.reason == reason]
     for info in same_reason[keep:]:
-        info.path.unlink(missing_ok=True)
+        if info.path != keep_path:
+            info.path.unlink(missing_ok=True)
 
 
-def newest_good_backup(folder: Path) -> Path | None:
+def newest_good_backup(folder: Path, *, for_latest: bool = False) -> Path | None:
+    """The newest backup that is healthy, ours and not from a newer program version.
+
+    ``for_latest`` leaves out the copies made just before a restore: otherwise a
+    second ``restore --latest`` would undo the first.
+    """
     for info in list_backups(folder):
-        if check_file(info.path).ok:
+        if for_latest and info.reason in NOT_LATEST:
+            continue
+        if check_file(info.path).ok and _restorable(info.path):
             return info.path
     return None
 
 
-def restore_into(backup: Path, database: Path, folder: Path) -> None:
-    """Replace ``database`` by a checked copy of ``backup``.
-
-    The current file is kept first: as a backup if it is healthy, or moved aside
-    (``damaged``) if it is not, so a restore never destroys anything. The caller
-    holds the instance lock and has no open connection to ``database``.
-    """
-    result = check_file(backup)
-    if not result.ok or not _looks_like_ours(backup):
-        raise UserError(
-            _("Plik {path} nie jest poprawną kopią bazy Plan Oświaty — nic nie zmieniono.").format(
-                path=backup
-            )
-        )
-    # A copy made by a newer version would be restored only to be refused on opening.
-    migrate.refuse_newer(migrate.revision_in_file(backup, readonly=True))
-    if database.exists():
-        if check_file(database).ok:
-            make_backup(database, folder, "before-restore")
-        else:
-            _move_aside(database, folder)
-    for suffix in ("-wal", "-shm"):
-        database.with_name(database.name + suffix).unlink(missing_ok=True)
-    copy_database(backup, database)
-
-
-def _move_aside(database: Path, folder: Path) -> Path:
-    """Move a damaged data file (with its WAL, which may hold the newest data) to ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"damaged-{stamp}.sqlite"
-    counter = 1
-    while target.exists():
-        target = folder / f"damaged-{stamp}-{counter}.sqlite"
-        counter += 1
-    for suffix in ("-wal", "-shm"):
-        companion = database.with_name(database.name + suffix)
-        if companion.exists():
-            companion.replace(target.with_name(target.name + suffix))
-    database.replace(target)
-    return target
-
-
-def _looks_like_ours(path: Path) -> bool:
-    connection = connect_raw(path, readonly=True)
+def _restorable(path: Path) -> bool:
     try:
-        names = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        revision = migrate.revision_in_file(path, readonly=True)
     except sqlite3.Error:
         return False
-    finally:
-        connection.close()
-    return {"alembic_version", "municipality"} <= names
+    return revision is None or revision in migrate.known_revisions()
+
+
+# -- has the data file changed since the last backup? ------------------------
+
+
+def fingerprint(database: Path) -> list[list[int]]:
+    """Size and modification time of the data file and its WAL: equal means unchanged.
+
+    Compared for equality, never for "newer": a clock set back makes a change look
+    older than the backup, but not equal to the state that was backed up.
+    """
+    parts: list[list[int]] = []
+    for path in (database, database.with_name(database.name + "-wal")):
+        try:
+            stat = path.stat()
+        except OSError:
+            parts.append([-1, -1])
+            continue
+        parts.append([stat.st_size, stat.st_mtime_ns])
+    return parts
+
+
+def remember_fingerprint(database: Path, folder: Path) -> None:
+    path = folder / FINGERPRINT
+    try:
+        path.write_text(json.dumps({"database": fingerprint(database)}), encoding="utf-8")
+        restrict(path)
+    except OSError:
+        log.warning("cannot write %s", path)
+
+
+def changed_since_backup(database: Path, folder: Path) -> bool:
+    if not list_backups(folder):
+        return True
+    try:
+        saved = json.loads((folder / FINGERPRINT).read_text(encoding="utf-8"))["database"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
+    current = fingerprint(database)
+    if not isinstance(saved, list) or len(saved) != len(current):
+        return True
+    # An empty WAL is only the sign of an open connection, not of a change.
+    if current[1][0] <= 0 and saved[1][0] <= 0:
+        return bool(current[0] != saved[0])
+    return bool(current != saved)
+
+
+def remove_stale_parts(*folders: Path) -> int:
+    """Remove ``.part`` files left by interrupted backups and restores (full copies of data)."""
+    removed = 0
+    now = time.time()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in folder.glob("*.part"):
+            try:
+                if abs(now - path.stat().st_mtime) >= STALE_PART_SECONDS:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                log.warning("cannot remove %s", path)
+    if removed:
+        log.info("removed %d unfinished copies", removed)
+    return removed

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.i18n import _
+from app.storage.disk import is_no_space, no_space_message
 from app.storage.engine import connect_raw
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -28,6 +29,13 @@ class CheckResult:
     problems: tuple[str, ...] = ()
     # Could not be read at all (no rights, a read-only folder, a lock): not damage.
     unreadable: bool = False
+    # A full disk or an I/O error stopped the check: not damage either.
+    no_space: bool = False
+
+    @property
+    def damaged(self) -> bool:
+        """The file itself is bad (not merely out of reach for now)."""
+        return not (self.ok or self.unreadable or self.no_space)
 
 
 def unreadable_message(path: Path, result: CheckResult) -> str:
@@ -35,6 +43,11 @@ def unreadable_message(path: Path, result: CheckResult) -> str:
         "Nie można odczytać pliku danych {path} ({problem}). Sprawdź, czy folder danych "
         "nie jest tylko do odczytu i czy plik nie jest otwarty w innym programie."
     ).format(path=path, problem="; ".join(result.problems))
+
+
+def reach_message(path: Path, result: CheckResult) -> str:
+    """Why a file that is not damaged could not be checked: a full disk, or no access."""
+    return no_space_message() if result.no_space else unreadable_message(path, result)
 
 
 def check_file(path: Path, *, thorough: bool = True) -> CheckResult:
@@ -48,7 +61,8 @@ def check_file(path: Path, *, thorough: bool = True) -> CheckResult:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
-        return CheckResult(False, (f"open: {error.strerror or error}",), unreadable=True)
+        problem = (f"open: {error.strerror or error}",)
+        return CheckResult(False, problem, unreadable=True, no_space=is_no_space(error))
     if not header:
         return CheckResult(False, ("the file is empty (0 bytes)",))
     if header != SQLITE_MAGIC:
@@ -69,5 +83,21 @@ def check_file(path: Path, *, thorough: bool = True) -> CheckResult:
     except sqlite3.DatabaseError as error:
         code = getattr(error, "sqlite_errorcode", None)
         unreadable = code is not None and code & 0xFF in _ACCESS_ERRORS
-        return CheckResult(False, (str(error),), unreadable=unreadable)
+        return CheckResult(False, (str(error),), unreadable, no_space=is_no_space(error))
     return CheckResult(not problems, tuple(problems[:20]))
+
+
+def is_foreign(path: Path) -> bool:
+    """True for an SQLite file with tables of its own but none of ours (another program's).
+
+    A file without any table is a new one that a first start did not finish.
+    """
+    connection = connect_raw(path, readonly=True)
+    try:
+        names = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    finally:
+        connection.close()
+    return bool(names) and "alembic_version" not in names

@@ -22,9 +22,11 @@ from app.changes import ChangeBus
 from app.errors import UserError
 from app.i18n import _
 from app.model import Setting, new_id
+from app.private_files import private_file, private_folder, restrict
 from app.storage import backups, migrate, session_events
+from app.storage.disk import is_no_space, no_space_message
 from app.storage.engine import make_engine
-from app.storage.integrity import check_file, unreadable_message
+from app.storage.integrity import check_file, is_foreign, reach_message
 from app.storage.lock import InstanceLock
 
 log = logging.getLogger(__name__)
@@ -142,7 +144,7 @@ class Store:
 def ensure_folder(root: Path) -> None:
     """Create the data folder, or say in words why it cannot be."""
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        private_folder(root)
     except OSError as error:
         raise UserError(
             _("Nie można utworzyć folderu danych {path}: {error}").format(
@@ -158,11 +160,15 @@ def _open_engine(
     exists = database.exists() and database.stat().st_size > 0
     if exists:
         _check_or_raise(data_paths, thorough=not readonly)
-        migrate.refuse_newer(migrate.revision_in_file(database))
-    elif database.exists():
-        _refuse_emptied(data_paths)
+        migrate.refuse_newer(migrate.revision_in_file(database, readonly=readonly))
+        refuse_foreign(database)
+    else:
+        _refuse_lost(data_paths)
     if not exists and readonly:
         raise UserError(_("W folderze {path} nie ma jeszcze danych.").format(path=data_paths.root))
+    if not readonly:
+        backups.remove_stale_parts(data_paths.root, data_paths.backups)
+        _make_private(database)
     engine = make_engine(database)
     try:
         needs_upgrade = migrate.check_version(engine)
@@ -186,13 +192,40 @@ def _open_engine(
     return engine
 
 
+def refuse_foreign(database: Path) -> None:
+    """Never migrate (and so change) another program's file that happens to bear our name."""
+    if is_foreign(database):
+        raise UserError(
+            _(
+                "Plik {path} nie jest plikiem danych programu Plan Oświaty (to baza innego "
+                "programu) — pozostał bez zmian. Wskaż inny folder danych (--data-dir)."
+            ).format(path=database)
+        )
+
+
+def _make_private(database: Path) -> None:
+    """A new data file is created private; an old one (and its WAL) is made so."""
+    try:
+        private_file(database)
+    except OSError as error:
+        if is_no_space(error):
+            raise UserError(no_space_message()) from None
+        raise UserError(
+            _("Nie można utworzyć pliku danych {path}: {error}").format(
+                path=database, error=error.strerror or error
+            )
+        ) from None
+    for suffix in ("-wal", "-shm"):
+        restrict(database.with_name(database.name + suffix))
+
+
 def _check_or_raise(data_paths: app_paths.DataPaths, *, thorough: bool = True) -> None:
     result = check_file(data_paths.database, thorough=thorough)
     if result.ok:
         return
-    if result.unreadable:
-        raise UserError(unreadable_message(data_paths.database, result))
-    log.error("integrity check failed for %s: %s", data_paths.database, result.problems)
+    if not result.damaged:
+        raise UserError(reach_message(data_paths.database, result))
+    log.error("integrity check failed for %s: %s", data_paths.database, "; ".join(result.problems))
     raise damaged(data_paths)
 
 
@@ -211,35 +244,36 @@ def damaged(data_paths: app_paths.DataPaths) -> DatabaseDamaged:
     return DatabaseDamaged(message, data_paths.database, good)
 
 
-def _refuse_emptied(data_paths: app_paths.DataPaths) -> None:
-    """A 0-byte data file is a new one, unless backups show there were data before.
+def _refuse_lost(data_paths: app_paths.DataPaths) -> None:
+    """No data file (or a 0-byte one) is a new start — unless backups show there were data.
 
-    Starting afresh over an emptied file would soon push the good backups out of
-    the rolling set, so it is treated as damaged instead.
+    Starting afresh would hide the data in the backups, and the new empty file
+    would soon push them out of the rolling set: offer the newest good one instead.
     """
-    good = backups.newest_good_backup(data_paths.backups)
+    good = backups.newest_good_backup(data_paths.backups, for_latest=True)
     if good is None:
         return
-    log.error("data file %s is empty but backups exist", data_paths.database)
-    message = _(
-        "Plik danych {path} jest pusty, choć wcześniej były w nim dane. Najnowsza dobra "
-        "kopia zapasowa to {backup}; można ją przywrócić poleceniem „plan-oswiaty restore”."
-    ).format(path=data_paths.database, backup=good.name)
-    raise DatabaseDamaged(message, data_paths.database, good)
+    database = data_paths.database
+    if database.exists():
+        log.error("data file %s is empty but backups exist", database)
+        text = _(
+            "Plik danych {path} jest pusty, choć wcześniej były w nim dane. Najnowsza dobra "
+            "kopia zapasowa to {backup}; można ją przywrócić poleceniem „plan-oswiaty restore”."
+        )
+    else:
+        log.error("data file %s is missing but backups exist", database)
+        text = _(
+            "Brak pliku danych {path}, choć w folderze kopii są dane. Najnowsza dobra kopia "
+            "zapasowa to {backup}; można ją przywrócić poleceniem „plan-oswiaty restore "
+            "--latest”."
+        )
+    raise DatabaseDamaged(text.format(path=database, backup=good.name), database, good)
 
 
 def _backup_if_changed(data_paths: app_paths.DataPaths) -> None:
-    """Back up on start, but only when the data changed since the newest backup."""
-    newest = backups.list_backups(data_paths.backups)
-    database = data_paths.database
-    stamps = [database.stat().st_mtime]
-    wal = database.with_name(database.name + "-wal")
-    # An empty WAL is only the sign of an open connection (this one), not of a change.
-    if wal.exists() and wal.stat().st_size > 0:
-        stamps.append(wal.stat().st_mtime)
-    if newest and newest[0].path.stat().st_mtime >= max(stamps):
-        return
-    backups.make_backup(database, data_paths.backups, "start")
+    """Back up on start, but only when the data changed since the last backup."""
+    if backups.changed_since_backup(data_paths.database, data_paths.backups):
+        backups.make_backup(data_paths.database, data_paths.backups, "start")
 
 
 def _storage_error(error: OperationalError) -> UserError:
@@ -253,6 +287,7 @@ def _storage_error(error: OperationalError) -> UserError:
         return UserError(
             _("Nie można zapisać danych: plik lub folder danych jest tylko do odczytu.")
         )
-    if "disk" in text and "full" in text:
+    if is_no_space(error):
         return UserError(_("Brak miejsca na dysku — zmiany nie zostały zapisane."))
-    return UserError(_("Błąd bazy danych: {error}").format(error=text))
+    log.error("database error: %s", text)
+    return UserError(_("Błąd bazy danych — szczegóły zapisano w dzienniku programu."))

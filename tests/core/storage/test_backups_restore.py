@@ -14,7 +14,7 @@ from sqlalchemy import select
 from app.errors import UserError
 from app.model import MonitoringNote, Municipality
 from app.services import records
-from app.storage import backups
+from app.storage import backups, restore
 from app.storage.integrity import check_file
 from app.storage.store import DatabaseDamaged, Store
 
@@ -185,7 +185,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_data(
             store, MonitoringNote, owner, noted_on=date(2026, 6, 1), kind="risk", text="Po kopii"
         ).id
 
-    backups.restore_into(copy, database, data_dir / "backups")
+    restore.restore_into(copy, database, data_dir / "backups")
 
     assert note_ids(data_dir) == set(kept)
     before_restore = [
@@ -238,7 +238,7 @@ def test_restore_refuses_a_file_that_is_not_our_backup(
     candidate_hash = sha256(candidate)
 
     with pytest.raises(UserError) as raised:
-        backups.restore_into(candidate, data_dir / DB, data_dir / "backups")
+        restore.restore_into(candidate, data_dir / DB, data_dir / "backups")
 
     expected = "nowszą wersję" if content == "newer" else "nie jest poprawną kopią"
     assert expected in raised.value.message
@@ -257,7 +257,7 @@ def test_restore_over_a_damaged_file_moves_it_aside(
     for _ in range(2):  # twice within a second: the first damaged file must survive
         corrupt(database)
         damaged_hashes.append(sha256(database))
-        backups.restore_into(copy, database, data_dir / "backups")
+        restore.restore_into(copy, database, data_dir / "backups")
         assert check_file(database).ok
 
     aside = sorted((data_dir / "backups").glob("damaged-*.sqlite"))
@@ -277,7 +277,7 @@ def test_restore_of_a_damaged_file_keeps_its_wal(
     wal = database.with_name(DB + "-wal")
     wal.write_bytes(b"frames of the last session")
 
-    backups.restore_into(copy, database, data_dir / "backups")
+    restore.restore_into(copy, database, data_dir / "backups")
 
     (aside,) = (data_dir / "backups").glob("damaged-*.sqlite")
     assert aside.read_bytes() == b"garbage" * 1000
