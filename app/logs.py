@@ -24,6 +24,15 @@ LOG_NAME = "plan-oswiaty.log"
 class ScrubbingFormatter(logging.Formatter):
     """Formats as usual, then removes personal data line by line."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler (or an earlier call) may have cached the unscrubbed traceback.
+        cached = record.exc_text
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatMessage(self, record: logging.LogRecord) -> str:
         return scrub_line(super().formatMessage(record))
 
