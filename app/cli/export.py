@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from app.cli import secrets
 from app.i18n import _
 
 # The document kinds (app.reports.export.KINDS; a test keeps the two equal). Not
@@ -50,10 +51,11 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--to", dest="date_to", metavar=_("RRRR-MM-DD"), help=_("koniec okresu raportu")
     )
-    parser.add_argument(
-        "--password",
-        metavar=_("HASŁO"),
-        help=_("zabezpiecz plik hasłem (dokumenty z danymi osobowymi)"),
+    secrets.add_options(
+        parser,
+        secrets.PDF_PASSWORD,
+        setting=True,
+        help_text=_("zabezpiecz plik hasłem (dokumenty z danymi osobowymi)"),
     )
     parser.add_argument(
         "-o", "--output", required=True, metavar=_("PLIK.pdf"), help=_("plik wynikowy")
@@ -68,6 +70,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     date_to = parse_date(args.date_to, "--to") if args.date_to else None
     from app.storage.store import Store  # not at import: `--help` stays quick
 
+    password = secrets.read(secrets.PDF_PASSWORD, args.password, args.password_file, setting=True)
     with Store.open(args.data_dir, readonly=True) as store:
         path = export(
             store,
@@ -76,7 +79,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             record_id=args.record_id,
             date_from=date_from,
             date_to=date_to,
-            password=args.password,
+            password=password,
             output=args.output,
         )
     print(_("Zapisano {path}").format(path=path))

@@ -8,10 +8,14 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from app.cli import secrets
 from app.errors import UserError
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.exchange.reader import Package
 
 
 def register(sub: Any) -> None:
@@ -31,8 +35,11 @@ def register(sub: Any) -> None:
         metavar=_("RRRR-MM-DD"),
         help=_("tylko rekordy zmienione od tego dnia (także usunięcia)"),
     )
-    export.add_argument(
-        "--passphrase", metavar=_("HASŁO"), help=_("zaszyfruj plik tym hasłem (AES-256)")
+    secrets.add_options(
+        export,
+        secrets.PASSPHRASE,
+        setting=True,
+        help_text=_("zaszyfruj plik hasłem (AES-256)"),
     )
     export.add_argument(
         "-o", "--output", required=True, metavar=_("PLIK"), help=_("plik wymiany do zapisania")
@@ -44,7 +51,9 @@ def register(sub: Any) -> None:
     load.add_argument(
         "--dry-run", action="store_true", help=_("tylko pokaż, co by się zmieniło (podgląd)")
     )
-    load.add_argument("--passphrase", metavar=_("HASŁO"), help=_("hasło pliku zaszyfrowanego"))
+    secrets.add_options(
+        load, secrets.PASSPHRASE, setting=False, help_text=_("hasło pliku zaszyfrowanego")
+    )
     load.add_argument(
         "--prefer",
         choices=("ask", "mine", "theirs"),
@@ -64,11 +73,31 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(text) from None
 
 
+def _read(args: argparse.Namespace) -> Package:
+    """The file, asking for its passphrase when it has one and none was given."""
+    from app.exchange.crypto import PassphraseNeeded
+    from app.exchange.reader import read_package
+
+    passphrase = secrets.read(
+        secrets.PASSPHRASE, args.passphrase, args.passphrase_file, setting=False
+    )
+    try:
+        return read_package(args.file, passphrase)
+    except PassphraseNeeded:
+        if passphrase is not None:
+            raise
+    asked = secrets.read(secrets.PASSPHRASE, None, None, setting=False, ask=True)
+    return read_package(args.file, asked)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.exchange.export import export_package
     from app.services.municipalities import find
     from app.storage.store import Store
 
+    passphrase = secrets.read(
+        secrets.PASSPHRASE, args.passphrase, args.passphrase_file, setting=True
+    )
     with Store.open(args.data_dir) as store:
         municipality = find(store, args.municipality)
         result = export_package(
@@ -76,7 +105,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             municipality.id,
             Path(args.output),
             since=args.since,
-            passphrase=args.passphrase or None,
+            passphrase=passphrase,
         )
     total = sum(result.counts.values())
     print(
@@ -93,11 +122,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.exchange.merge import Choice, apply_import
     from app.exchange.plan import plan_import
-    from app.exchange.reader import read_package
     from app.exchange.report import preview_lines
     from app.storage.store import Store
 
-    package = read_package(args.file, args.passphrase)
+    package = _read(args)
     default = {"mine": Choice.MINE, "theirs": Choice.THEIRS}.get(args.prefer)
     with Store.open(args.data_dir) as store:
         plan = plan_import(store, package)

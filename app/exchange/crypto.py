@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,8 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 MIN_N, MAX_N = 2**14, 2**18
 MAX_PASSPHRASE = 1024
+# Setting a passphrase (window and command line alike) needs at least this many characters.
+MIN_PASSPHRASE = 8
 
 
 class PassphraseNeeded(UserError):
@@ -75,7 +78,7 @@ def encrypt(plain: bytes, passphrase: str) -> Sealed:
         },
         indent=1,
     ).encode("utf-8")
-    key = _derive(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    key = _derive(normalize(passphrase), salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     return Sealed(manifest, AESGCM(key).encrypt(nonce, plain, manifest))
 
 
@@ -87,16 +90,19 @@ def decrypt(manifest: bytes, document: dict[str, Any], payload: bytes, passphras
             _("Ten plik wymiany jest zabezpieczony hasłem. Podaj hasło, aby go otworzyć.")
         )
     _check_passphrase(passphrase)
-    key = _derive(passphrase, params["salt"], params["n"], params["r"], params["p"])
-    try:
-        return AESGCM(key).decrypt(params["nonce"], payload, manifest)
-    except InvalidTag:
-        raise WrongPassphrase(
-            _(
-                "Nie można odszyfrować pliku: hasło jest nieprawidłowe albo plik został "
-                "uszkodzony. Dane pozostały bez zmian."
-            )
-        ) from None
+    # NFC first (how passphrases are set now), then as typed (files sealed before that).
+    for candidate in dict.fromkeys((normalize(passphrase), passphrase)):
+        key = _derive(candidate, params["salt"], params["n"], params["r"], params["p"])
+        try:
+            return AESGCM(key).decrypt(params["nonce"], payload, manifest)
+        except InvalidTag:
+            continue
+    raise WrongPassphrase(
+        _(
+            "Nie można odszyfrować pliku: hasło jest nieprawidłowe albo plik został "
+            "uszkodzony. Dane pozostały bez zmian."
+        )
+    )
 
 
 def is_encrypted(document: dict[str, Any]) -> bool:
@@ -117,6 +123,11 @@ def _params(value: Any) -> dict[str, Any]:
     except (KeyError, TypeError, ValueError):
         raise fmt.corrupt(_("niepoprawne parametry szyfrowania")) from None
     return {"n": n, "r": r, "p": p, "salt": salt, "nonce": nonce}
+
+
+def normalize(passphrase: str) -> str:
+    """NFC: "ż" typed as one character or as "z" + combining dot is the same passphrase."""
+    return unicodedata.normalize("NFC", passphrase)
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.exchange import export
+from app.exchange import crypto, export
 from app.exchange import format as fmt
 from app.i18n import _
 from app.model import Municipality
@@ -36,7 +36,7 @@ from ui.context import EditorContext
 from ui.dialogs.background_task import run_in_background
 from ui.errors import show_user_error
 
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = crypto.MIN_PASSPHRASE
 
 
 def open_export_dialog(

@@ -65,13 +65,16 @@ def test_each_document_is_written(kind: str, demo_dir: Path, tmp_path: Path) -> 
 
 def test_a_period_and_a_password(demo_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "m.pdf"
+    secret = tmp_path / "haslo.txt"
+    secret.write_text("sekretne\n", encoding="utf-8")
     code, _out, err = run(
         "--data-dir", str(demo_dir), "export", "monitoring", "--municipality", "zielonki",
-        "--from", "2025-09-01", "--to", "2026-08-31", "--password", "sekret", "-o", str(target),
+        "--from", "2025-09-01", "--to", "2026-08-31", "--password-file", str(secret),
+        "-o", str(target),
     )  # fmt: skip
     assert (code, err) == (0, "")
     reader = PdfReader(str(target))
-    assert reader.is_encrypted and reader.decrypt("sekret") != 0
+    assert reader.is_encrypted and reader.decrypt("sekretne") != 0
     assert "1 września 2025 – 31 sierpnia 2026" in reader.pages[0].extract_text()
 
 
@@ -82,12 +85,16 @@ def test_a_period_and_a_password(demo_dir: Path, tmp_path: Path) -> None:
         (["--to", "jutro"], "Nieprawidłowa data „jutro” w --to"),
         (["--id", "abc"], "zamiast identyfikatora podaj okres"),
         (["--from", "2026-05-01", "--to", "2026-01-01"], "Początek okresu jest późniejszy"),
-        (["--password", "hasło"], "bez polskich znaków"),
+        (["--password-file", "{secret}"], "bez polskich znaków"),
+        (["--password-file", "{short}"], "co najmniej 8 znaków"),
     ],
 )
 def test_bad_options_give_one_polish_line(
     demo_dir: Path, tmp_path: Path, extra: list[str], message: str
 ) -> None:
+    (tmp_path / "secret").write_text("zażółć gęślą jaźń", encoding="utf-8")
+    (tmp_path / "short").write_text("krótkie", encoding="utf-8")
+    extra = [part.format(secret=tmp_path / "secret", short=tmp_path / "short") for part in extra]
     code, out, err = run(
         "--data-dir", str(demo_dir), "export", "monitoring", "--municipality", "Zielonki",
         "-o", str(tmp_path / "x.pdf"), *extra,
