@@ -72,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_paths = app_paths.resolve(args.data_dir)
     from app import logs
 
-    log_file = logs.setup(data_paths.logs, verbose=args.verbose)
+    # A dry run writes nothing, not even a log folder where there was none.
+    dry_run = getattr(args, "dry_run", False) and not data_paths.logs.exists()
+    log_file = None if dry_run else logs.setup(data_paths.logs, verbose=args.verbose)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         return open_window(args)

@@ -6,6 +6,9 @@ Registered by :func:`app.cli.commands.register` (``package.register(sub)``).
 from __future__ import annotations
 
 import argparse
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +19,7 @@ from app.i18n import _
 
 if TYPE_CHECKING:
     from app.exchange.reader import Package
+    from app.storage.store import Store
 
 
 def register(sub: Any) -> None:
@@ -90,6 +94,28 @@ def _read(args: argparse.Namespace) -> Package:
     return read_package(args.file, asked)
 
 
+@contextmanager
+def _store_for_dry_run(data_dir: str | None) -> Iterator[Store]:
+    """A dry run writes nothing: the data opened read-only, or an empty store elsewhere.
+
+    Without data yet, the file is compared with a new empty store in a temporary
+    folder: no data folder is created, nothing migrated, no backup made.
+    """
+    from app import paths as app_paths
+    from app.storage.store import Store
+
+    database = app_paths.resolve(data_dir).database
+    if database.exists() and database.stat().st_size > 0:
+        with Store.open(data_dir, readonly=True) as store:
+            yield store
+        return
+    with (
+        tempfile.TemporaryDirectory(prefix="plan-oswiaty-podglad-") as folder,
+        Store.open(folder, backup_on_open=False) as store,
+    ):
+        yield store
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.exchange.export import export_package
     from app.services.municipalities import find
@@ -127,11 +153,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     package = _read(args)
     default = {"mine": Choice.MINE, "theirs": Choice.THEIRS}.get(args.prefer)
+    if args.dry_run:
+        with _store_for_dry_run(args.data_dir) as store:
+            print("\n".join(preview_lines(plan_import(store, package))))
+        return 0
     with Store.open(args.data_dir) as store:
         plan = plan_import(store, package)
-        if args.dry_run:
-            print("\n".join(preview_lines(plan)))
-            return 0
         if plan.conflicts and default is None:
             print("\n".join(preview_lines(plan, conflicts_only=True)))
             raise UserError(
