@@ -159,9 +159,14 @@ def _open_engine(
     database = data_paths.database
     exists = database.exists() and database.stat().st_size > 0
     if exists:
-        _check_or_raise(data_paths, thorough=not readonly)
-        migrate.refuse_newer(migrate.revision_in_file(database, readonly=readonly))
-        refuse_foreign(database)
+        # Readers get the full check too: a damaged page must be named, not crash a listing.
+        _check_or_raise(data_paths)
+        try:
+            migrate.refuse_newer(migrate.revision_in_file(database, readonly=readonly))
+            refuse_foreign(database)
+        except sqlite3.DatabaseError as error:
+            log.error("reading %s failed: %s", database, error)
+            raise damaged(data_paths) from None
     else:
         _refuse_lost(data_paths)
     if not exists and readonly:
