@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
+from app.i18n import _
 from app.version import APP_ID
 
 ENV_DATA_DIR = "PLAN_OSWIATY_DATA_DIR"
@@ -70,3 +72,40 @@ def portable_root() -> Path | None:
     if not (folder / PORTABLE_MARKER).is_file():
         return None
     return folder / PORTABLE_FOLDER
+
+
+# Folders kept in sync by a cloud service: SQLite's WAL there loses or forks data.
+SYNC_VARIABLES = ("OneDrive", "OneDriveConsumer", "OneDriveCommercial")
+SYNC_NAMES = ("onedrive", "dropbox", "google drive", "icloud drive", "iclouddrive")
+
+
+def synced_service(folder: Path, env: Mapping[str, str] | None = None) -> str | None:
+    """The cloud service that syncs ``folder`` ("OneDrive", …), judged by path and variables."""
+    environment = os.environ if env is None else env
+    text = str(folder).replace("\\", "/").lower()
+    for variable in SYNC_VARIABLES:
+        root = environment.get(variable, "").replace("\\", "/").lower().rstrip("/")
+        if root and (text == root or text.startswith(root + "/")):
+            return "OneDrive"
+    for part in text.split("/"):
+        for name in SYNC_NAMES:
+            if part == name or part.startswith((name + " -", name + "-")):
+                return "OneDrive" if name == "onedrive" else part.split(" -")[0].title()
+    return None
+
+
+def local_data_folder() -> Path:
+    """The per-user local (not roaming, not synced) application-data folder."""
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=False))
+
+
+def sync_warning(data_paths: DataPaths, env: Mapping[str, str] | None = None) -> str | None:
+    """A warning when the data folder is synced by a cloud service, proposing a local one."""
+    service = synced_service(data_paths.root, env)
+    if service is None:
+        return None
+    return _(
+        "Folder danych {path} jest synchronizowany przez {service}. Baza danych w takim "
+        "folderze może zostać uszkodzona albo rozdzielona na kopie. Przenieś dane do folderu "
+        "lokalnego, np. {local} (opcja --data-dir lub zmienna {env})."
+    ).format(path=data_paths.root, service=service, local=local_data_folder(), env=ENV_DATA_DIR)

@@ -163,6 +163,9 @@ def open_store(window: object, data_dir: str | Path | None, select: str | None) 
         window.close()
         return False
     window.set_store(store, select)
+    warning = app_paths.sync_warning(store.paths)
+    if warning:
+        QMessageBox.warning(window, i18n._("Folder danych w chmurze"), warning)
     return True
 
 

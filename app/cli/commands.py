@@ -217,6 +217,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def check_output(target: Path, *, force: bool) -> None:
     """Refuse to write over a folder, a device or a link; over a file only with ``--force``."""
+    from app.filenames import check_path_length
+
+    check_path_length(target)
     if target.is_dir():
         raise UserError(_("{path} jest folderem; podaj nazwę pliku kopii.").format(path=target))
     if target.is_symlink() or (target.exists() and not target.is_file()):

@@ -7,6 +7,7 @@ by :func:`app.cli.main.main` as one line, with a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from app.cli import secrets
@@ -64,12 +65,14 @@ def register(sub: Any) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from app.filenames import check_path_length
     from app.reports.export import export, parse_date
 
     date_from = parse_date(args.date_from, "--from") if args.date_from else None
     date_to = parse_date(args.date_to, "--to") if args.date_to else None
     from app.storage.store import Store  # not at import: `--help` stays quick
 
+    check_path_length(Path(args.output).absolute())
     password = secrets.read(secrets.PDF_PASSWORD, args.password, args.password_file, setting=True)
     with Store.open(args.data_dir, readonly=True) as store:
         path = export(

@@ -78,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         return open_window(args)
+    warning = app_paths.sync_warning(data_paths)
+    if warning:
+        print(f"plan-oswiaty: {warning}", file=sys.stderr)
     try:
         return handler(args)
     except UserError as error:

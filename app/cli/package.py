@@ -118,9 +118,11 @@ def _store_for_dry_run(data_dir: str | None) -> Iterator[Store]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from app.exchange.export import export_package
+    from app.filenames import check_path_length
     from app.services.municipalities import find
     from app.storage.store import Store
 
+    check_path_length(Path(args.output).absolute())
     passphrase = secrets.read(
         secrets.PASSPHRASE, args.passphrase, args.passphrase_file, setting=True
     )

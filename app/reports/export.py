@@ -7,7 +7,6 @@ as a :class:`~app.errors.UserError` with a Polish message.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
+from app.filenames import safe_file_name
 from app.i18n import N_, _
 from app.model import AdvisoryVisit, DevelopmentSchedule, StrategicPlan
 from app.reports import queries
@@ -187,6 +187,4 @@ def parse_date(text: str, option: str) -> date:
 def default_filename(kind: str, municipality_name: str, today: date | None = None) -> str:
     """A file name to offer: ``Raport z monitoringu – Gmina X – 2026-11-21.pdf``."""
     when = (today or date.today()).isoformat()
-    name = f"{_(KINDS.get(kind, kind))} – {municipality_name} – {when}.pdf"
-    # Characters Windows does not allow in file names.
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", name)
+    return safe_file_name(f"{_(KINDS.get(kind, kind))} – {municipality_name} – {when}", ".pdf")

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -24,7 +24,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def make_engine(database: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{database}", future=True)
+    # URL.create, not an f-string: "#", "%" or "?" in a folder name must stay part of the path.
+    engine = create_engine(URL.create("sqlite", database=str(database)), future=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

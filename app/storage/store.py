@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import paths as app_paths
 from app.changes import ChangeBus
 from app.errors import UserError
+from app.filenames import check_path_length
 from app.i18n import _
 from app.model import Setting, new_id
 from app.private_files import private_file, private_folder, restrict
@@ -143,6 +144,7 @@ class Store:
 
 def ensure_folder(root: Path) -> None:
     """Create the data folder, or say in words why it cannot be."""
+    check_path_length(root / (app_paths.DATABASE_NAME + "-journal"))
     try:
         private_folder(root)
     except OSError as error:

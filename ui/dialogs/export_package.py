@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.exchange import crypto, export
 from app.exchange import format as fmt
+from app.filenames import safe_file_name
 from app.i18n import _
 from app.model import Municipality
 from app.services import records
@@ -271,4 +272,5 @@ class ExportPackageDialog(QDialog):
 def _default_path(name: str) -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     slug = "-".join(fold(name).split())[:60] or "jst"
-    return Path(folder or Path.home()) / f"{slug}-{date.today():%Y-%m-%d}{fmt.EXTENSION}"
+    file_name = safe_file_name(f"{slug}-{date.today():%Y-%m-%d}", fmt.EXTENSION)
+    return Path(folder or Path.home()) / file_name
