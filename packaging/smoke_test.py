@@ -3,12 +3,13 @@
     python packaging/smoke_test.py BUNDLE_FOLDER [--json FILE] [--runs N]
 
 Everything happens in a temporary data folder with a temporary home (the real
-per-user folders are never touched): ``--version``, ``demo``, ``list``,
-``export plan -o …`` (when the program has that command) with the PDF read back
-as the PDF tests do, portable mode, and the window opened offscreen and closed
-(``--exit-after-start``). Then the time to "ready" of the frozen program
-against the unfrozen one from this checkout, measured alternately in this run,
-and the bundle's size. Exits 1 if any check fails.
+per-user folders are never touched), and the bundle runs from a copy in a folder
+whose path has Polish letters and spaces (``--in-place``: where it is):
+``--version``, ``demo``, ``list``, ``export plan -o …`` (when the program has
+that command) with the PDF read back as the PDF tests do, portable mode, and
+the window opened offscreen and closed (``--exit-after-start``). Then the time
+to "ready" of the frozen program against the unfrozen one from this checkout,
+measured alternately in this run, and the bundle's size. Exits 1 if any check fails.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +35,9 @@ from app.paths import PORTABLE_FOLDER, PORTABLE_MARKER  # noqa: E402
 from app.version import APP_ID, APP_NAME, __version__  # noqa: E402
 
 DEMO_MUNICIPALITY = "Gmina Zielonki Wielkie"
+# The program runs from, and keeps its data under, paths like a Polish user's.
+POLISH_FOLDER = "Program Files Łódź/Plan Oświaty — wersja próbna"
+POLISH_USER = "Użytkownicy/Łukasz Żółć"
 TIMEOUT = 120
 
 
@@ -236,19 +241,34 @@ def bundle_size(bundle: Path) -> tuple[int, int]:
     return sum(path.stat().st_size for path in files), len(files)
 
 
+def copy_bundle(bundle: Path, target: Path) -> Path:
+    """A copy of the bundle in ``target`` (a path with Polish letters and spaces)."""
+    shutil.copytree(bundle, target, symlinks=True)
+    return target
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bundle", type=Path, help="the onedir folder PyInstaller made")
     parser.add_argument("--json", type=Path, help="also write the measurements here")
     parser.add_argument("--runs", type=int, default=3, help="timed starts of each (default 3)")
+    parser.add_argument(
+        "--in-place",
+        action="store_true",
+        help="run the bundle where it is (default: from a copy in a folder with Polish letters)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="plan-oswiaty-smoke-") as temp:
         work = Path(temp)
-        smoke = Smoke(bundle=args.bundle.resolve(), home=work / "home")
-        smoke.home.mkdir()
+        bundle = args.bundle.resolve()
+        if not args.in_place:  # users install under names like these: run from one
+            bundle = copy_bundle(bundle, work / POLISH_FOLDER / bundle.name)
+        smoke = Smoke(bundle=bundle, home=work / POLISH_USER)
+        smoke.home.mkdir(parents=True)
+        smoke.facts.update(bundle_path=str(bundle))
         if not smoke.check("bundle has the program", smoke.gui.is_file(), str(smoke.gui)):
             return 1
-        data = work / "data"
+        data = work / POLISH_USER / "Dokumenty" / "dane"
         check_commands(smoke, data, work)
         check_portable(smoke)
         check_window_and_time(smoke, data, args.runs)
