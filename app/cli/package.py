@@ -87,9 +87,13 @@ def _read(args: argparse.Namespace) -> Package:
     )
     try:
         return read_package(args.file, passphrase)
-    except PassphraseNeeded:
+    except PassphraseNeeded as needed:
         if passphrase is not None:
             raise
+        if not secrets.can_prompt():
+            raise UserError(
+                f"{needed.message} {secrets.where_to_give(secrets.PASSPHRASE)}"
+            ) from None
     asked = secrets.read(secrets.PASSPHRASE, None, None, setting=False, ask=True)
     return read_package(args.file, asked)
 

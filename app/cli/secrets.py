@@ -133,12 +133,11 @@ def _from_file(path: Path) -> str:
 
 def prompt(secret: Secret, *, setting: bool) -> str:
     """Ask without echo (twice when setting); refuse when no one can answer."""
-    if not sys.stdin or not sys.stdin.isatty():
+    if not can_prompt():
         raise UserError(
-            _(
-                "Potrzebne jest {noun}, a nie ma kogo zapytać: podaj je w pliku "
-                "({file_option}) albo w zmiennej {env}."
-            ).format(noun=_(secret.noun), file_option=secret.file_option, env=secret.env)
+            _("Potrzebne jest {noun}, a nie ma kogo zapytać.").format(noun=_(secret.noun))
+            + " "
+            + where_to_give(secret)
         )
     try:
         first = getpass.getpass(_("Podaj {noun}: ").format(noun=_(secret.noun)))
@@ -150,6 +149,16 @@ def prompt(secret: Secret, *, setting: bool) -> str:
     if unicodedata.normalize("NFC", first) != unicodedata.normalize("NFC", second):
         raise UserError(_("Hasła się różnią — nic nie zapisano."), field="password")
     return first
+
+
+def can_prompt() -> bool:
+    return bool(sys.stdin) and sys.stdin.isatty()
+
+
+def where_to_give(secret: Secret) -> str:
+    return _("Podaj je w pliku ({file_option}) albo w zmiennej {env}.").format(
+        file_option=secret.file_option, env=secret.env
+    )
 
 
 def warn(message: str) -> None:
