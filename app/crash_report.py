@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from app.private_files import private_file, private_folder
 from app.version import APP_NAME, __version__
 
 FOLDER_NAME = "crash-reports"
@@ -57,8 +58,8 @@ def write(
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
     try:
         text = build(exc_info, tail(log_file), details or {}, stamp)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = _free_name(folder, f"crash-{stamp:%Y%m%d-%H%M%S}")
+        private_folder(folder)
+        path = private_file(_free_name(folder, f"crash-{stamp:%Y%m%d-%H%M%S}"))
         path.write_text(text, encoding="utf-8")
         prune(folder)
     except Exception:  # a crash report must never cause a second crash

@@ -102,3 +102,17 @@ def test_a_database_error_is_logged_without_the_values(
     text = log_file.read_text(encoding="utf-8")
     assert "database error" in text
     assert "Kowalski" not in text and "44051401359" not in text
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_crash_reports_are_private(tmp_path: Path, open_umask: None) -> None:
+    from app import crash_report
+
+    try:
+        raise RuntimeError("kaput")
+    except RuntimeError as error:
+        report = crash_report.write(
+            tmp_path / "crash-reports", (RuntimeError, error, error.__traceback__), None
+        )
+    assert report is not None
+    assert mode(report.parent) == 0o700 and mode(report) == 0o600
