@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 bench.stats[f"{operation}_completed"] += 1
             bench.check(operation, data_dir, ids_file, killed, code)
-            if kills and kills % 100 == 0 and killed:
+            if kills and kills % 50 == 0 and killed:
                 print(f"{kills} kills, {dict(bench.stats)}", flush=True)
         time.sleep(backups.STALE_PART_SECONDS + 1)
         last = bench.work / "run" / "restore"
