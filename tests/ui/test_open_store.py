@@ -1,0 +1,77 @@
+"""Opening the data in the window (issue 11, points 1 and 16): a missing data file with
+backups is offered back, never replaced by an empty store; a synced folder is warned about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from app.demo import load_demo
+from app.storage.store import Store
+from ui import application
+from ui.main_window import MainWindow
+
+
+def new_window(qtbot: Any, data_dir: Path) -> MainWindow:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_missing_data_file_is_restored_from_the_backup_not_started_empty(
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(data_dir) as store:
+        load_demo(store)
+        store.backup("manual")
+    (data_dir / "plan-oswiaty.sqlite").unlink()
+    asked: list[str] = []
+
+    def answer_yes(_parent: Any, _title: str, text: str, *args: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    window = new_window(qtbot, data_dir)
+    assert application.open_store(window, data_dir, None)
+    assert len(asked) == 1 and "Brak pliku danych" in asked[0]
+    assert window.store is not None
+    with window.store.session() as session:
+        from app.model import Municipality
+
+        assert session.query(Municipality).count() == 1
+    window.store.close()
+
+
+def test_a_refused_restore_leaves_the_folder_as_it_was(
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(data_dir) as store:
+        load_demo(store)
+        store.backup("manual")
+    (data_dir / "plan-oswiaty.sqlite").unlink()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    shown: list[str] = []
+    monkeypatch.setattr(application, "show_user_error", lambda _w, e, *_a: shown.append(str(e)))
+    window = new_window(qtbot, data_dir)
+    assert not application.open_store(window, data_dir, None)
+    assert shown and "Brak pliku danych" in shown[0]
+    assert not (data_dir / "plan-oswiaty.sqlite").exists()
+
+
+def test_a_onedrive_data_folder_is_warned_about(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "OneDrive - Gmina Łąka" / "Plan"
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    window = new_window(qtbot, data_dir)
+    assert application.open_store(window, data_dir, None)
+    assert len(warned) == 1 and "OneDrive" in warned[0]
+    assert window.store is not None
+    window.store.close()
