@@ -77,6 +77,13 @@ class LiveView(QWidget):
         else:
             self._stale = True
 
+    def defer_while_hidden(self) -> bool:
+        """True when the view is hidden: it is marked stale and reloads when shown."""
+        if self.isVisible():
+            return False
+        self._stale = True
+        return True
+
     def watches(self, change: Change) -> bool:
         """Does ``change`` concern this view? (default: its record type is :attr:`watched`)."""
         return self.watched is None or change.record_type in self.watched

@@ -208,7 +208,7 @@ class HdrPage(Page):
 
     # -- loading --------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.context is None or self.municipality_id is None:
             return
         self.schedule_list = hdr.schedules_of(self.context.store, self.municipality_id)
@@ -311,7 +311,10 @@ class HdrPage(Page):
             ChangeKind.RESTORED,
         ):
             self.schedule_id = change.record_ids[0]  # a copy, an undone deletion: show it
-            self.refresh()
+            if not self.defer_while_hidden():
+                self.refresh()
+        elif self.defer_while_hidden():
+            return
         elif change.record_type == "development_schedule" and change.kind != ChangeKind.UPDATED:
             self.refresh()
         elif change.record_type == "development_schedule":

@@ -23,7 +23,7 @@ class PendingPage(Page):
     def title(self) -> str:
         return self._title
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         text = (
             self._purpose
             + "\n\n"

@@ -299,7 +299,7 @@ class PlanPage(Page):
 
     # -- loading ----------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.context is None or self.municipality_id is None:
             return
         self.plan_list = plans.plans_of(self.context.store, self.municipality_id)
@@ -348,7 +348,9 @@ class PlanPage(Page):
         if self.context is None:
             return
         relevant = {"strategic_plan", "goal", "objective", "action", "team_member", "school"}
-        if change.record_type == "strategic_plan" and change.kind.value != "updated":
+        if change.record_type in relevant and self.defer_while_hidden():
+            pass  # read again when shown
+        elif change.record_type == "strategic_plan" and change.kind.value != "updated":
             self.refresh()
         elif change.record_type in relevant:
             self._sync()
