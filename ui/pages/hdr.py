@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -35,7 +34,7 @@ from app.i18n import _
 from app.model import DevelopmentSchedule
 from app.services import hdr, plans, records
 from app.services.fields import FIELDS
-from ui.commands import DeleteRecord, EditRecord, push
+from ui.commands import EditRecord, push
 from ui.formatting import show_month
 from ui.forms.month_form import MonthRecordForm
 from ui.models.schedule import progress_text
@@ -412,23 +411,15 @@ class HdrPage(Page):
             return
         self.flush()
         title = self.schedule.title
-        answer = QMessageBox.question(
-            self,
+        self.delete_with_confirm(
             _("Usuwanie HDR"),
             _(
                 "Usunąć cały HDR „{title}” wraz z priorytetami i pozycjami harmonogramu?\n\n"
                 "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
             ).format(title=title),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.context.run(
-            DeleteRecord(
-                self.context.store,
-                DevelopmentSchedule,
-                self.schedule.id,
-                _("usunięcie HDR „{title}”").format(title=title),
-            )
+            DevelopmentSchedule,
+            self.schedule.id,
+            _("usunięcie HDR „{title}”").format(title=title),
         )
 
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -511,23 +510,16 @@ class IndicatorsPanel(LiveView):
             return
         self.flush()
         name = row.indicator.name
-        answer = QMessageBox.question(
-            self,
+        if self.delete_with_confirm(
             _("Usuwanie wskaźnika"),
             _(
                 "Usunąć wskaźnik „{name}” razem z jego pomiarami?\n\n"
                 "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
             ).format(name=name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        command = DeleteRecord(
-            self.context.store,
             Indicator,
             row.indicator.id,
             _("usunięcie wskaźnika „{name}”").format(name=name),
-        )
-        if self.context.run(command):
+        ):
             self.refresh()
 
     # -- editing measurements -----------------------------------------------------------------
