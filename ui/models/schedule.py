@@ -244,24 +244,24 @@ class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
 
     # -- structure --------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         parent_node = self.node(parent)
         if not 0 <= row < len(parent_node.children) or not 0 <= column < len(HEADERS):
             return QModelIndex()
         return self.createIndex(row, column, parent_node.children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         node = self.node(index)
         if not index.isValid() or node.parent is None or node.parent is self.root:
             return QModelIndex()
         return self.createIndex(node.parent.row(), 0, node.parent)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return len(HEADERS)
 
     def headerData(
@@ -471,7 +471,7 @@ class StepListModel(QAbstractListModel):
         self.current = current_step(schedule) if schedule is not None else None
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.steps)
 
     def row_of(self, name: str) -> int:
