@@ -47,8 +47,7 @@ PAGES: tuple[tuple[str, str], ...] = (
 RECENT_LIMIT = 8
 
 
-# Where each page lives: module and class. A page whose module is not there yet
-# (an editor still being built) shows an honest "not ready" page instead.
+# Where each page lives: module and class (imported when the page is first shown).
 PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "overview": ("ui.pages.overview", "OverviewPage"),
     "team": ("ui.pages.team_schools", "TeamSchoolsPage"),
@@ -57,31 +56,13 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "monitoring": ("ui.pages.monitoring", "MonitoringPage"),
     "visits": ("ui.pages.visits", "VisitsPage"),
 }
-PENDING_PURPOSES = {
-    "hdr": N_(
-        "Tu powstaje Harmonogram Działań Rozwojowych dla wybranego obszaru wraz z osią czasu."
-    ),
-    "monitoring": N_(
-        "Tu prowadzi się dziennik monitoringu: postępy, ryzyka, problemy, dobre praktyki, "
-        "zalecenia i decyzje."
-    ),
-    "visits": N_("Tu doradca prowadzi wizyty w JST: program, ustalenia i zalecenia."),
-}
 
 
 def _make_page(key: str, parent: QWidget) -> Page:
     import importlib
 
     module_name, class_name = PAGE_CLASSES[key]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as missing:
-        if missing.name != module_name:
-            raise
-        from ui.pages.pending import PendingPage
-
-        return PendingPage(key, _(dict(PAGES)[key]), _(PENDING_PURPOSES.get(key, "")), parent)
-    page: Page = getattr(module, class_name)(parent)
+    page: Page = getattr(importlib.import_module(module_name), class_name)(parent)
     return page
 
 
