@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable
 
 from app.i18n import _
 from app.model import ActionStatus
+from app.months import months_between, months_spanned, shift_month
 from app.reports import fonts
 from app.reports.dates import month_abbr
 from app.reports.styles import (
@@ -124,15 +125,14 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 def month_ticks(start: date, end: date, most: int = 8, min_step: int = 1) -> tuple[list[date], int]:
     """Month starts between ``start`` and ``end`` at a step giving at most ``most`` ticks."""
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    months = months_spanned(start, end)
     steps = [s for s in (1, 2, 3, 6, 12, 24, 60) if s >= min_step]
     step = next((s for s in steps if months / s <= most), 120)
     first = date(start.year, 1, 1) if step >= 12 else date(start.year, start.month, 1)
     ticks = []
     index = 0
     while True:
-        month_index = first.month - 1 + index * step
-        tick = date(first.year + month_index // 12, month_index % 12 + 1, 1)
+        tick = shift_month(first, index * step)
         if tick > end:
             break
         if tick >= start:
@@ -313,12 +313,11 @@ _BAR_LOOK: dict[ActionStatus, tuple[colors.Color, list[float] | None, bool]] = {
 
 
 def _months_between(start: date, end: date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month + 1
+    return months_spanned(start, end)
 
 
 def _month_at(start: date, index: int) -> date:
-    month_index = start.month - 1 + index
-    return date(start.year + month_index // 12, month_index % 12 + 1, 1)
+    return shift_month(start, index)
 
 
 class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
@@ -407,7 +406,7 @@ class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         return drawing
 
     def _x(self, month: date, column: float) -> float:
-        index = (month.year - self.period_start.year) * 12 + month.month - self.period_start.month
+        index = months_between(self.period_start, month)
         return self.label_width + index * column
 
     def _draw_axis(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.i18n import _
 from app.model import Indicator, IndicatorStatus, Measurement
+from app.months import month_at, month_index, months_spanned
 from app.services.indicators import IndicatorState
 from ui.formatting import show_month_short, show_number
 from ui.models.indicators import STATUS_STRONG, progress_text
@@ -139,15 +140,14 @@ def date_range(dates: Sequence[date]) -> tuple[date, date]:
 
 def month_ticks(lo: date, hi: date, max_labels: int) -> tuple[list[date], int]:
     """First days of months within lo…hi, every ``step`` months, at most ``max_labels``."""
-    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    months = months_spanned(lo, hi)
     step = next((s for s in MONTH_STEPS if months / s <= max(max_labels, 1)), MONTH_STEPS[-1])
     ticks: list[date] = []
-    index = lo.year * 12 + lo.month - 1
+    index = month_index(lo)
     if lo.day != 1:
         index += 1
     while True:
-        year, month = divmod(index, 12)
-        day = date(year, month + 1, 1)
+        day = month_at(index)
         if day > hi:
             break
         if index % step == 0:
