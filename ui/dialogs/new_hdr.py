@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,12 +27,12 @@ from app.services import hdr, plans, records
 from ui.commands import push
 from ui.context import EditorContext
 from ui.forms.month_form import MonthEditor
+from ui.models.roles import AREA_ROLE as AREA_ROLE
 from ui.pages.hdr_commands import CopyScheduleCommand, CreateScheduleCommand
 from ui.widgets.field_error import error_label, with_error
 
 CUSTOM = 0  # the list's "custom area" entry (the 12 areas have codes 1–12)
 DEFAULT_MONTHS = 24
-AREA_ROLE = Qt.ItemDataRole.UserRole
 
 
 class NewHdrDialog(QDialog):

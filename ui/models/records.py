@@ -14,10 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.model import Record
 from ui.formatting import show, show_money
+from ui.models.roles import ID_ROLE as ID_ROLE
+from ui.models.roles import SORT_ROLE as SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 BATCH = 200
 
 

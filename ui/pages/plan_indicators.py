@@ -65,6 +65,7 @@ from ui.models.measurements import (
     MeasurementTableModel,
 )
 from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import DEPTH_ROLE as DEPTH_ROLE
 from ui.pages.base import LiveView
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 
@@ -97,7 +98,6 @@ COLUMN_WIDTHS = {
 HIDDEN_COLUMNS = (columns.UNIT, columns.BASELINE, columns.TARGET)
 MEASUREMENT_WIDTHS = {DATE: 95, VALUE: 80, SOURCE: 160}
 DESCRIPTION_HEIGHT = 64
-DEPTH_ROLE = Qt.ItemDataRole.UserRole + 10
 INDENT = 16
 ERROR_STYLE = "color: #b00020;"
 
