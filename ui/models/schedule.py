@@ -8,7 +8,7 @@ The same rows feed the table and the timeline, so the two always agree.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,13 +29,14 @@ from app.services.hdr import CycleStep, PriorityGroup, current_step, cycle_steps
 from app.services.schedules import Progress, ScheduleProgress, is_overdue, progress_of
 from ui.formatting import show, show_money, show_month
 from ui.models.node_drag import NodeDragMixin
+from ui.models.roles import ID_ROLE as ID_ROLE
+from ui.models.roles import KIND_ROLE as KIND_ROLE
+from ui.models.roles import NAME_ROLE as NAME_ROLE
+from ui.models.roles import OVERDUE_ROLE as OVERDUE_ROLE
+from ui.models.roles import WARNING_ROLE as WARNING_ROLE
+from ui.models.tree_node import Node as Node
 
 Index = QModelIndex | QPersistentModelIndex
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
-WARNING_ROLE = Qt.ItemDataRole.UserRole + 4
-NAME_ROLE = Qt.ItemDataRole.UserRole + 5  # a step's code name
 
 # Columns of the tree: every field of an item.
 (
@@ -135,21 +136,6 @@ class TimelineRow:
     overdue: bool = False
     warning: str = ""
     summary: str = ""
-
-
-@dataclass(eq=False)
-class Node:
-    kind: str  # root | priority | loose | item
-    record: Any = None
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return "" if self.record is None else str(self.record.id)
-
-    def row(self) -> int:
-        return 0 if self.parent is None else self.parent.children.index(self)
 
 
 class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
