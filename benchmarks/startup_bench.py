@@ -43,7 +43,7 @@ MUNICIPALITIES = 50
 # In one process: the window over the store, then a municipality switch and each
 # page shown for the first time, each timed until the events it caused are done.
 IN_WINDOW = """
-import json, sys, time
+import json, os, sys, time
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from app.storage.store import Store
@@ -51,7 +51,10 @@ from ui.main_window import PAGES, MainWindow
 
 app = QApplication([])
 data_dir = sys.argv[1]
-window = MainWindow(QSettings(data_dir + "/bench-ui.ini", QSettings.Format.IniFormat))
+settings_file = data_dir + "/bench-ui.ini"
+if os.path.exists(settings_file):
+    os.remove(settings_file)  # every run starts on the first page with nothing remembered
+window = MainWindow(QSettings(settings_file, QSettings.Format.IniFormat))
 window.resize(1200, 760)
 window.show()
 app.processEvents()
