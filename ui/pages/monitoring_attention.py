@@ -29,12 +29,12 @@ from app.i18n import _
 from app.model import IndicatorStatus
 from app.services import attention
 from app.services.attention import IndicatorCheck
+from ui.commands.monitoring import RecordMeasurement
 from ui.dialogs.measurement import MeasurementDialog
 from ui.models import attention as columns
 from ui.models.attention import AttentionTableModel
 from ui.models.indicators import progress_text, stale_text
 from ui.models.records import ID_ROLE
-from ui.monitoring_commands import RecordMeasurement
 from ui.pages.base import LiveView
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.indicator_chart import IndicatorChart, chart_data

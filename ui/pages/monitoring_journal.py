@@ -41,6 +41,7 @@ from app.services import journal, links, risks
 from app.services.fields import FIELDS
 from app.services.journal import NO_LINK, NoteFilter, Period
 from ui.commands import EditRecord, push
+from ui.commands.monitoring import RiskFromNote
 from ui.context import EditorContext
 from ui.dialogs.quick_note import QuickNoteDialog
 from ui.forms.editors import DateEditor, enum_choices
@@ -48,7 +49,6 @@ from ui.forms.record_form import RecordForm
 from ui.models import notes as columns
 from ui.models.notes import NoteTableModel, note_title
 from ui.models.records import ID_ROLE
-from ui.monitoring_commands import RiskFromNote
 from ui.pages.base import LiveView
 from ui.widgets.link_editor import LinkEditor
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row

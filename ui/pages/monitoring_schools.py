@@ -28,10 +28,10 @@ from app.model import SchoolSupport, SupportStage
 from app.services import school_support
 from app.services.school_support import SchoolStage
 from ui.commands import push
+from ui.commands.monitoring import AdvanceStage
 from ui.dialogs.advance_stage import AdvanceStageDialog
 from ui.formatting import show_date
 from ui.models.records import Column
-from ui.monitoring_commands import AdvanceStage
 from ui.pages.base import LiveView
 from ui.widgets.record_panel import RecordPanel
 from ui.widgets.stage_board import StageBoard

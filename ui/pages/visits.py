@@ -37,13 +37,13 @@ from app.model import AdvisoryVisit, Recommendation, TeamMember
 from app.services import links, records, visits
 from app.services.fields import FIELDS
 from ui.commands import push
+from ui.commands.visits import CreateVisit, EditVisit
 from ui.formatting import show_date
 from ui.forms.record_form import RecordForm
 from ui.models import visits as columns
 from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.models.visits import VisitTableModel
 from ui.pages.base import Page
-from ui.visit_edits import CreateVisit, EditVisit
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.recommendations_panel import RecommendationsPanel
 
