@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -19,7 +18,6 @@ class EditorContext:
     store: Store
     undo_stack: QUndoStack
     window: QWidget | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def run(self, command: StoreCommand) -> bool:
         """Do and record ``command``; a UserError is shown in a dialog and nothing changes."""

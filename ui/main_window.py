@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 
 from app.changes import Change
@@ -46,8 +47,7 @@ PAGES: tuple[tuple[str, str], ...] = (
 RECENT_LIMIT = 8
 
 
-# Where each page lives: module and class. A page whose module is not there yet
-# (an editor still being built) shows an honest "not ready" page instead.
+# Where each page lives: module and class (imported when the page is first shown).
 PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "overview": ("ui.pages.overview", "OverviewPage"),
     "team": ("ui.pages.team_schools", "TeamSchoolsPage"),
@@ -56,31 +56,13 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "monitoring": ("ui.pages.monitoring", "MonitoringPage"),
     "visits": ("ui.pages.visits", "VisitsPage"),
 }
-PENDING_PURPOSES = {
-    "hdr": N_(
-        "Tu powstaje Harmonogram Działań Rozwojowych dla wybranego obszaru wraz z osią czasu."
-    ),
-    "monitoring": N_(
-        "Tu prowadzi się dziennik monitoringu: postępy, ryzyka, problemy, dobre praktyki, "
-        "zalecenia i decyzje."
-    ),
-    "visits": N_("Tu doradca prowadzi wizyty w JST: program, ustalenia i zalecenia."),
-}
 
 
-def _make_page(key: str) -> Page:
+def _make_page(key: str, parent: QWidget) -> Page:
     import importlib
 
     module_name, class_name = PAGE_CLASSES[key]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as missing:
-        if missing.name != module_name:
-            raise
-        from ui.pages.pending import PendingPage
-
-        return PendingPage(key, _(dict(PAGES)[key]), _(PENDING_PURPOSES.get(key, "")))
-    page: Page = getattr(module, class_name)()
+    page: Page = getattr(importlib.import_module(module_name), class_name)(parent)
     return page
 
 
@@ -111,7 +93,7 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self.pages: list[Page] = []
+        self._pages: list[Page | None] = []  # a page is built when first shown
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(_("Nawigacja"))
         self.navigation.setMinimumWidth(150)
@@ -141,13 +123,39 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
     def _ensure_pages(self) -> None:
-        """Create the pages (importing the data layer) once there is data to show."""
-        if self.pages:
+        """Make room for the pages once there is data to show; build the one on screen."""
+        if self._pages:
             return
-        self.pages = [_make_page(key) for key, _title in PAGES]
-        for page in self.pages:
-            self.stack.addWidget(page)
-        self.stack.setCurrentIndex(max(0, self.navigation.currentRow()))
+        self._pages = [None] * len(PAGES)
+        for _page in PAGES:
+            self.stack.addWidget(QWidget())  # a placeholder until the page is first shown
+        row = max(0, self.navigation.currentRow())
+        self.page_at(row)
+        self.stack.setCurrentIndex(row)
+
+    def page_at(self, row: int) -> Page:
+        """The page in navigation row ``row``, built (and given the data) on first use."""
+        page = self._pages[row]
+        if page is None:
+            page = _make_page(PAGES[row][0], self.stack)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._pages[row] = page
+            if self.context is not None and self.municipality_id is not None:
+                page.show_municipality(self.context, self.municipality_id)
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, building those not shown yet (the window itself uses :meth:`built`)."""
+        return [self.page_at(row) for row in range(len(self._pages))]
+
+    def built(self) -> list[Page]:
+        """The pages built so far: the only ones a change or a flush concerns."""
+        return [page for page in self._pages if page is not None]
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("JST"))
@@ -277,7 +285,7 @@ class MainWindow(QMainWindow):
         self._show_pages(True)
         self.settings.setValue("last_municipality", municipality_id)
         self._remember_recent(municipality_id)
-        for page in self.pages:
+        for page in self.built():
             page.show_municipality(self.context, municipality_id)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
@@ -346,8 +354,8 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()  # an import is not undone step by step (a backup was taken)
             self.municipality_model.reload()
             self.choose_municipality(changed)
-            for page in self.pages:
-                page.refresh()
+            for page in self.built():
+                page.refresh_when_seen()
 
     def import_history(self) -> None:
         if self.context is None:
@@ -365,8 +373,8 @@ class MainWindow(QMainWindow):
             return
         row = keys.index(page_key)
         self.navigation.setCurrentRow(row)
-        if record_type and record_id and row < len(self.pages):
-            show_record = getattr(self.pages[row], "show_record", None)
+        if record_type and record_id and row < len(self._pages):
+            show_record = getattr(self.page_at(row), "show_record", None)
             if callable(show_record):
                 show_record(record_type, record_id)
 
@@ -404,12 +412,13 @@ class MainWindow(QMainWindow):
                 self.switcher.select(self.municipality_id)
         if change.municipality_id not in (None, self.municipality_id):
             return
-        for page in self.pages:
+        for page in self.built():
             page.on_change(change)
 
     def _page_chosen(self, row: int) -> None:
         if 0 <= row < len(PAGES):
-            if row < self.stack.count():
+            if row < len(self._pages):
+                self.page_at(row)
                 self.stack.setCurrentIndex(row)
             self.settings.setValue("page", PAGES[row][0])
 
@@ -479,7 +488,7 @@ class MainWindow(QMainWindow):
 
     def flush(self) -> None:
         """Save whatever is being typed in any editor."""
-        for page in self.pages:
+        for page in self.built():
             page.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:

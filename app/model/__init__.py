@@ -1,6 +1,6 @@
 """The domain model: SQLAlchemy 2.x typed declarative classes.
 
-Names follow ``DOMAIN.md`` (Polish term → class name).
+Names follow ``docs/DOMAIN.md`` (Polish term → class name).
 """
 
 from app.model.base import Base, OwnedRecord, Record, new_id, utcnow

@@ -11,7 +11,6 @@ fills by grey level, so nothing depends on colour.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,8 +20,10 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Pol
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from app.axes import month_ticks, value_ticks
 from app.i18n import _
 from app.model import ActionStatus
+from app.months import months_between, months_spanned, shift_month
 from app.reports import fonts
 from app.reports.dates import month_abbr
 from app.reports.styles import (
@@ -40,6 +41,7 @@ from app.reports.styles import (
 from app.reports.values import number
 
 LABEL_SIZE = 7.0
+VALUE_TICKS = 5  # about as many value lines as the window's chart at its usual height
 
 
 def _text(
@@ -101,46 +103,6 @@ class Series:
     unit: str | None = None
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering ``low``–``high`` (about ``count`` of them)."""
-    if high < low:
-        low, high = high, low
-    if math.isclose(low, high):
-        pad = abs(low) * 0.1 or 1.0
-        low, high = low - pad, high + pad
-    raw = (high - low) / max(1, count - 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    start = math.floor(low / step) * step
-    ticks = []
-    value = start
-    while value <= high + step * 0.5:
-        ticks.append(round(value, 10))
-        value += step
-    if ticks[-1] < high:
-        ticks.append(round(ticks[-1] + step, 10))
-    return ticks
-
-
-def month_ticks(start: date, end: date, most: int = 8, min_step: int = 1) -> tuple[list[date], int]:
-    """Month starts between ``start`` and ``end`` at a step giving at most ``most`` ticks."""
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    steps = [s for s in (1, 2, 3, 6, 12, 24, 60) if s >= min_step]
-    step = next((s for s in steps if months / s <= most), 120)
-    first = date(start.year, 1, 1) if step >= 12 else date(start.year, start.month, 1)
-    ticks = []
-    index = 0
-    while True:
-        month_index = first.month - 1 + index * step
-        tick = date(first.year + month_index // 12, month_index % 12 + 1, 1)
-        if tick > end:
-            break
-        if tick >= start:
-            ticks.append(tick)
-        index += 1
-    return ticks, step
-
-
 def indicator_chart(series: Series, width: float, height: float) -> Drawing | None:
     """Measurements as a line with markers, baseline dashed, target dash-dotted.
 
@@ -157,7 +119,7 @@ def indicator_chart(series: Series, width: float, height: float) -> Drawing | No
     start, end = min(dates), max(dates)
     if start == end:
         start, end = date(start.year, 1, 1), date(start.year, 12, 31)
-    ticks = nice_ticks(min(values), max(values))
+    ticks = value_ticks(values, VALUE_TICKS, [v for _, v in series.points])
     drawing = _canvas(width, height)
     left, bottom, right, top = 34.0, 30.0, width - 8.0, height - 8.0
     plot = _Plot(left, bottom, right, top, start, end, ticks[0], ticks[-1])
@@ -313,12 +275,11 @@ _BAR_LOOK: dict[ActionStatus, tuple[colors.Color, list[float] | None, bool]] = {
 
 
 def _months_between(start: date, end: date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month + 1
+    return months_spanned(start, end)
 
 
 def _month_at(start: date, index: int) -> date:
-    month_index = start.month - 1 + index
-    return date(start.year + month_index // 12, month_index % 12 + 1, 1)
+    return shift_month(start, index)
 
 
 class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
@@ -407,7 +368,7 @@ class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         return drawing
 
     def _x(self, month: date, column: float) -> float:
-        index = (month.year - self.period_start.year) * 12 + month.month - self.period_start.month
+        index = months_between(self.period_start, month)
         return self.label_width + index * column
 
     def _draw_axis(

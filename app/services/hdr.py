@@ -32,6 +32,10 @@ from app.model import (
     SchedulePriority,
     StrategicPlan,
 )
+from app.months import month_at as month_at  # the month helpers, re-exported for callers
+from app.months import month_index as month_index
+from app.months import months_between as months_between
+from app.months import shift_month as shift_month
 from app.services import records, validation
 from app.services.fields import FIELDS
 from app.storage.store import Store
@@ -83,27 +87,6 @@ _PERIOD_SUFFIX = re.compile(r" \([^()]*\d{2}\.\d{4}–\d{2}\.\d{4}\)$")
 
 
 # -- months -------------------------------------------------------------------------------
-
-
-def month_index(day: date) -> int:
-    """Months since the year 0: consecutive months differ by one."""
-    return day.year * 12 + day.month - 1
-
-
-def month_at(index: int) -> date:
-    """The first day of the month ``index`` (see :func:`month_index`)."""
-    year, month = divmod(index, 12)
-    return date(year, month + 1, 1)
-
-
-def shift_month(day: date, months: int) -> date:
-    """The first day of the month ``months`` after (or before) ``day``'s month."""
-    return month_at(month_index(day) + months)
-
-
-def months_between(start: date, end: date) -> int:
-    """How many months ``end``'s month lies after ``start``'s (negative if before)."""
-    return month_index(end) - month_index(start)
 
 
 def month_text(day: date) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.model import Indicator, IndicatorStatus, Measurement
+from app.months import add_months as add_months  # re-exported for callers
 from app.services import records
 from app.storage.store import Store
 
@@ -38,18 +39,6 @@ class IndicatorState:
     expected: float | None  # share of the time elapsed
     latest: Measurement | None
     stale: bool
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    month = month_index % 12 + 1
-    last_day = [31, 29 if _leap(year) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return date(year, month, min(day.day, last_day))
-
-
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def evaluate(

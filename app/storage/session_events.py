@@ -31,7 +31,8 @@ def _hide_tombstones(state: ORMExecuteState) -> None:
 def _touch(session: Session, _context: Any, _instances: Any) -> None:
     """Stamp edited records; always later than before, even with a coarse clock.
 
-    Exchange merges compare ``updated_at``: an edit must never keep the old stamp
+    Merges decide by content hashes (``app.exchange.plan``), not by this stamp; the
+    stamp says when a record was last edited, so an edit must never keep the old one
     (Windows clocks tick about every 16 ms before Python 3.13).
     """
     now = utcnow()

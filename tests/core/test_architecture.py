@@ -1,4 +1,4 @@
-"""The core never imports Qt (DESIGN.md: arrows point ``ui → app → resources``).
+"""The core never imports Qt (docs/ARCHITECTURE.md: arrows point ``ui → app → resources``).
 
 ``plan-oswiaty export …`` and every other scripting command must run without
 loading Qt; only the entry point that opens the window reaches into ``ui``,

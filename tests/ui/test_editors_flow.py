@@ -56,7 +56,10 @@ def _create_municipality(qtbot, window: MainWindow) -> str:  # type: ignore[no-u
 
 
 def _page(window: MainWindow, cls: type) -> object:
-    return next(p for p in window.pages if isinstance(p, cls))
+    """Go to the page of class ``cls``, as a user would (a hidden page reads nothing)."""
+    page = next(p for p in window.pages if isinstance(p, cls))
+    window.navigation.setCurrentRow(window.pages.index(page))
+    return page
 
 
 def test_officer_builds_team_schools_and_plan(qtbot, window: MainWindow, store: Store) -> None:  # type: ignore[no-untyped-def]

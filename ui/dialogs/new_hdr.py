@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,14 +25,14 @@ from app.i18n import _
 from app.model import DevelopmentSchedule, TeamMember
 from app.services import hdr, plans, records
 from ui.commands import push
+from ui.commands.hdr import CopySchedule, CreateSchedule
 from ui.context import EditorContext
 from ui.forms.month_form import MonthEditor
-from ui.pages.hdr_commands import CopyScheduleCommand, CreateScheduleCommand
+from ui.models.roles import AREA_ROLE as AREA_ROLE
 from ui.widgets.field_error import error_label, with_error
 
 CUSTOM = 0  # the list's "custom area" entry (the 12 areas have codes 1–12)
 DEFAULT_MONTHS = 24
-AREA_ROLE = Qt.ItemDataRole.UserRole
 
 
 class NewHdrDialog(QDialog):
@@ -187,7 +186,7 @@ class NewHdrDialog(QDialog):
     def accept(self) -> None:
         for label in self.errors.values():
             label.hide()
-        command = CreateScheduleCommand(
+        command = CreateSchedule(
             self.context.store, self.municipality_id, self.values(), _("utworzenie HDR")
         )
         try:
@@ -263,7 +262,7 @@ class CopyHdrDialog(QDialog):
     def accept(self) -> None:
         for label in self.errors.values():
             label.hide()
-        command = CopyScheduleCommand(
+        command = CopySchedule(
             self.context.store,
             self.schedule.id,
             self.start.value(),

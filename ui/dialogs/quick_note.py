@@ -33,10 +33,10 @@ from app.i18n import _
 from app.model import NoteKind
 from app.services import journal, links
 from ui.commands import push
+from ui.commands.monitoring import CreateNote
 from ui.context import EditorContext
 from ui.dialogs.form_rows import FormRows, save_on_ctrl_enter
 from ui.forms.editors import ChoiceEditor, DateEditor, LineEditor, TextEditor, enum_choices
-from ui.monitoring_commands import CreateNote
 from ui.widgets.link_editor import LinkEditor
 
 ACTION_NAME = "quickNoteAction"

@@ -50,12 +50,12 @@ from app.model import AdvisoryVisit, Recommendation
 from app.services import links, records, validation, visits
 from app.services.fields import FIELDS
 from ui.commands import push
+from ui.commands.visits import AddRecommendation, EditVisit, status_change
 from ui.context import EditorContext
 from ui.errors import show_user_error
 from ui.formatting import show_date
 from ui.forms.editors import DateEditor, TextEditor
 from ui.models.recommendations import LINK, NOTE
-from ui.visit_edits import AddRecommendation, EditVisit, status_change
 from ui.widgets.agenda_checklist import AgendaChecklist
 from ui.widgets.recommendation_review import RecommendationReview
 from ui.widgets.recommendations_panel import RecommendationsPanel

@@ -23,6 +23,8 @@ from app.services.indicators import IndicatorState, add_months, evaluate
 from app.storage.store import Store
 from ui.formatting import show_date, show_number, show_percent
 from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import ATTENTION_ROLE as ATTENTION_ROLE
+from ui.models.roles import STATUS_ROLE as STATUS_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,8 +32,6 @@ Index = QModelIndex | QPersistentModelIndex
 NAME, ATTACHED_TO, UNIT, BASELINE, TARGET, LATEST, STATUS, STALE = range(8)
 COLUMN_COUNT = 8
 
-ATTENTION_ROLE = Qt.ItemDataRole.UserRole + 3  # bool: off track, at risk or stale
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # the IndicatorStatus member
 
 STALE_MARK = "⚠"
 PATH_SEPARATOR = " › "
@@ -290,10 +290,10 @@ class IndicatorTableModel(QAbstractTableModel):
 
     # -- Qt -------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(

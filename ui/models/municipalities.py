@@ -8,15 +8,14 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from app.i18n import _
 from app.textnorm import fold
+from ui.models.roles import ID_ROLE as ID_ROLE
+from ui.models.roles import SEARCH_ROLE as SEARCH_ROLE
 
 if TYPE_CHECKING:
     from app.model import Municipality
     from app.storage.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class MunicipalityListModel(QAbstractListModel):
@@ -43,7 +42,7 @@ class MunicipalityListModel(QAbstractListModel):
             self._rows = municipalities.all_municipalities(self._store)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -21,10 +21,10 @@ from app.services.overview import HIGH_RISK, Item, MunicipalityOverview, Portfol
 from ui.formatting import show, show_date, show_month, show_percent
 from ui.models.recommendations import OVERDUE_COLOUR, OVERDUE_MARK
 from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import ATTENTION_ROLE as ATTENTION_ROLE
+from ui.models.roles import RECORD_TYPE_ROLE as RECORD_TYPE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-RECORD_TYPE_ROLE = Qt.ItemDataRole.UserRole + 6
-ATTENTION_ROLE = Qt.ItemDataRole.UserRole + 7  # the portfolio row's attention score
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 WARNING_BACKGROUND = "#fbe3e3"
@@ -180,10 +180,10 @@ class ItemListModel(QAbstractTableModel):
     def item_at(self, row: int) -> Item | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(
@@ -329,10 +329,10 @@ class PortfolioModel(QAbstractTableModel):
             (i for i, r in enumerate(self._rows) if r.municipality_id == municipality_id), -1
         )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(

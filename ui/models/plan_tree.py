@@ -9,7 +9,6 @@ model then reloads from the core. The whole tree comes in three queries (see
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,29 +25,15 @@ from app.model import Action, Goal, Objective, Record
 from app.services.plans import GoalNode
 from ui.formatting import show, show_date, show_money
 from ui.models.node_drag import NodeDragMixin
+from ui.models.roles import ID_ROLE as ID_ROLE
+from ui.models.roles import KIND_ROLE as KIND_ROLE
+from ui.models.tree_node import Node as Node
 
 Index = QModelIndex | QPersistentModelIndex
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 TITLE, DATES, BUDGET, STATUS = range(4)
 CHILD_KIND = {"root": "goal", "goal": "objective", "objective": "action"}
 KIND_CLASS: dict[str, type[Record]] = {"goal": Goal, "objective": Objective, "action": Action}
-
-
-@dataclass(eq=False)
-class Node:
-    kind: str  # root | goal | objective | action
-    record: Any = None
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return "" if self.record is None else str(self.record.id)
-
-    def row(self) -> int:
-        return 0 if self.parent is None else self.parent.children.index(self)
 
 
 class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
@@ -101,24 +86,24 @@ class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
 
     # -- structure -----------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         parent_node = self.node(parent)
         if not 0 <= row < len(parent_node.children) or not 0 <= column < 4:
             return QModelIndex()
         return self.createIndex(row, column, parent_node.children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         node = self.node(index)
         if not index.isValid() or node.parent is None or node.parent is self.root:
             return QModelIndex()
         return self.createIndex(node.parent.row(), 0, node.parent)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 4
 
     def headerData(

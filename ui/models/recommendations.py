@@ -24,6 +24,7 @@ from app.services import links, validation, visits
 from app.services.fields import FIELDS
 from ui.formatting import show_date
 from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import KEY_ROLE as KEY_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 EditHandler = Callable[[str, dict[str, Any], dict[str, Any]], None]  # (id, old, new)
@@ -34,7 +35,6 @@ FIELD_NAMES = ("text", "owner", "due_date", "status", "status_note", "link")
 OVERDUE_MARK = "⚠"
 OVERDUE_COLOUR = "#a61b1b"
 FINISHED_COLOUR = "#6b6b6b"
-KEY_ROLE = Qt.ItemDataRole.UserRole + 5  # the raw value an editor starts from
 
 
 def headers() -> list[str]:
@@ -89,10 +89,10 @@ class RecommendationTableModel(QAbstractTableModel):
 
     # -- Qt -------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(FIELD_NAMES)
 
     def headerData(

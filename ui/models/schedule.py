@@ -8,7 +8,7 @@ The same rows feed the table and the timeline, so the two always agree.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,13 +29,14 @@ from app.services.hdr import CycleStep, PriorityGroup, current_step, cycle_steps
 from app.services.schedules import Progress, ScheduleProgress, is_overdue, progress_of
 from ui.formatting import show, show_money, show_month
 from ui.models.node_drag import NodeDragMixin
+from ui.models.roles import ID_ROLE as ID_ROLE
+from ui.models.roles import KIND_ROLE as KIND_ROLE
+from ui.models.roles import NAME_ROLE as NAME_ROLE
+from ui.models.roles import OVERDUE_ROLE as OVERDUE_ROLE
+from ui.models.roles import WARNING_ROLE as WARNING_ROLE
+from ui.models.tree_node import Node as Node
 
 Index = QModelIndex | QPersistentModelIndex
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
-WARNING_ROLE = Qt.ItemDataRole.UserRole + 4
-NAME_ROLE = Qt.ItemDataRole.UserRole + 5  # a step's code name
 
 # Columns of the tree: every field of an item.
 (
@@ -137,21 +138,6 @@ class TimelineRow:
     summary: str = ""
 
 
-@dataclass(eq=False)
-class Node:
-    kind: str  # root | priority | loose | item
-    record: Any = None
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return "" if self.record is None else str(self.record.id)
-
-    def row(self) -> int:
-        return 0 if self.parent is None else self.parent.children.index(self)
-
-
 class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
     MIME = "application/x-plan-oswiaty-hdr-node"
     """Priorities with their items under them; items without a priority come last."""
@@ -244,24 +230,24 @@ class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
 
     # -- structure --------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         parent_node = self.node(parent)
         if not 0 <= row < len(parent_node.children) or not 0 <= column < len(HEADERS):
             return QModelIndex()
         return self.createIndex(row, column, parent_node.children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         node = self.node(index)
         if not index.isValid() or node.parent is None or node.parent is self.root:
             return QModelIndex()
         return self.createIndex(node.parent.row(), 0, node.parent)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return len(HEADERS)
 
     def headerData(
@@ -471,7 +457,7 @@ class StepListModel(QAbstractListModel):
         self.current = current_step(schedule) if schedule is not None else None
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.steps)
 
     def row_of(self, name: str) -> int:

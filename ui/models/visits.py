@@ -68,10 +68,10 @@ class VisitTableModel(QAbstractTableModel):
     def counts_of(self, visit_id: str) -> RecommendationCounts:
         return self._counts.get(visit_id, RecommendationCounts())
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else RECOMMENDATIONS + 1
 
     def headerData(

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -35,7 +34,7 @@ from app.i18n import _
 from app.model import DevelopmentSchedule
 from app.services import hdr, plans, records
 from app.services.fields import FIELDS
-from ui.commands import DeleteRecord, EditRecord, push
+from ui.commands import EditRecord, push
 from ui.formatting import show_month
 from ui.forms.month_form import MonthRecordForm
 from ui.models.schedule import progress_text
@@ -208,7 +207,7 @@ class HdrPage(Page):
 
     # -- loading --------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.context is None or self.municipality_id is None:
             return
         self.schedule_list = hdr.schedules_of(self.context.store, self.municipality_id)
@@ -311,7 +310,10 @@ class HdrPage(Page):
             ChangeKind.RESTORED,
         ):
             self.schedule_id = change.record_ids[0]  # a copy, an undone deletion: show it
-            self.refresh()
+            if not self.defer_while_hidden():
+                self.refresh()
+        elif self.defer_while_hidden():
+            return
         elif change.record_type == "development_schedule" and change.kind != ChangeKind.UPDATED:
             self.refresh()
         elif change.record_type == "development_schedule":
@@ -409,23 +411,15 @@ class HdrPage(Page):
             return
         self.flush()
         title = self.schedule.title
-        answer = QMessageBox.question(
-            self,
+        self.delete_with_confirm(
             _("Usuwanie HDR"),
             _(
                 "Usunąć cały HDR „{title}” wraz z priorytetami i pozycjami harmonogramu?\n\n"
                 "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
             ).format(title=title),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.context.run(
-            DeleteRecord(
-                self.context.store,
-                DevelopmentSchedule,
-                self.schedule.id,
-                _("usunięcie HDR „{title}”").format(title=title),
-            )
+            DevelopmentSchedule,
+            self.schedule.id,
+            _("usunięcie HDR „{title}”").format(title=title),
         )
 
 

@@ -42,6 +42,7 @@ from app.services import hdr, records
 from app.services.fields import FIELDS
 from app.services.hdr import PriorityGroup
 from ui.commands import CreateRecord, DeleteRecord, EditRecord, MoveRecord, push
+from ui.commands.hdr import PlaceItem
 from ui.context import EditorContext
 from ui.forms.month_form import MonthRecordForm
 from ui.forms.record_form import RecordForm
@@ -56,7 +57,6 @@ from ui.models.schedule import (
     Node,
     ScheduleTreeModel,
 )
-from ui.pages.hdr_commands import place_item_command
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.gantt import MONTHS, QUARTERS, GanttLegend, GanttView, keys_help
 
@@ -586,7 +586,7 @@ class ScheduleTab(QWidget):
             )
         else:
             old_parent = node.parent.id or None
-            command = place_item_command(
+            command = PlaceItem(
                 self.context.store,
                 record_id,
                 (old_parent, node.row()),

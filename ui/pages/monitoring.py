@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from app.changes import Change
@@ -34,6 +35,7 @@ class MonitoringPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._titles_stale = False
         self.journal = JournalPanel()
         self.attention = AttentionPanel()
         self.risks = RisksPanel()
@@ -59,21 +61,29 @@ class MonitoringPage(Page):
     def panels(self) -> tuple[JournalPanel, AttentionPanel, RisksPanel, SchoolsPanel]:
         return (self.journal, self.attention, self.risks, self.schools)
 
-    def show_municipality(self, context: EditorContext, municipality_id: str | None) -> None:
+    def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
         window = self.window()
         if isinstance(window, QMainWindow):
             install_quick_note(window)
         super().show_municipality(context, municipality_id)
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         for panel in self.panels:
             panel.show_municipality(self.context, self.municipality_id)
         self._update_tab_titles()
 
     def on_change(self, change: Change) -> None:
+        """Each tab decides for itself; the count in a tab's title follows the indicators."""
         for panel in self.panels:
             panel.on_change(change)
         if change.record_type in ("indicator", "measurement", "municipality"):
+            self._titles_stale = True
+            if self.isVisible():
+                self._update_tab_titles()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._titles_stale:
             self._update_tab_titles()
 
     def flush(self) -> None:
@@ -93,6 +103,7 @@ class MonitoringPage(Page):
         return finder() if callable(finder) else None
 
     def _update_tab_titles(self) -> None:
+        self._titles_stale = False
         if self.store is None or self.municipality_id is None:
             self.tabs.setTabText(1, _("Wskaźniki do uwagi"))
             return

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,18 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changes import Change
 from app.i18n import _
 from app.model import IndicatorStatus
 from app.services import attention
 from app.services.attention import IndicatorCheck
-from ui.context import EditorContext
+from ui.commands.monitoring import RecordMeasurement
 from ui.dialogs.measurement import MeasurementDialog
 from ui.models import attention as columns
 from ui.models.attention import AttentionTableModel
 from ui.models.indicators import progress_text, stale_text
 from ui.models.records import ID_ROLE
-from ui.monitoring_commands import RecordMeasurement
+from ui.pages.base import LiveView
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 from ui.widgets.tables import make_table, select_source_row
@@ -61,16 +60,13 @@ COLUMN_WIDTHS = {
 }
 
 
-class AttentionPanel(QWidget):
+class AttentionPanel(LiveView):
+    watched = frozenset(WATCHED)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context: EditorContext | None = None
-        self.municipality_id: str | None = None
         self._today: date | None = None
-        self._outdated = False
         self._sized = False
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.refresh)
         self._build()
         self._show_details(None)
 
@@ -145,42 +141,17 @@ class AttentionPanel(QWidget):
         self._today = value
         self.refresh_when_seen()
 
-    def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
-        self.context = context
-        self.municipality_id = municipality_id
+    def municipality_shown(self, changed: bool) -> None:
         self.info.hide()
-        self.refresh_when_seen()
-
-    def refresh_when_seen(self) -> None:
-        """Read the data now if the panel is on screen, else when it is next shown."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._outdated = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._outdated:
-            self.refresh()
         if not self._sized:  # first show: the list gets most of the width
             self._sized = True
             width = max(self.splitter.width(), 600)
             self.splitter.setSizes([round(width * 0.62), round(width * 0.38)])
 
-    def on_change(self, change: Change) -> None:
-        if self.municipality_id is None or change.record_type not in WATCHED:
-            return
-        if self.isVisible():
-            self._timer.start()
-        else:
-            self._outdated = True
-
-    def flush(self) -> None:
-        """Nothing is typed here outside dialogs; present for the page's sake."""
-
-    def refresh(self) -> None:
-        self._timer.stop()
-        self._outdated = False
+    def reload(self) -> None:
         keep = self.current_id()
         found: list[IndicatorCheck] = []
         counts = attention.IndicatorCounts()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -41,7 +40,8 @@ from app.model import MonitoringNote, NoteKind
 from app.services import journal, links, risks
 from app.services.fields import FIELDS
 from app.services.journal import NO_LINK, NoteFilter, Period
-from ui.commands import DeleteRecord, EditRecord, push
+from ui.commands import EditRecord, push
+from ui.commands.monitoring import RiskFromNote
 from ui.context import EditorContext
 from ui.dialogs.quick_note import QuickNoteDialog
 from ui.forms.editors import DateEditor, enum_choices
@@ -49,7 +49,7 @@ from ui.forms.record_form import RecordForm
 from ui.models import notes as columns
 from ui.models.notes import NoteTableModel, note_title
 from ui.models.records import ID_ROLE
-from ui.monitoring_commands import RiskFromNote
+from ui.pages.base import LiveView
 from ui.widgets.link_editor import LinkEditor
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
 
@@ -77,20 +77,15 @@ LINKED_TABLES = set(links.LINK_CLASSES) - {"monitoring_note"}
 ERROR_STYLE = "color: #b00020;"
 
 
-class JournalPanel(QWidget):
+class JournalPanel(LiveView):
     risk_created = Signal(str)  # the new risk's id
     risk_requested = Signal(str)  # show this risk
     measurement_requested = Signal(str)  # record a measurement of this indicator
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context: EditorContext | None = None
-        self.municipality_id: str | None = None
         self._today: date | None = None
-        self._outdated = False
         self._sized = False
-        self._reload_timer = QTimer(self, singleShot=True, interval=0)
-        self._reload_timer.timeout.connect(self.refresh)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self.reload_list)
         self._build_filters()
@@ -248,26 +243,12 @@ class JournalPanel(QWidget):
         self._today = value
         self.refresh_when_seen()
 
-    def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
-        self.flush()
-        changed = municipality_id != self.municipality_id
-        self.context = context
-        self.municipality_id = municipality_id
+    def municipality_shown(self, changed: bool) -> None:
         if changed:
             self._reset_filters()
-        self.refresh_when_seen()
-
-    def refresh_when_seen(self) -> None:
-        """Read the data now if the panel is on screen, else when it is next shown."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._outdated = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._outdated:
-            self.refresh()
         if not self._sized:  # first show: the list gets most of the width
             self._sized = True
             width = max(self.splitter.width(), 600)
@@ -280,20 +261,14 @@ class JournalPanel(QWidget):
             self._update_rows(change.record_ids)
             return
         relevant = {"monitoring_note", "municipality", "risk", *LINKED_TABLES}
-        if change.record_type not in relevant:
-            return
-        if self.isVisible():
-            self._reload_timer.start()
-        else:
-            self._outdated = True
+        if change.record_type in relevant:
+            self.refresh_soon()
 
     def flush(self) -> None:
         self.form.flush()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Read the filter choices and the list again, keeping the selected note."""
-        self._reload_timer.stop()
-        self._outdated = False
         self._fill_filter_choices()
         self._fill_link_choices()
         self.reload_list()
@@ -564,23 +539,16 @@ class JournalPanel(QWidget):
             return
         self.flush()
         title = note_title(note)
-        answer = QMessageBox.question(
-            self,
+        row = self.proxy.mapFromSource(self.model.index(self.model.row_of(note.id), 0)).row()
+        if self.delete_with_confirm(
             _("Usuwanie notatki"),
             _(
                 "Usunąć notatkę „{title}”?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
             ).format(title=title),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        row = self.proxy.mapFromSource(self.model.index(self.model.row_of(note.id), 0)).row()
-        command = DeleteRecord(
-            self.context.store,
             MonitoringNote,
             note.id,
             _("usunięcie notatki „{title}”").format(title=title),
-        )
-        if self.context.run(command):
+        ):
             self.reload_list()
             if self.proxy.rowCount() > 0:
                 self.table.selectRow(min(row, self.proxy.rowCount() - 1))

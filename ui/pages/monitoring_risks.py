@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QShowEvent
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -35,13 +33,13 @@ from app.model import MonitoringNote, Risk
 from app.services import records, risks
 from app.services.fields import FIELDS
 from app.services.risks import SCALE, SCALE_LABELS
-from ui.commands import CreateRecord, DeleteRecord, EditRecord, push
-from ui.context import EditorContext
+from ui.commands import CreateRecord, EditRecord, push
 from ui.formatting import show_date
 from ui.forms.record_form import RecordForm
 from ui.models import risks as columns
 from ui.models.records import ID_ROLE
 from ui.models.risks import RiskTableModel
+from ui.pages.base import LiveView
 from ui.widgets.risk_matrix import RiskMatrixWidget
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
 
@@ -69,18 +67,13 @@ def _scale_choices() -> list[tuple[Any, str]]:
     return [(value, f"{value} – {_(SCALE_LABELS[value])}") for value in SCALE]
 
 
-class RisksPanel(QWidget):
+class RisksPanel(LiveView):
     note_requested = Signal(str)  # show this journal note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context: EditorContext | None = None
-        self.municipality_id: str | None = None
         self._today: date | None = None
-        self._outdated = False
         self._sized = False
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.refresh)
         self._build()
         self._show_risk(None)
 
@@ -179,24 +172,11 @@ class RisksPanel(QWidget):
         self._today = value
         self.refresh_when_seen()
 
-    def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
-        self.flush()
-        self.context = context
-        self.municipality_id = municipality_id
+    def municipality_shown(self, changed: bool) -> None:
         self.choose_cell(0, 0, refresh=False)
-        self.refresh_when_seen()
-
-    def refresh_when_seen(self) -> None:
-        """Read the data now if the panel is on screen, else when it is next shown."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._outdated = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._outdated:
-            self.refresh()
         if not self._sized:  # first show: table and matrix get most of the width
             self._sized = True
             width = max(self.splitter.width(), 600)
@@ -208,17 +188,12 @@ class RisksPanel(QWidget):
         if change.record_type == "risk" and self.form.record_id in change.record_ids:
             self.refresh()  # at once: the form shows an undo of its own edit
         elif change.record_type in ("risk", "monitoring_note", "municipality"):
-            if self.isVisible():
-                self._timer.start()
-            else:
-                self._outdated = True
+            self.refresh_soon()
 
     def flush(self) -> None:
         self.form.flush()
 
-    def refresh(self) -> None:
-        self._timer.stop()
-        self._outdated = False
+    def reload(self) -> None:
         keep = self.current_id()
         found: list[Risk] = []
         if self.context is not None and self.municipality_id is not None:
@@ -377,21 +352,13 @@ class RisksPanel(QWidget):
         risk = self.model.find(self.current_id() or "")
         if risk is None or self.context is None:
             return
-        self.flush()
-        answer = QMessageBox.question(
-            self,
+        if self.delete_with_confirm(
             _("Usuwanie ryzyka"),
             _(
                 "Usunąć ryzyko „{title}”?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
             ).format(title=risk.title),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        command = DeleteRecord(
-            self.context.store,
             Risk,
             risk.id,
             _("usunięcie ryzyka „{title}”").format(title=risk.title),
-        )
-        if self.context.run(command):
+        ):
             self.refresh()

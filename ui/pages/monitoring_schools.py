@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,27 +28,24 @@ from app.model import SchoolSupport, SupportStage
 from app.services import school_support
 from app.services.school_support import SchoolStage
 from ui.commands import push
-from ui.context import EditorContext
+from ui.commands.monitoring import AdvanceStage
 from ui.dialogs.advance_stage import AdvanceStageDialog
 from ui.formatting import show_date
 from ui.models.records import Column
-from ui.monitoring_commands import AdvanceStage
+from ui.pages.base import LiveView
 from ui.widgets.record_panel import RecordPanel
 from ui.widgets.stage_board import StageBoard
 
 WATCHED = {"school", "school_support", "municipality"}
 
 
-class SchoolsPanel(QWidget):
+class SchoolsPanel(LiveView):
+    watched = frozenset(WATCHED)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context: EditorContext | None = None
-        self.municipality_id: str | None = None
         self._today: date | None = None
         self._schools: dict[str, SchoolStage] = {}
-        self._outdated = False
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.refresh)
         self._build()
         self._show_school(None)
 
@@ -132,40 +129,17 @@ class SchoolsPanel(QWidget):
     def today(self, value: date | None) -> None:
         self._today = value
 
-    def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
-        self.flush()
-        self.context = context
-        self.municipality_id = municipality_id
-        self.refresh_when_seen()
-
-    def refresh_when_seen(self) -> None:
-        """Read the data now if the panel is on screen, else when it is next shown."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._outdated = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._outdated:
-            self.refresh()
-
     def on_change(self, change: Change) -> None:
         if self.municipality_id is None or change.record_type not in WATCHED:
             return
         if change.record_type == "school_support":
             self.history.on_change(change)
-        if self.isVisible():
-            self._timer.start()
-        else:
-            self._outdated = True
+        self.refresh_soon()
 
     def flush(self) -> None:
         self.history.form.flush()
 
-    def refresh(self) -> None:
-        self._timer.stop()
-        self._outdated = False
+    def reload(self) -> None:
         keep = self.current_id()
         grouped: dict[SupportStage | None, list[SchoolStage]] = {}
         if self.context is not None and self.municipality_id is not None:

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QShowEvent
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -86,12 +86,9 @@ class OverviewPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today: date | None = None
-        self._outdated = False
         self.overview: MunicipalityOverview | None = None
         self.models = OverviewModels()
         self.portfolio_model = PortfolioModel()
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.refresh)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_overview(), _("Ta JST"))
         self.tabs.addTab(self._build_portfolio(), _("Portfel doradcy"))
@@ -222,19 +219,10 @@ class OverviewPage(Page):
         self.refresh()
 
     def on_change(self, change: Change) -> None:
-        if self.isVisible():
-            self._timer.start()  # once for many changes
-        else:
-            self._outdated = True
+        """Everything a municipality holds shows here (the portfolio: of every one)."""
+        self.refresh_soon()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._outdated:
-            self.refresh()
-
-    def refresh(self) -> None:
-        self._timer.stop()
-        self._outdated = False
+    def reload(self) -> None:
         if self.tabs.currentIndex() == PORTFOLIO_TAB:
             self._refresh_portfolio()
         else:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,7 +31,7 @@ from app.i18n import N_, _
 from app.model import Action, Goal, Municipality, Objective, Record, StrategicPlan
 from app.services import plans, records
 from app.services.plans import action_school_ids, set_action_schools
-from ui.commands import CallCommand, CreateRecord, DeleteRecord, EditRecord, MoveRecord, push
+from ui.commands import CallCommand, CreateRecord, EditRecord, MoveRecord, push
 from ui.forms.editors import ChecklistEditor
 from ui.forms.record_form import RecordForm
 from ui.models.plan_tree import CHILD_KIND, ID_ROLE, KIND_CLASS, KIND_ROLE, Node, PlanTreeModel
@@ -299,7 +298,7 @@ class PlanPage(Page):
 
     # -- loading ----------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.context is None or self.municipality_id is None:
             return
         self.plan_list = plans.plans_of(self.context.store, self.municipality_id)
@@ -348,7 +347,9 @@ class PlanPage(Page):
         if self.context is None:
             return
         relevant = {"strategic_plan", "goal", "objective", "action", "team_member", "school"}
-        if change.record_type == "strategic_plan" and change.kind.value != "updated":
+        if change.record_type in relevant and self.defer_while_hidden():
+            pass  # read again when shown
+        elif change.record_type == "strategic_plan" and change.kind.value != "updated":
             self.refresh()
         elif change.record_type in relevant:
             self._sync()
@@ -666,24 +667,18 @@ class PlanPage(Page):
             if count
             else ""
         )
-        answer = QMessageBox.question(
-            self,
+        next_id = _neighbour_id(node)
+        deleted = self.delete_with_confirm(
             _("Usuwanie"),
             _("Usunąć „{title}”?").format(title=node.record.title)
             + ("\n\n" + detail if detail else "")
             + "\n\n"
             + _("Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        next_id = _neighbour_id(node)
-        command = DeleteRecord(
-            self.context.store,
             KIND_CLASS[node.kind],
             node.id,
             _("usunięcie: {title}").format(title=node.record.title),
         )
-        if self.context.run(command) and next_id:
+        if deleted and next_id:
             self.select(next_id)
 
     def new_plan(self) -> None:
@@ -711,18 +706,16 @@ class PlanPage(Page):
         if self.context is None or self.plan_id is None:
             return
         plan = records.get(self.context.store, StrategicPlan, self.plan_id)
-        answer = QMessageBox.question(
-            self,
+        if self.delete_with_confirm(
             _("Usuwanie planu"),
             _(
                 "Usunąć cały plan „{title}” wraz z celami, działaniami i wskaźnikami?\n\n"
                 "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
             ).format(title=plan.title),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.context.run(
-                DeleteRecord(self.context.store, StrategicPlan, self.plan_id, _("usunięcie planu"))
-            )
+            StrategicPlan,
+            self.plan_id,
+            _("usunięcie planu"),
+        ):
             self.plan_id = None
             self.refresh()
 

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QSettings,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPainter, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -67,6 +65,8 @@ from ui.models.measurements import (
     MeasurementTableModel,
 )
 from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import DEPTH_ROLE as DEPTH_ROLE
+from ui.pages.base import LiveView
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 
 Index = QModelIndex | QPersistentModelIndex
@@ -98,7 +98,6 @@ COLUMN_WIDTHS = {
 HIDDEN_COLUMNS = (columns.UNIT, columns.BASELINE, columns.TARGET)
 MEASUREMENT_WIDTHS = {DATE: 95, VALUE: 80, SOURCE: 160}
 DESCRIPTION_HEIGHT = 64
-DEPTH_ROLE = Qt.ItemDataRole.UserRole + 10
 INDENT = 16
 ERROR_STYLE = "color: #b00020;"
 
@@ -148,19 +147,15 @@ class MeasurementView(QTableView):
             self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
 
-class IndicatorsPanel(QWidget):
+class IndicatorsPanel(LiveView):
     """The indicators of one plan; everything edited here is undoable."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context: EditorContext | None = None
-        self.municipality_id: str | None = None
         self.plan_id: str | None = None
         self._today: date | None = None
-        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
-        self._refresh_timer.timeout.connect(self.refresh)
         self._sized = False
-        self._outdated = False  # a change arrived while the panel was hidden
+        self._forget_selection = False  # another plan is shown: select its first indicator
         self._build_list()
         self._build_details()
         self._layout()
@@ -285,9 +280,6 @@ class IndicatorsPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._outdated:
-            self._outdated = False
-            self.refresh()
         if not self._sized:  # first show: the list gets a little more than half
             self._sized = True
             width = max(self.splitter.width(), 600)
@@ -310,42 +302,35 @@ class IndicatorsPanel(QWidget):
     def show_plan(
         self, context: EditorContext | None, municipality_id: str | None, plan_id: str | None
     ) -> None:
+        """Show the indicators of ``plan_id`` (read now if on screen, else when shown)."""
         self.flush()
-        changed = plan_id != self.plan_id
+        self._forget_selection |= plan_id != self.plan_id
         self.context = context
         self.municipality_id = municipality_id
         self.plan_id = plan_id if context is not None else None
-        store = context.store if context is not None else None
-        if self.model.today != self.today:
-            self.model.today = self.today
-        self.model.set_plan(store, self.plan_id)
-        self._outdated = False
-        self._present(None if changed else self.current_id())
+        self.refresh_when_seen()
 
-    def on_change(self, change: Change) -> None:
-        """The core reports a change; redraw once the current event is done (once for many)."""
-        if self.plan_id is None or change.municipality_id not in (None, self.municipality_id):
-            return
-        if change.record_type not in WATCHED and change.record_type != "municipality":
-            return
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._outdated = True  # read again when shown, not for every change meanwhile
+    watched = frozenset({*WATCHED, "municipality"})
+
+    def watches(self, change: Change) -> bool:
+        return (
+            self.plan_id is not None
+            and change.municipality_id in (None, self.municipality_id)
+            and super().watches(change)
+        )
 
     def flush(self) -> None:
         """Save what is being typed (the form) or edited (a measurement cell)."""
         self.form.flush()
         self.measurement_table.commit_open_editor()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Read the plan again and show it, keeping the selected indicator."""
-        self._refresh_timer.stop()
-        self._outdated = False
-        keep = self.current_id()
+        keep = None if self._forget_selection else self.current_id()
+        self._forget_selection = False
         if self.model.today != self.today:
             self.model.today = self.today
-        self.model.reload()
+        self.model.set_plan(self.store, self.plan_id)
         self._present(keep)
 
     def _present(self, keep: str | None) -> None:
@@ -525,23 +510,16 @@ class IndicatorsPanel(QWidget):
             return
         self.flush()
         name = row.indicator.name
-        answer = QMessageBox.question(
-            self,
+        if self.delete_with_confirm(
             _("Usuwanie wskaźnika"),
             _(
                 "Usunąć wskaźnik „{name}” razem z jego pomiarami?\n\n"
                 "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
             ).format(name=name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        command = DeleteRecord(
-            self.context.store,
             Indicator,
             row.indicator.id,
             _("usunięcie wskaźnika „{name}”").format(name=name),
-        )
-        if self.context.run(command):
+        ):
             self.refresh()
 
     # -- editing measurements -----------------------------------------------------------------

@@ -109,7 +109,7 @@ class TeamSchoolsPage(Page):
     def title(self) -> str:
         return _("Zespół i szkoły")
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.context is None or self.municipality_id is None:
             self.profile.load(None)
             return
@@ -122,7 +122,7 @@ class TeamSchoolsPage(Page):
         )
 
     def on_change(self, change: Change) -> None:
-        if self.context is None or self.municipality_id is None:
+        if self.context is None or self.municipality_id is None or self.defer_while_hidden():
             return
         if change.record_type == "municipality" and self.municipality_id in change.record_ids:
             record = records.get(self.context.store, Municipality, self.municipality_id)

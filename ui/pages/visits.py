@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -37,14 +36,14 @@ from app.i18n import _
 from app.model import AdvisoryVisit, Recommendation, TeamMember
 from app.services import links, records, visits
 from app.services.fields import FIELDS
-from ui.commands import DeleteRecord, push
+from ui.commands import push
+from ui.commands.visits import CreateVisit, EditVisit
 from ui.formatting import show_date
 from ui.forms.record_form import RecordForm
 from ui.models import visits as columns
 from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.models.visits import VisitTableModel
 from ui.pages.base import Page
-from ui.visit_edits import CreateVisit, EditVisit
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.recommendations_panel import RecommendationsPanel
 
@@ -76,10 +75,7 @@ class VisitsPage(Page):
         super().__init__(parent)
         self._today: date | None = None
         self._team: list[TeamMember] = []
-        self._outdated = False
         self._sized = False
-        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
-        self._refresh_timer.timeout.connect(self.refresh)
         self._build_list()
         self._build_details()
         self._layout()
@@ -206,8 +202,6 @@ class VisitsPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._outdated:
-            self.refresh()
         if not self._sized:
             self._sized = True
             height = max(self.splitter.height(), 560)
@@ -231,9 +225,7 @@ class VisitsPage(Page):
         self._today = value
         self.refresh()
 
-    def refresh(self) -> None:
-        self._refresh_timer.stop()
-        self._outdated = False
+    def reload(self) -> None:
         keep = self.current_id()
         store = self.store
         if store is None or self.municipality_id is None:
@@ -257,18 +249,10 @@ class VisitsPage(Page):
         else:
             self._show(None)
 
-    def on_change(self, change: Change) -> None:
-        if self.municipality_id is None or change.municipality_id not in (
-            None,
-            self.municipality_id,
-        ):
-            return
-        if change.record_type not in WATCHED and change.record_type != "municipality":
-            return
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._outdated = True
+    watched = frozenset({*WATCHED, "municipality"})
+
+    def watches(self, change: Change) -> bool:
+        return change.municipality_id in (None, self.municipality_id) and super().watches(change)
 
     def flush(self) -> None:
         self.header_form.flush()
@@ -309,7 +293,7 @@ class VisitsPage(Page):
                 return False
         elif record_type != "advisory_visit":
             return False
-        if self._outdated or self.model.row_of(visit_id) < 0:
+        if self.stale or self.model.row_of(visit_id) < 0:
             self.refresh()
         if not self.select(visit_id):
             return False
@@ -372,23 +356,16 @@ class VisitsPage(Page):
             return
         self.flush()
         counts = self.model.counts_of(visit.id)
-        answer = QMessageBox.question(
-            self,
+        if self.delete_with_confirm(
             _("Usuwanie wizyty"),
             _(
                 "Usunąć wizytę z dnia {date} razem z jej zaleceniami ({count})?\n\n"
                 "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
             ).format(date=show_date(visit.visit_date), count=counts.total),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        command = DeleteRecord(
-            self.context.store,
             AdvisoryVisit,
             visit.id,
             _("usunięcie wizyty z dnia {date}").format(date=show_date(visit.visit_date)),
-        )
-        if self.context.run(command):
+        ):
             self.refresh()
 
     def _fill_participants_menu(self) -> None:
@@ -425,7 +402,7 @@ class VisitsPage(Page):
             self.refresh()
 
     def _recommendations_changed(self) -> None:
-        self._refresh_timer.start()  # the counts in the list
+        self.refresh_soon()  # the counts in the list
 
     # -- visit mode -----------------------------------------------------------------------------
 

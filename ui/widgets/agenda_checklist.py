@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 
 from app.i18n import _
 from app.services.visits import AgendaPoint
-
-LINE_ROLE = Qt.ItemDataRole.UserRole + 1
+from ui.models.roles import LINE_ROLE as LINE_ROLE
 
 
 class AgendaChecklist(QWidget):

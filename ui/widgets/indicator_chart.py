@@ -17,6 +17,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.axes import month_ticks as month_ticks  # the axes shared with the PDFs
+from app.axes import nice_step as nice_step
+from app.axes import value_ticks as value_ticks
 from app.i18n import _
 from app.model import Indicator, IndicatorStatus, Measurement
 from app.services.indicators import IndicatorState
@@ -25,7 +28,6 @@ from ui.models.indicators import STATUS_STRONG, progress_text
 
 PAD = 8.0
 MIN_SPAN_DAYS = 60
-MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
 MANY_POINTS = 24
 
 
@@ -87,46 +89,6 @@ class Scale:
         return self.start + (value - self.lo) / (self.hi - self.lo) * (self.end - self.start)
 
 
-def nice_step(raw: float) -> float:
-    """1, 2, 2.5 or 5 times a power of ten, at least ``raw``."""
-    if raw <= 0 or not math.isfinite(raw):
-        return 1.0
-    power = 10.0 ** math.floor(math.log10(raw))
-    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if factor * power >= raw * (1 - 1e-9):
-            return factor * power
-    return 10 * power
-
-
-def value_ticks(values: Sequence[float], count: int, points: Sequence[float] = ()) -> list[float]:
-    """Round tick values covering ``values`` (about ``count`` of them).
-
-    Where a measured point (one of ``points``) is the lowest or highest value, a
-    little air is added so that it does not sit on the frame; never below zero
-    for values that are not negative. Equal values get a band around them.
-    """
-    lo, hi = min(values), max(values)
-    if hi == lo:
-        pad = max(abs(lo) * 0.1, 1.0)
-        lo, hi = (lo - pad if lo - pad >= 0 or lo < 0 else 0.0), hi + pad
-    elif points:
-        pad = (hi - lo) * 0.03
-        if min(points) <= lo:
-            lo = lo - pad if lo - pad >= 0 or lo < 0 else 0.0
-        if max(points) >= hi:
-            hi += pad
-    step = nice_step((hi - lo) / max(count - 1, 1))
-    first = math.floor(lo / step + 1e-9) * step
-    last = math.ceil(hi / step - 1e-9) * step
-    digits = max(0, -math.floor(math.log10(step)) + 1)
-    ticks: list[float] = []
-    value = first
-    while value <= last + step / 2:
-        ticks.append(round(value, digits))
-        value += step
-    return ticks
-
-
 def date_range(dates: Sequence[date]) -> tuple[date, date]:
     """The dates' span, at least :data:`MIN_SPAN_DAYS` long (widened around the middle)."""
     lo, hi = min(dates), max(dates)
@@ -135,25 +97,6 @@ def date_range(dates: Sequence[date]) -> tuple[date, date]:
         lo -= timedelta(days=missing // 2)
         hi += timedelta(days=missing - missing // 2)
     return lo, hi
-
-
-def month_ticks(lo: date, hi: date, max_labels: int) -> tuple[list[date], int]:
-    """First days of months within lo…hi, every ``step`` months, at most ``max_labels``."""
-    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    step = next((s for s in MONTH_STEPS if months / s <= max(max_labels, 1)), MONTH_STEPS[-1])
-    ticks: list[date] = []
-    index = lo.year * 12 + lo.month - 1
-    if lo.day != 1:
-        index += 1
-    while True:
-        year, month = divmod(index, 12)
-        day = date(year, month + 1, 1)
-        if day > hi:
-            break
-        if index % step == 0:
-            ticks.append(day)
-        index += 1
-    return ticks, step
 
 
 def date_label(day: date, step: int) -> str:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from app.i18n import _
 from app.services import links
 from ui.forms.editors import ChoiceEditor
+from ui.models.roles import DEPTH_ROLE as DEPTH_ROLE
 
-DEPTH_ROLE = Qt.ItemDataRole.UserRole + 10
 INDENT = 16
 Index = QModelIndex | QPersistentModelIndex
 

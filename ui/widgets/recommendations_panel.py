@@ -1,7 +1,7 @@
 """The recommendations of one visit: a table edited in place, add, delete, one-click status.
 
 Used by the visits page and by the visit mode. Every change is an undoable
-command (:mod:`ui.visit_edits`) on the context's undo stack; a refused edit
+command (:mod:`ui.commands.visits`) on the context's undo stack; a refused edit
 shows the core's message under the table and the old value stays.
 """
 
@@ -33,6 +33,7 @@ from app.i18n import _
 from app.model import Recommendation, RecommendationStatus
 from app.services import links, visits
 from ui.commands import DeleteRecord, push
+from ui.commands.visits import AddRecommendation, EditRecommendation, status_change
 from ui.context import EditorContext
 from ui.forms.editors import ChoiceEditor, DateEditor, enum_choices
 from ui.models.recommendations import (
@@ -44,7 +45,6 @@ from ui.models.recommendations import (
     TEXT,
     RecommendationTableModel,
 )
-from ui.visit_edits import AddRecommendation, EditRecommendation, status_change
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_STYLE = "color: #b00020;"
@@ -139,7 +139,8 @@ class RecommendationsPanel(QWidget):
         self.add_button = QPushButton(_("Dodaj zalecenie"))
         self.add_button.setToolTip(_("Nowe zalecenie do tej wizyty (Insert)"))
         self.add_button.clicked.connect(self.add)
-        self.add_button.setVisible(add_button)
+        if not add_button:  # (setVisible(True) on a button without a parent opens a window)
+            self.add_button.hide()
         self.delete_button = QPushButton(_("Usuń"))
         self.delete_button.setToolTip(_("Usuń zaznaczone zalecenie (Delete; Ctrl+Z cofa)"))
         self.delete_button.clicked.connect(self.delete_selected)

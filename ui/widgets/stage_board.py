@@ -37,10 +37,9 @@ from app.i18n import _
 from app.model import SupportStage
 from app.services.school_support import STAGES, SchoolStage
 from ui.formatting import show_date
+from ui.models.roles import ID_ROLE, SINCE_ROLE
 
 MIME = "application/x-plan-oswiaty-school"
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SINCE_ROLE = Qt.ItemDataRole.UserRole + 2
 PAD = 6
 GAP = 4
 Index = QModelIndex | QPersistentModelIndex

@@ -19,7 +19,6 @@ from app.exchange.merge import apply_import
 from app.exchange.plan import plan_import
 from app.model import Municipality
 from app.services import records
-from app.storage.store import Store
 
 Laptops = object
 
@@ -311,7 +310,3 @@ def test_export_refuses_nothing_chosen_and_reports_unwritable_paths(laptops, tmp
     blocker.write_text("")
     with pytest.raises(UserError, match="Nie można zapisać pliku"):
         export.export_package(laptops.officer, laptops.municipality_id, blocker / "x")
-
-
-def test_store_type_is_used(laptops) -> None:
-    assert isinstance(laptops.advisor, Store)

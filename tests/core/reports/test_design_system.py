@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from app.axes import month_ticks, value_ticks
 from app.i18n import set_language
 from app.model import ActionStatus
 from app.reports import dates, fonts
@@ -16,8 +17,6 @@ from app.reports.charts import (
     Series,
     fit_text,
     indicator_chart,
-    month_ticks,
-    nice_ticks,
     risk_band_label,
 )
 from app.reports.values import blocks, is_list, list_items, markup, money, number, with_unit
@@ -73,17 +72,17 @@ def test_the_fonts_have_every_polish_letter() -> None:
         assert missing == [], name
 
 
-def test_nice_ticks_cover_the_range() -> None:
-    assert nice_ticks(0, 85) == [0, 25, 50, 75, 100]
-    ticks = nice_ticks(45.5, 48.2)
+def test_value_ticks_cover_the_range() -> None:
+    assert value_ticks([0, 85], 5) == [0, 25, 50, 75, 100]
+    ticks = value_ticks([45.5, 48.2], 5)
     assert ticks[0] <= 45.5 and ticks[-1] >= 48.2 and len(ticks) <= 8
-    assert nice_ticks(5, 5)[0] < 5 < nice_ticks(5, 5)[-1]
+    assert value_ticks([5, 5], 5)[0] < 5 < value_ticks([5, 5], 5)[-1]
 
 
 def test_month_ticks_thin_out_for_long_periods() -> None:
-    ticks, step = month_ticks(date(2021, 1, 15), date(2026, 12, 31))
+    ticks, step = month_ticks(date(2021, 1, 15), date(2026, 12, 31), 8)
     assert step == 12 and ticks[0] == date(2022, 1, 1) and len(ticks) <= 8
-    short, step = month_ticks(date(2025, 1, 1), date(2025, 6, 30))
+    short, step = month_ticks(date(2025, 1, 1), date(2025, 6, 30), 8)
     assert step == 1 and len(short) == 6
 
 

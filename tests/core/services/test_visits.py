@@ -180,6 +180,8 @@ def test_create_visit_and_numbers_must_not_repeat(
 def test_same_number_in_another_municipality_is_fine(store: Store, tree: Tree, other: Tree) -> None:
     records.update(store, AdvisoryVisit, tree.visit.id, number=1)
     visits.update_visit(store, other.visit.id, number=1)
+    assert records.get(store, AdvisoryVisit, other.visit.id).number == 1
+    assert records.get(store, AdvisoryVisit, tree.visit.id).number == 1
 
 
 @pytest.mark.parametrize(
