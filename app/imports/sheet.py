@@ -1,0 +1,332 @@
+"""Spreadsheet imports (SIO extracts, CKE/OKE exam results) through a column mapping.
+
+:func:`plan` reads the sheet, matches each row to a school — by RSPO number,
+else by name (such rows wait for the officer's confirmation) — checks every
+value like the grids do and says what would be new, changed or unchanged; it
+writes nothing, and any bad value refuses the whole file with the row named.
+Totals rows (``Razem``, ``Ogółem``…) are skipped; in exam sheets the rows of
+the gmina, powiat, voivodeship and country give the comparison levels.
+:func:`apply` writes a plan in one transaction after a ``before-import``
+backup, then refreshes the indicators bound to computed series.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.changes import Change, ChangeKind
+from app.errors import UserError
+from app.i18n import _
+from app.imports import tabular
+from app.imports.mapping import EXAM, Mapping
+from app.model import ExamKind, ExamResult, Municipality, OwnedRecord, School, SchoolYearStats
+from app.services import records, validation
+from app.services.fields import FIELDS
+from app.storage.store import Store
+from app.textnorm import fold
+
+NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+_TOTALS = ("razem", "ogolem", "suma", "lacznie", "w sumie")
+_LEVELS = {
+    "gmina": "gmina_pct",
+    "miasto": "gmina_pct",
+    "powiat": "powiat_pct",
+    "wojewodztwo": "voivodeship_pct",
+    "kraj": "country_pct",
+    "polska": "country_pct",
+}
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    line: int
+    school_id: str
+    school_name: str
+    by_name: bool  # matched by name only: needs the officer's confirmation
+    year: int
+    subject: str | None  # exams: one row per subject
+    values: dict[str, Any]
+    status: str
+
+
+@dataclass
+class SheetPlan:
+    municipality_id: str
+    file_name: str
+    target: str
+    exam: ExamKind
+    rows: list[SheetRow] = field(default_factory=list)
+    unmatched: list[tuple[int, str]] = field(default_factory=list)
+    totals_skipped: int = 0
+    comparisons: dict[str, dict[str, float]] = field(default_factory=dict)  # subject → level → %
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+    @property
+    def by_name(self) -> list[SheetRow]:
+        return [row for row in self.rows if row.by_name]
+
+
+def plan(
+    store: Store, municipality_id: str, path: Path, mapping: Mapping, year: int | None = None
+) -> SheetPlan:
+    """What importing ``path`` through ``mapping`` would write; writes nothing."""
+    if year is not None:
+        mapping = replace(mapping, year=year)
+    mapping.check()
+    if mapping.year is None and "year" not in mapping.columns:
+        raise UserError(_("Podaj rok szkolny albo kolumnę, w której jest."), field="year")
+    table = tabular.read(path, mapping.sheet)
+    headers = table.headers(mapping.header_row)
+    where = _columns(headers, mapping, path.name)
+    fixed_year = year if year is not None else mapping.year
+    schools = records.children(store, School, municipality_id=municipality_id)
+    by_rspo = {s.rspo: s for s in schools if s.rspo}
+    by_name = {fold(s.name): s for s in schools}
+    result = SheetPlan(municipality_id, path.name, mapping.target, ExamKind(mapping.exam))
+    matched: list[tuple[int, School, bool, int, dict[str, Any]]] = []
+    for line, cells in table.body(mapping.header_row):
+        raw = {key: cells[index] if index < len(cells) else None for key, index in where.items()}
+        label = tabular.text_of(raw.get("name")) or tabular.text_of(raw.get("rspo"))
+        rspo = "".join(ch for ch in tabular.text_of(raw.get("rspo")) if ch.isdigit())
+        kind = _row_kind(label, rspo)
+        if kind == "totals":
+            result.totals_skipped += 1
+            continue
+        values = _numbers(raw, line)
+        if kind is not None:
+            if mapping.target == EXAM:
+                _comparison(result, kind, values, line)
+            continue
+        school = by_rspo.get(rspo) if rspo else None
+        found_by_name = school is None
+        if school is None:
+            school = by_name.get(fold(label))
+        if school is None:
+            result.unmatched.append((line, label))
+            continue
+        matched.append((line, school, found_by_name, _year(raw, fixed_year, line), values))
+    with store.session() as session:
+        for line, school, found_by_name, school_year, values in matched:
+            result.rows.extend(
+                _planned(session, mapping, line, school, found_by_name, school_year, values)
+            )
+    if not result.rows and not result.unmatched:
+        raise UserError(
+            _("W pliku {name} nie ma wierszy z danymi szkół. Dane pozostały bez zmian.").format(
+                name=path.name
+            )
+        )
+    return result
+
+
+def _columns(headers: list[str], mapping: Mapping, file_name: str) -> dict[str, int]:
+    where: dict[str, int] = {}
+    missing = []
+    for key, header in mapping.columns.items():
+        index = tabular.column_index(headers, header)
+        if index is None:
+            missing.append(header)
+        else:
+            where[key] = index
+    if missing:
+        raise UserError(
+            _(
+                "Plik {name} nie pasuje do przypisania kolumn „{mapping}”: brak kolumn {columns}. "
+                "Dane pozostały bez zmian."
+            ).format(
+                name=file_name,
+                mapping=mapping.name,
+                columns=", ".join(f"„{m}”" for m in missing[:5]),
+            )
+        )
+    return where
+
+
+def _row_kind(label: str, rspo: str) -> str | None:
+    """``totals``, a comparison level's column, or None for a school's row."""
+    folded = fold(label)
+    if not rspo and folded.startswith(_TOTALS):
+        return "totals"
+    if not rspo:
+        for word, column in _LEVELS.items():
+            if folded.startswith(word):
+                return column
+    return None
+
+
+def _numbers(raw: dict[str, tabular.Cell], line: int) -> dict[str, float | None]:
+    values: dict[str, float | None] = {}
+    for key, cell in raw.items():
+        if key in ("rspo", "name", "year"):
+            continue
+        try:
+            values[key] = tabular.number(cell)
+        except ValueError:
+            raise _line_error(
+                line, _("„{value}” nie jest liczbą").format(value=tabular.text_of(cell)[:40])
+            ) from None
+    return values
+
+
+def _year(raw: dict[str, tabular.Cell], fixed: int | None, line: int) -> int:
+    if "year" in raw:
+        text = tabular.text_of(raw["year"])
+        digits = text.split("/")[0].strip()
+        if digits.isdigit():
+            return int(digits)
+        raise _line_error(line, _("rok szkolny „{value}” jest niepoprawny").format(value=text[:20]))
+    assert fixed is not None  # plan() checked that a year is given
+    return fixed
+
+
+def _comparison(result: SheetPlan, column: str, values: dict[str, float | None], line: int) -> None:
+    for key, value in values.items():
+        subject, _sep, name = key.partition("|")
+        if name == "mean_pct" and value is not None:
+            try:
+                validation.clean_value(column, FIELDS[ExamResult][column], value)
+            except UserError as error:
+                raise _line_error(line, error.message.rstrip(".")) from None
+            result.comparisons.setdefault(subject, {})[column] = value
+
+
+def _planned(
+    session: Session,
+    mapping: Mapping,
+    line: int,
+    school: School,
+    by_name: bool,
+    year: int,
+    values: dict[str, float | None],
+) -> list[SheetRow]:
+    if mapping.target == EXAM:
+        subjects: dict[str, dict[str, float | None]] = {}
+        for key, value in values.items():
+            subject, _sep, name = key.partition("|")
+            if name:
+                subjects.setdefault(subject, {})[name] = value
+        return [
+            _row(session, line, school, by_name, year, subject, fields, ExamKind(mapping.exam))
+            for subject, fields in subjects.items()
+            if any(v is not None for v in fields.values())
+        ]
+    fields = {k: v for k, v in values.items() if k != "year"}
+    return [_row(session, line, school, by_name, year, None, fields, None)]
+
+
+def _row(
+    session: Session,
+    line: int,
+    school: School,
+    by_name: bool,
+    year: int,
+    subject: str | None,
+    values: dict[str, float | None],
+    exam: ExamKind | None,
+) -> SheetRow:
+    current = _current(session, school.id, year, subject, exam)
+    cls: type[OwnedRecord] = ExamResult if subject is not None else SchoolYearStats
+    try:
+        cleaned = validation.clean_fields(cls, {"school_year": year, **values})
+        merged = {name: getattr(current, name) for name in FIELDS[cls]} if current else {}
+        merged.update({k: v for k, v in cleaned.items() if v is not None})
+        if subject is not None:
+            merged.update(subject=subject, exam=exam)
+        validation.check_rules(cls(**merged))
+    except UserError as error:
+        raise _line_error(line, error.message.rstrip(".")) from None
+    new_values = {k: v for k, v in cleaned.items() if v is not None and k != "school_year"}
+    if current is None:
+        status = NEW
+    elif all(getattr(current, k) == v for k, v in new_values.items()):
+        status = UNCHANGED
+    else:
+        status = CHANGED
+    return SheetRow(line, school.id, school.name, by_name, year, subject, new_values, status)
+
+
+def _current(
+    session: Session, school_id: str, year: int, subject: str | None, exam: ExamKind | None
+) -> OwnedRecord | None:
+    if subject is None:
+        return session.scalars(
+            select(SchoolYearStats).where(
+                SchoolYearStats.school_id == school_id, SchoolYearStats.school_year == year
+            )
+        ).first()
+    return session.scalars(
+        select(ExamResult).where(
+            ExamResult.school_id == school_id,
+            ExamResult.school_year == year,
+            ExamResult.exam == exam,
+            ExamResult.subject == subject,
+        )
+    ).first()
+
+
+def _line_error(line: int, detail: str) -> UserError:
+    return UserError(
+        _("Wiersz {line}: {detail}. Plik nie został wczytany; dane pozostały bez zmian.").format(
+            line=line, detail=detail
+        )
+    )
+
+
+def apply(store: Store, prepared: SheetPlan, confirm_names: bool = False) -> int:
+    """Write ``prepared`` (rows matched by name only if confirmed); returns rows written."""
+    from app.services.school_data.binding import sync
+
+    rows = [
+        row
+        for row in prepared.rows
+        if row.status != UNCHANGED and (confirm_names or not row.by_name)
+    ]
+    if not rows and not prepared.comparisons:
+        return 0
+    store.backup("before-import")
+    with store.session() as session:
+        records.load(session, Municipality, prepared.municipality_id)
+        for row in rows:
+            _write(session, prepared, row)
+        if prepared.comparisons:
+            _write_comparisons(session, prepared, confirm_names)
+    store.changes.publish(
+        Change(ChangeKind.RELOADED, "school_year_stats", (), prepared.municipality_id)
+    )
+    sync(store, prepared.municipality_id)
+    return len(rows)
+
+
+def _write(session: Session, prepared: SheetPlan, row: SheetRow) -> None:
+    exam = prepared.exam if row.subject is not None else None
+    current = _current(session, row.school_id, row.year, row.subject, exam)
+    if current is None:
+        common = {"municipality_id": prepared.municipality_id, "school_id": row.school_id}
+        if row.subject is None:
+            current = SchoolYearStats(school_year=row.year, **common)
+        else:
+            current = ExamResult(school_year=row.year, subject=row.subject, exam=exam, **common)
+        session.add(current)
+    for name, value in row.values.items():
+        setattr(current, name, value)
+    session.flush()
+
+
+def _write_comparisons(session: Session, prepared: SheetPlan, confirm_names: bool) -> None:
+    """The published levels go on every imported school's row of that subject and year."""
+    for row in prepared.rows:
+        if row.subject is None or (row.by_name and not confirm_names):
+            continue
+        levels = prepared.comparisons.get(row.subject, {})
+        current = _current(session, row.school_id, row.year, row.subject, prepared.exam)
+        if current is None:
+            continue
+        for column, value in levels.items():
+            setattr(current, column, value)
