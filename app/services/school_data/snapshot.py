@@ -76,3 +76,14 @@ def load(store: Store, municipality_id: str) -> DataSnapshot:
         )
         session.expunge_all()
     return snapshot
+
+
+def years_by_municipality(store: Store) -> dict[str, list[int]]:
+    """Municipality id → the school years it holds any pupils, staff or exam data for."""
+    found: dict[str, set[int]] = {}
+    with store.session() as session:
+        for cls in (SchoolYearStats, ExamResult):
+            rows = session.execute(select(cls.municipality_id, cls.school_year).distinct())
+            for municipality_id, year in rows:
+                found.setdefault(municipality_id, set()).add(year)
+    return {key: sorted(years) for key, years in found.items()}
