@@ -85,8 +85,11 @@ def _binding_of(session: Session, indicator_id: str) -> IndicatorBinding | None:
     ).first()
 
 
-def sync(store: Store, municipality_id: str) -> int:
-    """Bring every bound indicator's computed measurements in line; returns how many changed."""
+def sync(store: Store, municipality_id: str, publish: bool = True) -> int:
+    """Bring every bound indicator's computed measurements in line; returns how many changed.
+
+    ``publish=False`` when the caller announces a bigger change itself (loading the demo).
+    """
     data = snapshots.load(store, municipality_id)
     changed = 0
     touched: list[str] = []
@@ -104,7 +107,7 @@ def sync(store: Store, municipality_id: str) -> int:
             if count:
                 changed += count
                 touched.append(binding.indicator_id)
-    if touched:
+    if touched and publish:
         _publish(store, municipality_id, "measurement", *touched)
     return changed
 
