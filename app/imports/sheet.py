@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from app.changes import Change, ChangeKind
@@ -24,9 +24,19 @@ from app.errors import UserError
 from app.i18n import _
 from app.imports import tabular
 from app.imports.mapping import EXAM, Mapping
-from app.model import ExamKind, ExamResult, Municipality, OwnedRecord, School, SchoolYearStats
+from app.model import (
+    ExamKind,
+    ExamResult,
+    Municipality,
+    OwnedRecord,
+    School,
+    SchoolYearStats,
+    new_id,
+    utcnow,
+)
 from app.services import records, validation
 from app.services.fields import FIELDS
+from app.services.school_data.snapshot import SchoolRef
 from app.storage.store import Store
 from app.textnorm import fold
 
@@ -86,11 +96,19 @@ def plan(
     headers = table.headers(mapping.header_row)
     where = _columns(headers, mapping, path.name)
     fixed_year = year if year is not None else mapping.year
-    schools = records.children(store, School, municipality_id=municipality_id)
+    with store.session() as session:  # plain rows: a large city has thousands of schools
+        schools = [
+            SchoolRef(*row)
+            for row in session.execute(
+                select(School.id, School.name, School.rspo, School.school_type).where(
+                    School.municipality_id == municipality_id
+                )
+            )
+        ]
     by_rspo = {s.rspo: s for s in schools if s.rspo}
     by_name = {fold(s.name): s for s in schools}
     result = SheetPlan(municipality_id, path.name, mapping.target, ExamKind(mapping.exam))
-    matched: list[tuple[int, School, bool, int, dict[str, Any]]] = []
+    matched: list[tuple[int, SchoolRef, bool, int, dict[str, Any]]] = []
     for line, cells in table.body(mapping.header_row):
         raw = {key: cells[index] if index < len(cells) else None for key, index in where.items()}
         label = tabular.text_of(raw.get("name")) or tabular.text_of(raw.get("rspo"))
@@ -113,10 +131,11 @@ def plan(
             continue
         matched.append((line, school, found_by_name, _year(raw, fixed_year, line), values))
     with store.session() as session:
-        for line, school, found_by_name, school_year, values in matched:
-            result.rows.extend(
-                _planned(session, mapping, line, school, found_by_name, school_year, values)
-            )
+        existing = _existing(session, municipality_id, result)
+    for line, school, found_by_name, school_year, values in matched:
+        result.rows.extend(
+            _planned(existing, mapping, line, school, found_by_name, school_year, values)
+        )
     if not result.rows and not result.unmatched:
         raise UserError(
             _("W pliku {name} nie ma wierszy z danymi szkół. Dane pozostały bez zmian.").format(
@@ -198,10 +217,10 @@ def _comparison(result: SheetPlan, column: str, values: dict[str, float | None],
 
 
 def _planned(
-    session: Session,
+    existing: dict[Key, OwnedRecord],
     mapping: Mapping,
     line: int,
-    school: School,
+    school: SchoolRef,
     by_name: bool,
     year: int,
     values: dict[str, float | None],
@@ -213,33 +232,31 @@ def _planned(
             if name:
                 subjects.setdefault(subject, {})[name] = value
         return [
-            _row(session, line, school, by_name, year, subject, fields, ExamKind(mapping.exam))
+            _row(existing, line, school, by_name, year, subject, fields)
             for subject, fields in subjects.items()
             if any(v is not None for v in fields.values())
         ]
     fields = {k: v for k, v in values.items() if k != "year"}
-    return [_row(session, line, school, by_name, year, None, fields, None)]
+    return [_row(existing, line, school, by_name, year, None, fields)]
 
 
 def _row(
-    session: Session,
+    existing: dict[Key, OwnedRecord],
     line: int,
-    school: School,
+    school: SchoolRef,
     by_name: bool,
     year: int,
     subject: str | None,
     values: dict[str, float | None],
-    exam: ExamKind | None,
 ) -> SheetRow:
-    current = _current(session, school.id, year, subject, exam)
+    current = existing.get((school.id, year, subject))
     cls: type[OwnedRecord] = ExamResult if subject is not None else SchoolYearStats
     try:
         cleaned = validation.clean_fields(cls, {"school_year": year, **values})
         merged = {name: getattr(current, name) for name in FIELDS[cls]} if current else {}
         merged.update({k: v for k, v in cleaned.items() if v is not None})
-        if subject is not None:
-            merged.update(subject=subject, exam=exam)
-        validation.check_rules(cls(**merged))
+        if subject is None:  # an exam row has no rules between its fields (and may be many)
+            validation.check_rules(SchoolYearStats(**merged))
     except UserError as error:
         raise _line_error(line, error.message.rstrip(".")) from None
     new_values = {k: v for k, v in cleaned.items() if v is not None and k != "school_year"}
@@ -252,23 +269,27 @@ def _row(
     return SheetRow(line, school.id, school.name, by_name, year, subject, new_values, status)
 
 
-def _current(
-    session: Session, school_id: str, year: int, subject: str | None, exam: ExamKind | None
-) -> OwnedRecord | None:
-    if subject is None:
-        return session.scalars(
-            select(SchoolYearStats).where(
-                SchoolYearStats.school_id == school_id, SchoolYearStats.school_year == year
+Key = tuple[str, int, str | None]  # school, school year, exam subject (None: stats)
+
+
+def _existing(
+    session: Session, municipality_id: str, prepared: SheetPlan
+) -> dict[Key, OwnedRecord]:
+    """The live rows an import may change, by key, in one query."""
+    found: dict[Key, OwnedRecord] = {}
+    if prepared.target == EXAM:
+        for result in session.scalars(
+            select(ExamResult).where(
+                ExamResult.municipality_id == municipality_id, ExamResult.exam == prepared.exam
             )
-        ).first()
-    return session.scalars(
-        select(ExamResult).where(
-            ExamResult.school_id == school_id,
-            ExamResult.school_year == year,
-            ExamResult.exam == exam,
-            ExamResult.subject == subject,
-        )
-    ).first()
+        ):
+            found[(result.school_id, result.school_year, result.subject)] = result
+        return found
+    for stats in session.scalars(
+        select(SchoolYearStats).where(SchoolYearStats.municipality_id == municipality_id)
+    ):
+        found[(stats.school_id, stats.school_year, None)] = stats
+    return found
 
 
 def _line_error(line: int, detail: str) -> UserError:
@@ -280,53 +301,60 @@ def _line_error(line: int, detail: str) -> UserError:
 
 
 def apply(store: Store, prepared: SheetPlan, confirm_names: bool = False) -> int:
-    """Write ``prepared`` (rows matched by name only if confirmed); returns rows written."""
+    """Write ``prepared`` (rows matched by name only if confirmed); returns rows written.
+
+    One transaction after a backup: new rows in one bulk insert, changed ones
+    in one flush; the comparison levels go on every imported exam row.
+    """
     from app.services.school_data.binding import sync
 
-    rows = [
-        row
-        for row in prepared.rows
-        if row.status != UNCHANGED and (confirm_names or not row.by_name)
-    ]
-    if not rows and not prepared.comparisons:
+    rows = [row for row in prepared.rows if confirm_names or not row.by_name]
+    if not any(row.status != UNCHANGED for row in rows) and not prepared.comparisons:
         return 0
     store.backup("before-import")
+    written = 0
     with store.session() as session:
         records.load(session, Municipality, prepared.municipality_id)
+        existing = _existing(session, prepared.municipality_id, prepared)
+        new: list[dict[str, Any]] = []
         for row in rows:
-            _write(session, prepared, row)
-        if prepared.comparisons:
-            _write_comparisons(session, prepared, confirm_names)
+            values = dict(row.values)
+            if row.subject is not None:
+                values.update(prepared.comparisons.get(row.subject, {}))
+            current = existing.get((row.school_id, row.year, row.subject))
+            if current is None:
+                new.append(_new_row(prepared, row, values))
+                written += 1
+                continue
+            if any(getattr(current, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(current, name, value)
+                written += row.status != UNCHANGED
+        session.flush()
+        if new:  # plain executemany: thousands of rows of a large city in one statement
+            cls = ExamResult if prepared.target == EXAM else SchoolYearStats
+            session.connection().execute(insert(cast(Table, cls.__table__)), new)
     store.changes.publish(
         Change(ChangeKind.RELOADED, "school_year_stats", (), prepared.municipality_id)
     )
     sync(store, prepared.municipality_id)
-    return len(rows)
+    return written
 
 
-def _write(session: Session, prepared: SheetPlan, row: SheetRow) -> None:
-    exam = prepared.exam if row.subject is not None else None
-    current = _current(session, row.school_id, row.year, row.subject, exam)
-    if current is None:
-        common = {"municipality_id": prepared.municipality_id, "school_id": row.school_id}
-        if row.subject is None:
-            current = SchoolYearStats(school_year=row.year, **common)
-        else:
-            current = ExamResult(school_year=row.year, subject=row.subject, exam=exam, **common)
-        session.add(current)
-    for name, value in row.values.items():
-        setattr(current, name, value)
-    session.flush()
+def _new_row(prepared: SheetPlan, row: SheetRow, values: dict[str, Any]) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "municipality_id": prepared.municipality_id,
+        "school_id": row.school_id,
+        "school_year": row.year,
+    }
+    if row.subject is not None:
+        base.update(exam=prepared.exam, subject=row.subject)
+    now = utcnow()
+    stamps = {"id": new_id(), "created_at": now, "updated_at": now, "deleted_at": None}
+    return {**_EMPTY[prepared.target], **base, **values, **stamps}
 
 
-def _write_comparisons(session: Session, prepared: SheetPlan, confirm_names: bool) -> None:
-    """The published levels go on every imported school's row of that subject and year."""
-    for row in prepared.rows:
-        if row.subject is None or (row.by_name and not confirm_names):
-            continue
-        levels = prepared.comparisons.get(row.subject, {})
-        current = _current(session, row.school_id, row.year, row.subject, prepared.exam)
-        if current is None:
-            continue
-        for column, value in levels.items():
-            setattr(current, column, value)
+_EMPTY: dict[str, dict[str, Any]] = {
+    EXAM: dict.fromkeys(FIELDS[ExamResult]),
+    "stats": dict.fromkeys(FIELDS[SchoolYearStats]),
+}

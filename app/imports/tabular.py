@@ -47,7 +47,8 @@ class Table:
         groups = _groups(self.rows[header_row - 2]) if header_row > 1 else []
         names = []
         for index, name in enumerate(header):
-            group = groups[index] if index < len(groups) else ""
+            # A merged title spans to the end even when the file stores no cells after it.
+            group = groups[min(index, len(groups) - 1)] if groups else ""
             names.append(f"{group} / {name}" if group and name else group or name)
         return names
 

@@ -12,6 +12,7 @@ measurements are never touched.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -90,6 +91,9 @@ def sync(store: Store, municipality_id: str, publish: bool = True) -> int:
 
     ``publish=False`` when the caller announces a bigger change itself (loading the demo).
     """
+    with store.session() as session:
+        if session.scalar(_any_binding(municipality_id)) is None:
+            return 0  # nothing bound: no need to read the data
     data = snapshots.load(store, municipality_id)
     changed = 0
     touched: list[str] = []
@@ -110,6 +114,14 @@ def sync(store: Store, municipality_id: str, publish: bool = True) -> int:
     if touched and publish:
         _publish(store, municipality_id, "measurement", *touched)
     return changed
+
+
+def _any_binding(municipality_id: str) -> Any:
+    return (
+        select(IndicatorBinding.id)
+        .where(IndicatorBinding.municipality_id == municipality_id)
+        .limit(1)
+    )
 
 
 def _apply(
