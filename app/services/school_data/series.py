@@ -228,3 +228,40 @@ def trend(points: dict[int, float], last: int = 5) -> float | None:
     spread = sum((y - mean_x) ** 2 for y in years)
     slope = sum((y - mean_x) * (points[y] - mean_y) for y in years) / spread
     return round(slope, 2)
+
+
+@dataclass(frozen=True)
+class SeriesChart:
+    """What a small-multiple chart of one series shows (the window and the yearly report)."""
+
+    series: Series
+    years: list[int]
+    jst: dict[int, float]
+    schools: dict[str, dict[int, float]]  # school id → year → value
+    level: dict[int, float]  # the comparison drawn dashed (the country; zero for differences)
+    level_label: str
+
+
+def chart(data: DataSnapshot, code: str) -> SeriesChart:
+    series = find(code)
+    jst = values(data, code)
+    schools = {} if series.jst_only else {s.id: values(data, code, s.id) for s in data.schools}
+    schools = {key: points for key, points in schools.items() if points}
+    years = data.finance_years() if series.axis == CALENDAR_AXIS else data.school_years()
+    level: dict[int, float] = {}
+    label = ""
+    if series.subject is not None and series.comparison is not None:
+        level = dict.fromkeys(jst, 0.0)
+        label = _("poziom {level}").format(level=_(_COMPARISON_LABELS[series.comparison]))
+    elif series.subject is not None:
+        level = comparison(data, series.subject, "country")
+        label = _("średnia kraju")
+    return SeriesChart(series, years, jst, schools, level, label)
+
+
+def chart_codes() -> list[str]:
+    """The series shown as small multiples on the page, in order."""
+    codes = [s.code for s in _PLAIN]
+    codes += [f"e8_mean:{subject}" for subject in E8_SUBJECTS]
+    codes += [f"e8_vs_country:{subject}" for subject in E8_SUBJECTS]
+    return codes
