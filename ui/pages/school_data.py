@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changes import Change
+from app.changes import Change, ChangeKind
 from app.errors import UserError
 from app.i18n import _
 from app.model.school_data import school_year_label
@@ -88,6 +89,10 @@ class SchoolDataPage(Page):
         self.data: DataSnapshot | None = None
         self._stale = True
         self._charts_stale = True
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_grid_tab(), _("&Dane"))
         self.tabs.addTab(self._build_charts_tab(), _("&Wskaźniki"))
@@ -187,8 +192,12 @@ class SchoolDataPage(Page):
         self._fill_charts()
 
     def on_change(self, change: Change) -> None:
-        if change.record_type in _TABLES or change.municipality_id == self.municipality_id:
-            self.refresh()
+        if change.municipality_id not in (None, self.municipality_id):
+            return
+        if change.record_type in _TABLES or change.kind == ChangeKind.RELOADED:
+            # Once the edit that caused it is over (and once for several changes).
+            self._stale = True
+            self._refresh_timer.start()
 
     def _fill_measures(self) -> None:
         assert self.data is not None
