@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -71,12 +72,12 @@ class ImportSheetDialog(QDialog):
         self.table_read: tabular.Table | None = None
         self.prepared: RspoPlan | SheetPlan | None = None
         self.setWindowTitle(_("Import danych oświatowych"))
-        self.resize(760, 680)
+        self.resize(780, 640)  # fits a 1366×768 laptop at 125 %
         layout = QVBoxLayout(self)
         layout.addWidget(self._file_box())
         self.sheet_box = self._sheet_box()
-        layout.addWidget(self.sheet_box, 1)
-        layout.addWidget(self._preview_box(), 1)
+        layout.addWidget(self.sheet_box, 3)
+        layout.addWidget(self._preview_box(), 2)
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(
             _("&Wczytaj"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -105,7 +106,9 @@ class ImportSheetDialog(QDialog):
         self.kind.setCurrentIndex(1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         form = QFormLayout(box)
-        form.addRow(_("&Plik:"), row)
+        label = QLabel(_("&Plik:"))
+        label.setBuddy(self.path)
+        form.addRow(label, row)
         form.addRow(_("&Rodzaj:"), self.kind)
         return box
 
@@ -132,6 +135,8 @@ class ImportSheetDialog(QDialog):
         self.columns.setHorizontalHeaderLabels([_("Pole"), _("Kolumna w pliku")])
         self.columns.horizontalHeader().setStretchLastSection(True)
         self.columns.verticalHeader().setVisible(False)
+        self.columns.verticalHeader().setDefaultSectionSize(30)
+        self.columns.setMinimumHeight(120)
         self.save_as = QLineEdit()
         self.save_as.setPlaceholderText(_("nazwa, aby zapisać przypisanie na następny raz"))
         form = QFormLayout(box)
@@ -207,6 +212,10 @@ class ImportSheetDialog(QDialog):
         headers = self.headers()
         keep = chosen if chosen is not None else self.column_choices()
         fields = field_choices(str(self.target.currentData()))
+        for row in range(self.columns.rowCount()):
+            old = self.columns.cellWidget(row, 1)
+            if old is not None:
+                old.hide()  # deleted later by the table; hidden now so none shows meanwhile
         self.columns.setRowCount(len(fields))
         for row, (key, label) in enumerate(fields):
             self.columns.setItem(row, 0, _item(label, key))

@@ -109,7 +109,7 @@ class SchoolDataPage(Page):
     def _build_grid_tab(self) -> QWidget:
         tab = QWidget()
         self.measure = QComboBox()
-        self.measure.setMinimumContentsLength(30)
+        self.measure.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.measure.currentIndexChanged.connect(lambda _index: self._show_grid())
         measure_label = QLabel(_("&Miara:"))
         measure_label.setBuddy(self.measure)

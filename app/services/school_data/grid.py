@@ -36,6 +36,9 @@ from app.storage.store import Store
 STATS, EXAM, FINANCE = "stats", "exam", "finance"
 E8_SUBJECTS = ("język polski", "matematyka", "język angielski")
 
+# Institutions whose pupils sit no external exam: left out of the exam grids.
+NO_EXAMS = frozenset({"przedszkole", "punkt_przedszkolny", "mdk", "poradnia"})
+
 # How a column of totals is made: a sum, or a mean weighted by the takers.
 SUM, WEIGHTED = "sum", "weighted"
 
@@ -53,7 +56,7 @@ class Measure:
     @property
     def title(self) -> str:
         if self.subject is not None and self.exam is not None:
-            return _("{exam}: {subject} — średni wynik (%)").format(
+            return _("{exam}: {subject}, średni wynik (%)").format(
                 exam=self.exam.label, subject=self.subject
             )
         return _(self.label)
@@ -146,9 +149,10 @@ def grid(data: DataSnapshot, code: str, years: list[int] | None = None) -> Grid:
         row = GridRow(None, _("JST"), values)
         return Grid(chosen, span, [row], dict(values))
     span = years or data.school_years()
+    schools = [s for s in data.schools if chosen.table != EXAM or s.school_type not in NO_EXAMS]
     rows = [
         GridRow(school.id, school.name, {y: cell(data, chosen, school.id, y) for y in span})
-        for school in data.schools
+        for school in schools
     ]
     totals = {y: _total(data, chosen, rows, y) for y in span}
     return Grid(chosen, span, rows, totals)
