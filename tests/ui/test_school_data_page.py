@@ -198,3 +198,26 @@ def test_import_dialog_rspo(qtbot: Any, store: Store, demo: str) -> None:
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     names = [s.name for s in snapshots.load(store, demo).schools]
     assert "Niepubliczna Szkoła Podstawowa „Leśna Polana” w Brzozowej Woli" in names
+
+
+def test_supervision_findings_per_school_add_and_edit(
+    qtbot: Any, window: MainWindow, store: Store, demo: str, type_text: Any
+) -> None:
+    page = _page(window, demo)
+    page.tabs.setCurrentIndex(2)
+    combo = page.supervision_school
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if "Dębnicy" in combo.itemText(i)))
+    panel = page.supervision
+    assert panel.model.rowCount() == 1  # the demo's inspection
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == 2
+    topic = panel.form.editors["topic"]
+    topic.selectAll()  # type: ignore[attr-defined]
+    type_text(topic, "Kontrola: dowożenie uczniów")
+    panel.form.flush()
+    findings = [f.topic for f in snapshots.load(store, demo).supervision]
+    assert "Kontrola: dowożenie uczniów" in findings
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    findings = [f.topic for f in snapshots.load(store, demo).supervision]
+    assert "Kontrola: dowożenie uczniów" not in findings

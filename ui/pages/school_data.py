@@ -9,6 +9,7 @@ Tab "Wskaźniki": one chart per computed indicator.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.changes import Change, ChangeKind
 from app.errors import UserError
 from app.i18n import _
+from app.model import SupervisionFinding, SupervisionKind
 from app.model.school_data import school_year_label
 from app.services.school_data import export as exporting
 from app.services.school_data import grid as grids
@@ -43,15 +45,25 @@ from app.services.school_data.snapshot import DataSnapshot
 from app.storage.store import Store
 from ui.commands import StoreCommand
 from ui.errors import show_user_error
+from ui.models.records import Column
 from ui.models.school_data_grid import SchoolDataGridModel
 from ui.pages.base import Page
+from ui.widgets.record_panel import RecordPanel
 from ui.widgets.small_multiples import MultipleData, SmallMultiple, SparklineDelegate
 
+SUPERVISION_FIELDS = (
+    "held_on",
+    "kind",
+    "topic",
+    "conclusions",
+    "recommendations",
+    "follow_up",
+    "follow_up_done",
+)
 _TABLES = (
     "school_year_stats",
     "exam_result",
     "education_finance",
-    "supervision_finding",
     "school",
     "indicator_binding",
 )
@@ -96,6 +108,7 @@ class SchoolDataPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_grid_tab(), _("&Dane"))
         self.tabs.addTab(self._build_charts_tab(), _("&Wskaźniki"))
+        self.tabs.addTab(self._build_supervision_tab(), _("&Nadzór pedagogiczny"))
         self.tabs.currentChanged.connect(lambda _index: self._fill_charts())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -171,6 +184,56 @@ class SchoolDataPage(Page):
         layout.addWidget(scroll, 1)
         return tab
 
+    def _build_supervision_tab(self) -> QWidget:
+        self.supervision_school = QComboBox()
+        self.supervision_school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.supervision_school.currentIndexChanged.connect(lambda _i: self._show_supervision())
+        label = QLabel(_("&Szkoła:"))
+        label.setBuddy(self.supervision_school)
+        self.supervision = RecordPanel(
+            SupervisionFinding,
+            [
+                Column("held_on", _("Data")),
+                Column("kind", _("Rodzaj")),
+                Column("topic", _("Temat")),
+                Column("follow_up_done", _("Wykonane")),
+            ],
+            SUPERVISION_FIELDS,
+            noun=_("ewaluację lub kontrolę"),
+            new_values=lambda: {
+                "held_on": date.today(),
+                "kind": SupervisionKind.EVALUATION,
+                "topic": _("Nowa ewaluacja"),
+            },
+        )
+        bar = QHBoxLayout()
+        bar.addWidget(label)
+        bar.addWidget(self.supervision_school)
+        bar.addStretch(1)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(bar)
+        layout.addWidget(self.supervision, 1)
+        return tab
+
+    def _fill_supervision_schools(self) -> None:
+        assert self.data is not None
+        current = self.supervision_school.currentData()
+        self.supervision_school.blockSignals(True)
+        self.supervision_school.clear()
+        for school in self.data.schools:
+            self.supervision_school.addItem(school.name, school.id)
+        index = self.supervision_school.findData(current) if current else 0
+        self.supervision_school.setCurrentIndex(max(index, 0))
+        self.supervision_school.blockSignals(False)
+        self._show_supervision()
+
+    def _show_supervision(self) -> None:
+        if self.context is None:
+            return
+        school_id = self.supervision_school.currentData()
+        self.supervision.show_parent(self.context, school_id, school_id=school_id)
+
     # -- data -----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -188,16 +251,23 @@ class SchoolDataPage(Page):
         self.data = snapshots.load(self.store, self.municipality_id)
         self._fill_measures()
         self._show_grid()
+        self._fill_supervision_schools()
         self._charts_stale = True
         self._fill_charts()
 
     def on_change(self, change: Change) -> None:
         if change.municipality_id not in (None, self.municipality_id):
             return
+        if change.record_type == "supervision_finding":
+            self.supervision.on_change(change)  # keeps the form being typed in
+            return
         if change.record_type in _TABLES or change.kind == ChangeKind.RELOADED:
             # Once the edit that caused it is over (and once for several changes).
             self._stale = True
             self._refresh_timer.start()
+
+    def flush(self) -> None:
+        self.supervision.form.flush()
 
     def _fill_measures(self) -> None:
         assert self.data is not None
