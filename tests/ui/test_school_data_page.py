@@ -221,3 +221,31 @@ def test_supervision_findings_per_school_add_and_edit(
     window.undo_stack.undo()
     findings = [f.topic for f in snapshots.load(store, demo).supervision]
     assert "Kontrola: dowożenie uczniów" not in findings
+
+
+def test_bind_dialog_makes_an_indicator_computed(qtbot: Any, store: Store, demo: str) -> None:
+    from app.services import indicators
+    from app.services.school_data import binding
+    from ui.dialogs.bind_indicator import BindIndicatorDialog
+
+    data = snapshots.load(store, demo)
+    dialog = BindIndicatorDialog(store, demo, data.schools)
+    qtbot.addWidget(dialog)
+    index = next(
+        i
+        for i in range(dialog.indicator.count())
+        if "ósmoklasisty z matematyki" in dialog.indicator.itemText(i)
+    )
+    dialog.indicator.setCurrentIndex(index)
+    assert "ręcznie" in dialog.current.text()
+    dialog.series.setCurrentIndex(dialog.series.findData("e8_mean:matematyka"))
+    qtbot.mouseClick(dialog.bind_button, Qt.MouseButton.LeftButton)
+    indicator_id = dialog.indicator.itemData(index)
+    computed = [m for m in indicators.measurements(store, indicator_id) if binding.is_computed(m)]
+    assert [m.value for m in computed] == list(series.values(data, "e8_mean:matematyka").values())
+    again = BindIndicatorDialog(store, demo, data.schools)
+    qtbot.addWidget(again)
+    again.indicator.setCurrentIndex(index)
+    assert again.series.currentData() == "e8_mean:matematyka"
+    qtbot.mouseClick(again.unbind_button, Qt.MouseButton.LeftButton)
+    assert binding.binding_of(store, indicator_id) is None

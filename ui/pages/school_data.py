@@ -175,12 +175,17 @@ class SchoolDataPage(Page):
             )
         )
         legend.setWordWrap(True)
+        self.bind_button = QPushButton(_("&Powiąż wskaźnik planu lub HDR z danymi…"))
+        self.bind_button.clicked.connect(self._bind_indicator)
+        top = QHBoxLayout()
+        top.addWidget(legend, 1)
+        top.addWidget(self.bind_button)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.charts_host)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(legend)
+        layout.addLayout(top)
         layout.addWidget(scroll, 1)
         return tab
 
@@ -344,6 +349,16 @@ class SchoolDataPage(Page):
             )
             self.charts.append(chart)
             self.charts_layout.addWidget(chart, number // 3, number % 3)
+
+    def _bind_indicator(self) -> None:
+        if self.context is None or self.municipality_id is None or self.data is None:
+            return
+        from ui.dialogs.bind_indicator import BindIndicatorDialog
+
+        dialog = BindIndicatorDialog(
+            self.context.store, self.municipality_id, self.data.schools, self
+        )
+        dialog.exec()
 
     # -- files ----------------------------------------------------------------------------
 

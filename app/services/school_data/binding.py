@@ -11,6 +11,7 @@ measurements are never touched.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -161,3 +162,40 @@ def _apply(
 
 def _publish(store: Store, municipality_id: str, table: str, *ids: str) -> None:
     store.changes.publish(Change(ChangeKind.UPDATED, table, tuple(ids), municipality_id))
+
+
+@dataclass(frozen=True)
+class Bindable:
+    """An indicator of the JST that can be bound, and what it is bound to now."""
+
+    indicator_id: str
+    name: str
+    in_hdr: bool  # an HDR success indicator (else a plan indicator)
+    series: str | None
+    school_id: str | None
+
+
+def bindable(store: Store, municipality_id: str) -> list[Bindable]:
+    """Every live indicator of the JST (plan and HDR), with its current binding."""
+    with store.session() as session:
+        bound = {
+            b.indicator_id: b
+            for b in session.scalars(
+                select(IndicatorBinding).where(IndicatorBinding.municipality_id == municipality_id)
+            )
+        }
+        found = session.scalars(
+            select(Indicator)
+            .where(Indicator.municipality_id == municipality_id)
+            .order_by(Indicator.schedule_item_id.is_not(None), Indicator.position, Indicator.name)
+        ).all()
+        return [
+            Bindable(
+                i.id,
+                i.name,
+                i.schedule_item_id is not None,
+                bound[i.id].series if i.id in bound else None,
+                bound[i.id].school_id if i.id in bound else None,
+            )
+            for i in found
+        ]

@@ -174,3 +174,23 @@ def test_hdr_indicator_can_be_bound(store: Store, tree: Tree) -> None:
     _fill(store, tree)
     binding.bind(store, hdr_indicator.id, "pupils_per_class")
     assert len(records.children(store, Measurement, indicator_id=hdr_indicator.id)) == 2
+
+
+def test_bindable_lists_plan_and_hdr_indicators_with_their_binding(
+    store: Store, tree: Tree
+) -> None:
+    hdr = records.create(
+        store,
+        Indicator,
+        tree.municipality.id,
+        name="Wskaźnik sukcesu HDR",
+        schedule_item_id=tree.item.id,
+    )
+    binding.bind(store, hdr.id, "share_transported", tree.school.id)
+    found = {b.indicator_id: b for b in binding.bindable(store, tree.municipality.id)}
+    assert found[tree.indicator.id].series is None and not found[tree.indicator.id].in_hdr
+    assert found[hdr.id].in_hdr
+    assert (found[hdr.id].series, found[hdr.id].school_id) == ("share_transported", tree.school.id)
+    binding.bind(store, hdr.id, "pupils_per_class")  # rebinding replaces, never duplicates
+    found = {b.indicator_id: b for b in binding.bindable(store, tree.municipality.id)}
+    assert (found[hdr.id].series, found[hdr.id].school_id) == ("pupils_per_class", None)
