@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.changes import Change, ChangeKind
+from app.demo_school_data import add_school_data, after_load
 from app.errors import UserError
 from app.i18n import _
 from app.model import (
@@ -89,6 +90,7 @@ def load_demo(store: Store, copy: int = 0) -> tuple[Municipality, bool]:
         if existing is not None:
             _purge(session, municipality_id)
         municipality = builder.build(session, data)
+    after_load(store, municipality_id)
     store.changes.publish(
         Change(ChangeKind.RELOADED, "municipality", (municipality_id,), municipality_id)
     )
@@ -189,6 +191,7 @@ class _Builder:
         self._plan(data["plan"])
         self._schedule(data["schedule"])
         self._indicators(data["indicators"])
+        add_school_data(self, data["schools"])
         self._visits(data["visits"])
         self._notes(data["notes"])
         self._risks(data["risks"])

@@ -42,6 +42,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("hdr", N_("HDR")),
     ("monitoring", N_("Monitoring")),
     ("visits", N_("Wizyty doradcze")),
+    ("school_data", N_("Dane oświatowe")),
 )
 
 RECENT_LIMIT = 8
@@ -55,6 +56,7 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "hdr": ("ui.pages.hdr", "HdrPage"),
     "monitoring": ("ui.pages.monitoring", "MonitoringPage"),
     "visits": ("ui.pages.visits", "VisitsPage"),
+    "school_data": ("ui.pages.school_data", "SchoolDataPage"),
 }
 
 

@@ -59,10 +59,11 @@ def register(sub: Any) -> None:
     )
     restore.set_defaults(handler=cmd_restore)
 
-    from app.cli import export, package
+    from app.cli import export, package, school_data
 
     export.register(sub)
     package.register(sub)
+    school_data.register(sub)
 
     backups_cmd = sub.add_parser("backups", help=_("wypisz dostępne kopie zapasowe"))
     backups_cmd.set_defaults(handler=cmd_backups)
@@ -94,7 +95,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from app.cli.school_data import print_school_years
     from app.services.municipalities import summaries
+    from app.services.school_data.snapshot import years_by_municipality
 
     store = _open_for_reading(args)
     if store is None:
@@ -102,6 +105,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     with store:
         rows = summaries(store)
+        data_years = years_by_municipality(store)
     if not rows:
         print(_("Brak JST. Wczytaj JST demonstracyjną poleceniem „plan-oswiaty demo”."))
     for row in rows:
@@ -117,6 +121,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 notes=row.note_count,
             )
         )
+        print_school_years(data_years.get(m.id, []))
         for label, docs in (
             (_("plan"), row.plans),
             (_("HDR"), row.schedules),

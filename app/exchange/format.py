@@ -37,12 +37,23 @@ ATTACHMENTS_FOLDER = "attachments/"
 
 TABLE_ORDER: tuple[str, ...] = tuple(cls.__tablename__ for cls in RECORD_CLASSES)
 
+# School-year data travels with the schools (no new part: version-1 files stay complete).
+SCHOOL_DATA_TABLES = (
+    "school_year_stats",
+    "exam_result",
+    "education_finance",
+    "supervision_finding",
+)
+
 # The parts of a municipality that can be exported on their own. The
 # municipality record itself always travels: it names what the file is about.
 PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "team": (N_("Zespół i szkoły"), ("team_member", "school", "school_support")),
+    "team": (
+        N_("Zespół i szkoły"),
+        ("team_member", "school", "school_support", *SCHOOL_DATA_TABLES),
+    ),
     "plans": (N_("Plany rozwoju oświaty"), ("strategic_plan", "goal", "objective", "action")),
-    "indicators": (N_("Wskaźniki i pomiary"), ("indicator", "measurement")),
+    "indicators": (N_("Wskaźniki i pomiary"), ("indicator", "measurement", "indicator_binding")),
     "schedules": (
         N_("Harmonogramy (HDR)"),
         ("development_schedule", "schedule_priority", "schedule_item"),

@@ -22,6 +22,15 @@ from app.model.monitoring import AdvisoryVisit, MonitoringNote, Recommendation, 
 from app.model.municipality import Municipality, School, SchoolSupport, TeamMember
 from app.model.plan import Action, Goal, Objective, StrategicPlan, action_school
 from app.model.schedule import CYCLE_STEPS, DevelopmentSchedule, ScheduleItem, SchedulePriority
+from app.model.school_data import (
+    EducationFinance,
+    ExamKind,
+    ExamResult,
+    IndicatorBinding,
+    SchoolYearStats,
+    SupervisionFinding,
+    SupervisionKind,
+)
 
 # Every user record class, parents before children (the order to insert in).
 RECORD_CLASSES: tuple[type[Record], ...] = (
@@ -42,6 +51,11 @@ RECORD_CLASSES: tuple[type[Record], ...] = (
     MonitoringNote,
     Risk,
     Recommendation,
+    SchoolYearStats,
+    ExamResult,
+    EducationFinance,
+    SupervisionFinding,
+    IndicatorBinding,
 )
 
 RECORD_TYPES: dict[str, type[Record]] = {cls.__tablename__: cls for cls in RECORD_CLASSES}
@@ -56,9 +70,13 @@ __all__ = [
     "Base",
     "DevelopmentSchedule",
     "Direction",
+    "EducationFinance",
+    "ExamKind",
+    "ExamResult",
     "Goal",
     "ImportRecord",
     "Indicator",
+    "IndicatorBinding",
     "IndicatorStatus",
     "Measurement",
     "MonitoringNote",
@@ -77,9 +95,12 @@ __all__ = [
     "SchedulePriority",
     "School",
     "SchoolSupport",
+    "SchoolYearStats",
     "SeenVersion",
     "Setting",
     "StrategicPlan",
+    "SupervisionFinding",
+    "SupervisionKind",
     "SupportStage",
     "TeamMember",
     "action_school",

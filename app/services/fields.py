@@ -12,8 +12,12 @@ from app.model import (
     AdvisoryVisit,
     DevelopmentSchedule,
     Direction,
+    EducationFinance,
+    ExamKind,
+    ExamResult,
     Goal,
     Indicator,
+    IndicatorBinding,
     Measurement,
     MonitoringNote,
     Municipality,
@@ -30,7 +34,10 @@ from app.model import (
     SchedulePriority,
     School,
     SchoolSupport,
+    SchoolYearStats,
     StrategicPlan,
+    SupervisionFinding,
+    SupervisionKind,
     SupportStage,
     TeamMember,
 )
@@ -86,6 +93,29 @@ def ref(label: str, target: type[Record], required: bool = False) -> Field:
 
 
 MONEY_MAX = 10_000_000_000 * 100  # 10 mld zł in grosze
+YEAR_MIN, YEAR_MAX = 2000, 2100  # school years and budget years the data may hold
+PUPILS_MAX = 100_000  # far above the largest school
+
+
+def year(label: str) -> Field:
+    return integer(label, YEAR_MIN, YEAR_MAX, required=True)
+
+
+def percent(label: str) -> Field:
+    return Field(label, "float", minimum=0, maximum=100)
+
+
+def posts(label: str) -> Field:
+    return Field(label, "float", minimum=0, maximum=10_000)
+
+
+def count(label: str) -> Field:
+    return integer(label, 0, PUPILS_MAX)
+
+
+def money(label: str) -> Field:
+    return integer(label, 0, MONEY_MAX)
+
 
 FIELDS: dict[type[Record], dict[str, Field]] = {
     Municipality: {
@@ -289,6 +319,55 @@ FIELDS: dict[type[Record], dict[str, Field]] = {
         "link_type": text(N_("Powiązanie"), max_length=40),
         "link_id": text(N_("Powiązanie"), max_length=36),
     },
+    # School-year data (app/model/school_data.py).
+    SchoolYearStats: {
+        "school_year": year(N_("Rok szkolny")),
+        "pupils": count(N_("Uczniowie")),
+        "classes": integer(N_("Oddziały"), 0, 10_000),
+        "pupils_certified": count(N_("Uczniowie z orzeczeniem")),
+        "pupils_transported": count(N_("Uczniowie dowożeni")),
+        "preschool_children": count(N_("Dzieci w wychowaniu przedszkolnym")),
+        "teacher_posts": posts(N_("Etaty nauczycieli")),
+        "teachers": count(N_("Nauczyciele (osoby)")),
+        "teachers_beginning": count(N_("Nauczyciele początkujący (stażyści)")),
+        "teachers_contract": count(N_("Nauczyciele kontraktowi")),
+        "teachers_appointed": count(N_("Nauczyciele mianowani")),
+        "teachers_chartered": count(N_("Nauczyciele dyplomowani")),
+        "non_teaching_posts": posts(N_("Etaty pracowników niepedagogicznych")),
+    },
+    ExamResult: {
+        "school_year": year(N_("Rok szkolny")),
+        "exam": choice(N_("Egzamin"), ExamKind),
+        "subject": text(N_("Przedmiot"), required=True, max_length=60),
+        "takers": count(N_("Liczba zdających")),
+        "mean_pct": percent(N_("Średni wynik (%)")),
+        "stanine": integer(N_("Stanin"), 1, 9),
+        "pass_rate": percent(N_("Zdawalność (%)")),
+        "gmina_pct": percent(N_("Średnia w gminie (%)")),
+        "powiat_pct": percent(N_("Średnia w powiecie (%)")),
+        "voivodeship_pct": percent(N_("Średnia w województwie (%)")),
+        "country_pct": percent(N_("Średnia w kraju (%)")),
+    },
+    EducationFinance: {
+        "year": year(N_("Rok budżetowy")),
+        "subvention_cents": money(N_("Część oświatowa subwencji")),
+        "grants_cents": money(N_("Dotacje celowe")),
+        "current_spending_cents": money(N_("Wydatki bieżące na oświatę")),
+        "capital_spending_cents": money(N_("Wydatki majątkowe na oświatę")),
+    },
+    SupervisionFinding: {
+        "held_on": day(N_("Data"), required=True),
+        "kind": choice(N_("Rodzaj nadzoru"), SupervisionKind),
+        "topic": text(N_("Temat"), required=True),
+        "conclusions": long(N_("Wnioski")),
+        "recommendations": long(N_("Zalecenia")),
+        "follow_up": long(N_("Realizacja zaleceń")),
+        "follow_up_done": flag(N_("Zalecenia wykonane")),
+    },
+    IndicatorBinding: {
+        "series": text(N_("Wskaźnik obliczany"), required=True, max_length=60),
+        "school_id": ref(N_("Szkoła"), School),
+    },
 }
 
 # The parent of each record type: (foreign-key attribute, parent class).
@@ -309,11 +388,22 @@ PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     MonitoringNote: ("municipality_id", Municipality),
     Risk: ("municipality_id", Municipality),
     Recommendation: ("visit_id", AdvisoryVisit),
+    SchoolYearStats: ("school_id", School),
+    ExamResult: ("school_id", School),
+    EducationFinance: ("municipality_id", Municipality),
+    SupervisionFinding: ("school_id", School),
+    IndicatorBinding: ("indicator_id", Indicator),
 }
 
 # Records deleted together with another: (child class, attribute pointing at the parent).
 DEPENDENTS: dict[type[Record], tuple[tuple[type[Record], str], ...]] = {
-    School: ((SchoolSupport, "school_id"),),
+    School: (
+        (SchoolSupport, "school_id"),
+        (SchoolYearStats, "school_id"),
+        (ExamResult, "school_id"),
+        (SupervisionFinding, "school_id"),
+        (IndicatorBinding, "school_id"),
+    ),
     StrategicPlan: ((Goal, "plan_id"), (Indicator, "plan_id")),
     Goal: ((Objective, "goal_id"), (Indicator, "goal_id")),
     Objective: ((Action, "objective_id"), (Indicator, "objective_id")),
@@ -321,7 +411,7 @@ DEPENDENTS: dict[type[Record], tuple[tuple[type[Record], str], ...]] = {
     DevelopmentSchedule: ((SchedulePriority, "schedule_id"), (ScheduleItem, "schedule_id")),
     SchedulePriority: ((ScheduleItem, "priority_id"),),
     ScheduleItem: ((Indicator, "schedule_item_id"),),
-    Indicator: ((Measurement, "indicator_id"),),
+    Indicator: ((Measurement, "indicator_id"), (IndicatorBinding, "indicator_id")),
     AdvisoryVisit: ((Recommendation, "visit_id"),),
 }
 

@@ -26,10 +26,12 @@ from app.model import (
     ScheduleItem,
     SchedulePriority,
     School,
+    SchoolYearStats,
     StrategicPlan,
     TeamMember,
 )
 from app.services.fields import FIELDS, LINKABLE, Field
+from app.services.school_data.rules import school_year_stats_rules
 from app.services.teryt import teryt_problem
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -359,6 +361,7 @@ _RULES = {
     Indicator: _indicator_rules,
     DevelopmentSchedule: _schedule_rules,
     ScheduleItem: _schedule_item_rules,
+    SchoolYearStats: school_year_stats_rules,
 }
 
 

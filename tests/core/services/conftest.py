@@ -63,6 +63,11 @@ TABLES = (
     "monitoring_note",
     "risk",
     "recommendation",
+    "school_year_stats",
+    "exam_result",
+    "education_finance",
+    "supervision_finding",
+    "indicator_binding",
     "search_doc",
 )
 
