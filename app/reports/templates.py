@@ -68,6 +68,17 @@ class TocEntry:
     key: str
 
 
+@dataclass(frozen=True)
+class _Mark:
+    """A heading's destination and outline entry, bound to its page when that is written."""
+
+    key: str
+    level: int
+    text: str
+    left: float
+    top: float
+
+
 @dataclass
 class _TocLine:
     key: str
@@ -134,13 +145,18 @@ class Anchor(Flowable):  # type: ignore[misc]  # ReportLab is untyped
 
     def draw(self) -> None:
         doc = getattr(self.canv, "_doctemplate", None)
-        self.canv.bookmarkHorizontal(self.key, 0, 0)
-        if isinstance(doc, ReportDoc):
-            doc.heading_pages[self.key] = self.canv.getPageNumber()
-            # The outline may go one level deeper at a time, never jump.
-            level = min(self.level, doc.outline_level + 1)
-            doc.outline_level = level
-            self.canv.addOutlineEntry(self.text, self.key, level=level, closed=level > 0)
+        if not isinstance(doc, ReportDoc):
+            self.canv.bookmarkHorizontal(self.key, 0, 0)
+            return
+        page = self.canv.getPageNumber()
+        doc.heading_pages[self.key] = page
+        # The outline may go one level deeper at a time, never jump.
+        level = min(self.level, doc.outline_level + 1)
+        doc.outline_level = level
+        left, top = self.canv.absolutePosition(0, 0)
+        # Bound when the page is written (NumberedCanvas.save): the PDF page a
+        # destination points at does not exist while pages are held back.
+        doc.anchors.setdefault(page, []).append(_Mark(self.key, level, self.text, left, top))
 
 
 class TableOfContents(Flowable):  # type: ignore[misc]
@@ -228,6 +244,9 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
             self._report.finish_page(self, number, total)
+            for mark in self._report.anchors.get(number, []):
+                self.bookmarkHorizontalAbsolute(mark.key, mark.top, left=mark.left)
+                self.addOutlineEntry(mark.text, mark.key, level=mark.level, closed=mark.level > 0)
             super().showPage()
         super().save()
 
@@ -271,6 +290,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         self.reporter = reporter or Reporter()
         self.heading_pages: dict[str, int] = {}
         self.toc_lines: dict[int, list[_TocLine]] = {}
+        self.anchors: dict[int, list[_Mark]] = {}
         self.outline_level = -1
         self._flowable_total = 1
         templates = [

@@ -16,7 +16,7 @@ from app.reports.dates import long_date, short_date
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.queries import VisitData
 from app.reports.styles import INK, data_table, details_grid, styles, table
-from app.reports.templates import Contents, DocumentInfo, render
+from app.reports.templates import Anchor, Contents, DocumentInfo, render
 from app.reports.values import DASH, blocks, markup
 from app.storage.store import Store
 
@@ -99,6 +99,8 @@ def visit_story(
     ]
     story: list[Flowable] = [
         Paragraph(escape(_("Doradztwo w siedzibie JST")).upper(), s.cover_line),
+        # The title heads the outline; the sections are its children, side by side.
+        Anchor("title", 0, title_of(data)),
         Paragraph(escape(title_of(data)), s.h1),
         details_grid(short, [], WIDTH),
     ]
