@@ -18,6 +18,7 @@ from app.reports.blocks import caption, cell, cell_markup, empty, head
 from app.reports.charts import GanttChart, GanttRow, gantt_legend
 from app.reports.dates import date_range, locale, long_date
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.protect import Protection
 from app.reports.queries import HdrData
 from app.reports.styles import ACCENT, GROUP_FILL, data_table, details_grid, styles
 from app.reports.templates import Contents, DocumentInfo, render
@@ -65,7 +66,7 @@ def write_hdr_pdf(
     data: HdrData,
     path: Path,
     *,
-    password: str | None = None,
+    password: str | Protection | None = None,
     sections: Collection[str] | None = None,
     reporter: Reporter | None = None,
 ) -> Path:

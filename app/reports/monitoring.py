@@ -19,6 +19,7 @@ from app.reports.dates import date_range, long_date, short_date, short_range
 from app.reports.hdr import month_span, progress_sentence, progress_table
 from app.reports.plan import indicator_table
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.protect import Protection
 from app.reports.queries import FINISHED_ACTIONS, IndicatorRow, MonitoringData
 from app.reports.styles import ACCENT, GROUP_FILL, data_table, styles, table
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
@@ -72,7 +73,7 @@ def write_monitoring_pdf(
     data: MonitoringData,
     path: Path,
     *,
-    password: str | None = None,
+    password: str | Protection | None = None,
     sections: Collection[str] | None = None,
     reporter: Reporter | None = None,
 ) -> Path:

@@ -16,6 +16,7 @@ from app.reports import queries
 from app.reports.blocks import caption, cell, cover, empty, head, keep, lead, text
 from app.reports.dates import long_date, short_range
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.protect import Protection
 from app.reports.queries import IndicatorRow, PlanData
 from app.reports.styles import (
     ACCENT,
@@ -67,7 +68,7 @@ def write_plan_pdf(
     data: PlanData,
     path: Path,
     *,
-    password: str | None = None,
+    password: str | Protection | None = None,
     sections: Collection[str] | None = None,
     reporter: Reporter | None = None,
 ) -> Path:

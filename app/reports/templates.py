@@ -19,7 +19,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -36,7 +35,8 @@ from app.errors import UserError
 from app.i18n import _, current_language
 from app.reports import fonts
 from app.reports.dates import long_date
-from app.reports.progress import ExportCancelled, Reporter
+from app.reports.progress import Reporter
+from app.reports.protect import Protection, encrypt, protection
 from app.reports.styles import ACCENT, INK, MARGIN, MUTED, RULE, styles
 from app.version import __version__
 
@@ -261,7 +261,6 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         *,
         wide: bool = False,
         cover: bool = False,
-        password: str | None = None,
         reporter: Reporter | None = None,
     ) -> None:
         pagesize = landscape(A4) if wide else A4
@@ -284,7 +283,6 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=fonts.REGULAR,
             initialFontSize=10,
             initialLeading=12,
-            encrypt=_encryption(password),
         )
         self.info = info
         self.reporter = reporter or Reporter()
@@ -428,40 +426,6 @@ def _fit(text: str, size: float, font: str, width: float) -> str:
     return text.rstrip() + "…"
 
 
-# -- passwords ---------------------------------------------------------------------
-
-MAX_PASSWORD = 32  # the 128-bit standard security handler uses the first 32 bytes only
-
-
-def check_password(password: str | None) -> str | None:
-    """The password to encrypt with (``None``: no encryption), or a UserError saying why not."""
-    if password is None or password == "":
-        return None
-    if not all(32 <= ord(char) < 127 for char in password):
-        raise UserError(
-            _(
-                "Hasło może zawierać tylko litery bez polskich znaków, cyfry, spacje i znaki "
-                "interpunkcyjne — inaczej nie każdy czytnik PDF je przyjmie."
-            ),
-            field="password",
-        )
-    if len(password) > MAX_PASSWORD:
-        raise UserError(
-            _("Hasło może mieć najwyżej {count} znaki.").format(count=MAX_PASSWORD),
-            field="password",
-        )
-    return password
-
-
-def _encryption(password: str | None) -> StandardEncryption | None:
-    checked = check_password(password)
-    if checked is None:
-        return None
-    # RC4 128-bit: AES-256 would need the optional pyaes package. Printing and copying
-    # stay allowed: the password keeps strangers out, it does not restrict the reader.
-    return StandardEncryption(checked, strength=128)
-
-
 # -- writing a document --------------------------------------------------------------
 
 
@@ -472,15 +436,16 @@ def render(
     *,
     wide: bool = False,
     cover: bool = False,
-    password: str | None = None,
+    password: str | Protection | None = None,
     reporter: Reporter | None = None,
 ) -> Path:
     """Lay out ``story`` into ``target``, replacing it only when the whole file is written.
 
     A cancelled or failed export leaves an existing file of that name untouched.
+    ``password`` (or both passwords) encrypts the file with AES-256.
     """
     target = Path(target)
-    check_password(password)
+    protected = password if isinstance(password, Protection) else protection(password)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(
@@ -488,24 +453,43 @@ def render(
                 folder=folder
             )
         )
+    temps: list[Path] = []
     try:
-        handle, temp_name = tempfile.mkstemp(suffix=".pdf.part", dir=folder)
-    except OSError as error:
-        raise _write_error(target, error) from None
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        doc = ReportDoc(temp, info, wide=wide, cover=cover, password=password, reporter=reporter)
+        temp = _temporary(folder, temps)
+        doc = ReportDoc(temp, info, wide=wide, cover=cover, reporter=reporter)
         first: list[Flowable] = [NextPageTemplate(BODY)] if cover else []
         doc.build_story(first + story)
+        if protected is not None:
+            plain, temp = temp, _temporary(folder, temps)
+            encrypt(plain, temp, protected)
+        os.chmod(temp, _file_mode(target))
         os.replace(temp, target)
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise _write_error(target, error) from None
-    except (ExportCancelled, Exception):
-        temp.unlink(missing_ok=True)
-        raise
+    finally:
+        for leftover in temps:
+            leftover.unlink(missing_ok=True)
     return target
+
+
+def _temporary(folder: Path, made: list[Path]) -> Path:
+    handle, name = tempfile.mkstemp(suffix=".pdf.part", dir=folder)
+    os.close(handle)
+    made.append(Path(name))
+    return made[-1]
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions a new file gets from the user's umask (a replaced file keeps its own).
+
+    A temporary file is private (0600); the finished document is an ordinary file.
+    """
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _write_error(target: Path, error: OSError) -> UserError:

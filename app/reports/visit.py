@@ -14,6 +14,7 @@ from app.reports import queries
 from app.reports.blocks import bullets, cell, empty, head, text
 from app.reports.dates import long_date, short_date
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.protect import Protection
 from app.reports.queries import VisitData
 from app.reports.styles import INK, data_table, details_grid, styles, table
 from app.reports.templates import Anchor, Contents, DocumentInfo, render
@@ -53,7 +54,7 @@ def write_visit_pdf(
     data: VisitData,
     path: Path,
     *,
-    password: str | None = None,
+    password: str | Protection | None = None,
     sections: Collection[str] | None = None,
     reporter: Reporter | None = None,
 ) -> Path:

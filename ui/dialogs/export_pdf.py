@@ -211,8 +211,9 @@ class ExportPdfDialog(QDialog):
         self.password.setPlaceholderText(_("bez hasła — ustaw, gdy dokument zawiera dane osobowe"))
         self.password.setToolTip(
             _(
-                "Hasło do otwarcia pliku — dla dokumentów z danymi osobowymi. Litery bez "
-                "polskich znaków, cyfry i znaki interpunkcyjne, najwyżej 32 znaki."
+                "Hasło do otwarcia pliku (szyfrowanie AES-256) — dla dokumentów z danymi "
+                "osobowymi; najwyżej 60 znaków. Kto je zna, może czytać, drukować i kopiować, "
+                "ale nie zmieniać dokumentu."
             )
         )
         return self.password

@@ -82,7 +82,7 @@ def test_a_period_and_a_password(demo_dir: Path, tmp_path: Path) -> None:
         (["--to", "jutro"], "Nieprawidłowa data „jutro” w --to"),
         (["--id", "abc"], "zamiast identyfikatora podaj okres"),
         (["--from", "2026-05-01", "--to", "2026-01-01"], "Początek okresu jest późniejszy"),
-        (["--password", "hasło"], "bez polskich znaków"),
+        (["--password", "x" * 61], "najwyżej 60 znaków"),
     ],
 )
 def test_bad_options_give_one_polish_line(
