@@ -89,6 +89,7 @@ def document_info(data: PlanData) -> DocumentInfo:
         subject=_("Lokalny plan rozwoju oświaty — {name}").format(name=data.municipality.name),
         keywords=(_("plan rozwoju oświaty"), _("oświata"), data.municipality.name),
         created=data.today,
+        draft=data.plan.status == PlanStatus.DRAFT,
     )
 
 

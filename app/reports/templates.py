@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -59,6 +60,7 @@ class DocumentInfo:
     subject: str
     keywords: tuple[str, ...] = ()
     created: date = field(default_factory=date.today)
+    draft: bool = False  # a draft says "projekt" in every page's header
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             initialLeading=12,
         )
         self.info = info
+        self.cover = cover
         self.reporter = reporter or Reporter()
         self.heading_pages: dict[str, int] = {}
         self.toc_lines: dict[int, list[_TocLine]] = {}
@@ -309,6 +312,13 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
 
     def build_story(self, story: list[Flowable]) -> None:
         self.build(story, canvasmaker=_canvas_maker(self))
+
+    def beforeDocument(self) -> None:
+        # The bookmarks panel opens with the document; XMP carries title and language.
+        self.canv.showOutline()
+        self.canv._doc.Catalog.Metadata = XMP(
+            creator=lambda _doc: xmp_packet(self.info).encode("utf-8")
+        )
 
     # -- progress --------------------------------------------------------------
 
@@ -341,9 +351,10 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canvas.drawString(MARGIN, top, _fit(self.info.municipality, 8.5, fonts.BOLD, width / 2.4))
         canvas.setFont(fonts.REGULAR, 8.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(
-            width - MARGIN, top, _fit(self.info.name, 8.5, fonts.REGULAR, width / 2.4)
-        )
+        name = self.info.name
+        if self.info.draft:
+            name = _("{name} — projekt").format(name=name)
+        canvas.drawRightString(width - MARGIN, top, _fit(name, 8.5, fonts.REGULAR, width / 2.4))
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN, top - 3 * mm, width - MARGIN, top - 3 * mm)
@@ -361,7 +372,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canvas.drawString(MARGIN, y, made)
 
     def finish_page(self, canvas: Canvas, number: int, total: int) -> None:
-        """Drawn on each held page once the total is known."""
+        """Drawn on each held page once the total is known (the cover carries no number)."""
+        if self.cover and number == 1:
+            return
         width, _height = canvas._pagesize
         canvas.saveState()
         canvas.setFont(fonts.REGULAR, 8)
@@ -408,6 +421,32 @@ def _template(
         id=f"{name}-frame",
     )
     return PageTemplate(id=name, frames=[frame], onPage=on_page, pagesize=pagesize)
+
+
+def xmp_packet(info: DocumentInfo) -> str:
+    """XMP metadata: title, description, author, language, keywords and the producing tool."""
+    language = "en-GB" if current_language() == "en" else "pl-PL"
+
+    def alt(text: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
+
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+        f"<dc:title>{alt(info.title)}</dc:title>"
+        f"<dc:description>{alt(info.subject)}</dc:description>"
+        f"<dc:creator><rdf:Seq><rdf:li>{escape(info.municipality)}</rdf:li></rdf:Seq></dc:creator>"
+        f"<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>"
+        "<dc:format>application/pdf</dc:format>"
+        f"<pdf:Keywords>{escape(', '.join(info.keywords))}</pdf:Keywords>"
+        f"<xmp:CreatorTool>Plan Oświaty {escape(__version__)}</xmp:CreatorTool>"
+        f"<xmp:CreateDate>{info.created.isoformat()}</xmp:CreateDate>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>'
+    )
 
 
 def _canvas_maker(doc: ReportDoc) -> Callable[..., Canvas]:

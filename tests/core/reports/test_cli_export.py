@@ -152,3 +152,40 @@ def test_export_runs_without_qt() -> None:
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_lang_writes_the_document_in_english(demo_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "v.pdf"
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "visit", "--municipality", "zielonki",
+        "--lang", "en", "-o", str(target),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    text = PdfReader(str(target)).pages[0].extract_text()
+    assert "Advisory visit report" in text or "Page 1 of" in text
+    assert "Strona 1 z" not in text
+
+
+def test_without_lang_the_windows_language_is_used(demo_dir: Path, tmp_path: Path) -> None:
+    (demo_dir / "ui.ini").write_text("[General]\nlanguage=en\n", encoding="utf-8")
+    target = tmp_path / "v.pdf"
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "visit", "--municipality", "zielonki",
+        "-o", str(target),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert "Page 1 of" in PdfReader(str(target)).pages[0].extract_text()
+    # --lang wins over the window's setting.
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "visit", "--municipality", "zielonki",
+        "--lang", "pl", "-o", str(target),
+    )  # fmt: skip
+    assert "Strona 1 z" in PdfReader(str(target)).pages[0].extract_text()
+
+
+def test_an_unknown_language_is_refused(demo_dir: Path, tmp_path: Path) -> None:
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "visit", "--municipality", "zielonki",
+        "--lang", "de", "-o", str(tmp_path / "v.pdf"),
+    )  # fmt: skip
+    assert code == 2 and "nieznana wartość 'de'" in err

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from app.reports import queries
 from app.reports.export import KINDS, export
@@ -50,7 +51,29 @@ def test_every_page_says_which_of_how_many(
     pdf = read_pdf(demo_pdf(kind))
     total = len(pdf.pages)
     for number, text in enumerate(pdf.pages, start=1):
-        assert f"Strona {number} z {total}" in text
+        if number == 1 and kind in ("plan", "monitoring"):
+            assert "Strona" not in text  # the cover carries no page number
+        else:
+            assert f"Strona {number} z {total}" in text
+        # The demo plan is adopted, not a draft.
+        assert "— projekt" not in text
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_xmp_metadata_names_title_and_language_and_bookmarks_open(
+    kind: str, language: str, demo_documents: Callable[[str, str], Path]
+) -> None:
+    reader = PdfReader(str(demo_documents(kind, language)))
+    root = reader.trailer["/Root"]
+    assert root["/PageMode"] == "/UseOutlines"
+    assert root["/Lang"] == ("en-GB" if language == "en" else "pl-PL")
+    assert "/MarkInfo" not in root and "/StructTreeRoot" not in root  # not claimed as tagged
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    assert xmp.dc_title == {"x-default": reader.metadata.title}
+    assert xmp.dc_language == [root["/Lang"]]
+    assert xmp.xmp_creator_tool.startswith("Plan Oświaty")
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
