@@ -6,6 +6,7 @@ from xml.sax.saxutils import escape
 
 from babel.numbers import format_decimal
 
+from app import units
 from app.i18n import _
 from app.reports.dates import locale
 
@@ -26,15 +27,12 @@ def number(value: float | None, *, empty: str = DASH) -> str:
     """A measured value: whole numbers without decimals, others to at most 2 places."""
     if value is None:
         return empty
-    pattern = "#,##0" if float(value).is_integer() else "#,##0.##"
-    return str(format_decimal(value, format=pattern, locale=locale()))
+    return units.number(value)
 
 
 def with_unit(value: float | None, unit: str | None) -> str:
-    text = number(value)
-    if value is None or not unit:
-        return text
-    return f"{text}{'' if unit == '%' else NBSP}{unit}"
+    """``190 osób``, ``65%``: the unit agrees with the number (see :mod:`app.units`)."""
+    return units.quantity(value, unit, empty=DASH)
 
 
 def percent(share: float) -> str:

@@ -52,6 +52,7 @@ def test_money_and_numbers_read_the_polish_way() -> None:
     assert money(None) == "—"
     assert number(18.5) == "18,5" and number(85.0) == "85"
     assert with_unit(67, "%") == "67%" and with_unit(3, "szkoły") == "3\u00a0szkoły"
+    assert with_unit(5, "szkoły") == "5\u00a0szkół" and with_unit(0, "osoby") == "0\u00a0osób"
 
 
 def test_stored_text_is_escaped_and_lists_are_recognised() -> None:
