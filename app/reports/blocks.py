@@ -11,12 +11,12 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 from reportlab.platypus.doctemplate import FrameBreak
 
 from app.reports.styles import ACCENT, GRID, styles, table
+from app.reports.typeset import Paragraph
 from app.reports.values import blocks, is_list, list_items, markup
 
 

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from babel.dates import format_date
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.i18n import N_, _
 from app.model import CYCLE_STEPS, ActionStatus, ScheduleItem, SchedulePriority
@@ -22,6 +22,7 @@ from app.reports.protect import Protection
 from app.reports.queries import HdrData
 from app.reports.styles import ACCENT, GROUP_FILL, data_table, details_grid, styles
 from app.reports.templates import Contents, DocumentInfo, render
+from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, money, percent
 from app.services.schedules import Progress, is_overdue, progress_of
 from app.storage.store import Store
@@ -321,7 +322,7 @@ def progress_table(data: HdrData, width: float, *, compact: bool = False) -> Flo
     number_width = (20.5 if compact else 23.5) * mm
     header = styles(7.5 if compact else 8.5).head_right
     rows: list[list[object]] = [
-        [head(_("Priorytet"))] + [Paragraph(escape(_(_PROGRESS_COLUMNS[k])), header) for k in keys]
+        [head(_("Priorytet")), *(Paragraph(escape(_(_PROGRESS_COLUMNS[k])), header) for k in keys)]
     ]
     for p_index, (priority, items) in enumerate(data.grouped(), start=1):
         if not items:
@@ -366,9 +367,9 @@ def _progress_row(
         "overdue": str(progress.overdue),
         "share": percent(progress.share_done),
     }
-    return [cell(title, "cell_bold" if bold else "cell")] + [
-        cell_markup(f"<b>{values[k]}</b>" if bold else values[k], "cell_right") for k in keys
-    ]
+    row: list[object] = [cell(title, "cell_bold" if bold else "cell")]
+    row += [cell_markup(f"<b>{values[k]}</b>" if bold else values[k], "cell_right") for k in keys]
+    return row
 
 
 _BUILDERS = {"cycle": _cycle, "schedule": _schedule, "gantt": _gantt, "progress": _progress}

@@ -8,7 +8,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from app.i18n import N_, _
 from app.model import Action, ActionStatus, IndicatorStatus, MonitoringNote, NoteKind
@@ -23,6 +23,7 @@ from app.reports.protect import Protection
 from app.reports.queries import FINISHED_ACTIONS, IndicatorRow, MonitoringData
 from app.reports.styles import ACCENT, GROUP_FILL, data_table, styles, table
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
+from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, with_unit
 from app.services.schedules import is_overdue
 from app.storage.store import Store

@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from app.catalogs import key_competences
 from app.i18n import N_, _
@@ -29,6 +29,7 @@ from app.reports.styles import (
     table,
 )
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
+from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, money, with_unit
 from app.storage.store import Store
 
@@ -172,7 +173,7 @@ def _swot(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
         return text(value, small=True) or [empty(DASH)]
 
     half = WIDTH / 2
-    rows = [
+    rows: list[list[object]] = [
         [head(quarters[0][0]), head(quarters[1][0])],
         [body(quarters[0][1]), body(quarters[1][1])],
         [head(quarters[2][0]), head(quarters[3][0])],

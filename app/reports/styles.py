@@ -16,9 +16,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from app.reports import fonts
+from app.reports.typeset import Paragraph
 from app.reports.values import markup
 
 INK = colors.HexColor("#1A1A1A")

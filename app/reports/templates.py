@@ -29,7 +29,6 @@ from reportlab.platypus import (
     Frame,
     NextPageTemplate,
     PageTemplate,
-    Paragraph,
 )
 
 from app.errors import UserError
@@ -39,6 +38,7 @@ from app.reports.dates import long_date
 from app.reports.progress import Reporter
 from app.reports.protect import Protection, encrypt, protection
 from app.reports.styles import ACCENT, INK, MARGIN, MUTED, RULE, styles
+from app.reports.typeset import Paragraph
 from app.version import __version__
 
 HEADER_SPACE = 10 * mm  # between the top margin and the header rule

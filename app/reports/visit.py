@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
 from app.i18n import N_, _
 from app.reports import queries
@@ -18,6 +18,7 @@ from app.reports.protect import Protection
 from app.reports.queries import VisitData
 from app.reports.styles import INK, data_table, details_grid, styles, table
 from app.reports.templates import Anchor, Contents, DocumentInfo, render
+from app.reports.typeset import Paragraph
 from app.reports.values import DASH, blocks, markup
 from app.storage.store import Store
 
