@@ -135,3 +135,13 @@ def quantity(value: float | None, unit: str | None, *, empty: str = "") -> str:
 def count(value: int, code: str) -> str:
     """A count of things: ``count(151, "pupil")`` → ``151 uczniów``."""
     return quantity(value, by_code(code).label)
+
+
+def axis_label(unit: str) -> str:
+    """What a chart's value axis counts: ``osoby``, ``people``, ``%``; other units as typed."""
+    found = find(unit)
+    if found is None:
+        return unit.strip()
+    if current_language() == "pl":
+        return found.label
+    return found.forms["en"].get("other", found.label)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import configparser
+from pathlib import Path
 from typing import Any
 
+from app.errors import UserError
 from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _, current_language, set_language
 
 # The document kinds (app.reports.export.KINDS; a test keeps the two equal). Not
 # imported from there: ReportLab and the data layer must not load for `--help`.
 KINDS = ("plan", "hdr", "monitoring", "visit")
+FORMATS = ("pdf", "docx")  # app.reports.export.FORMATS
 
 
 def register(sub: Any) -> None:
@@ -57,12 +60,21 @@ def register(sub: Any) -> None:
         help=_("zabezpiecz plik hasłem (dokumenty z danymi osobowymi)"),
     )
     parser.add_argument(
+        "--format",
+        dest="fmt",
+        choices=FORMATS,
+        help=_(
+            "pdf (domyślnie) lub docx — dokument Word do edycji i publikacji w BIP "
+            "(domyślnie według rozszerzenia pliku)"
+        ),
+    )
+    parser.add_argument(
         "--lang",
         choices=list(LANGUAGES),
         help=_("język dokumentu (domyślnie: język ustawiony w oknie programu)"),
     )
     parser.add_argument(
-        "-o", "--output", required=True, metavar=_("PLIK.pdf"), help=_("plik wynikowy")
+        "-o", "--output", required=True, metavar=_("PLIK.pdf"), help=_("plik wynikowy (.pdf lub .docx)")
     )
     parser.set_defaults(handler=cmd_export)
 
@@ -70,6 +82,7 @@ def register(sub: Any) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from app.reports.export import export, parse_date
 
+    check_format(args.fmt, args.output)
     date_from = parse_date(args.date_from, "--from") if args.date_from else None
     date_to = parse_date(args.date_to, "--to") if args.date_to else None
     from app.storage.store import Store  # not at import: `--help` stays quick
@@ -92,6 +105,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         set_language(before)
     print(_("Zapisano {path}").format(path=path))
     return 0
+
+
+def check_format(fmt: str | None, output: str) -> None:
+    """``--format`` and the output file's extension must agree."""
+    suffix = Path(output).suffix.lower().lstrip(".")
+    if fmt is not None and suffix != fmt:
+        raise UserError(
+            _("Plik w formacie {format} musi mieć rozszerzenie .{format} (podano: {path}).").format(
+                format=fmt, path=output
+            ),
+            field="output",
+        )
 
 
 def window_language(data_dir: str | None) -> str:

@@ -96,6 +96,11 @@ def prepare(
     _check_kind_options(kind, record_id, date_from, date_to)
     protected = protection(password, owner_password)
     target = _check_output(output)
+    if protected is not None and target.suffix.lower() == ".docx":
+        raise UserError(
+            _("Hasło można nadać tylko plikowi PDF — dokument Word zapisz bez hasła."),
+            field="password",
+        )
     place = municipalities.find(store, municipality)
 
     def job(writer: Callable[..., Path], data: Any, title: str) -> ExportJob:
@@ -187,9 +192,14 @@ def parse_date(text: str, option: str) -> date:
         ) from None
 
 
-def default_filename(kind: str, municipality_name: str, today: date | None = None) -> str:
+FORMATS = ("pdf", "docx")
+
+
+def default_filename(
+    kind: str, municipality_name: str, today: date | None = None, fmt: str = "pdf"
+) -> str:
     """A file name to offer: ``Raport z monitoringu – Gmina X – 2026-11-21.pdf``."""
     when = (today or date.today()).isoformat()
-    name = f"{_(KINDS.get(kind, kind))} – {municipality_name} – {when}.pdf"
+    name = f"{_(KINDS.get(kind, kind))} – {municipality_name} – {when}.{fmt}"
     # Characters Windows does not allow in file names.
     return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", name)

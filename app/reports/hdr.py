@@ -283,6 +283,7 @@ def gantt_rows(data: HdrData) -> list[GanttRow]:
                     item.start_month,
                     item.end_month,
                     ActionStatus(item.status),
+                    overdue=is_overdue(item, data.today),
                 )
             )
     return rows

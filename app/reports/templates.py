@@ -481,7 +481,8 @@ def render(
     """Lay out ``story`` into ``target``, replacing it only when the whole file is written.
 
     A cancelled or failed export leaves an existing file of that name untouched.
-    ``password`` (or both passwords) encrypts the file with AES-256.
+    ``password`` (or both passwords) encrypts the file with AES-256. A target
+    ending in ``.docx`` gets the same story as an editable Word document.
     """
     target = Path(target)
     protected = password if isinstance(password, Protection) else protection(password)
@@ -495,9 +496,14 @@ def render(
     temps: list[Path] = []
     try:
         temp = _temporary(folder, temps)
-        doc = ReportDoc(temp, info, wide=wide, cover=cover, reporter=reporter)
-        first: list[Flowable] = [NextPageTemplate(BODY)] if cover else []
-        doc.build_story(first + story)
+        if target.suffix.lower() == ".docx":
+            from app.reports.word import render_docx  # python-docx only when asked for
+
+            render_docx(story, temp, info, wide=wide)
+        else:
+            doc = ReportDoc(temp, info, wide=wide, cover=cover, reporter=reporter)
+            first: list[Flowable] = [NextPageTemplate(BODY)] if cover else []
+            doc.build_story(first + story)
         if protected is not None:
             plain, temp = temp, _temporary(folder, temps)
             encrypt(plain, temp, protected)
@@ -512,7 +518,7 @@ def render(
 
 
 def _temporary(folder: Path, made: list[Path]) -> Path:
-    handle, name = tempfile.mkstemp(suffix=".pdf.part", dir=folder)
+    handle, name = tempfile.mkstemp(suffix=".part", dir=folder)
     os.close(handle)
     made.append(Path(name))
     return made[-1]

@@ -127,9 +127,10 @@ def test_the_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_the_parser_knows_the_same_documents_as_the_core() -> None:
-    from app.reports.export import KINDS
+    from app.reports.export import FORMATS, KINDS
 
     assert tuple(KINDS) == export_cli.KINDS
+    assert FORMATS == export_cli.FORMATS
 
 
 def test_building_the_parser_loads_no_reportlab() -> None:
@@ -189,3 +190,22 @@ def test_an_unknown_language_is_refused(demo_dir: Path, tmp_path: Path) -> None:
         "--lang", "de", "-o", str(tmp_path / "v.pdf"),
     )  # fmt: skip
     assert code == 2 and "nieznana wartość 'de'" in err
+
+
+def test_format_docx_writes_an_editable_copy(demo_dir: Path, tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "plan.docx"
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "plan", "--municipality", "zielonki",
+        "--format", "docx", "-o", str(target),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    document = docx.Document(str(target))
+    assert any(p.style.name == "Heading 1" for p in document.paragraphs)
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "plan", "--municipality", "zielonki",
+        "--format", "docx", "-o", str(tmp_path / "plan.pdf"),
+    )  # fmt: skip
+    assert code == 1 and "musi mieć rozszerzenie .docx" in err
+    assert not (tmp_path / "plan.pdf").exists()
