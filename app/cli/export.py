@@ -74,7 +74,11 @@ def register(sub: Any) -> None:
         help=_("język dokumentu (domyślnie: język ustawiony w oknie programu)"),
     )
     parser.add_argument(
-        "-o", "--output", required=True, metavar=_("PLIK.pdf"), help=_("plik wynikowy (.pdf lub .docx)")
+        "-o",
+        "--output",
+        required=True,
+        metavar=_("PLIK.pdf"),
+        help=_("plik wynikowy (.pdf lub .docx)"),
     )
     parser.set_defaults(handler=cmd_export)
 
