@@ -176,8 +176,43 @@ def test_the_visit_protocol_fits_two_pages_with_room_to_sign(
     demo_ro: Store, demo_id: str, demo_pdf: Callable[[str], Path], read_pdf: Read
 ) -> None:
     pdf = read_pdf(demo_pdf("visit"))
-    assert len(pdf.pages) <= 2
+    # Two pages and the signatures; the review of eight earlier recommendations takes room.
+    assert len(pdf.pages) <= 3
     visit = queries.visit_data(demo_ro, queries.newest_visit_id(demo_ro, demo_id))
     assert [r.text for r in visit.recommendations if not pdf.contains(r.text)] == []
     assert pdf.contains("data i czytelny podpis")
-    assert pdf.contains(visit.visit.advisor)
+    signing = next(page for page in pdf.pages if "Podpisy" in page)
+    # The advisor's name is printed under the line; the JST's is printed by hand.
+    assert visit.visit.advisor in signing and "imię i nazwisko (drukiem)" in signing
+    # Every page's header says which visit and when.
+    assert all("Protokół z wizyty doradczej nr 3 · 20 maja 2026" in p for p in pdf.pages)
+
+
+def test_the_visit_protocol_reviews_earlier_recommendations(
+    demo_ro: Store, demo_id: str, demo_pdf: Callable[[str], Path], read_pdf: Read
+) -> None:
+    pdf = read_pdf(demo_pdf("visit"))
+    visit = queries.visit_data(demo_ro, queries.newest_visit_id(demo_ro, demo_id))
+    assert len(visit.earlier) >= 5
+    assert all(v.visit_date < visit.visit.visit_date for v, _ in visit.earlier)
+    assert [r.text for _, r in visit.earlier if not pdf.contains(r.text)] == []
+    assert pdf.contains("Realizacja wcześniejszych zaleceń")
+    assert pdf.contains("wykonane") and pdf.contains("zaniechane")
+    assert pdf.contains("DORADZTWO W SIEDZIBIE JST")  # the demo's place is the town hall
+
+
+@pytest.mark.parametrize(
+    ("place", "kind"),
+    [
+        ("Urząd Miasta i Gminy, sala 12", "Doradztwo w siedzibie JST"),
+        ("SP nr 2 w Olszynce", "Doradztwo w szkole"),
+        ("spotkanie online (Teams)", "Doradztwo online"),
+        ("", "Wizyta doradcza"),
+        (None, "Wizyta doradcza"),
+    ],
+)
+def test_the_place_says_what_kind_of_visit_it_was(place: str | None, kind: str) -> None:
+    from app.reports.visit import advisor_name, place_kind
+
+    assert place_kind(place) == kind
+    assert advisor_name("Doradca") == "" and advisor_name(" dr Ewa ") == "dr Ewa"

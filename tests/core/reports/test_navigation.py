@@ -74,5 +74,5 @@ def test_the_visit_protocol_sections_are_siblings(demo_documents: Documents) -> 
     reader = PdfReader(str(demo_documents("visit", "pl")))
     outline = _outline(reader, reader.outline)
     sections = [(depth, title) for depth, title, _ in outline if re.match(r"\d\. ", title)]
-    assert len(sections) == 6
+    assert len(sections) == 7
     assert len({depth for depth, _ in sections}) == 1

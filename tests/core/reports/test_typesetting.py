@@ -25,6 +25,10 @@ NUMBER_AT_END = re.compile(r"(?:^|\s)(?:\d[\d\s,.]*|nr|pkt|mln|mld|tys\.|§)$")
 UNIT_AT_START = re.compile(r"^(?:zł|mln|mld|tys\.|r\.|%|pkt|os[oó]b|szk[oó]ł|ucz|plac)")
 
 
+# A date ending a column's line ("12.03.2025", "12 Mar 2025") is whole, not a cut number.
+DATE_AT_END = re.compile(r"\d{1,2}(?:\.\d{1,2}\.| [^\W\d]+ )\d{4}$")
+
+
 def _columns(line: str) -> list[tuple[int, str]]:
     """The pieces of a layout line separated by wide gaps, with where they start."""
     return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
@@ -38,7 +42,7 @@ def problems(layout: str) -> list[str]:
         for start, piece in _columns(line):
             if ONE_LETTER_AT_END.search(piece):
                 found.append(f"one-letter word at line end: {piece[-40:]!r}")
-            if NUMBER_AT_END.search(piece) and not re.search(r"\d{1,2}\.\d{1,2}\.\d{4}$", piece):
+            if NUMBER_AT_END.search(piece) and not DATE_AT_END.search(piece):
                 below = following[start : start + 60].lstrip()
                 if UNIT_AT_START.match(below) and not re.fullmatch(r"[\d\s,.%]+", piece):
                     found.append(f"number cut from its unit: {piece[-30:]!r} / {below[:20]!r}")
