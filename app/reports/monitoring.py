@@ -22,6 +22,7 @@ from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.protect import Protection
 from app.reports.queries import FINISHED_ACTIONS, IndicatorRow, MonitoringData
 from app.reports.styles import ACCENT, GROUP_FILL, data_table, styles, table
+from app.reports.summary import executive_summary
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
 from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, with_unit
@@ -131,6 +132,7 @@ def monitoring_story(
         data.municipality.name,
         facts,
     )
+    story += executive_summary(data.plan, data.indicators, data.reference, contents, WIDTH)
     story += [Paragraph(escape(_("Spis treści")), styles().h1), TableOfContents(contents.entries)]
     story.append(PageBreak())
     return story + body, document_info(data)

@@ -28,6 +28,7 @@ from app.reports.styles import (
     styles,
     table,
 )
+from app.reports.summary import executive_summary
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
 from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, money, with_unit
@@ -110,6 +111,7 @@ def plan_story(
             _SECTION_BUILDERS[key](data, contents, number),
         )
     story = _cover(data)
+    story += executive_summary(data, data.indicators, data.today, contents, WIDTH)
     story += [Paragraph(escape(_("Spis treści")), styles().h1), TableOfContents(contents.entries)]
     story.append(PageBreak())
     return story + body, document_info(data)
