@@ -207,8 +207,15 @@ def _schedule(data: HdrData) -> list[Flowable]:
         ]
         for i_index, item in enumerate(items, start=1):
             rows.append(_item_row(item, f"{p_index}.{i_index}", data.today))
+    budgets = [i.resources_budget_cents for i in data.items if i.resources_budget_cents is not None]
+    total = caption(
+        _("Zasoby razem: budżet {total} (pozycje z podanym budżetem: {count} z {all}).").format(
+            total=money(sum(budgets)), count=len(budgets), all=len(data.items)
+        )
+    )
     return [
         data_table(rows, [w for _t, w in _COLUMNS], zebra=False, extra=extra),
+        total,
         caption(_("„Po terminie”: pozycja niezakończona, której termin minął.")),
     ]
 

@@ -13,7 +13,18 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from app.i18n import N_, _
 from app.model import Action, ActionStatus, IndicatorStatus, MonitoringNote, NoteKind
 from app.reports import queries
-from app.reports.blocks import caption, cell, cell_markup, cover, empty, head, keep, lead, text
+from app.reports.blocks import (
+    caption,
+    cell,
+    cell_markup,
+    cover,
+    empty,
+    head,
+    keep,
+    lead,
+    signatures,
+    text,
+)
 from app.reports.charts import Series, indicator_chart, risk_band_label, risk_legend, risk_matrix
 from app.reports.dates import date_range, long_date, short_date, short_range
 from app.reports.hdr import month_span, progress_sentence, progress_table
@@ -133,12 +144,19 @@ def monitoring_story(
         facts,
     )
     story += executive_summary(data.plan, data.indicators, data.reference, contents, WIDTH)
+    body.append(_sign_off())
     story += [Paragraph(escape(_("Spis treści")), styles().h1), TableOfContents(contents.entries)]
     story.append(PageBreak())
     return story + body, document_info(data)
 
 
 # -- sections ------------------------------------------------------------------------------
+
+
+def _sign_off() -> Flowable:
+    """Who prepared the report and who approved it, at its end."""
+    people = [(_("Sporządził(a)"), ""), (_("Zatwierdził(a)"), "")]
+    return KeepTogether([Spacer(1, 10 * mm), signatures(people, WIDTH)])
 
 
 def _summary(data: MonitoringData, contents: Contents) -> list[Flowable]:

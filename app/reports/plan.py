@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from app.catalogs import key_competences
 from app.i18n import N_, _
-from app.model import Action, PlanStatus
+from app.model import Action, Indicator, PlanStatus
 from app.reports import queries
 from app.reports.blocks import caption, cell, cover, empty, head, keep, lead, text
 from app.reports.dates import long_date, short_range
@@ -197,12 +197,9 @@ def _swot(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ],
     )
-    return [
-        swot,
-        caption(
-            _("Czynniki wewnętrzne (mocne i słabe strony) i zewnętrzne (szanse i zagrożenia).")
-        ),
-    ]
+    note = _("Czynniki wewnętrzne (mocne i słabe strony) i zewnętrzne (szanse i zagrożenia).")
+    # The 2×2 is read as a whole: it moves to the next page rather than split.
+    return [KeepTogether([swot, caption(note)])]
 
 
 def _vision(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
@@ -333,6 +330,7 @@ def indicator_table(rows: Sequence[IndicatorRow], width: float = WIDTH) -> Table
         name = f"<b>{markup(ind.name)}</b>"
         if row.attached_to:
             name += f"<br/><font color='#4A4F57'>{markup(row.attached_to)}</font>"
+        name += f"<br/><font size='7.5' color='#4A4F57'>{escape(measured_how(ind))}</font>"
         latest = row.state.latest
         status = row.state.status.label
         if row.state.stale:
@@ -353,6 +351,14 @@ def indicator_table(rows: Sequence[IndicatorRow], width: float = WIDTH) -> Table
     fixed = 27 * mm
     return data_table(
         table_rows, [width - 3 * fixed - 30 * mm, fixed, fixed, fixed, 30 * mm], zebra=True
+    )
+
+
+def measured_how(indicator: Indicator) -> str:
+    """Where the numbers come from and how often they are measured."""
+    source = indicator.data_source or _("nie podano")
+    return _("źródło danych: {source} · pomiar co {months} mies.").format(
+        source=source, months=indicator.interval_months
     )
 
 

@@ -112,7 +112,8 @@ def styles(cell_size: float = 8.5) -> Styles:
         body_small=_style("body_small", fontSize=9, leading=12.5, spaceAfter=4),
         muted=_style("muted", fontSize=9, leading=12.5, textColor=MUTED),
         bullet=_style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
-        h1=_heading("h1", 16, 6, 10),
+        # More room above a chapter than above a section (dropped at the top of a page).
+        h1=_heading("h1", 16, 20, 10),
         h2=_heading("h2", 13, 14, 6),
         h3=_heading("h3", 11, 10, 4),
         h4=_style("h4", fontName=fonts.BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3),

@@ -7,16 +7,16 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from app.i18n import N_, _
 from app.reports import queries
-from app.reports.blocks import bullets, cell, cell_markup, empty, head, text
+from app.reports.blocks import bullets, cell, cell_markup, empty, head, signatures, text
 from app.reports.dates import long_date, short_date
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.protect import Protection
 from app.reports.queries import VisitData
-from app.reports.styles import INK, data_table, details_grid, styles, table
+from app.reports.styles import data_table, details_grid, styles
 from app.reports.templates import Anchor, Contents, DocumentInfo, render
 from app.reports.typeset import Paragraph
 from app.reports.values import DASH, blocks, markup
@@ -221,30 +221,8 @@ def _notes(data: VisitData) -> list[Flowable]:
 
 
 def _signatures(data: VisitData) -> list[Flowable]:
-    s = styles()
-    half = WIDTH / 2
-    line = _("data i czytelny podpis")
-
-    def box(role: str, name: str) -> list[Flowable]:
-        rule = HRFlowable(width="100%", thickness=0.6, color=INK, dash=[1, 2], spaceAfter=2)
-        out: list[Flowable] = [Paragraph(f"<b>{escape(role)}</b>", s.body_small)]
-        out += [Spacer(1, 16 * mm), rule]
-        if name:  # printed under the line it is signed on
-            return [*out, Paragraph(escape(name), s.body_small), Paragraph(escape(line), s.muted)]
-        # No name known: a second line to print it by hand.
-        out += [Paragraph(escape(line), s.muted), Spacer(1, 8 * mm), rule]
-        return [*out, Paragraph(escape(_("imię i nazwisko (drukiem)")), s.muted)]
-
-    signatures = table(
-        [[box(_("Doradca"), advisor_name(data.visit.advisor)), box(_("W imieniu JST"), "")]],
-        [half, half],
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 14 * mm),
-        ],
-    )
-    return [signatures]
+    advisor = advisor_name(data.visit.advisor)
+    return [signatures([(_("Doradca"), advisor), (_("W imieniu JST"), "")], WIDTH)]
 
 
 _BUILDERS = {

@@ -216,3 +216,24 @@ def test_the_place_says_what_kind_of_visit_it_was(place: str | None, kind: str) 
 
     assert place_kind(place) == kind
     assert advisor_name("Doradca") == "" and advisor_name(" dr Ewa ") == "dr Ewa"
+
+
+def test_content_an_advisor_expects(
+    demo_documents: Callable[[str, str], Path], read_pdf: Read
+) -> None:
+    monitoring = read_pdf(demo_documents("monitoring", "pl"))
+    assert "Sporządził(a)" in monitoring.pages[-1] and "Zatwierdził(a)" in monitoring.pages[-1]
+    hdr = read_pdf(demo_documents("hdr", "pl"))
+    assert hdr.contains("Zasoby razem: budżet")
+    plan = read_pdf(demo_documents("plan", "pl"))
+    assert plan.contains("źródło danych:") and plan.contains("pomiar co 12 mies.")
+    # The SWOT's four quarters are on one page.
+    swot = [p for p in plan.pages if "Mocne strony" in p and "Zagrożenia" in p]
+    assert swot
+
+
+def test_chapters_get_more_room_above_than_sections() -> None:
+    from app.reports.styles import styles
+
+    s = styles()
+    assert s.h1.spaceBefore > s.h2.spaceBefore > s.h3.spaceBefore
