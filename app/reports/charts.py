@@ -195,11 +195,15 @@ def indicator_chart(series: Series, width: float, height: float) -> Drawing | No
         drawing.add(_text(4, top + 5, label, color=MUTED))
     _draw_time_axis(drawing, plot)
     if series.baseline is not None:
-        _reference_line(drawing, plot, series.baseline, [4, 3], _("poziom bazowy"), series.unit)
+        _reference_line(
+            drawing, plot, series.baseline, [4, 3], _("poziom bazowy"), series.unit,
+            points=series.points,
+        )  # fmt: skip
     if series.target is not None:
         _reference_line(
-            drawing, plot, series.target, [6, 2, 1, 2], _("cel"), series.unit, width_=1.2
-        )
+            drawing, plot, series.target, [6, 2, 1, 2], _("cel"), series.unit, width_=1.2,
+            points=series.points,
+        )  # fmt: skip
         if series.target_date is not None:
             _diamond(drawing, plot.x(series.target_date), plot.y(series.target))
     _draw_measurements(drawing, plot, series.points)
@@ -288,6 +292,7 @@ def _reference_line(
     label: str,
     unit: str | None = None,
     width_: float = 0.8,
+    points: Sequence[tuple[date, float]] = (),
 ) -> None:
     y = plot.y(value)
     drawing.add(
@@ -295,12 +300,18 @@ def _reference_line(
     )
     text = f"{label}: {units.quantity(value, unit)}"
     box = fonts.string_width(text, LABEL_SIZE - 0.5) + 4
-    # Above the line, right-aligned, on a white box so the grid does not cross it.
+    # Above the line, right-aligned, on a white box so the grid does not cross it;
+    # at the left end when a measurement (and its value label) is in the way.
     label_y = y + 2.5 if y + 11 < plot.top else y - 9.5
-    drawing.add(
-        Rect(plot.right - box - 1, label_y - 1.5, box, 9, fillColor=WHITE, strokeColor=None)
+    left = plot.right - box - 1
+    in_the_way = any(
+        left - 12 <= plot.x(day) <= plot.right + 12 and label_y - 6 <= plot.y(v) <= label_y + 20
+        for day, v in points
     )
-    drawing.add(_text(plot.right - 3, label_y + 0.5, text, size=LABEL_SIZE - 0.5, anchor="end"))
+    if in_the_way:
+        left = plot.left + 2
+    drawing.add(Rect(left, label_y - 1.5, box, 9, fillColor=WHITE, strokeColor=None))
+    drawing.add(_text(left + box - 2, label_y + 0.5, text, size=LABEL_SIZE - 0.5, anchor="end"))
 
 
 def _diamond(drawing: Drawing, x: float, y: float, r: float = 3.5) -> None:

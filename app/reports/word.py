@@ -97,7 +97,13 @@ class _Writer:
         header = section.header.paragraphs[0]
         header.text = f"{self.info.municipality}\t\t{name}"
         self._page_numbers(section.footer.paragraphs[0])
-        # The language of every style: spelling, hyphenation and screen readers follow it.
+        # The language of the document's defaults and of every style: spelling,
+        # hyphenation and screen readers follow it.
+        defaults = self.document.styles.element.find(qn("w:docDefaults"))
+        if defaults is not None:
+            rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+            if rpr is not None:
+                _set_language(rpr, self.language)
         for style in self.document.styles:
             element = getattr(style, "element", None)
             if element is not None and style.type == 1:  # paragraph styles

@@ -193,3 +193,13 @@ def test_a_gantt_continuation_repeats_its_priority_and_overdue_items_are_marked(
     assert rest.rows[0].label == "Priorytet 1 (cd.)" and rest.rows[0].status is None
     assert "!" in _texts(first.drawing())
     assert "Po terminie: 1.0" in chart.alt_text
+
+
+def test_a_reference_label_moves_away_from_a_measurement_near_it() -> None:
+    points = [(date(2025, 1, 1), 16.0), (date(2025, 6, 1), 64.0), (date(2026, 6, 1), 124.0)]
+    series = Series(points, 6, date(2024, 9, 1), 128, date(2026, 6, 30), "osoby")
+    drawing = indicator_chart(series, 240, 140)
+    assert drawing is not None
+    label = next(s for s in drawing.contents if getattr(s, "text", "").startswith("cel:"))
+    value = next(s for s in drawing.contents if getattr(s, "text", "") == "124")
+    assert label.x < value.x - 40  # moved to the left end, off the last point's label

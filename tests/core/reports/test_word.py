@@ -76,6 +76,9 @@ def test_the_docx_is_accessible_language_header_rows_and_described_pictures(
     code = "en-GB" if language == "en" else "pl-PL"
     assert document.core_properties.language == code
     assert document.core_properties.title
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    default_lang = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert default_lang.get(qn("w:val")) == code
     normal = document.styles["Normal"].element.rPr
     assert normal.find(qn("w:lang")).get(qn("w:val")) == code
     assert document.tables
