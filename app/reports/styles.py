@@ -260,6 +260,12 @@ def data_table(
         ]
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [WHITE, ZEBRA_FILL]))
+    if len(rows) - header_rows >= 4:
+        # Never a single row (or a lone "Razem") under a repeated header, nor above a break.
+        commands += [
+            ("NOSPLIT", (0, header_rows), (-1, header_rows + 1)),
+            ("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1)),
+        ]
     commands.extend(extra)
     return table(rows, widths, commands, header_rows=header_rows)
 

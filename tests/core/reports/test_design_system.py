@@ -203,3 +203,24 @@ def test_a_reference_label_moves_away_from_a_measurement_near_it() -> None:
     label = next(s for s in drawing.contents if getattr(s, "text", "").startswith("cel:"))
     value = next(s for s in drawing.contents if getattr(s, "text", "") == "124")
     assert label.x < value.x - 40  # moved to the left end, off the last point's label
+
+
+def test_a_table_never_leaves_a_single_row_on_a_page(tmp_path: Any) -> None:
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from app.reports.blocks import cell
+    from app.reports.styles import data_table
+
+    fonts.register()
+    rows = [[cell("Nagłówek"), cell("Kwota")]]
+    rows += [[cell(f"Wiersz {i}"), cell(str(i))] for i in range(30)] + [[cell("Razem"), cell("9")]]
+    target = tmp_path / "t.pdf"
+    for gap in range(560, 680, 6):  # the table starting lower and lower on the first page
+        story = [Spacer(1, gap), data_table(rows, [300, 100])]
+        SimpleDocTemplate(str(target), pagesize=A4).build(story)
+        for page in PdfReader(str(target)).pages:
+            lines = (page.extract_text() or "").splitlines()
+            body = [line for line in lines if line.startswith(("Wiersz", "Razem"))]
+            assert len(body) != 1, (gap, body)
