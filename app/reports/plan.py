@@ -31,7 +31,7 @@ from app.reports.styles import (
 from app.reports.summary import executive_summary
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
 from app.reports.typeset import Paragraph
-from app.reports.values import DASH, markup, money, with_unit
+from app.reports.values import DASH, has_grosze, markup, money, with_unit
 from app.storage.store import Store
 
 WIDTH = 174 * mm  # the A4 portrait frame
@@ -391,6 +391,7 @@ def _budget(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
     if not actions:
         return [empty(_("Plan nie ma jeszcze działań, więc nie ma budżetu."))]
     out: list[Flowable] = []
+    exact = has_grosze(a.budget_cents for a in actions)  # decimals on every row, lined up
     out += contents.heading(f"{number}.1. " + _("Budżet według celów"), 1, toc=False)
     goal_rows: list[list[object]] = [
         [
@@ -405,10 +406,10 @@ def _budget(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
             [
                 cell(f"{node.goal.code or g_index}. {node.goal.title}"),
                 cell(str(len(goal_actions)), "cell_right"),
-                cell(money(_total(goal_actions)), "cell_right"),
+                cell(money(_total(goal_actions), grosze=exact), "cell_right"),
             ]
         )
-    out.append(_with_total(goal_rows, actions))
+    out.append(_with_total(goal_rows, actions, exact))
     out += contents.heading(f"{number}.2. " + _("Budżet według źródeł finansowania"), 1, toc=False)
     by_source: dict[str, list[Action]] = {}
     for action in actions:
@@ -426,22 +427,24 @@ def _budget(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
             [
                 cell(source),
                 cell(str(len(listed)), "cell_right"),
-                cell(money(_total(listed)), "cell_right"),
+                cell(money(_total(listed), grosze=exact), "cell_right"),
             ]
         )
-    out.append(_with_total(source_rows, actions))
+    out.append(_with_total(source_rows, actions, exact))
     without = sum(1 for a in actions if a.budget_cents is None)
     if without:
         out.append(caption(_("Działania bez podanego budżetu: {count}.").format(count=without)))
     return out
 
 
-def _with_total(rows: list[list[object]], actions: Sequence[Action]) -> Table:
+def _with_total(rows: list[list[object]], actions: Sequence[Action], exact: bool) -> Table:
     rows.append(
         [
             cell(_("Razem"), "cell_bold"),
             cell(str(len(actions)), "cell_right"),
-            Paragraph(f"<b>{escape(money(_total(actions)))}</b>", styles().cell_right),
+            Paragraph(
+                f"<b>{escape(money(_total(actions), grosze=exact))}</b>", styles().cell_right
+            ),
         ]
     )
     return data_table(

@@ -22,7 +22,16 @@ from app.reports.charts import (
     nice_ticks,
     risk_band_label,
 )
-from app.reports.values import blocks, is_list, list_items, markup, money, number, with_unit
+from app.reports.values import (
+    blocks,
+    has_grosze,
+    is_list,
+    list_items,
+    markup,
+    money,
+    number,
+    with_unit,
+)
 
 
 @pytest.fixture
@@ -224,3 +233,11 @@ def test_a_table_never_leaves_a_single_row_on_a_page(tmp_path: Any) -> None:
             lines = (page.extract_text() or "").splitlines()
             body = [line for line in lines if line.startswith(("Wiersz", "Razem"))]
             assert len(body) != 1, (gap, body)
+
+
+def test_a_money_column_with_grosze_shows_them_on_every_row() -> None:
+    assert has_grosze([100_00, None, 2_50]) and not has_grosze([100_00, None])
+    assert money(146_000_00, grosze=True) == "146\u00a0000,00\u00a0zł"
+    assert money(146_000_00) == "146\u00a0000\u00a0zł"
+    widths = {len(money(c, grosze=True).split(",")[1]) for c in (1_00, 2_50, 3_000_00)}
+    assert widths == {len("00\u00a0zł")}  # the decimals line up when right-aligned
