@@ -16,23 +16,34 @@ from app.months import month_at, month_index, months_spanned
 MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
 
 
-def nice_step(raw: float) -> float:
-    """1, 2, 2.5 or 5 times a power of ten, at least ``raw``."""
+def nice_step(raw: float, *, whole: bool = False) -> float:
+    """1, 2, 2.5 or 5 times a power of ten, at least ``raw``.
+
+    ``whole``: the values are counts (schools, people), so the step is a whole number.
+    """
     if raw <= 0 or not math.isfinite(raw):
+        return 1.0
+    if whole and raw <= 1:
         return 1.0
     power = 10.0 ** math.floor(math.log10(raw))
     for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if factor * power >= raw * (1 - 1e-9):
-            return factor * power
+        step = factor * power
+        if whole and not step.is_integer():
+            continue
+        if step >= raw * (1 - 1e-9):
+            return step
     return 10 * power
 
 
-def value_ticks(values: Sequence[float], count: int, points: Sequence[float] = ()) -> list[float]:
+def value_ticks(
+    values: Sequence[float], count: int, points: Sequence[float] = (), *, whole: bool = False
+) -> list[float]:
     """Round tick values covering ``values`` (about ``count`` of them).
 
     Where a measured point (one of ``points``) is the lowest or highest value, a
     little air is added so that it does not sit on the frame; never below zero
     for values that are not negative. Equal values get a band around them.
+    ``whole``: counts, so every tick is a whole number (no 2,5 schools).
     """
     lo, hi = min(values), max(values)
     if hi == lo:
@@ -44,7 +55,7 @@ def value_ticks(values: Sequence[float], count: int, points: Sequence[float] = (
             lo = lo - pad if lo - pad >= 0 or lo < 0 else 0.0
         if max(points) >= hi:
             hi += pad
-    step = nice_step((hi - lo) / max(count - 1, 1))
+    step = nice_step((hi - lo) / max(count - 1, 1), whole=whole)
     first = math.floor(lo / step + 1e-9) * step
     last = math.ceil(hi / step - 1e-9) * step
     digits = max(0, -math.floor(math.log10(step)) + 1)

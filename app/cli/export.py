@@ -7,15 +7,18 @@ by :func:`app.cli.main.main` as one line, with a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import configparser
 from pathlib import Path
 from typing import Any
 
 from app.cli import secrets
-from app.i18n import _
+from app.errors import UserError
+from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _, current_language, set_language
 
 # The document kinds (app.reports.export.KINDS; a test keeps the two equal). Not
 # imported from there: ReportLab and the data layer must not load for `--help`.
 KINDS = ("plan", "hdr", "monitoring", "visit")
+FORMATS = ("pdf", "docx")  # app.reports.export.FORMATS
 
 
 def register(sub: Any) -> None:
@@ -59,7 +62,25 @@ def register(sub: Any) -> None:
         help_text=_("zabezpiecz plik hasłem (dokumenty z danymi osobowymi)"),
     )
     parser.add_argument(
-        "-o", "--output", required=True, metavar=_("PLIK.pdf"), help=_("plik wynikowy")
+        "--format",
+        dest="fmt",
+        choices=FORMATS,
+        help=_(
+            "pdf (domyślnie) lub docx — dokument Word do edycji i publikacji w BIP "
+            "(domyślnie według rozszerzenia pliku)"
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        help=_("język dokumentu (domyślnie: język ustawiony w oknie programu)"),
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar=_("PLIK.pdf"),
+        help=_("plik wynikowy (.pdf lub .docx)"),
     )
     parser.set_defaults(handler=cmd_export)
 
@@ -68,22 +89,57 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.filenames import check_path_length
     from app.reports.export import export, parse_date
 
+    check_format(args.fmt, args.output)
     date_from = parse_date(args.date_from, "--from") if args.date_from else None
     date_to = parse_date(args.date_to, "--to") if args.date_to else None
     from app.storage.store import Store  # not at import: `--help` stays quick
 
     check_path_length(Path(args.output).absolute())
     password = secrets.read(secrets.PDF_PASSWORD, args.password, args.password_file, setting=True)
-    with Store.open(args.data_dir, readonly=True) as store:
-        path = export(
-            store,
-            args.kind,
-            args.municipality,
-            record_id=args.record_id,
-            date_from=date_from,
-            date_to=date_to,
-            password=password,
-            output=args.output,
-        )
+    before = current_language()
+    set_language(args.lang or window_language(args.data_dir))
+    try:
+        with Store.open(args.data_dir, readonly=True) as store:
+            path = export(
+                store,
+                args.kind,
+                args.municipality,
+                record_id=args.record_id,
+                date_from=date_from,
+                date_to=date_to,
+                password=password,
+                output=args.output,
+            )
+    finally:
+        set_language(before)
     print(_("Zapisano {path}").format(path=path))
     return 0
+
+
+def check_format(fmt: str | None, output: str) -> None:
+    """``--format`` and the output file's extension must agree."""
+    suffix = Path(output).suffix.lower().lstrip(".")
+    if fmt is not None and suffix != fmt:
+        raise UserError(
+            _("Plik w formacie {format} musi mieć rozszerzenie .{format} (podano: {path}).").format(
+                format=fmt, path=output
+            ),
+            field="output",
+        )
+
+
+def window_language(data_dir: str | None) -> str:
+    """The language chosen in the window (``ui.ini`` in the data folder), else Polish.
+
+    Read without Qt: QSettings writes an INI file whose ``[General]`` section
+    holds ``language``.
+    """
+    from app.paths import resolve
+
+    settings = configparser.ConfigParser(interpolation=None)
+    try:
+        settings.read(resolve(data_dir).root / "ui.ini", encoding="utf-8")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return SOURCE_LANGUAGE
+    language = settings.get("General", "language", fallback=SOURCE_LANGUAGE).strip()
+    return language if language in LANGUAGES else SOURCE_LANGUAGE

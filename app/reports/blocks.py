@@ -9,14 +9,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    HRFlowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 from reportlab.platypus.doctemplate import FrameBreak
 
-from app.reports.styles import ACCENT, GRID, styles, table
+from app.i18n import _
+from app.reports.styles import ACCENT, GRID, INK, styles, table
+from app.reports.typeset import Paragraph
 from app.reports.values import blocks, is_list, list_items, markup
 
 
@@ -143,3 +145,32 @@ def lead(opening: Sequence[Flowable], items: Sequence[Flowable]) -> list[Flowabl
     first = list(getattr(items[0], "_content", [items[0]]))
     kind = Keep if isinstance(items[0], Keep) else KeepTogether
     return [*breaks, kind([*kept, *first]), *items[1:]]
+
+
+def signatures(people: Sequence[tuple[str, str]], width: float) -> Flowable:
+    """Side by side: a role, a line to sign on, and the name printed under it.
+
+    With no name known, a second line to print it by hand.
+    """
+    s = styles()
+    line = _("data i czytelny podpis")
+
+    def box(role: str, name: str) -> list[Flowable]:
+        rule = HRFlowable(width="100%", thickness=0.6, color=INK, dash=[1, 2], spaceAfter=2)
+        out: list[Flowable] = [Paragraph(f"<b>{escape(role)}</b>", s.body_small)]
+        out += [Spacer(1, 16 * mm), rule]
+        if name:
+            return [*out, Paragraph(escape(name), s.body_small), Paragraph(escape(line), s.muted)]
+        out += [Paragraph(escape(line), s.muted), Spacer(1, 8 * mm), rule]
+        return [*out, Paragraph(escape(_("imię i nazwisko (drukiem)")), s.muted)]
+
+    part = width / len(people)
+    return table(
+        [[box(role, name) for role, name in people]],
+        [part] * len(people),
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 14 * mm),
+        ],
+    )

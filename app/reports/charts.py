@@ -18,14 +18,17 @@ from datetime import date
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.validators import isStringOrNone
 from reportlab.platypus import Flowable
 
+from app import units
 from app.axes import month_ticks, value_ticks
 from app.i18n import _
 from app.model import ActionStatus
 from app.months import months_between, months_spanned, shift_month
 from app.reports import fonts
-from app.reports.dates import month_abbr
+from app.reports.dates import month_abbr, short_date
 from app.reports.styles import (
     ACCENT,
     GRID,
@@ -38,7 +41,7 @@ from app.reports.styles import (
     WHITE,
     ZEBRA_FILL,
 )
-from app.reports.values import number
+from app.reports.values import DASH, number
 
 LABEL_SIZE = 7.0
 VALUE_TICKS = 5  # about as many value lines as the window's chart at its usual height
@@ -65,9 +68,21 @@ def _text(
     )
 
 
-def _canvas(width: float, height: float) -> Drawing:
+class Chart(Drawing):  # type: ignore[misc]  # ReportLab is untyped
+    """A drawing that says in words what it shows (``alt_text``, for accessible copies)."""
+
+    _attrMap = AttrMap(
+        BASE=Drawing, alt_text=AttrMapValue(isStringOrNone, desc="the chart in words")
+    )
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__(width, height)
+        self.alt_text: str | None = None
+
+
+def _canvas(width: float, height: float) -> Chart:
     """A drawing whose default font is the report font (the default would be Helvetica)."""
-    drawing = Drawing(width, height)
+    drawing = Chart(width, height)
     drawing.initialFontName = fonts.REGULAR
     return drawing
 
@@ -119,21 +134,56 @@ def indicator_chart(series: Series, width: float, height: float) -> Drawing | No
     start, end = min(dates), max(dates)
     if start == end:
         start, end = date(start.year, 1, 1), date(start.year, 12, 31)
-    ticks = value_ticks(values, VALUE_TICKS, [v for _, v in series.points])
+    whole = all(float(v).is_integer() for v in values) and (
+        unit_of(series.unit) is None or unit_of(series.unit) not in ("%", "zł")
+    )
+    ticks = value_ticks(values, VALUE_TICKS, [v for _, v in series.points], whole=whole)
     drawing = _canvas(width, height)
-    left, bottom, right, top = 34.0, 30.0, width - 8.0, height - 8.0
+    top_room = 16.0 if series.unit else 8.0
+    left, bottom, right, top = 34.0, 30.0, width - 8.0, height - top_room
     plot = _Plot(left, bottom, right, top, start, end, ticks[0], ticks[-1])
     _draw_value_axis(drawing, plot, ticks)
+    if series.unit:  # what the numbers count, above the value axis
+        label = fit_text(units.axis_label(series.unit), width / 2)
+        drawing.add(_text(4, top + 5, label, color=MUTED))
     _draw_time_axis(drawing, plot)
     if series.baseline is not None:
-        _reference_line(drawing, plot, series.baseline, [4, 3], _("poziom bazowy"))
+        _reference_line(
+            drawing, plot, series.baseline, [4, 3], _("poziom bazowy"), series.unit,
+            points=series.points,
+        )  # fmt: skip
     if series.target is not None:
-        _reference_line(drawing, plot, series.target, [6, 2, 1, 2], _("cel"), width_=1.2)
+        _reference_line(
+            drawing, plot, series.target, [6, 2, 1, 2], _("cel"), series.unit, width_=1.2,
+            points=series.points,
+        )  # fmt: skip
         if series.target_date is not None:
             _diamond(drawing, plot.x(series.target_date), plot.y(series.target))
     _draw_measurements(drawing, plot, series.points)
     _draw_legend(drawing, left, 4)
+    drawing.alt_text = describe_series(series)
     return drawing
+
+
+def describe_series(series: Series) -> str:
+    """The chart in words (its alternative text in an accessible copy)."""
+    points = "; ".join(
+        f"{short_date(day)}: {units.quantity(value, series.unit)}" for day, value in series.points
+    )
+    parts = [_("Pomiary: {points}").format(points=points or DASH)]
+    if series.baseline is not None:
+        parts.append(
+            _("poziom bazowy: {value}").format(value=units.quantity(series.baseline, series.unit))
+        )
+    if series.target is not None:
+        parts.append(_("cel: {value}").format(value=units.quantity(series.target, series.unit)))
+    return ", ".join(parts) + "."
+
+
+def unit_of(unit: str | None) -> str | None:
+    """A catalogue unit's Polish symbol or label (``%``, ``zł``, ``osoby``), else None."""
+    found = units.find(unit)
+    return found.label if found is not None else None
 
 
 @dataclass(frozen=True)
@@ -152,8 +202,11 @@ class _Plot:
         return self.left + (self.right - self.left) * (day - self.start).days / span
 
     def y(self, value: float) -> float:
+        """Height of ``value``; the lowest tick sits a little above the time axis, so a
+        baseline equal to the axis minimum is not hidden by the axis line."""
         span = (self.high - self.low) or 1.0
-        return self.bottom + (self.top - self.bottom) * (value - self.low) / span
+        pad = 4.0
+        return self.bottom + pad + (self.top - self.bottom - pad) * (value - self.low) / span
 
 
 def _draw_value_axis(drawing: Drawing, plot: _Plot, ticks: list[float]) -> None:
@@ -168,7 +221,12 @@ def _draw_time_axis(drawing: Drawing, plot: _Plot) -> None:
     drawing.add(Line(plot.left, plot.bottom, plot.right, plot.bottom, strokeColor=RULE))
     # As many labels as fit side by side: "paź 2025" needs about 44 pt, "2025" 26 pt.
     width = plot.right - plot.left
-    ticks, step = month_ticks(plot.start, plot.end, most=max(2, min(8, int(width // 44))))
+    # The widest month label in this language ("Sept 2025" in English) plus a gap.
+    widest = max(
+        fonts.string_width(f"{month_abbr(date(2000, m, 1))} 2000", LABEL_SIZE) for m in range(1, 13)
+    )
+    room = widest + 8
+    ticks, step = month_ticks(plot.start, plot.end, most=max(2, min(8, int(width // room))))
     if step >= 12:
         most = max(2, min(8, int(width // 26)))
         ticks, step = month_ticks(plot.start, plot.end, most=most, min_step=12)
@@ -180,20 +238,33 @@ def _draw_time_axis(drawing: Drawing, plot: _Plot) -> None:
 
 
 def _reference_line(
-    drawing: Drawing, plot: _Plot, value: float, dash: list[float], label: str, width_: float = 0.8
+    drawing: Drawing,
+    plot: _Plot,
+    value: float,
+    dash: list[float],
+    label: str,
+    unit: str | None = None,
+    width_: float = 0.8,
+    points: Sequence[tuple[date, float]] = (),
 ) -> None:
     y = plot.y(value)
     drawing.add(
         Line(plot.left, y, plot.right, y, strokeColor=INK, strokeWidth=width_, strokeDashArray=dash)
     )
-    text = f"{label}: {number(value)}"
+    text = f"{label}: {units.quantity(value, unit)}"
     box = fonts.string_width(text, LABEL_SIZE - 0.5) + 4
-    # Above the line, right-aligned, on a white box so the grid does not cross it.
+    # Above the line, right-aligned, on a white box so the grid does not cross it;
+    # at the left end when a measurement (and its value label) is in the way.
     label_y = y + 2.5 if y + 11 < plot.top else y - 9.5
-    drawing.add(
-        Rect(plot.right - box - 1, label_y - 1.5, box, 9, fillColor=WHITE, strokeColor=None)
+    left = plot.right - box - 1
+    in_the_way = any(
+        left - 12 <= plot.x(day) <= plot.right + 12 and label_y - 6 <= plot.y(v) <= label_y + 20
+        for day, v in points
     )
-    drawing.add(_text(plot.right - 3, label_y + 0.5, text, size=LABEL_SIZE - 0.5, anchor="end"))
+    if in_the_way:
+        left = plot.left + 2
+    drawing.add(Rect(left, label_y - 1.5, box, 9, fillColor=WHITE, strokeColor=None))
+    drawing.add(_text(left + box - 2, label_y + 0.5, text, size=LABEL_SIZE - 0.5, anchor="end"))
 
 
 def _diamond(drawing: Drawing, x: float, y: float, r: float = 3.5) -> None:
@@ -262,6 +333,7 @@ class GanttRow:
     start: date | None = None
     end: date | None = None
     status: ActionStatus | None = None
+    overdue: bool = False  # past its end month and not finished: marked "!"
 
 
 # Fill, outline dash, hatching — each status looks different in grey.
@@ -324,7 +396,13 @@ class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
             fit -= 1
         if fit < 2 or fit >= len(self.rows):
             return []
-        return [self._part(self.rows[:fit], self.continued), self._part(self.rows[fit:], True)]
+        rest = self.rows[fit:]
+        if rest[0].status is not None:
+            # The continuation repeats the heading of the priority it continues.
+            group = next((row for row in reversed(self.rows[:fit]) if row.status is None), None)
+            if group is not None:
+                rest = [GanttRow(f"{group.label} {_('(cd.)')}"), *rest]
+        return [self._part(self.rows[:fit], self.continued), self._part(rest, True)]
 
     def _part(self, rows: Sequence[GanttRow], continued: bool) -> GanttChart:
         return GanttChart(
@@ -338,6 +416,17 @@ class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
 
     def draw(self) -> None:
         renderPDF.draw(self.drawing(), self.canv, 0, 0)
+
+    @property
+    def alt_text(self) -> str:
+        items = [row for row in self.rows if row.status is not None]
+        overdue = [row.label for row in items if row.overdue]
+        text = _("Wykres Gantta: pozycje harmonogramu ({count}) od {start} do {end}.").format(
+            count=len(items), start=short_date(self.period_start), end=short_date(self.period_end)
+        )
+        if overdue:
+            text += " " + _("Po terminie: {items}.").format(items="; ".join(overdue))
+        return text
 
     def drawing(self) -> Drawing:
         """Back to front: row shading, month grid, group rows, labels and bars, today."""
@@ -456,6 +545,8 @@ class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         if outside:  # the item runs beyond the period: say so at the cut edge
             mark_x = x1 + 1.5 if row.end > self.period_end else x0 - 5
             drawing.add(_text(mark_x, y + 3.8, "›" if row.end > self.period_end else "‹"))
+        if row.overdue:  # past its end and not finished
+            drawing.add(_text(x1 + (8 if outside else 2.5), y + 3.3, "!", bold=True, size=9))
 
     def _draw_today(self, drawing: Drawing, column: float, top: float, bottom: float) -> None:
         today = self.today
@@ -512,6 +603,10 @@ def gantt_legend(width: float) -> Drawing:
         x += 34 + fonts.string_width(status.label, LABEL_SIZE)
     drawing.add(Line(x, 1, x, 12, strokeColor=INK, strokeWidth=0.9, strokeDashArray=[3, 2]))
     drawing.add(_text(x + 4, 4, _("dzisiejsza data"), color=MUTED))
+    x += 16 + fonts.string_width(_("dzisiejsza data"), LABEL_SIZE)
+    drawing.add(_text(x, 3.5, "!", bold=True, size=9))
+    drawing.add(_text(x + 6, 4, _("po terminie"), color=MUTED))
+    drawing.alt_text = _("Legenda wykresu Gantta.")
     return drawing
 
 
@@ -555,6 +650,12 @@ def risk_matrix(cells: dict[tuple[int, int], list[str]], cell: float = 40.0) -> 
     vertical.translate(12, bottom + size / 2)
     vertical.rotate(90)
     drawing.add(vertical)
+    described = [
+        _("prawdopodobieństwo {p}, wpływ {i}: {names}").format(p=p, i=i, names=", ".join(names))
+        for (p, i), names in sorted(cells.items())
+        if names
+    ]
+    drawing.alt_text = _("Macierz ryzyk 5×5: {cells}.").format(cells="; ".join(described) or DASH)
     return drawing
 
 

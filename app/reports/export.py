@@ -19,7 +19,7 @@ from app.i18n import N_, _
 from app.model import AdvisoryVisit, DevelopmentSchedule, StrategicPlan
 from app.reports import queries
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
-from app.reports.templates import check_password
+from app.reports.protect import protection
 from app.services import municipalities
 from app.storage.store import Store
 
@@ -46,6 +46,7 @@ def export(
     date_from: date | None = None,
     date_to: date | None = None,
     password: str | None = None,
+    owner_password: str | None = None,
     output: Path | str,
     sections: Collection[str] | None = None,
     progress: ProgressCallback | None = None,
@@ -54,11 +55,12 @@ def export(
     """Write document ``kind`` of ``municipality`` (name or id) to ``output``.
 
     ``record_id`` picks the plan, HDR or visit (default: the newest);
-    ``date_from``/``date_to`` bound the monitoring report's period.
+    ``date_from``/``date_to`` bound the monitoring report's period. A ``password``
+    encrypts the file (AES-256); ``owner_password`` (random unless given) allows changes.
     """
     job = prepare(
         store, kind, municipality, record_id=record_id, date_from=date_from, date_to=date_to,
-        password=password, output=output, sections=sections,
+        password=password, owner_password=owner_password, output=output, sections=sections,
     )  # fmt: skip
     return job.run(progress, cancelled)
 
@@ -86,18 +88,24 @@ def prepare(
     date_from: date | None = None,
     date_to: date | None = None,
     password: str | None = None,
+    owner_password: str | None = None,
     output: Path | str,
     sections: Collection[str] | None = None,
 ) -> ExportJob:
     """Check the request and read the data (on the caller's thread, with the store)."""
     _check_kind_options(kind, record_id, date_from, date_to)
-    password = check_password(password)
+    protected = protection(password, owner_password)
     target = _check_output(output)
+    if protected is not None and target.suffix.lower() == ".docx":
+        raise UserError(
+            _("Hasło można nadać tylko plikowi PDF — dokument Word zapisz bez hasła."),
+            field="password",
+        )
     place = municipalities.find(store, municipality)
 
     def job(writer: Callable[..., Path], data: Any, title: str) -> ExportJob:
         def write(reporter: Reporter) -> Path:
-            return writer(data, target, password=password, sections=sections, reporter=reporter)
+            return writer(data, target, password=protected, sections=sections, reporter=reporter)
 
         return ExportJob(target, title, write)
 
@@ -184,7 +192,12 @@ def parse_date(text: str, option: str) -> date:
         ) from None
 
 
-def default_filename(kind: str, municipality_name: str, today: date | None = None) -> str:
+FORMATS = ("pdf", "docx")
+
+
+def default_filename(
+    kind: str, municipality_name: str, today: date | None = None, fmt: str = "pdf"
+) -> str:
     """A file name to offer: ``Raport z monitoringu – Gmina X – 2026-11-21.pdf``."""
     when = (today or date.today()).isoformat()
-    return safe_file_name(f"{_(KINDS.get(kind, kind))} – {municipality_name} – {when}", ".pdf")
+    return safe_file_name(f"{_(KINDS.get(kind, kind))} – {municipality_name} – {when}", f".{fmt}")

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from babel.dates import format_date
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.i18n import N_, _
 from app.model import CYCLE_STEPS, ActionStatus, ScheduleItem, SchedulePriority
@@ -18,9 +18,11 @@ from app.reports.blocks import caption, cell, cell_markup, empty, head
 from app.reports.charts import GanttChart, GanttRow, gantt_legend
 from app.reports.dates import date_range, locale, long_date
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.protect import Protection
 from app.reports.queries import HdrData
 from app.reports.styles import ACCENT, GROUP_FILL, data_table, details_grid, styles
 from app.reports.templates import Contents, DocumentInfo, render
+from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, money, percent
 from app.services.schedules import Progress, is_overdue, progress_of
 from app.storage.store import Store
@@ -65,7 +67,7 @@ def write_hdr_pdf(
     data: HdrData,
     path: Path,
     *,
-    password: str | None = None,
+    password: str | Protection | None = None,
     sections: Collection[str] | None = None,
     reporter: Reporter | None = None,
 ) -> Path:
@@ -205,8 +207,15 @@ def _schedule(data: HdrData) -> list[Flowable]:
         ]
         for i_index, item in enumerate(items, start=1):
             rows.append(_item_row(item, f"{p_index}.{i_index}", data.today))
+    budgets = [i.resources_budget_cents for i in data.items if i.resources_budget_cents is not None]
+    total = caption(
+        _("Zasoby razem: budżet {total} (pozycje z podanym budżetem: {count} z {all}).").format(
+            total=money(sum(budgets)), count=len(budgets), all=len(data.items)
+        )
+    )
     return [
         data_table(rows, [w for _t, w in _COLUMNS], zebra=False, extra=extra),
+        total,
         caption(_("„Po terminie”: pozycja niezakończona, której termin minął.")),
     ]
 
@@ -281,6 +290,7 @@ def gantt_rows(data: HdrData) -> list[GanttRow]:
                     item.start_month,
                     item.end_month,
                     ActionStatus(item.status),
+                    overdue=is_overdue(item, data.today),
                 )
             )
     return rows
@@ -320,7 +330,7 @@ def progress_table(data: HdrData, width: float, *, compact: bool = False) -> Flo
     number_width = (20.5 if compact else 23.5) * mm
     header = styles(7.5 if compact else 8.5).head_right
     rows: list[list[object]] = [
-        [head(_("Priorytet"))] + [Paragraph(escape(_(_PROGRESS_COLUMNS[k])), header) for k in keys]
+        [head(_("Priorytet")), *(Paragraph(escape(_(_PROGRESS_COLUMNS[k])), header) for k in keys)]
     ]
     for p_index, (priority, items) in enumerate(data.grouped(), start=1):
         if not items:
@@ -365,9 +375,9 @@ def _progress_row(
         "overdue": str(progress.overdue),
         "share": percent(progress.share_done),
     }
-    return [cell(title, "cell_bold" if bold else "cell")] + [
-        cell_markup(f"<b>{values[k]}</b>" if bold else values[k], "cell_right") for k in keys
-    ]
+    row: list[object] = [cell(title, "cell_bold" if bold else "cell")]
+    row += [cell_markup(f"<b>{values[k]}</b>" if bold else values[k], "cell_right") for k in keys]
+    return row
 
 
 _BUILDERS = {"cycle": _cycle, "schedule": _schedule, "gantt": _gantt, "progress": _progress}

@@ -8,20 +8,34 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from app.i18n import N_, _
 from app.model import Action, ActionStatus, IndicatorStatus, MonitoringNote, NoteKind
 from app.reports import queries
-from app.reports.blocks import caption, cell, cell_markup, cover, empty, head, keep, lead, text
+from app.reports.blocks import (
+    caption,
+    cell,
+    cell_markup,
+    cover,
+    empty,
+    head,
+    keep,
+    lead,
+    signatures,
+    text,
+)
 from app.reports.charts import Series, indicator_chart, risk_band_label, risk_legend, risk_matrix
 from app.reports.dates import date_range, long_date, short_date, short_range
 from app.reports.hdr import month_span, progress_sentence, progress_table
 from app.reports.plan import indicator_table
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.protect import Protection
 from app.reports.queries import FINISHED_ACTIONS, IndicatorRow, MonitoringData
 from app.reports.styles import ACCENT, GROUP_FILL, data_table, styles, table
+from app.reports.summary import executive_summary
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
+from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, with_unit
 from app.services.schedules import is_overdue
 from app.storage.store import Store
@@ -72,7 +86,7 @@ def write_monitoring_pdf(
     data: MonitoringData,
     path: Path,
     *,
-    password: str | None = None,
+    password: str | Protection | None = None,
     sections: Collection[str] | None = None,
     reporter: Reporter | None = None,
 ) -> Path:
@@ -129,12 +143,20 @@ def monitoring_story(
         data.municipality.name,
         facts,
     )
+    story += executive_summary(data.plan, data.indicators, data.reference, contents, WIDTH)
+    body.append(_sign_off())
     story += [Paragraph(escape(_("Spis treści")), styles().h1), TableOfContents(contents.entries)]
     story.append(PageBreak())
     return story + body, document_info(data)
 
 
 # -- sections ------------------------------------------------------------------------------
+
+
+def _sign_off() -> Flowable:
+    """Who prepared the report and who approved it, at its end."""
+    people = [(_("Sporządził(a)"), ""), (_("Zatwierdził(a)"), "")]
+    return KeepTogether([Spacer(1, 10 * mm), signatures(people, WIDTH)])
 
 
 def _summary(data: MonitoringData, contents: Contents) -> list[Flowable]:

@@ -7,15 +7,16 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from app.catalogs import key_competences
 from app.i18n import N_, _
-from app.model import Action, PlanStatus
+from app.model import Action, Indicator, PlanStatus
 from app.reports import queries
 from app.reports.blocks import caption, cell, cover, empty, head, keep, lead, text
 from app.reports.dates import long_date, short_range
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.protect import Protection
 from app.reports.queries import IndicatorRow, PlanData
 from app.reports.styles import (
     ACCENT,
@@ -27,8 +28,10 @@ from app.reports.styles import (
     styles,
     table,
 )
+from app.reports.summary import executive_summary
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
-from app.reports.values import DASH, markup, money, with_unit
+from app.reports.typeset import Paragraph
+from app.reports.values import DASH, has_grosze, markup, money, with_unit
 from app.storage.store import Store
 
 WIDTH = 174 * mm  # the A4 portrait frame
@@ -67,7 +70,7 @@ def write_plan_pdf(
     data: PlanData,
     path: Path,
     *,
-    password: str | None = None,
+    password: str | Protection | None = None,
     sections: Collection[str] | None = None,
     reporter: Reporter | None = None,
 ) -> Path:
@@ -88,6 +91,7 @@ def document_info(data: PlanData) -> DocumentInfo:
         subject=_("Lokalny plan rozwoju oświaty — {name}").format(name=data.municipality.name),
         keywords=(_("plan rozwoju oświaty"), _("oświata"), data.municipality.name),
         created=data.today,
+        draft=data.plan.status == PlanStatus.DRAFT,
     )
 
 
@@ -107,6 +111,7 @@ def plan_story(
             _SECTION_BUILDERS[key](data, contents, number),
         )
     story = _cover(data)
+    story += executive_summary(data, data.indicators, data.today, contents, WIDTH)
     story += [Paragraph(escape(_("Spis treści")), styles().h1), TableOfContents(contents.entries)]
     story.append(PageBreak())
     return story + body, document_info(data)
@@ -170,7 +175,7 @@ def _swot(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
         return text(value, small=True) or [empty(DASH)]
 
     half = WIDTH / 2
-    rows = [
+    rows: list[list[object]] = [
         [head(quarters[0][0]), head(quarters[1][0])],
         [body(quarters[0][1]), body(quarters[1][1])],
         [head(quarters[2][0]), head(quarters[3][0])],
@@ -192,12 +197,9 @@ def _swot(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ],
     )
-    return [
-        swot,
-        caption(
-            _("Czynniki wewnętrzne (mocne i słabe strony) i zewnętrzne (szanse i zagrożenia).")
-        ),
-    ]
+    note = _("Czynniki wewnętrzne (mocne i słabe strony) i zewnętrzne (szanse i zagrożenia).")
+    # The 2×2 is read as a whole: it moves to the next page rather than split.
+    return [KeepTogether([swot, caption(note)])]
 
 
 def _vision(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
@@ -328,6 +330,7 @@ def indicator_table(rows: Sequence[IndicatorRow], width: float = WIDTH) -> Table
         name = f"<b>{markup(ind.name)}</b>"
         if row.attached_to:
             name += f"<br/><font color='#4A4F57'>{markup(row.attached_to)}</font>"
+        name += f"<br/><font size='7.5' color='#4A4F57'>{escape(measured_how(ind))}</font>"
         latest = row.state.latest
         status = row.state.status.label
         if row.state.stale:
@@ -348,6 +351,14 @@ def indicator_table(rows: Sequence[IndicatorRow], width: float = WIDTH) -> Table
     fixed = 27 * mm
     return data_table(
         table_rows, [width - 3 * fixed - 30 * mm, fixed, fixed, fixed, 30 * mm], zebra=True
+    )
+
+
+def measured_how(indicator: Indicator) -> str:
+    """Where the numbers come from and how often they are measured."""
+    source = indicator.data_source or _("nie podano")
+    return _("źródło danych: {source} · pomiar co {months} mies.").format(
+        source=source, months=indicator.interval_months
     )
 
 
@@ -380,6 +391,7 @@ def _budget(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
     if not actions:
         return [empty(_("Plan nie ma jeszcze działań, więc nie ma budżetu."))]
     out: list[Flowable] = []
+    exact = has_grosze(a.budget_cents for a in actions)  # decimals on every row, lined up
     out += contents.heading(f"{number}.1. " + _("Budżet według celów"), 1, toc=False)
     goal_rows: list[list[object]] = [
         [
@@ -394,10 +406,10 @@ def _budget(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
             [
                 cell(f"{node.goal.code or g_index}. {node.goal.title}"),
                 cell(str(len(goal_actions)), "cell_right"),
-                cell(money(_total(goal_actions)), "cell_right"),
+                cell(money(_total(goal_actions), grosze=exact), "cell_right"),
             ]
         )
-    out.append(_with_total(goal_rows, actions))
+    out.append(_with_total(goal_rows, actions, exact))
     out += contents.heading(f"{number}.2. " + _("Budżet według źródeł finansowania"), 1, toc=False)
     by_source: dict[str, list[Action]] = {}
     for action in actions:
@@ -415,22 +427,24 @@ def _budget(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
             [
                 cell(source),
                 cell(str(len(listed)), "cell_right"),
-                cell(money(_total(listed)), "cell_right"),
+                cell(money(_total(listed), grosze=exact), "cell_right"),
             ]
         )
-    out.append(_with_total(source_rows, actions))
+    out.append(_with_total(source_rows, actions, exact))
     without = sum(1 for a in actions if a.budget_cents is None)
     if without:
         out.append(caption(_("Działania bez podanego budżetu: {count}.").format(count=without)))
     return out
 
 
-def _with_total(rows: list[list[object]], actions: Sequence[Action]) -> Table:
+def _with_total(rows: list[list[object]], actions: Sequence[Action], exact: bool) -> Table:
     rows.append(
         [
             cell(_("Razem"), "cell_bold"),
             cell(str(len(actions)), "cell_right"),
-            Paragraph(f"<b>{escape(money(_total(actions)))}</b>", styles().cell_right),
+            Paragraph(
+                f"<b>{escape(money(_total(actions), grosze=exact))}</b>", styles().cell_right
+            ),
         ]
     )
     return data_table(

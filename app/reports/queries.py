@@ -101,6 +101,8 @@ class VisitData:
     visit: AdvisoryVisit
     recommendations: list[Recommendation]
     notes: list[MonitoringNote]
+    # Recommendations of the earlier visits and what became of them, oldest visit first.
+    earlier: list[tuple[AdvisoryVisit, Recommendation]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -322,7 +324,25 @@ def visit_data(store: Store, visit_id: str) -> VisitData:
                 .order_by(MonitoringNote.noted_on, MonitoringNote.created_at)
             ).all()
         )
-    return VisitData(place, visit, recommendations, notes)
+        earlier = [
+            (row.AdvisoryVisit, row.Recommendation)
+            for row in session.execute(
+                select(AdvisoryVisit, Recommendation)
+                .join(Recommendation, Recommendation.visit_id == AdvisoryVisit.id)
+                .where(
+                    AdvisoryVisit.municipality_id == visit.municipality_id,
+                    AdvisoryVisit.id != visit.id,
+                    AdvisoryVisit.visit_date <= visit.visit_date,
+                )
+                .order_by(
+                    AdvisoryVisit.visit_date,
+                    AdvisoryVisit.number,
+                    Recommendation.position,
+                    Recommendation.created_at,
+                )
+            )
+        ]
+    return VisitData(place, visit, recommendations, notes, earlier)
 
 
 # -- monitoring ----------------------------------------------------------------------------

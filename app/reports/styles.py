@@ -16,9 +16,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from app.reports import fonts
+from app.reports.typeset import Paragraph
 from app.reports.values import markup
 
 INK = colors.HexColor("#1A1A1A")
@@ -111,7 +112,8 @@ def styles(cell_size: float = 8.5) -> Styles:
         body_small=_style("body_small", fontSize=9, leading=12.5, spaceAfter=4),
         muted=_style("muted", fontSize=9, leading=12.5, textColor=MUTED),
         bullet=_style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
-        h1=_heading("h1", 16, 6, 10),
+        # More room above a chapter than above a section (dropped at the top of a page).
+        h1=_heading("h1", 16, 20, 10),
         h2=_heading("h2", 13, 14, 6),
         h3=_heading("h3", 11, 10, 4),
         h4=_style("h4", fontName=fonts.BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3),
@@ -258,6 +260,12 @@ def data_table(
         ]
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [WHITE, ZEBRA_FILL]))
+    if len(rows) - header_rows >= 4:
+        # Never a single row (or a lone "Razem") under a repeated header, nor above a break.
+        commands += [
+            ("NOSPLIT", (0, header_rows), (-1, header_rows + 1)),
+            ("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1)),
+        ]
     commands.extend(extra)
     return table(rows, widths, commands, header_rows=header_rows)
 

@@ -19,8 +19,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -29,15 +29,16 @@ from reportlab.platypus import (
     Frame,
     NextPageTemplate,
     PageTemplate,
-    Paragraph,
 )
 
 from app.errors import UserError
 from app.i18n import _, current_language
 from app.reports import fonts
 from app.reports.dates import long_date
-from app.reports.progress import ExportCancelled, Reporter
+from app.reports.progress import Reporter
+from app.reports.protect import Protection, encrypt, protection
 from app.reports.styles import ACCENT, INK, MARGIN, MUTED, RULE, styles
+from app.reports.typeset import Paragraph
 from app.version import __version__
 
 HEADER_SPACE = 10 * mm  # between the top margin and the header rule
@@ -59,6 +60,7 @@ class DocumentInfo:
     subject: str
     keywords: tuple[str, ...] = ()
     created: date = field(default_factory=date.today)
+    draft: bool = False  # a draft says "projekt" in every page's header
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,17 @@ class TocEntry:
     level: int
     text: str
     key: str
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A heading's destination and outline entry, bound to its page when that is written."""
+
+    key: str
+    level: int
+    text: str
+    left: float
+    top: float
 
 
 @dataclass
@@ -134,13 +147,18 @@ class Anchor(Flowable):  # type: ignore[misc]  # ReportLab is untyped
 
     def draw(self) -> None:
         doc = getattr(self.canv, "_doctemplate", None)
-        self.canv.bookmarkHorizontal(self.key, 0, 0)
-        if isinstance(doc, ReportDoc):
-            doc.heading_pages[self.key] = self.canv.getPageNumber()
-            # The outline may go one level deeper at a time, never jump.
-            level = min(self.level, doc.outline_level + 1)
-            doc.outline_level = level
-            self.canv.addOutlineEntry(self.text, self.key, level=level, closed=level > 0)
+        if not isinstance(doc, ReportDoc):
+            self.canv.bookmarkHorizontal(self.key, 0, 0)
+            return
+        page = self.canv.getPageNumber()
+        doc.heading_pages[self.key] = page
+        # The outline may go one level deeper at a time, never jump.
+        level = min(self.level, doc.outline_level + 1)
+        doc.outline_level = level
+        left, top = self.canv.absolutePosition(0, 0)
+        # Bound when the page is written (NumberedCanvas.save): the PDF page a
+        # destination points at does not exist while pages are held back.
+        doc.anchors.setdefault(page, []).append(_Mark(self.key, level, self.text, left, top))
 
 
 class TableOfContents(Flowable):  # type: ignore[misc]
@@ -228,6 +246,9 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
             self._report.finish_page(self, number, total)
+            for mark in self._report.anchors.get(number, []):
+                self.bookmarkHorizontalAbsolute(mark.key, mark.top, left=mark.left)
+                self.addOutlineEntry(mark.text, mark.key, level=mark.level, closed=mark.level > 0)
             super().showPage()
         super().save()
 
@@ -242,7 +263,6 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         *,
         wide: bool = False,
         cover: bool = False,
-        password: str | None = None,
         reporter: Reporter | None = None,
     ) -> None:
         pagesize = landscape(A4) if wide else A4
@@ -265,12 +285,13 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=fonts.REGULAR,
             initialFontSize=10,
             initialLeading=12,
-            encrypt=_encryption(password),
         )
         self.info = info
+        self.cover = cover
         self.reporter = reporter or Reporter()
         self.heading_pages: dict[str, int] = {}
         self.toc_lines: dict[int, list[_TocLine]] = {}
+        self.anchors: dict[int, list[_Mark]] = {}
         self.outline_level = -1
         self._flowable_total = 1
         templates = [
@@ -291,6 +312,13 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
 
     def build_story(self, story: list[Flowable]) -> None:
         self.build(story, canvasmaker=_canvas_maker(self))
+
+    def beforeDocument(self) -> None:
+        # The bookmarks panel opens with the document; XMP carries title and language.
+        self.canv.showOutline()
+        self.canv._doc.Catalog.Metadata = XMP(
+            creator=lambda _doc: xmp_packet(self.info).encode("utf-8")
+        )
 
     # -- progress --------------------------------------------------------------
 
@@ -323,9 +351,10 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canvas.drawString(MARGIN, top, _fit(self.info.municipality, 8.5, fonts.BOLD, width / 2.4))
         canvas.setFont(fonts.REGULAR, 8.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(
-            width - MARGIN, top, _fit(self.info.name, 8.5, fonts.REGULAR, width / 2.4)
-        )
+        name = self.info.name
+        if self.info.draft:
+            name = _("{name} — projekt").format(name=name)
+        canvas.drawRightString(width - MARGIN, top, _fit(name, 8.5, fonts.REGULAR, width / 2.4))
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN, top - 3 * mm, width - MARGIN, top - 3 * mm)
@@ -343,7 +372,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canvas.drawString(MARGIN, y, made)
 
     def finish_page(self, canvas: Canvas, number: int, total: int) -> None:
-        """Drawn on each held page once the total is known."""
+        """Drawn on each held page once the total is known (the cover carries no number)."""
+        if self.cover and number == 1:
+            return
         width, _height = canvas._pagesize
         canvas.saveState()
         canvas.setFont(fonts.REGULAR, 8)
@@ -392,6 +423,32 @@ def _template(
     return PageTemplate(id=name, frames=[frame], onPage=on_page, pagesize=pagesize)
 
 
+def xmp_packet(info: DocumentInfo) -> str:
+    """XMP metadata: title, description, author, language, keywords and the producing tool."""
+    language = "en-GB" if current_language() == "en" else "pl-PL"
+
+    def alt(text: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
+
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+        f"<dc:title>{alt(info.title)}</dc:title>"
+        f"<dc:description>{alt(info.subject)}</dc:description>"
+        f"<dc:creator><rdf:Seq><rdf:li>{escape(info.municipality)}</rdf:li></rdf:Seq></dc:creator>"
+        f"<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>"
+        "<dc:format>application/pdf</dc:format>"
+        f"<pdf:Keywords>{escape(', '.join(info.keywords))}</pdf:Keywords>"
+        f"<xmp:CreatorTool>Plan Oświaty {escape(__version__)}</xmp:CreatorTool>"
+        f"<xmp:CreateDate>{info.created.isoformat()}</xmp:CreateDate>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>'
+    )
+
+
 def _canvas_maker(doc: ReportDoc) -> Callable[..., Canvas]:
     def make(*args: Any, **kwargs: Any) -> Canvas:
         return NumberedCanvas(*args, report=doc, **kwargs)
@@ -408,40 +465,6 @@ def _fit(text: str, size: float, font: str, width: float) -> str:
     return text.rstrip() + "…"
 
 
-# -- passwords ---------------------------------------------------------------------
-
-MAX_PASSWORD = 32  # the 128-bit standard security handler uses the first 32 bytes only
-
-
-def check_password(password: str | None) -> str | None:
-    """The password to encrypt with (``None``: no encryption), or a UserError saying why not."""
-    if password is None or password == "":
-        return None
-    if not all(32 <= ord(char) < 127 for char in password):
-        raise UserError(
-            _(
-                "Hasło może zawierać tylko litery bez polskich znaków, cyfry, spacje i znaki "
-                "interpunkcyjne — inaczej nie każdy czytnik PDF je przyjmie."
-            ),
-            field="password",
-        )
-    if len(password) > MAX_PASSWORD:
-        raise UserError(
-            _("Hasło może mieć najwyżej {count} znaki.").format(count=MAX_PASSWORD),
-            field="password",
-        )
-    return password
-
-
-def _encryption(password: str | None) -> StandardEncryption | None:
-    checked = check_password(password)
-    if checked is None:
-        return None
-    # RC4 128-bit: AES-256 would need the optional pyaes package. Printing and copying
-    # stay allowed: the password keeps strangers out, it does not restrict the reader.
-    return StandardEncryption(checked, strength=128)
-
-
 # -- writing a document --------------------------------------------------------------
 
 
@@ -452,15 +475,17 @@ def render(
     *,
     wide: bool = False,
     cover: bool = False,
-    password: str | None = None,
+    password: str | Protection | None = None,
     reporter: Reporter | None = None,
 ) -> Path:
     """Lay out ``story`` into ``target``, replacing it only when the whole file is written.
 
     A cancelled or failed export leaves an existing file of that name untouched.
+    ``password`` (or both passwords) encrypts the file with AES-256. A target
+    ending in ``.docx`` gets the same story as an editable Word document.
     """
     target = Path(target)
-    check_password(password)
+    protected = password if isinstance(password, Protection) else protection(password)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(
@@ -468,24 +493,48 @@ def render(
                 folder=folder
             )
         )
+    temps: list[Path] = []
     try:
-        handle, temp_name = tempfile.mkstemp(suffix=".pdf.part", dir=folder)
-    except OSError as error:
-        raise _write_error(target, error) from None
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        doc = ReportDoc(temp, info, wide=wide, cover=cover, password=password, reporter=reporter)
-        first: list[Flowable] = [NextPageTemplate(BODY)] if cover else []
-        doc.build_story(first + story)
+        temp = _temporary(folder, temps)
+        if target.suffix.lower() == ".docx":
+            from app.reports.word import render_docx  # python-docx only when asked for
+
+            render_docx(story, temp, info, wide=wide)
+        else:
+            doc = ReportDoc(temp, info, wide=wide, cover=cover, reporter=reporter)
+            first: list[Flowable] = [NextPageTemplate(BODY)] if cover else []
+            doc.build_story(first + story)
+        if protected is not None:
+            plain, temp = temp, _temporary(folder, temps)
+            encrypt(plain, temp, protected)
+        os.chmod(temp, _file_mode(target))
         os.replace(temp, target)
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise _write_error(target, error) from None
-    except (ExportCancelled, Exception):
-        temp.unlink(missing_ok=True)
-        raise
+    finally:
+        for leftover in temps:
+            leftover.unlink(missing_ok=True)
     return target
+
+
+def _temporary(folder: Path, made: list[Path]) -> Path:
+    handle, name = tempfile.mkstemp(suffix=".part", dir=folder)
+    os.close(handle)
+    made.append(Path(name))
+    return made[-1]
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions a new file gets from the user's umask (a replaced file keeps its own).
+
+    A temporary file is private (0600); the finished document is an ordinary file.
+    """
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _write_error(target: Path, error: OSError) -> UserError:

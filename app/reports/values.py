@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 from babel.numbers import format_decimal
 
+from app import units
 from app.i18n import _
 from app.reports.dates import locale
 
@@ -13,28 +15,35 @@ NBSP = "\u00a0"
 DASH = "—"  # an empty cell says so, rather than looking forgotten
 
 
-def money(cents: int | None, *, empty: str = DASH) -> str:
-    """``146 000 zł``; grosze only when there are any (``1 234,50 zł``)."""
+def money(cents: int | None, *, empty: str = DASH, grosze: bool | None = None) -> str:
+    """``146 000 zł``; grosze only when there are any (``1 234,50 zł``).
+
+    ``grosze=True`` always shows them (``146 000,00 zł``): a column where any amount
+    has grosze shows them on every row, so right-aligned, the decimals line up.
+    """
     if cents is None:
         return empty
-    pattern = "#,##0" if cents % 100 == 0 else "#,##0.00"
+    exact = cents % 100 != 0 if grosze is None else grosze
+    pattern = "#,##0.00" if exact else "#,##0"
     amount = format_decimal(cents / 100, format=pattern, locale=locale())
     return f"{amount}{NBSP}{_('zł')}"
+
+
+def has_grosze(amounts: Iterable[int | None]) -> bool:
+    """Whether a column of amounts needs decimals (see :func:`money`)."""
+    return any(cents is not None and cents % 100 for cents in amounts)
 
 
 def number(value: float | None, *, empty: str = DASH) -> str:
     """A measured value: whole numbers without decimals, others to at most 2 places."""
     if value is None:
         return empty
-    pattern = "#,##0" if float(value).is_integer() else "#,##0.##"
-    return str(format_decimal(value, format=pattern, locale=locale()))
+    return units.number(value)
 
 
 def with_unit(value: float | None, unit: str | None) -> str:
-    text = number(value)
-    if value is None or not unit:
-        return text
-    return f"{text}{'' if unit == '%' else NBSP}{unit}"
+    """``190 osób``, ``65%``: the unit agrees with the number (see :mod:`app.units`)."""
+    return units.quantity(value, unit, empty=DASH)
 
 
 def percent(share: float) -> str:

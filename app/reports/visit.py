@@ -7,16 +7,18 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from app.i18n import N_, _
 from app.reports import queries
-from app.reports.blocks import bullets, cell, empty, head, text
+from app.reports.blocks import bullets, cell, cell_markup, empty, head, signatures, text
 from app.reports.dates import long_date, short_date
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
+from app.reports.protect import Protection
 from app.reports.queries import VisitData
-from app.reports.styles import INK, data_table, details_grid, styles, table
-from app.reports.templates import Contents, DocumentInfo, render
+from app.reports.styles import data_table, details_grid, styles
+from app.reports.templates import Anchor, Contents, DocumentInfo, render
+from app.reports.typeset import Paragraph
 from app.reports.values import DASH, blocks, markup
 from app.storage.store import Store
 
@@ -24,6 +26,7 @@ WIDTH = 174 * mm
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("participants", N_("Uczestnicy")),
+    ("review", N_("Realizacja wcześniejszych zaleceń")),
     ("agenda", N_("Program spotkania")),
     ("findings", N_("Ustalenia i wnioski")),
     ("recommendations", N_("Zalecenia")),
@@ -53,7 +56,7 @@ def write_visit_pdf(
     data: VisitData,
     path: Path,
     *,
-    password: str | None = None,
+    password: str | Protection | None = None,
     sections: Collection[str] | None = None,
     reporter: Reporter | None = None,
 ) -> Path:
@@ -76,7 +79,8 @@ def document_info(data: VisitData) -> DocumentInfo:
     when = long_date(data.visit.visit_date)
     return DocumentInfo(
         title=f"{title_of(data)} — {when}",
-        name=_("Protokół z wizyty doradczej"),
+        # Every page says which visit: loose pages of two protocols never mix.
+        name=f"{title_of(data)} · {when}",
         municipality=data.municipality.name,
         subject=_("Wizyta doradcza w JST {name}, {date}").format(
             name=data.municipality.name, date=when
@@ -94,21 +98,78 @@ def visit_story(
     short = [
         (_("Data"), long_date(visit.visit_date)),
         (_("Miejsce"), visit.place or DASH),
-        (_("Doradca"), visit.advisor),
+        (_("Doradca"), advisor_name(visit.advisor) or DASH),
         (_("JST"), data.municipality.name),
     ]
     story: list[Flowable] = [
-        Paragraph(escape(_("Doradztwo w siedzibie JST")).upper(), s.cover_line),
+        Paragraph(escape(place_kind(visit.place)).upper(), s.cover_line),
+        # The title heads the outline; the sections are its children, side by side.
+        Anchor("title", 0, title_of(data)),
         Paragraph(escape(title_of(data)), s.h1),
         details_grid(short, [], WIDTH),
     ]
     chosen = [(k, v) for k, v in SECTIONS if sections is None or k in sections]
     for number, (key, label) in enumerate(chosen, start=1):
-        section = contents.heading(f"{number}. {_(label)}", 1)
-        section += _BUILDERS[key](data)
-        # Signatures never start a page on their own heading.
-        story += [KeepTogether(section)] if key == "signatures" else section
+        heading = contents.heading(f"{number}. {_(label)}", 1)
+        body = _BUILDERS[key](data)
+        if key == "signatures":
+            # Signatures never start a page on their own heading. The heading's
+            # conditional break stays outside: inside it would claim the whole page.
+            breaks = [f for f in heading if isinstance(f, CondPageBreak)]
+            kept = [f for f in heading if not isinstance(f, CondPageBreak)]
+            story += [*breaks, KeepTogether([*kept, *body])]
+        else:
+            story += heading + body
     return story, document_info(data)
+
+
+# Words in the place a visit was held at, and what they tell about it (first match wins).
+_PLACE_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("online", "zdaln", "teams", "zoom", "wideokonfer", "meet"), N_("Doradztwo online")),
+    (
+        ("szkoł", "szkol", "sp ", "sp nr", "przedszkol", "liceum", "technikum", "placówk"),
+        N_("Doradztwo w szkole"),
+    ),
+    (("urząd", "urzęd", "gmin", "starostw", "jst", "ratusz"), N_("Doradztwo w siedzibie JST")),
+)
+
+
+def place_kind(place: str | None) -> str:
+    """What kind of place the visit was held at, read from the place typed for it."""
+    text = f" {(place or '').casefold()} "
+    for words, label in _PLACE_KINDS:
+        if any(word in text for word in words):
+            return _(label)
+    return _("Wizyta doradcza")
+
+
+def advisor_name(advisor: str | None) -> str:
+    """The advisor's name; the role itself ("Doradca", a default) is no name."""
+    name = (advisor or "").strip()
+    return "" if name.casefold() in {_("Doradca").casefold(), "doradca"} else name
+
+
+def _review(data: VisitData) -> list[Flowable]:
+    """Recommendations of the earlier visits and what became of them."""
+    if not data.earlier:
+        return [empty(_("To pierwsza wizyta — nie ma wcześniejszych zaleceń."))]
+    rows: list[list[object]] = [
+        [head(_("Wizyta")), head(_("Zalecenie")), head(_("Termin")), head(_("Stan"))]
+    ]
+    for visit, rec in data.earlier:
+        which = _("nr {number}").format(number=visit.number) if visit.number is not None else ""
+        state = f"<b>{escape(rec.status.label)}</b>"
+        if rec.status_note:
+            state += "<br/>" + markup(rec.status_note)
+        rows.append(
+            [
+                cell(f"{which}\n{short_date(visit.visit_date)}".strip()),
+                cell(rec.text),
+                cell(short_date(rec.due_date) or DASH),
+                cell_markup(state),
+            ]
+        )
+    return [data_table(rows, [22 * mm, WIDTH - 90 * mm, 22 * mm, 46 * mm])]
 
 
 def _participants(data: VisitData) -> list[Flowable]:
@@ -160,33 +221,13 @@ def _notes(data: VisitData) -> list[Flowable]:
 
 
 def _signatures(data: VisitData) -> list[Flowable]:
-    s = styles()
-    half = WIDTH / 2
-    line = _("data i czytelny podpis")
-
-    def box(role: str, name: str) -> list[Flowable]:
-        return [
-            Paragraph(f"<b>{escape(role)}</b>", s.body_small),
-            Paragraph(escape(name) or "&nbsp;", s.body_small),
-            Spacer(1, 16 * mm),
-            HRFlowable(width="100%", thickness=0.6, color=INK, dash=[1, 2], spaceAfter=2),
-            Paragraph(escape(line), s.muted),
-        ]
-
-    signatures = table(
-        [[box(_("Doradca"), data.visit.advisor), box(_("W imieniu JST"), "")]],
-        [half, half],
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 14 * mm),
-        ],
-    )
-    return [signatures]
+    advisor = advisor_name(data.visit.advisor)
+    return [signatures([(_("Doradca"), advisor), (_("W imieniu JST"), "")], WIDTH)]
 
 
 _BUILDERS = {
     "participants": _participants,
+    "review": _review,
     "agenda": _agenda,
     "findings": _findings,
     "recommendations": _recommendations,

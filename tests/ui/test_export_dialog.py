@@ -99,9 +99,9 @@ def test_bad_input_is_shown_next_to_its_field_and_nothing_is_written(
     dialog.export_button.click()
     assert "Początek okresu jest późniejszy" in dialog.rows.text("date_from")
     dialog.date_to.setDate(QDate(2026, 6, 1))
-    dialog.password.setText("zażółć")
+    dialog.password.setText("z" * 61)
     dialog.export_button.click()
-    assert "bez polskich znaków" in dialog.rows.text("password")
+    assert "najwyżej 60 znaków" in dialog.rows.text("password")
     assert dialog.rows.text("date_from") == ""
     dialog.password.clear()
     dialog.output.setText(str(out / "missing" / "x.pdf"))
@@ -130,3 +130,28 @@ def test_a_municipality_without_documents_cannot_export_them(qtbot, store: Store
     assert "brak dokumentów" in dialog.document.currentText()
     dialog.kind.setCurrentIndex(dialog.kind.findData("monitoring"))
     assert dialog.export_button.isEnabled()
+
+
+def test_a_plan_is_exported_as_an_editable_word_document(
+    qtbot, demo_store: Store, out: Path, opened: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    dialog = make_dialog(qtbot, demo_store, "plan")
+    dialog.password.setText("sekret")
+    dialog.format.setFocus()
+    qtbot.keyClick(dialog.format, Qt.Key.Key_Down)  # PDF → Word
+    assert dialog.chosen_format() == "docx"
+    assert dialog.output.text().endswith(".docx")
+    assert not dialog.password.isEnabled() and dialog.password.text() == ""
+    target = out / "plan.docx"
+    dialog.output.setText(str(target))
+    with qtbot.waitSignal(dialog.export_finished, timeout=120_000) as finished:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert finished.args == [target]
+    document = docx.Document(str(target))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings and headings[0].startswith("1. ")
+    # Back to PDF: the file name follows.
+    qtbot.keyClick(dialog.format, Qt.Key.Key_Up)
+    assert dialog.output.text().endswith(".pdf") and dialog.password.isEnabled()

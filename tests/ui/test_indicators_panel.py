@@ -18,6 +18,7 @@ from app.model import (
     Goal,
     Indicator,
     IndicatorStatus,
+    Measurement,
     Municipality,
     Objective,
     StrategicPlan,
@@ -409,3 +410,45 @@ def test_no_plan_shows_an_empty_disabled_panel(qtbot, store: Store) -> None:  # 
     assert not panel.add_measurement_button.isEnabled()
     assert panel.chart.data() is None
     panel.flush()
+
+
+def test_the_unit_field_offers_the_catalogue_and_keeps_free_text(  # type: ignore[no-untyped-def]
+    qtbot, opened, store: Store, tree: PlanTree, type_text: Callable[..., None]
+) -> None:
+    panel, _context = opened
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    unit = panel.form.editors["unit"]
+    offered = [unit.itemText(i) for i in range(unit.count())]
+    assert {
+        "osoby",
+        "uczniowie",
+        "szkoły",
+        "placówki",
+        "oddziały",
+        "etaty",
+        "%",
+        "zł",
+        "pkt",
+    } <= set(offered)
+    # Picked from the list: stored, and the table shows numbers agreeing with it.
+    unit.setCurrentIndex(offered.index("osoby"))
+    unit.activated.emit(offered.index("osoby"))
+    qtbot.waitUntil(lambda: _unit(store, tree) == "osoby")
+    records.create(
+        store, Measurement, _indicator_id(store, tree), measured_on=date(2025, 6, 1), value=190
+    )
+    qtbot.waitUntil(lambda: panel.model.index(0, cols.LATEST).data() == "190\u00a0osób")
+    # Typed by hand, not in the catalogue: kept as typed.
+    unit.lineEdit().selectAll()
+    type_text(unit, "godziny lekcyjne")
+    qtbot.keyClick(unit.lineEdit(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: _unit(store, tree) == "godziny lekcyjne")
+    qtbot.waitUntil(lambda: panel.model.index(0, cols.LATEST).data() == "godziny lekcyjne: 190")
+
+
+def _indicator_id(store: Store, tree: PlanTree) -> str:
+    return indicator_queries.indicators_of_plan(store, tree.plan.id)[0].indicator.id
+
+
+def _unit(store: Store, tree: PlanTree) -> str | None:
+    return indicator_queries.indicators_of_plan(store, tree.plan.id)[0].indicator.unit

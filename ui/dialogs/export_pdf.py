@@ -154,12 +154,24 @@ class ExportPdfDialog(QDialog):
         self.rows.add("kind", _("&Dokument:"), self.kind)
         self.rows.add("document", _("&Który:"), self.document)
         self.rows.add("date_from", _("&Okres:"), self._period_row())
+        self.format = QComboBox()
+        self.format.addItem(_("PDF — do wydruku i przekazania"), "pdf")
+        self.format.addItem(_("Word (DOCX) — do edycji i publikacji w BIP"), "docx")
+        self.format.setToolTip(
+            _(
+                "Dokument Word ma te same treści, style nagłówków, tabele z wierszami "
+                "nagłówka i opisy wykresów — Word i LibreOffice zrobią z niego dostępny PDF."
+            )
+        )
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.rows.add("format", _("&Format:"), self.format)
         self.rows.add("password", _("&Hasło:"), self._password_row())
         self.rows.add("output", _("&Plik:"), self._file_row())
         self._buddies: dict[str, QWidget] = {
             "kind": self.kind,
             "document": self.document,
             "date_from": self.date_from,
+            "format": self.format,
             "password": self.password,
             "output": self.output,
         }
@@ -211,8 +223,9 @@ class ExportPdfDialog(QDialog):
         self.password.setPlaceholderText(_("bez hasła — ustaw, gdy dokument zawiera dane osobowe"))
         self.password.setToolTip(
             _(
-                "Hasło do otwarcia pliku — dla dokumentów z danymi osobowymi. Litery bez "
-                "polskich znaków, cyfry i znaki interpunkcyjne, najwyżej 32 znaki."
+                "Hasło do otwarcia pliku (szyfrowanie AES-256) — dla dokumentów z danymi "
+                "osobowymi; najwyżej 60 znaków. Kto je zna, może czytać, drukować i kopiować, "
+                "ale nie zmieniać dokumentu."
             )
         )
         return self.password
@@ -251,8 +264,22 @@ class ExportPdfDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.sections.addItem(item)
         folder = _last_folder.get("pdf") or _documents_folder()
-        self.output.setText(str(folder / default_filename(kind, self.municipality.name)))
+        name = default_filename(kind, self.municipality.name, fmt=self.chosen_format())
+        self.output.setText(str(folder / name))
         self.output.setCursorPosition(0)
+
+    def chosen_format(self) -> str:
+        return str(self.format.currentData())
+
+    def _format_changed(self) -> None:
+        """The file name follows the format; a Word document has no password."""
+        fmt = self.chosen_format()
+        path = Path(self.output.text().strip())
+        if self.output.text().strip() and path.suffix.lower() in (".pdf", ".docx"):
+            self.output.setText(str(path.with_suffix(f".{fmt}")))
+        self.password.setEnabled(fmt == "pdf")
+        if fmt != "pdf":
+            self.password.clear()
 
     def _fill_documents(self, kind: str) -> None:
         self.document.clear()
@@ -292,13 +319,16 @@ class ExportPdfDialog(QDialog):
         self.date_to.setEnabled(not whole)
 
     def _browse(self) -> None:
+        fmt = self.chosen_format()
+        kinds = {"pdf": _("Dokument PDF (*.pdf)"), "docx": _("Dokument Word (*.docx)")}
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, _("Zapisz dokument PDF"), self.output.text(), _("Dokument PDF (*.pdf)")
+            self, _("Zapisz dokument"), self.output.text(), kinds[fmt]
         )
         if chosen:
             path = Path(chosen)
-            self.output.setText(str(path if path.suffix.lower() == ".pdf" else
-                                    path.with_name(path.name + ".pdf")))  # fmt: skip
+            suffix = f".{fmt}"
+            self.output.setText(str(path if path.suffix.lower() == suffix else
+                                    path.with_name(path.name + suffix)))  # fmt: skip
 
     # -- exporting --------------------------------------------------------------------
 
@@ -388,7 +418,11 @@ class ExportPdfDialog(QDialog):
         answer = QMessageBox.question(
             self,
             _("Eksport do PDF"),
-            _("Zapisano plik {name}.\n\nOtworzyć PDF teraz?").format(name=path.name),
+            (
+                _("Zapisano plik {name}.\n\nOtworzyć PDF teraz?")
+                if path.suffix.lower() == ".pdf"
+                else _("Zapisano plik {name}.\n\nOtworzyć go teraz?")
+            ).format(name=path.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )

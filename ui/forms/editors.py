@@ -33,16 +33,17 @@ TYPING_PAUSE_MS = 400
 NO_DATE = QDate(1989, 12, 31)  # shown blank: "no date"
 
 
-class LineEditor(QLineEdit):
-    committed = Signal()
+class _CommitsWhenTyped:
+    """Commits a line of text after a pause in typing, on leaving it, and on :meth:`flush`."""
 
-    def __init__(self, max_length: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMaxLength(max_length)
-        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+    committed: Any
+    _timer: QTimer
+
+    def _watch(self, line: QLineEdit) -> None:
+        self._timer = QTimer(line, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.committed)
-        self.textEdited.connect(lambda _text: self._timer.start())
-        self.editingFinished.connect(self._finished)
+        line.textEdited.connect(lambda _text: self._timer.start())
+        line.editingFinished.connect(self._finished)
 
     def _finished(self) -> None:
         self._timer.stop()
@@ -52,6 +53,15 @@ class LineEditor(QLineEdit):
         if self._timer.isActive():
             self._timer.stop()
             self.committed.emit()
+
+
+class LineEditor(_CommitsWhenTyped, QLineEdit):
+    committed = Signal()
+
+    def __init__(self, max_length: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaxLength(max_length)
+        self._watch(self)
 
     def value(self) -> str:
         return self.text()
@@ -202,6 +212,38 @@ class ChoiceEditor(QComboBox):
         raw = value.value if isinstance(value, StrEnum) else value
         index = self.findData(raw)
         self.setCurrentIndex(max(index, 0))
+
+
+class SuggestEditor(_CommitsWhenTyped, QComboBox):
+    """One line of free text with suggestions to pick from (an indicator's unit).
+
+    Editable: what is typed is kept even when it is not on the list.
+    """
+
+    committed = Signal()
+
+    def __init__(
+        self, max_length: int, suggestions: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+        self.addItems(list(suggestions))
+        line = self.lineEdit()
+        assert line is not None  # editable
+        line.setMaxLength(max_length)
+        self._watch(line)
+        self.activated.connect(lambda _index: self._finished())
+
+    def value(self) -> str:
+        return self.currentText()
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if text != self.currentText():
+            self.setEditText(text)
 
 
 class FlagEditor(QCheckBox):

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from app import units
 from app.errors import UserError
 from app.i18n import _
 from app.model import Record
@@ -26,6 +27,7 @@ from ui.forms.editors import (
     IntEditor,
     LineEditor,
     NumberEditor,
+    SuggestEditor,
     TextEditor,
     enum_choices,
 )
@@ -82,6 +84,9 @@ class RecordForm(QWidget):
     def _make_editor(self, name: str, spec: Field) -> Any:
         if name.endswith("_cents"):
             return NumberEditor(2, " " + _("zł"))
+        if name == "unit" and spec.kind == "text":
+            # The catalogue's units agree with numbers in the documents; others may be typed.
+            return SuggestEditor(spec.max_length, units.labels())
         if spec.kind == "codes":
             editor = ChecklistEditor()
             provider = self.choices.get(name)

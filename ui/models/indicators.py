@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app import units
 from app.errors import UserError
 from app.i18n import _
 from app.model import Indicator, IndicatorStatus, Measurement
@@ -84,9 +85,8 @@ def headers() -> list[str]:
 
 
 def with_unit(value: float | None, unit: str | None) -> str:
-    """``65 %``, ``124 osoby``: a value with its unit, for cells and chart labels."""
-    text = show_number(value)
-    return f"{text}\u00a0{unit}" if text and unit else text
+    """``65%``, ``124 osoby``, ``190 osób``: a value with its unit agreeing, as in the PDFs."""
+    return units.quantity(value, unit)
 
 
 def status_colours(status: IndicatorStatus) -> tuple[QColor, QColor]:

@@ -51,12 +51,12 @@ class SchoolDataGridModel(QAbstractTableModel):
             self.extra_years.append(year)
             self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() or self.grid is None:
             return 0
         return len(self.grid.rows) + (0 if self.grid.measure.table == FINANCE else 1)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.grid is None else len(self.years) + 2
 
     def is_totals(self, row: int) -> bool:

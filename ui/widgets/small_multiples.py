@@ -3,7 +3,7 @@
 A :class:`SmallMultiple` shows one computed series: every school as a thin
 line, the JST in bold, the comparison level (the country's mean, or zero for
 a difference) dashed. The value axis uses the PDFs' tick rule
-(:func:`app.reports.charts.nice_ticks`), so a chart on screen and on paper
+(:func:`app.axes.value_ticks`), so a chart on screen and on paper
 agree.
 """
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reports.charts import nice_ticks
+from app.axes import value_ticks
 from ui.formatting import show_number
 from ui.models.school_data_grid import SERIES_ROLE
 
@@ -139,7 +139,7 @@ class SmallMultiple(QWidget):
         if not values or not self.data.years:
             painter.end()
             return
-        ticks = nice_ticks(min(values), max(values), 4)
+        ticks = value_ticks(values, 4)
         label_width = max(metrics.horizontalAdvance(show_number(t)) for t in ticks) + 6
         half_year = metrics.horizontalAdvance("00/00") / 2 + 4  # the last year's label fits
         plot = QRectF(label_width + 4, line * 1.6, self.width() - label_width - 4 - half_year, 0)

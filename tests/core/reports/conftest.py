@@ -360,3 +360,28 @@ def read_pdf() -> Callable[..., Pdf]:
 @pytest.fixture(scope="session")
 def embedded() -> Callable[[DictionaryObject], bool]:
     return is_embedded
+
+
+@pytest.fixture(scope="session")
+def demo_documents(
+    demo_ro: Store, demo_id: str, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str, str], Path]:
+    """``demo_documents(kind, language)``: a demo document, written once per session."""
+    from app.i18n import current_language, set_language
+    from app.reports.export import export
+
+    written: dict[tuple[str, str], Path] = {}
+    folder = tmp_path_factory.mktemp("documents")
+
+    def document(kind: str, language: str = "pl") -> Path:
+        if (kind, language) not in written:
+            before = current_language()
+            set_language(language)
+            try:
+                target = folder / f"{kind}-{language}.pdf"
+                written[kind, language] = export(demo_ro, kind, demo_id, output=target)
+            finally:
+                set_language(before)
+        return written[kind, language]
+
+    return document

@@ -85,8 +85,8 @@ def test_a_period_and_a_password(demo_dir: Path, tmp_path: Path) -> None:
         (["--to", "jutro"], "Nieprawidłowa data „jutro” w --to"),
         (["--id", "abc"], "zamiast identyfikatora podaj okres"),
         (["--from", "2026-05-01", "--to", "2026-01-01"], "Początek okresu jest późniejszy"),
-        (["--password-file", "{secret}"], "bez polskich znaków"),
         (["--password-file", "{short}"], "co najmniej 8 znaków"),
+        (["--password-file", "{long}"], "najwyżej 60 znaków"),
     ],
 )
 def test_bad_options_give_one_polish_line(
@@ -94,7 +94,11 @@ def test_bad_options_give_one_polish_line(
 ) -> None:
     (tmp_path / "secret").write_text("zażółć gęślą jaźń", encoding="utf-8")
     (tmp_path / "short").write_text("krótkie", encoding="utf-8")
-    extra = [part.format(secret=tmp_path / "secret", short=tmp_path / "short") for part in extra]
+    (tmp_path / "long").write_text("x" * 61, encoding="utf-8")
+    extra = [
+        part.format(secret=tmp_path / "secret", short=tmp_path / "short", long=tmp_path / "long")
+        for part in extra
+    ]
     code, out, err = run(
         "--data-dir", str(demo_dir), "export", "monitoring", "--municipality", "Zielonki",
         "-o", str(tmp_path / "x.pdf"), *extra,
@@ -134,9 +138,10 @@ def test_the_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_the_parser_knows_the_same_documents_as_the_core() -> None:
-    from app.reports.export import KINDS
+    from app.reports.export import FORMATS, KINDS
 
     assert tuple(KINDS) == export_cli.KINDS
+    assert FORMATS == export_cli.FORMATS
 
 
 def test_building_the_parser_loads_no_reportlab() -> None:
@@ -159,3 +164,59 @@ def test_export_runs_without_qt() -> None:
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_lang_writes_the_document_in_english(demo_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "v.pdf"
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "visit", "--municipality", "zielonki",
+        "--lang", "en", "-o", str(target),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    text = PdfReader(str(target)).pages[0].extract_text()
+    assert "Advisory visit report" in text or "Page 1 of" in text
+    assert "Strona 1 z" not in text
+
+
+def test_without_lang_the_windows_language_is_used(demo_dir: Path, tmp_path: Path) -> None:
+    (demo_dir / "ui.ini").write_text("[General]\nlanguage=en\n", encoding="utf-8")
+    target = tmp_path / "v.pdf"
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "visit", "--municipality", "zielonki",
+        "-o", str(target),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert "Page 1 of" in PdfReader(str(target)).pages[0].extract_text()
+    # --lang wins over the window's setting.
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "visit", "--municipality", "zielonki",
+        "--lang", "pl", "-o", str(target),
+    )  # fmt: skip
+    assert "Strona 1 z" in PdfReader(str(target)).pages[0].extract_text()
+
+
+def test_an_unknown_language_is_refused(demo_dir: Path, tmp_path: Path) -> None:
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "visit", "--municipality", "zielonki",
+        "--lang", "de", "-o", str(tmp_path / "v.pdf"),
+    )  # fmt: skip
+    assert code == 2 and "nieznana wartość 'de'" in err
+
+
+def test_format_docx_writes_an_editable_copy(demo_dir: Path, tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "plan.docx"
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "plan", "--municipality", "zielonki",
+        "--format", "docx", "-o", str(target),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    document = docx.Document(str(target))
+    assert any(p.style.name == "Heading 1" for p in document.paragraphs)
+    code, _out, err = run(
+        "--data-dir", str(demo_dir), "export", "plan", "--municipality", "zielonki",
+        "--format", "docx", "-o", str(tmp_path / "plan.pdf"),
+    )  # fmt: skip
+    assert code == 1 and "musi mieć rozszerzenie .docx" in err
+    assert not (tmp_path / "plan.pdf").exists()

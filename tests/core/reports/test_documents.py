@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from app.reports import queries
 from app.reports.export import KINDS, export
@@ -50,7 +51,29 @@ def test_every_page_says_which_of_how_many(
     pdf = read_pdf(demo_pdf(kind))
     total = len(pdf.pages)
     for number, text in enumerate(pdf.pages, start=1):
-        assert f"Strona {number} z {total}" in text
+        if number == 1 and kind in ("plan", "monitoring"):
+            assert "Strona" not in text  # the cover carries no page number
+        else:
+            assert f"Strona {number} z {total}" in text
+        # The demo plan is adopted, not a draft.
+        assert "— projekt" not in text
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_xmp_metadata_names_title_and_language_and_bookmarks_open(
+    kind: str, language: str, demo_documents: Callable[[str, str], Path]
+) -> None:
+    reader = PdfReader(str(demo_documents(kind, language)))
+    root = reader.trailer["/Root"]
+    assert root["/PageMode"] == "/UseOutlines"
+    assert root["/Lang"] == ("en-GB" if language == "en" else "pl-PL")
+    assert "/MarkInfo" not in root and "/StructTreeRoot" not in root  # not claimed as tagged
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    assert xmp.dc_title == {"x-default": reader.metadata.title}
+    assert xmp.dc_language == [root["/Lang"]]
+    assert xmp.xmp_creator_tool.startswith("Plan Oświaty")
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -100,7 +123,9 @@ def test_the_plan_has_contents_with_page_numbers(
 ) -> None:
     pdf = read_pdf(demo_pdf("plan"))
     # The numbers are drawn last (once known), so read the page as laid out.
-    contents = pdf.reader.pages[1].extract_text(extraction_mode="layout")
+    page = next(i for i, text in enumerate(pdf.pages) if "Spis treści" in text)
+    assert page == 2  # after the cover and the executive summary
+    contents = pdf.reader.pages[page].extract_text(extraction_mode="layout")
     assert "Spis treści" in contents
     lines = [" ".join(line.split()) for line in contents.splitlines()]
     for heading in (
@@ -153,8 +178,64 @@ def test_the_visit_protocol_fits_two_pages_with_room_to_sign(
     demo_ro: Store, demo_id: str, demo_pdf: Callable[[str], Path], read_pdf: Read
 ) -> None:
     pdf = read_pdf(demo_pdf("visit"))
-    assert len(pdf.pages) <= 2
+    # Two pages and the signatures; the review of eight earlier recommendations takes room.
+    assert len(pdf.pages) <= 3
     visit = queries.visit_data(demo_ro, queries.newest_visit_id(demo_ro, demo_id))
     assert [r.text for r in visit.recommendations if not pdf.contains(r.text)] == []
     assert pdf.contains("data i czytelny podpis")
-    assert pdf.contains(visit.visit.advisor)
+    signing = next(page for page in pdf.pages if "Podpisy" in page)
+    # The advisor's name is printed under the line; the JST's is printed by hand.
+    assert visit.visit.advisor in signing and "imię i nazwisko (drukiem)" in signing
+    # Every page's header says which visit and when.
+    assert all("Protokół z wizyty doradczej nr 3 · 20 maja 2026" in p for p in pdf.pages)
+
+
+def test_the_visit_protocol_reviews_earlier_recommendations(
+    demo_ro: Store, demo_id: str, demo_pdf: Callable[[str], Path], read_pdf: Read
+) -> None:
+    pdf = read_pdf(demo_pdf("visit"))
+    visit = queries.visit_data(demo_ro, queries.newest_visit_id(demo_ro, demo_id))
+    assert len(visit.earlier) >= 5
+    assert all(v.visit_date < visit.visit.visit_date for v, _ in visit.earlier)
+    assert [r.text for _, r in visit.earlier if not pdf.contains(r.text)] == []
+    assert pdf.contains("Realizacja wcześniejszych zaleceń")
+    assert pdf.contains("wykonane") and pdf.contains("zaniechane")
+    assert pdf.contains("DORADZTWO W SIEDZIBIE JST")  # the demo's place is the town hall
+
+
+@pytest.mark.parametrize(
+    ("place", "kind"),
+    [
+        ("Urząd Miasta i Gminy, sala 12", "Doradztwo w siedzibie JST"),
+        ("SP nr 2 w Olszynce", "Doradztwo w szkole"),
+        ("spotkanie online (Teams)", "Doradztwo online"),
+        ("", "Wizyta doradcza"),
+        (None, "Wizyta doradcza"),
+    ],
+)
+def test_the_place_says_what_kind_of_visit_it_was(place: str | None, kind: str) -> None:
+    from app.reports.visit import advisor_name, place_kind
+
+    assert place_kind(place) == kind
+    assert advisor_name("Doradca") == "" and advisor_name(" dr Ewa ") == "dr Ewa"
+
+
+def test_content_an_advisor_expects(
+    demo_documents: Callable[[str, str], Path], read_pdf: Read
+) -> None:
+    monitoring = read_pdf(demo_documents("monitoring", "pl"))
+    assert "Sporządził(a)" in monitoring.pages[-1] and "Zatwierdził(a)" in monitoring.pages[-1]
+    hdr = read_pdf(demo_documents("hdr", "pl"))
+    assert hdr.contains("Zasoby razem: budżet")
+    plan = read_pdf(demo_documents("plan", "pl"))
+    assert plan.contains("źródło danych:") and plan.contains("pomiar co 12 mies.")
+    # The SWOT's four quarters are on one page.
+    swot = [p for p in plan.pages if "Mocne strony" in p and "Zagrożenia" in p]
+    assert swot
+
+
+def test_chapters_get_more_room_above_than_sections() -> None:
+    from app.reports.styles import styles
+
+    s = styles()
+    assert s.h1.spaceBefore > s.h2.spaceBefore > s.h3.spaceBefore

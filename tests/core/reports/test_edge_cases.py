@@ -65,9 +65,17 @@ def test_page_numbers_run_from_one_to_the_total(
 ) -> None:
     pdf = read_pdf(edge_pdfs[name])
     total = len(pdf.pages)
-    assert [f"Strona {n} z {total}" in text for n, text in enumerate(pdf.pages, 1)] == [
-        True
-    ] * total
+    numbered = [f"Strona {n} z {total}" in text for n, text in enumerate(pdf.pages, 1)]
+    has_cover = name in ("big_plan", "empty_plan", "monitoring")
+    # The cover carries no page number; the pages after it count it all the same.
+    assert numbered == [not has_cover] + [True] * (total - 1)
+
+
+def test_a_draft_plan_says_projekt_on_every_page_after_the_cover(
+    edge_pdfs: dict[str, Path], read_pdf: Read
+) -> None:
+    pages = read_pdf(edge_pdfs["big_plan"]).pages
+    assert all("— projekt" in page for page in pages[1:])
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)

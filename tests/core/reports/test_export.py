@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PasswordType, PdfReader
+from pypdf.constants import UserAccessPermissions
 from pypdf.errors import FileNotDecryptedError
 
 from app.errors import UserError
@@ -56,8 +58,7 @@ def test_the_municipality_is_found_by_a_name_without_diacritics(
             {"kind": "monitoring", "date_from": date(2026, 1, 2), "date_to": date(2026, 1, 1)},
             "Początek okresu jest późniejszy niż jego koniec",
         ),
-        ({"kind": "plan", "password": "zażółć"}, "bez polskich znaków"),
-        ({"kind": "plan", "password": "x" * 33}, "najwyżej 32 znaki"),
+        ({"kind": "plan", "password": "x" * 61}, "najwyżej 60 znaków"),
     ],
 )
 def test_bad_requests_are_refused_in_polish_and_write_nothing(
@@ -114,8 +115,77 @@ def test_a_password_protected_file_needs_its_password(
         reader.pages[0].extract_text()
     assert PdfReader(str(path)).decrypt("zle-haslo") == 0
     unlocked = PdfReader(str(path))
-    assert unlocked.decrypt("Tajne-2026") != 0
+    assert unlocked.decrypt("Tajne-2026") == PasswordType.USER_PASSWORD
     assert "Protokół z wizyty doradczej" in unlocked.pages[0].extract_text()
+    assert unlocked.outline  # the bookmarks survive the encryption
+
+
+def test_passwords_use_aes_256_a_separate_owner_and_forbid_changes(
+    demo_ro: Store, demo_id: str, tmp_path: Path
+) -> None:
+    path = export(
+        demo_ro, "visit", demo_id, password="zażółć gęślą", owner_password="Właściciel-1",
+        output=tmp_path / "v.pdf",
+    )  # fmt: skip
+    encryption = PdfReader(str(path)).trailer["/Encrypt"].get_object()
+    assert (encryption["/V"], encryption["/R"]) == (5, 6)  # AES-256
+    assert encryption["/CF"]["/StdCF"]["/CFM"] == "/AESV3"
+    allowed = UserAccessPermissions(int(encryption["/P"]) & 0xFFFFFFFF)
+    for granted in (UserAccessPermissions.PRINT, UserAccessPermissions.EXTRACT):
+        assert granted in allowed
+    for refused in (
+        UserAccessPermissions.MODIFY,
+        UserAccessPermissions.ADD_OR_MODIFY,
+        UserAccessPermissions.ASSEMBLE_DOC,
+        UserAccessPermissions.FILL_FORM_FIELDS,
+    ):
+        assert refused not in allowed
+    # A Polish password opens it; the user password does not make one the owner.
+    assert PdfReader(str(path)).decrypt("zażółć gęślą") == PasswordType.USER_PASSWORD
+    assert PdfReader(str(path)).decrypt("Właściciel-1") == PasswordType.OWNER_PASSWORD
+
+
+def test_without_an_owner_password_a_random_one_is_made(
+    demo_ro: Store, demo_id: str, tmp_path: Path
+) -> None:
+    first = export(demo_ro, "visit", demo_id, password="sekret", output=tmp_path / "1.pdf")
+    second = export(demo_ro, "visit", demo_id, password="sekret", output=tmp_path / "2.pdf")
+    owner_keys = {
+        str(PdfReader(str(path)).trailer["/Encrypt"].get_object()["/O"]) for path in (first, second)
+    }
+    assert len(owner_keys) == 2
+    assert PdfReader(str(first)).decrypt("sekret") == PasswordType.USER_PASSWORD
+
+
+@pytest.mark.parametrize(
+    ("password", "owner", "message"),
+    [
+        ("a" * 61, None, "najwyżej 60 znaków"),
+        ("tab\tulator", None, "znaków sterujących"),
+        ("sekret", "sekret", "musi się różnić"),
+        (None, "właściciel", "tylko razem z hasłem"),
+    ],
+)
+def test_bad_passwords_are_refused_and_nothing_is_written(
+    demo_ro: Store, demo_id: str, tmp_path: Path, password: str | None, owner: str | None,
+    message: str,
+) -> None:  # fmt: skip
+    with pytest.raises(UserError, match=message):
+        export(demo_ro, "visit", demo_id, password=password, owner_password=owner,
+               output=tmp_path / "v.pdf")  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_written_file_has_ordinary_permissions(
+    demo_ro: Store, demo_id: str, tmp_path: Path
+) -> None:
+    mask = os.umask(0o022)
+    try:
+        path = export(demo_ro, "visit", demo_id, password="x1", output=tmp_path / "v.pdf")
+    finally:
+        os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["v.pdf"]
 
 
 def test_progress_rises_to_100_and_a_cancel_leaves_no_file(
