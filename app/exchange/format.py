@@ -6,6 +6,7 @@ Layout of a plain file::
                              scope, counts, and the SHA-256 of every other entry
     records/<table>.json     a JSON list of the records of one table
     sync/seen.json           for each record, the versions the sender has seen
+    sync/counters.json       for each record, its version counter (format 2 on)
     attachments/…            reserved for files attached to records (none yet)
 
 A file with a passphrase is a zip of two entries: a small ``manifest.json``
@@ -27,11 +28,12 @@ from app.i18n import N_, _
 from app.model import RECORD_CLASSES
 
 FORMAT_NAME = "plan-oswiaty-exchange"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sync/counters.json; format 1 files are still read
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
 PAYLOAD = "payload.bin"
 SEEN = "sync/seen.json"
+COUNTERS = "sync/counters.json"
 RECORDS_FOLDER = "records/"
 ATTACHMENTS_FOLDER = "attachments/"
 

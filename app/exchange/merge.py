@@ -26,6 +26,7 @@ from app.exchange.reader import Package
 from app.exchange.resolve import Choices, Resolution, resolve
 from app.model import ImportRecord, action_school
 from app.model.base import UTCDateTime
+from app.storage import change_log
 from app.storage.store import Store
 
 __all__ = ["Choice", "ImportPlan", "ImportResult", "Item", "Outcome", "apply_import", "plan_import"]
@@ -113,6 +114,14 @@ def _write_records(session: Session, plan: ImportPlan, resolution: Resolution) -
                 )
         session.flush()
     _restore_stamps(session, stamps)
+    change_log.set_counters(
+        session,
+        {
+            write.record_id: plan.package.counters.get(write.record_id, 0)
+            for write in resolution.writes
+            if write.outcome != "conflict-copy"
+        },
+    )
     _write_school_links(session, plan, resolution)
 
 

@@ -16,7 +16,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ MAX_RATIO = 200  # JSON compresses 5–20×; a zip bomb, thousands of times
 RATIO_FROM_BYTES = 1024 * 1024  # tiny entries may compress absurdly well
 MAX_SEEN_PER_RECORD = 1_000
 MAX_SEEN_TOTAL = 2_000_000
+MAX_COUNTER = 2**53  # exact in every JSON reader
 _ATTACHMENT = re.compile(r"attachments/(?:[A-Za-z0-9_-][A-Za-z0-9._-]{0,99})?")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -70,6 +71,7 @@ class Package:
     file_name: str
     file_sha256: str
     encrypted: bool
+    counters: dict[str, int] = field(default_factory=dict)
 
     def count(self) -> int:
         return sum(len(rows) for rows in self.records.values())
@@ -195,7 +197,7 @@ def _check_escape(name: str) -> None:
 
 def _check_known(name: str) -> None:
     known = (
-        name in (fmt.MANIFEST, fmt.PAYLOAD, fmt.SEEN)
+        name in (fmt.MANIFEST, fmt.PAYLOAD, fmt.SEEN, fmt.COUNTERS)
         or name in {fmt.records_entry(table) for table in fmt.TABLE_ORDER}
         or _ATTACHMENT.fullmatch(name) is not None
     )
@@ -262,6 +264,8 @@ def _plain(
         missing = sorted(listed - present) or sorted(present - listed)
         raise fmt.corrupt(_("niezgodny spis wpisów: {name}").format(name=missing[0][:80]))
     wanted = {fmt.records_entry(table) for table in fmt.tables_of(manifest.parts)} | {fmt.SEEN}
+    if manifest.format_version >= 2:
+        wanted.add(fmt.COUNTERS)
     if not wanted <= listed:
         raise fmt.corrupt(_("brak wpisu {name}").format(name=sorted(wanted - listed)[0]))
     stray = sorted(name for name in listed - wanted if name.startswith(fmt.RECORDS_FOLDER))
@@ -287,7 +291,12 @@ def _plain(
             contents[name] = data
     records = _records(manifest, contents)
     seen = _seen(fmt.parse_json(contents[fmt.SEEN], fmt.SEEN), records)
-    return Package(manifest, records, seen, file_name, digest, encrypted)
+    counters = (
+        _counters(fmt.parse_json(contents[fmt.COUNTERS], fmt.COUNTERS), records)
+        if fmt.COUNTERS in contents
+        else {}
+    )
+    return Package(manifest, records, seen, file_name, digest, encrypted, counters)
 
 
 def _records(manifest: fmt.Manifest, contents: dict[str, bytes]) -> dict[str, list[Wire]]:
@@ -336,6 +345,17 @@ def _seen(document: Any, records: dict[str, list[Wire]]) -> dict[str, frozenset[
             raise fmt.corrupt(_("niepoprawny wpis {name}").format(name=fmt.SEEN))
         seen[record_id] = frozenset(versions)
     return seen
+
+
+def _counters(document: Any, records: dict[str, list[Wire]]) -> dict[str, int]:
+    """Each record's version counter (a counter of a record not in the file is ignored)."""
+    ids = {wire["id"] for rows in records.values() for wire in rows}
+    if not isinstance(document, dict):
+        raise fmt.corrupt(_("niepoprawny wpis {name}").format(name=fmt.COUNTERS))
+    for value in document.values():
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNTER:
+            raise fmt.corrupt(_("niepoprawny wpis {name}").format(name=fmt.COUNTERS))
+    return {record_id: value for record_id, value in document.items() if record_id in ids}
 
 
 def _cancelled() -> ReadCancelled:
