@@ -29,6 +29,7 @@ from app.model import RECORD_CLASSES, Action, Record, action_school
 from app.model.base import UTCDateTime
 from app.services import validation
 from app.services.fields import FIELDS
+from app.storage import tombstones
 
 Wire = dict[str, Any]
 """A record as it travels: column name → JSON value."""
@@ -121,12 +122,16 @@ def encode(record: Record, school_ids: list[str] | None = None) -> Wire:
 def content_hash(wire: Mapping[str, Any]) -> str:
     """The hash of what a record says, whatever its timestamps.
 
-    A deletion is part of the content (as a flag: two laptops deleting the same
-    record at different moments agree); edit times are not, so the same text
-    typed on both sides is the same version.
+    A deletion is the whole content of a tombstone (two laptops deleting the same
+    record at different moments, from different states, agree); edit times are
+    not content, so the same text typed on both sides is the same version.
     """
-    content = {k: v for k, v in wire.items() if k not in TIMESTAMPS}
-    content["deleted"] = wire.get("deleted_at") is not None
+    if wire.get("deleted_at") is not None:
+        # A tombstone says only that the record is gone: every deletion is one version.
+        content: dict[str, Any] = {"id": wire.get("id"), "deleted": True}
+    else:
+        content = {k: v for k, v in wire.items() if k not in TIMESTAMPS}
+        content["deleted"] = False
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -159,6 +164,9 @@ def decode(table: str, raw: Any, municipality_id: str) -> tuple[Wire, dict[str, 
     if missing:
         raise _bad(table, _("brak pól: {names}").format(names=_names(missing)))
     values = {c.name: _decode_value(table, c, raw[c.name]) for c in columns}
+    if values["deleted_at"] is not None:
+        # A tombstone keeps no content, whatever an older program wrote into it.
+        values.update(tombstones.python_blanks(cls))
     if not valid_id(values["id"]):
         raise _bad(table, _("niepoprawny identyfikator"))
     owner = values["id"] if table == "municipality" else values.get("municipality_id")
@@ -167,7 +175,8 @@ def decode(table: str, raw: Any, municipality_id: str) -> tuple[Wire, dict[str, 
     wire = {c.name: encode_value(c, values[c.name]) for c in columns}
     if cls is Action:
         wire[SCHOOLS] = _decode_schools(table, raw[SCHOOLS])
-    _check_fields(cls, values)
+    if values["deleted_at"] is None:
+        _check_fields(cls, values)
     return wire, values
 
 

@@ -72,6 +72,8 @@ def apply_import(
         _write_records(session, plan, resolution)
         add_seen(session, seen)
         record = _log(session, plan, resolution, backup)
+    if any(codec.is_deleted(write.wire) for write in resolution.writes):
+        store.forget_erased()
     store.changes.publish(
         Change(ChangeKind.RELOADED, "municipality", (plan.municipality_id,), plan.municipality_id)
     )

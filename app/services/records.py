@@ -7,6 +7,7 @@ around these; validation lives in :mod:`app.services.validation`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -30,6 +31,7 @@ from app.model import (
 )
 from app.services import validation
 from app.services.fields import DEPENDENTS, PARENTS
+from app.storage import tombstones
 from app.storage.store import Store
 
 R = TypeVar("R", bound=Record)
@@ -104,23 +106,37 @@ def update(store: Store, cls: type[R], record_id: str, **values: Any) -> R:
     return record
 
 
-def delete(store: Store, cls: type[Record], record_id: str) -> datetime:
-    """Tombstone a record and everything that depends on it; returns the tombstone's time.
+@dataclass(frozen=True)
+class Deletion:
+    """A deletion to undo: its tombstone time and the erased content (in memory only)."""
 
-    Pass the time to :func:`restore` to undo exactly this deletion.
+    stamp: datetime
+    saved: tombstones.Saved
+
+
+def delete(store: Store, cls: type[Record], record_id: str) -> Deletion:
+    """Tombstone a record and everything that depends on it, erasing their content.
+
+    The content stays only in the returned :class:`Deletion` (in memory): pass
+    it to :func:`restore` to undo exactly this deletion.
     """
     with store.session() as session:
         record = load(session, cls, record_id)
         stamp = _fresh_stamp(session, record)
-        for victim in [record, *_dependents(session, record)]:
+        victims = [record, *_dependents(session, record)]
+        saved = tombstones.keep(victims)
+        for victim in victims:
+            tombstones.erase(victim)
             victim.deleted_at = stamp
             victim.updated_at = stamp
+    store.forget_erased()
     _publish(store, ChangeKind.DELETED, record)
-    return stamp
+    return Deletion(stamp, saved)
 
 
-def restore(store: Store, cls: type[Record], record_id: str, stamp: datetime) -> None:
+def restore(store: Store, cls: type[Record], record_id: str, deletion: Deletion) -> None:
     """Undo :func:`delete`: bring back the record and what was deleted with it."""
+    stamp = deletion.stamp
     with store.session() as session:
         record = session.get(cls, record_id, execution_options={"include_deleted": True})
         if record is None:
@@ -145,6 +161,7 @@ def restore(store: Store, cls: type[Record], record_id: str, stamp: datetime) ->
         now = utcnow()
         for victim in [record, *_dependents(session, record, include_deleted=True)]:
             if victim.deleted_at == stamp:
+                deletion.saved.restore_into(victim)
                 victim.deleted_at = None
                 victim.updated_at = now
     _publish(store, ChangeKind.RESTORED, record)

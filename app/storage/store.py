@@ -22,7 +22,7 @@ from app.changes import ChangeBus
 from app.errors import UserError
 from app.i18n import _
 from app.model import Setting, new_id
-from app.storage import backups, migrate, session_events
+from app.storage import backups, migrate, session_events, tombstones
 from app.storage.engine import make_engine
 from app.storage.integrity import check_file, unreadable_message
 from app.storage.lock import InstanceLock
@@ -79,6 +79,7 @@ class Store:
         store = cls(data_paths, engine, lock)
         if not readonly:
             store._ensure_installation_id()
+            tombstones.scrub_store(store.engine)
         return store
 
     def close(self) -> None:
@@ -114,6 +115,10 @@ class Store:
             raise
         finally:
             session.close()
+
+    def forget_erased(self) -> None:
+        """After a deletion: drop the erased text from the search index and the journal."""
+        tombstones.purge(self.engine)
 
     # -- backups ---------------------------------------------------------------
 
