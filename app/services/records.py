@@ -6,7 +6,7 @@ around these; validation lives in :mod:`app.services.validation`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
@@ -62,9 +62,10 @@ def children(store: Store, cls: type[R], **where: Any) -> list[R]:
 
 
 def _ordered(statement: Any, cls: type[Record]) -> Any:
+    # The id last: the same order on every laptop, even for records made in the same tick.
     if hasattr(cls, "position"):
-        return statement.order_by(cls.position, cls.created_at)
-    return statement.order_by(cls.created_at)
+        return statement.order_by(cls.position, cls.created_at, cls.id)
+    return statement.order_by(cls.created_at, cls.id)
 
 
 def create(store: Store, cls: type[R], parent_id: str | None = None, **values: Any) -> R:
@@ -214,6 +215,23 @@ def _renumber(
     for position, sibling in enumerate(positioned):
         if sibling.position != position:
             sibling.position = position
+
+
+def normalise_positions(session: Session, groups: Iterable[tuple[type[Record], str]]) -> None:
+    """Number the live children of each (class, parent id) 0, 1, … in their present order.
+
+    After a merge two records may share a position (each laptop added or moved
+    one); the order (position, creation, id) is the same on every laptop that
+    holds the same records, so both sides number them alike.
+    """
+    for cls, parent_id in sorted(set(groups), key=lambda group: (group[0].__tablename__, group[1])):
+        if not hasattr(cls, "position") or cls not in PARENTS:
+            continue
+        statement = select(cls).where(getattr(cls, PARENTS[cls][0]) == parent_id)
+        siblings: list[Any] = list(session.scalars(_ordered(statement, cls)).all())
+        for position, sibling in enumerate(siblings):
+            if sibling.position != position:
+                sibling.position = position
 
 
 def _follow_plan(session: Session, record: Record) -> None:
