@@ -30,6 +30,7 @@ from app.model.base import UTCDateTime
 from app.services import validation
 from app.services.fields import FIELDS
 from app.storage import tombstones
+from app.textnorm import bounded_date, first_control, has_lone_surrogate, iso_stamp
 
 Wire = dict[str, Any]
 """A record as it travels: column name → JSON value."""
@@ -192,9 +193,11 @@ def _decode_value(table: str, column: Column, value: Any) -> Any:
 
 
 def _as_str(column: Column, value: Any) -> str:
-    if not isinstance(value, str) or "\x00" in value:
+    if not isinstance(value, str) or "\x00" in value or has_lone_surrogate(value):
         raise ValueError
     if column.max_length is not None and len(value) > column.max_length:
+        raise ValueError
+    if first_control(value, multiline=column.max_length == MAX_TEXT) is not None:
         raise ValueError
     return value
 
@@ -221,18 +224,15 @@ def _as_bool(column: Column, value: Any) -> bool:
 
 
 def _as_date(column: Column, value: Any) -> date:
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str):
         raise ValueError
-    return date.fromisoformat(value)
+    return bounded_date(value)
 
 
 def _as_datetime(column: Column, value: Any) -> datetime:
     if not isinstance(value, str) or len(value) > 40:
         raise ValueError
-    stamp = datetime.fromisoformat(value)
-    if stamp.tzinfo is None:
-        raise ValueError
-    return stamp.astimezone(UTC)
+    return iso_stamp(value)
 
 
 def _as_enum(column: Column, value: Any) -> Enum:

@@ -26,6 +26,7 @@ from typing import Any
 from app.errors import UserError
 from app.i18n import N_, _
 from app.model import RECORD_CLASSES
+from app.textnorm import bounded_date, first_control, has_lone_surrogate, iso_stamp
 
 FORMAT_NAME = "plan-oswiaty-exchange"
 FORMAT_VERSION = 2  # 2: sync/counters.json; format 1 files are still read
@@ -204,17 +205,15 @@ def _object(document: Mapping[str, Any], key: str) -> dict[str, Any]:
 
 def _text(document: Mapping[str, Any], key: str, limit: int) -> str:
     value = document[key]
-    if not isinstance(value, str) or not value or len(value) > limit or "\x00" in value:
+    if not isinstance(value, str) or not value or len(value) > limit:
+        raise ValueError(key)
+    if has_lone_surrogate(value) or first_control(value) is not None:
         raise ValueError(key)
     return value
 
 
 def _timestamp(document: Mapping[str, Any], key: str) -> datetime:
-    value = _text(document, key, 40)
-    stamp = datetime.fromisoformat(value)
-    if stamp.tzinfo is None:
-        raise ValueError(key)
-    return stamp.astimezone(UTC)
+    return iso_stamp(_text(document, key, 40))
 
 
 def _parts(value: Any) -> tuple[str, ...]:
@@ -228,9 +227,9 @@ def _parts(value: Any) -> tuple[str, ...]:
 def _day(value: Any) -> date | None:
     if value is None:
         return None
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str):
         raise ValueError("since")
-    return date.fromisoformat(value)
+    return bounded_date(value)
 
 
 def _contents(value: Any) -> dict[str, int]:
