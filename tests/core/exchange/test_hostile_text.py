@@ -14,7 +14,7 @@ import pytest
 
 from app.exchange import format as fmt
 
-from .test_bad_files import entries_of, good, records_in, refused, rezip, with_records  # noqa: F401 (fixtures)
+from .test_bad_files import entries_of, records_in, rezip, with_records
 
 pytestmark = pytest.mark.usefixtures("laptops")
 
