@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,11 +27,18 @@ from app.exchange import format as fmt
 from app.exchange.codec import Wire
 from app.i18n import _
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
+# The demo municipality packs into 67 KB: these limits leave room for hundreds
+# of times more, and keep the memory any file can make us use under 300 MB
+# (JSON becomes Python objects 5–30 times its size; see MAX_CONTAINERS).
+MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ENTRIES = 2_000
 MAX_MANIFEST_BYTES = 1024 * 1024
-MAX_ENTRY_BYTES = 200 * 1024 * 1024
-MAX_TOTAL_BYTES = 400 * 1024 * 1024
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+MAX_TOTAL_BYTES = 16 * 1024 * 1024
+# Objects and lists ("{" and "[" anywhere in the JSON, text included): a record is
+# one object and a list or two, so this is far above any real file, while
+# 2-byte "{}"s, each 64 bytes once parsed, cannot add up to gigabytes.
+MAX_CONTAINERS = 500_000
 MAX_RATIO = 200  # JSON compresses 5–20×; a zip bomb, thousands of times
 RATIO_FROM_BYTES = 1024 * 1024  # tiny entries may compress absurdly well
 MAX_SEEN_PER_RECORD = 1_000
@@ -217,9 +225,10 @@ def _check_size(info: zipfile.ZipInfo) -> None:
 def _bomb() -> UserError:
     return UserError(
         _(
-            "Plik wymiany po rozpakowaniu byłby podejrzanie duży (możliwa „bomba zip”). "
+            "Plik wymiany po rozpakowaniu byłby podejrzanie duży (możliwa „bomba zip”; "
+            "program przyjmuje najwyżej {limit} MB danych w jednym pliku). "
             "Plik odrzucono; dane pozostały bez zmian."
-        )
+        ).format(limit=MAX_TOTAL_BYTES // 2**20)
     )
 
 
@@ -271,14 +280,15 @@ def _plain(
     stray = sorted(name for name in listed - wanted if name.startswith(fmt.RECORDS_FOLDER))
     if stray:
         raise fmt.corrupt(_("wpis {name} spoza zakresu pliku").format(name=stray[0]))
-    total = 0
+    total = containers = 0
     contents: dict[str, bytes] = {}
     for name in sorted(listed):
         if cancelled():
             raise _cancelled()
         data = _read_entry(archive, infos, name, MAX_ENTRY_BYTES)
         total += len(data)
-        if total > MAX_TOTAL_BYTES:
+        containers += data.count(b"{") + data.count(b"[")
+        if total > MAX_TOTAL_BYTES or containers > MAX_CONTAINERS:
             raise _bomb()
         if hashlib.sha256(data).hexdigest() != manifest.checksums[name]:
             raise UserError(
@@ -304,26 +314,72 @@ def _records(manifest: fmt.Manifest, contents: dict[str, bytes]) -> dict[str, li
     ids: set[str] = set()
     for table in fmt.tables_of(manifest.parts):
         name = fmt.records_entry(table)
-        rows = fmt.parse_json(contents[name], name)
-        if not isinstance(rows, list):
-            raise fmt.corrupt(_("wpis {name} nie jest listą").format(name=name))
-        if manifest.contents.get(table, 0) != len(rows):
-            raise fmt.corrupt(
-                _("liczba rekordów w {name} nie zgadza się ze spisem").format(name=name)
-            )
+        expected = manifest.contents.get(table, 0)
         decoded = []
-        for raw in rows:
+        for raw in _elements(contents[name], name, expected):
             wire, _values = codec.decode(table, raw, manifest.municipality_id)
             if wire["id"] in ids:
                 raise fmt.corrupt(_("rekord {id} występuje dwa razy").format(id=wire["id"]))
             ids.add(wire["id"])
             decoded.append(wire)
+        if len(decoded) != expected:
+            raise _miscounted(name)
         records[table] = decoded
     if len(records.get("municipality", [])) != 1:
         raise fmt.corrupt(_("plik musi zawierać dokładnie jedną JST"))
     if records["municipality"][0]["name"] != manifest.municipality_name:
         raise fmt.corrupt(_("nazwa JST nie zgadza się ze spisem"))
     return records
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _elements(data: bytes, name: str, limit: int) -> Iterator[Any]:
+    """The items of the JSON list in ``data``, parsed one at a time.
+
+    A record that is not what it should be stops the reading at once, and no
+    more than ``limit`` items are ever parsed: a list of millions of tiny
+    values never becomes millions of Python objects.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise fmt.corrupt(_("niepoprawny JSON w {entry}").format(entry=name)) from None
+    index = _skip(text, 0)
+    if text[index : index + 1] != "[":
+        raise fmt.corrupt(_("wpis {name} nie jest listą").format(name=name))
+    index = _skip(text, index + 1)
+    count = 0
+    closed = text[index : index + 1] == "]"
+    decoder = json.JSONDecoder()
+    while not closed:
+        count += 1
+        if count > limit:
+            raise _miscounted(name)
+        try:
+            item, index = decoder.raw_decode(text, index)
+        except (ValueError, RecursionError):
+            raise fmt.corrupt(_("niepoprawny JSON w {entry}").format(entry=name)) from None
+        yield item
+        index = _skip(text, index)
+        separator = text[index : index + 1]
+        if separator not in (",", "]"):
+            raise fmt.corrupt(_("niepoprawny JSON w {entry}").format(entry=name))
+        closed = separator == "]"
+        if not closed:
+            index = _skip(text, index + 1)
+    if _skip(text, index + 1) != len(text):
+        raise fmt.corrupt(_("niepoprawny JSON w {entry}").format(entry=name))
+
+
+def _skip(text: str, index: int) -> int:
+    match = _SPACE.match(text, index)
+    return match.end() if match else index
+
+
+def _miscounted(name: str) -> UserError:
+    return fmt.corrupt(_("liczba rekordów w {name} nie zgadza się ze spisem").format(name=name))
 
 
 def _seen(document: Any, records: dict[str, list[Wire]]) -> dict[str, frozenset[str]]:

@@ -218,17 +218,20 @@ def _renumber(
 
 
 def normalise_positions(session: Session, groups: Iterable[tuple[type[Record], str]]) -> None:
-    """Number the live children of each (class, parent id) 0, 1, … in their present order.
+    """Where live siblings share a position, number them 0, 1, … in their present order.
 
     After a merge two records may share a position (each laptop added or moved
     one); the order (position, creation, id) is the same on every laptop that
-    holds the same records, so both sides number them alike.
+    holds the same records, so both sides number them alike. Gaps (left by a
+    deletion) are harmless and left alone, so an import alone changes nothing.
     """
     for cls, parent_id in sorted(set(groups), key=lambda group: (group[0].__tablename__, group[1])):
         if not hasattr(cls, "position") or cls not in PARENTS:
             continue
         statement = select(cls).where(getattr(cls, PARENTS[cls][0]) == parent_id)
         siblings: list[Any] = list(session.scalars(_ordered(statement, cls)).all())
+        if len({sibling.position for sibling in siblings}) == len(siblings):
+            continue
         for position, sibling in enumerate(siblings):
             if sibling.position != position:
                 sibling.position = position
