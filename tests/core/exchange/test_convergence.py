@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from itertools import permutations
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from app.errors import UserError
 from app.exchange import codec, export, reader
@@ -31,11 +33,12 @@ from app.exchange.plan import plan_import, snapshot
 from app.model import Action, Goal, MonitoringNote, Objective
 from app.paths import DATABASE_NAME
 from app.services import records
+from app.storage import engine as engine_module
 from app.storage.store import Store
 
 from .conftest import build_municipality
 
-EXAMPLES = int(os.environ.get("PLAN_OSWIATY_CONVERGENCE_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("PLAN_OSWIATY_CONVERGENCE_EXAMPLES", "4"))
 LAPTOPS = 3
 WORDS = ("alfa", "beta", "gamma")
 
@@ -57,14 +60,20 @@ _move = st.tuples(
     st.sampled_from(("action", "other_action")),
     st.sampled_from(("0", "1")),
 )
+_add = st.tuples(
+    st.just("add"),
+    st.integers(0, LAPTOPS - 1),
+    st.just("objective"),
+    st.sampled_from(WORDS),
+)
 _send = st.tuples(
     st.sampled_from(("send", "cross")),
     st.integers(0, LAPTOPS - 1),
     st.integers(0, LAPTOPS - 1),
     st.sampled_from(("mine", "theirs")),
 )
-STEPS = st.lists(st.one_of(_edit, _delete, _move, _send), min_size=1, max_size=12)
-FINAL_CHOICES = st.lists(st.sampled_from(("mine", "theirs")), min_size=1, max_size=3)
+STEPS = st.lists(st.one_of(_edit, _delete, _move, _add, _send), min_size=1, max_size=12)
+FINAL_CHOICES = st.lists(st.sampled_from(("mine", "theirs")), min_size=1, max_size=2)
 
 CLASSES: dict[str, type[Any]] = {
     "goal": Goal,
@@ -133,6 +142,8 @@ class Lab:
                 records.update(store, cls, record_id, **{FIELD[what]: f"{value} {what}"})
             elif kind == "delete":
                 records.delete(store, cls, record_id)
+            elif kind == "add":
+                records.create(store, Action, record_id, title=f"nowe {value}")
             else:
                 records.move(store, cls, record_id, int(value))
         except UserError:
@@ -142,6 +153,22 @@ class Lab:
         """What each record says (stamps aside: they are when, not what)."""
         found = snapshot(self.stores[index], self.municipality_id)
         return {record_id: codec.content_hash(wire) for record_id, (_t, wire) in found.items()}
+
+
+@pytest.fixture(autouse=True)
+def _no_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Durability is not what this test is about: SQLite without fsync (the wait for the
+    disk was most of the time). The long run (``--fast``) also skips the backups."""
+    original = engine_module._set_pragmas
+
+    def pragmas(connection: sqlite3.Connection, record: Any) -> None:
+        original(connection, record)
+        connection.execute("PRAGMA synchronous = OFF")
+
+    monkeypatch.setattr(engine_module, "_set_pragmas", pragmas)
+    monkeypatch.setattr(os, "fsync", lambda _fd: None)
+    if os.environ.get("PLAN_OSWIATY_CONVERGENCE_FAST"):
+        monkeypatch.setattr(Store, "backup", lambda _self, reason="manual", **_kw: Path(reason))
 
 
 @pytest.fixture(scope="module")
@@ -192,6 +219,10 @@ def test_any_exchanges_converge(lab_factory: Any, steps: list[Any], final: list[
             lab.deliver(lab.pack(one), two, "theirs")
         contents = [lab.content(index) for index in range(LAPTOPS)]
         assert contents[0] == contents[1] == contents[2], steps
+        for store in lab.stores:
+            with store.session() as session:
+                live = list(session.execute(select(Action.objective_id, Action.position)).all())
+            assert len(set(live)) == len(live), steps  # no two siblings share a place
         for one, two in permutations(range(LAPTOPS), 2):
             plan = plan_import(lab.stores[two], reader.read_package(lab.pack(one)))
             assert plan.items == [] and plan.newer_here == 0, steps
