@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -203,7 +203,11 @@ def _rows(session: Session, table: str, municipality_id: str, since: datetime | 
     if issubclass(cls, OwnedRecord):
         query = query.where(cls.municipality_id == municipality_id)
         if since is not None:
-            query = query.where(cls.updated_at >= since)
+            # By the change counter (a clock set back cannot hide a change), and by
+            # edit time for anything the counter does not know.
+            day = since.astimezone().date()
+            changed = change_log.changed_since(municipality_id, day)
+            query = query.where(or_(cls.id.in_(changed), cls.updated_at >= since))
     else:
         query = query.where(cls.id == municipality_id)
     found = list(session.scalars(query.order_by(cls.id)).all())

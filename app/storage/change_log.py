@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -93,7 +94,7 @@ def counters(session: Session, municipality_id: str) -> dict[str, int]:
     return {record_id: int(counter) for record_id, counter in rows}
 
 
-def changed_since(session: Session, municipality_id: str, day: date) -> set[str]:
+def changed_since(municipality_id: str, day: date) -> Select[Any]:
     """Ids of the municipality's records changed on or after ``day`` (local midnight).
 
     The day is turned into the first change number stamped on or after it; the
@@ -101,14 +102,9 @@ def changed_since(session: Session, municipality_id: str, day: date) -> set[str]
     as made after the latest time seen before them.
     """
     start = datetime.combine(day, time.min).astimezone()
-    first = session.scalar(
-        select(func.min(RecordChange.seq)).where(RecordChange.changed_at >= start)
+    first = (
+        select(func.min(RecordChange.seq)).where(RecordChange.changed_at >= start).scalar_subquery()
     )
-    if first is None:
-        return set()
-    rows = session.scalars(
-        select(RecordChange.record_id).where(
-            RecordChange.municipality_id == municipality_id, RecordChange.seq >= first
-        )
+    return select(RecordChange.record_id).where(
+        RecordChange.municipality_id == municipality_id, RecordChange.seq >= first
     )
-    return set(rows)
