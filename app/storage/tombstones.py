@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -75,6 +75,7 @@ class Saved:
     """The content of deleted records, kept in memory so that undo can bring it back."""
 
     values: dict[str, dict[str, Any]]  # record id → column → value
+    tables: dict[str, str] = field(default_factory=dict)  # record id → table
 
     def restore_into(self, record: Record) -> None:
         for name, value in self.values.get(record.id, {}).items():
@@ -82,11 +83,13 @@ class Saved:
 
 
 def keep(records: Iterable[Record]) -> Saved:
+    kept = list(records)
     return Saved(
         {
             record.id: {name: getattr(record, name) for name in BLANKS[type(record)]}
-            for record in records
-        }
+            for record in kept
+        },
+        {record.id: record.__tablename__ for record in kept},
     )
 
 
@@ -118,7 +121,7 @@ def scrub(connection: Connection) -> int:
         names = sorted(blanks)
         assignments = ", ".join(f"{name} = :b_{name}" for name in names)
         differs = " OR ".join(f"{name} IS NOT :b_{name}" for name in names)
-        params = {f"b_{name}": _sql_value(blanks[name]) for name in names}
+        params = {f"b_{name}": sql_value(blanks[name]) for name in names}
         result = connection.execute(
             text(f"UPDATE {table} SET {assignments} WHERE deleted_at IS NOT NULL AND ({differs})"),
             params,
@@ -138,7 +141,7 @@ def scrub(connection: Connection) -> int:
     return erased
 
 
-def _sql_value(value: Any) -> Any:
+def sql_value(value: Any) -> Any:
     if isinstance(value, list):
         return "[]"
     if isinstance(value, date):

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from app.errors import UserError
 from app.exchange import export
 from app.model import MonitoringNote, TeamMember, utcnow
 from app.model import base as model_base
@@ -90,3 +91,34 @@ def test_a_deleted_team_member_keeps_no_phone_or_email(laptops, courier) -> None
         content = _file_bytes(laptops.folder / folder)
         assert b"601 234 567" not in content and b"anna@gmina.pl" not in content, folder
     assert b"601 234 567" not in path.read_bytes()
+
+
+def test_erasing_from_backups_rewrites_them_without_the_record(laptops) -> None:
+    from app.storage.backup_erase import erase_from_backups
+    from app.storage.store import Store
+
+    store, m = laptops.officer, laptops.municipality_id
+    note = records.create(
+        store, MonitoringNote, m, noted_on=date(2026, 5, 4), kind="progress", text=SECRET
+    )
+    backup = store.backup("manual")
+    other = records.create(
+        store, MonitoringNote, m, noted_on=date(2026, 5, 5), kind="progress", text="Zostaje"
+    )
+    store.backup("manual")
+    deletion = records.delete(store, MonitoringNote, note.id)
+    assert SECRET.encode() in backup.read_bytes()
+
+    result = erase_from_backups(store.paths.backups, deletion.saved, deletion.stamp)
+    assert result.rewritten >= 2 and result.skipped == 0
+    for path in store.paths.backups.glob("*.sqlite"):
+        assert b"85010112345" not in path.read_bytes(), path.name
+    # The backup still restores everything else, and shows the note as deleted.
+    restored = backup.parent / "restored"
+    restored.mkdir()
+    (restored / DATABASE_NAME).write_bytes(backup.read_bytes())
+    with Store.open(restored, backup_on_open=False) as copy:
+        assert records.get(copy, MonitoringNote, laptops.ids["note"]).text
+        with pytest.raises(UserError):
+            records.get(copy, MonitoringNote, note.id)
+    assert other.id
