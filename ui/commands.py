@@ -142,6 +142,10 @@ class DeleteRecord(StoreCommand):
         self.record_id = record_id
         self._stamp: records.Deletion | None = None
 
+    @property
+    def deletion(self) -> records.Deletion | None:
+        return self._stamp
+
     def do(self) -> None:
         self._stamp = records.delete(self.store, self.cls, self.record_id)
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from app.services.fields import FIELDS
 from app.services.journal import NO_LINK, NoteFilter, Period
 from ui.commands import DeleteRecord, EditRecord, push
 from ui.context import EditorContext
+from ui.dialogs.confirm_delete import ask_delete, erase_from_backups_after
 from ui.dialogs.quick_note import QuickNoteDialog
 from ui.forms.editors import DateEditor, enum_choices
 from ui.forms.record_form import RecordForm
@@ -564,14 +564,14 @@ class JournalPanel(QWidget):
             return
         self.flush()
         title = note_title(note)
-        answer = QMessageBox.question(
+        erase_backups = ask_delete(
             self,
             _("Usuwanie notatki"),
             _(
                 "Usunąć notatkę „{title}”?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
             ).format(title=title),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if erase_backups is None:
             return
         row = self.proxy.mapFromSource(self.model.index(self.model.row_of(note.id), 0)).row()
         command = DeleteRecord(
@@ -581,6 +581,8 @@ class JournalPanel(QWidget):
             _("usunięcie notatki „{title}”").format(title=title),
         )
         if self.context.run(command):
+            if erase_backups:
+                erase_from_backups_after(self, self.context.store, command)
             self.reload_list()
             if self.proxy.rowCount() > 0:
                 self.table.selectRow(min(row, self.proxy.rowCount() - 1))
