@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import paths as app_paths
+from app.cli import safe_output
 from app.cli.parser import Parser
 from app.errors import UserError
 from app.i18n import _
@@ -82,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if warning:
         print(f"plan-oswiaty: {warning}", file=sys.stderr)
     try:
-        return handler(args)
+        with safe_output.terminal():
+            return handler(args)
     except UserError as error:
         print(f"plan-oswiaty: {error.message}", file=sys.stderr)
         return EXIT_ERROR

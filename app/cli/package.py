@@ -154,7 +154,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.exchange.merge import Choice, apply_import
     from app.exchange.plan import plan_import
-    from app.exchange.report import preview_lines
+    from app.exchange.report import nothing_to_change, preview_lines
     from app.storage.store import Store
 
     package = _read(args)
@@ -177,9 +177,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         result = apply_import(store, package, default=default)
     if result.nothing_changed:
-        print(
-            _("Nic do zmiany: dane są już zgodne z plikiem {name}.").format(name=package.file_name)
-        )
+        print(nothing_to_change(plan.newer_here + result.conflicts, package.file_name))
         return 0
     print(
         _(

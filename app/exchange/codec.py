@@ -29,6 +29,8 @@ from app.model import RECORD_CLASSES, Action, Record, action_school
 from app.model.base import UTCDateTime
 from app.services import validation
 from app.services.fields import FIELDS
+from app.storage import tombstones
+from app.textnorm import bounded_date, first_control, has_lone_surrogate, iso_stamp
 
 Wire = dict[str, Any]
 """A record as it travels: column name → JSON value."""
@@ -121,12 +123,16 @@ def encode(record: Record, school_ids: list[str] | None = None) -> Wire:
 def content_hash(wire: Mapping[str, Any]) -> str:
     """The hash of what a record says, whatever its timestamps.
 
-    A deletion is part of the content (as a flag: two laptops deleting the same
-    record at different moments agree); edit times are not, so the same text
-    typed on both sides is the same version.
+    A deletion is the whole content of a tombstone (two laptops deleting the same
+    record at different moments, from different states, agree); edit times are
+    not content, so the same text typed on both sides is the same version.
     """
-    content = {k: v for k, v in wire.items() if k not in TIMESTAMPS}
-    content["deleted"] = wire.get("deleted_at") is not None
+    if wire.get("deleted_at") is not None:
+        # A tombstone says only that the record is gone: every deletion is one version.
+        content: dict[str, Any] = {"id": wire.get("id"), "deleted": True}
+    else:
+        content = {k: v for k, v in wire.items() if k not in TIMESTAMPS}
+        content["deleted"] = False
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -159,6 +165,9 @@ def decode(table: str, raw: Any, municipality_id: str) -> tuple[Wire, dict[str, 
     if missing:
         raise _bad(table, _("brak pól: {names}").format(names=_names(missing)))
     values = {c.name: _decode_value(table, c, raw[c.name]) for c in columns}
+    if values["deleted_at"] is not None:
+        # A tombstone keeps no content, whatever an older program wrote into it.
+        values.update(tombstones.python_blanks(cls))
     if not valid_id(values["id"]):
         raise _bad(table, _("niepoprawny identyfikator"))
     owner = values["id"] if table == "municipality" else values.get("municipality_id")
@@ -167,7 +176,8 @@ def decode(table: str, raw: Any, municipality_id: str) -> tuple[Wire, dict[str, 
     wire = {c.name: encode_value(c, values[c.name]) for c in columns}
     if cls is Action:
         wire[SCHOOLS] = _decode_schools(table, raw[SCHOOLS])
-    _check_fields(cls, values)
+    if values["deleted_at"] is None:
+        _check_fields(cls, values)
     return wire, values
 
 
@@ -183,9 +193,11 @@ def _decode_value(table: str, column: Column, value: Any) -> Any:
 
 
 def _as_str(column: Column, value: Any) -> str:
-    if not isinstance(value, str) or "\x00" in value:
+    if not isinstance(value, str) or "\x00" in value or has_lone_surrogate(value):
         raise ValueError
     if column.max_length is not None and len(value) > column.max_length:
+        raise ValueError
+    if first_control(value, multiline=column.max_length == MAX_TEXT) is not None:
         raise ValueError
     return value
 
@@ -212,18 +224,15 @@ def _as_bool(column: Column, value: Any) -> bool:
 
 
 def _as_date(column: Column, value: Any) -> date:
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str):
         raise ValueError
-    return date.fromisoformat(value)
+    return bounded_date(value)
 
 
 def _as_datetime(column: Column, value: Any) -> datetime:
     if not isinstance(value, str) or len(value) > 40:
         raise ValueError
-    stamp = datetime.fromisoformat(value)
-    if stamp.tzinfo is None:
-        raise ValueError
-    return stamp.astimezone(UTC)
+    return iso_stamp(value)
 
 
 def _as_enum(column: Column, value: Any) -> Enum:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from app.exchange.codec import Wire
 from app.i18n import _
 from app.model import Action, Municipality, OwnedRecord, SeenVersion, utcnow
 from app.services import records as record_service
+from app.storage import change_log
 from app.storage.store import Store
 from app.version import __version__
 
@@ -38,6 +39,7 @@ class Collected:
     manifest: fmt.Manifest
     records: dict[str, list[Wire]]
     seen: dict[str, list[str]]
+    counters: dict[str, int] = dataclasses.field(default_factory=dict)
 
     def count(self) -> int:
         return sum(len(rows) for rows in self.records.values())
@@ -65,6 +67,7 @@ def collect(
             table: _rows(session, table, municipality_id, stamp) for table in fmt.tables_of(parts)
         }
         known = _seen_versions(session, municipality_id)
+        counters = change_log.counters(session, municipality_id)
     seen = {
         wire["id"]: sorted(known.get(wire["id"], set()) | {codec.content_hash(wire)})
         for rows in records.values()
@@ -81,13 +84,15 @@ def collect(
         contents={table: len(rows) for table, rows in records.items()},
         checksums={},
     )
-    return Collected(manifest, records, seen)
+    sent = {wire["id"]: counters.get(wire["id"], 0) for rows in records.values() for wire in rows}
+    return Collected(manifest, records, seen, sent)
 
 
 def build(collected: Collected, passphrase: str | None = None) -> bytes:
     """The bytes of the file (a zip, encrypted whole when there is a passphrase)."""
     entries = {fmt.records_entry(table): _json(rows) for table, rows in collected.records.items()}
     entries[fmt.SEEN] = _json(collected.seen)
+    entries[fmt.COUNTERS] = _json(collected.counters)
     manifest = dataclasses.replace(
         collected.manifest,
         checksums={name: hashlib.sha256(data).hexdigest() for name, data in entries.items()},
@@ -198,7 +203,11 @@ def _rows(session: Session, table: str, municipality_id: str, since: datetime | 
     if issubclass(cls, OwnedRecord):
         query = query.where(cls.municipality_id == municipality_id)
         if since is not None:
-            query = query.where(cls.updated_at >= since)
+            # By the change counter (a clock set back cannot hide a change), and by
+            # edit time for anything the counter does not know.
+            day = since.astimezone().date()
+            changed = change_log.changed_since(municipality_id, day)
+            query = query.where(or_(cls.id.in_(changed), cls.updated_at >= since))
     else:
         query = query.where(cls.id == municipality_id)
     found = list(session.scalars(query.order_by(cls.id)).all())

@@ -6,6 +6,7 @@ Layout of a plain file::
                              scope, counts, and the SHA-256 of every other entry
     records/<table>.json     a JSON list of the records of one table
     sync/seen.json           for each record, the versions the sender has seen
+    sync/counters.json       for each record, its version counter (format 2 on)
     attachments/…            reserved for files attached to records (none yet)
 
 A file with a passphrase is a zip of two entries: a small ``manifest.json``
@@ -25,13 +26,15 @@ from typing import Any
 from app.errors import UserError
 from app.i18n import N_, _
 from app.model import RECORD_CLASSES
+from app.textnorm import bounded_date, first_control, has_lone_surrogate, iso_stamp
 
 FORMAT_NAME = "plan-oswiaty-exchange"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sync/counters.json; format 1 files are still read
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
 PAYLOAD = "payload.bin"
 SEEN = "sync/seen.json"
+COUNTERS = "sync/counters.json"
 RECORDS_FOLDER = "records/"
 ATTACHMENTS_FOLDER = "attachments/"
 
@@ -213,17 +216,15 @@ def _object(document: Mapping[str, Any], key: str) -> dict[str, Any]:
 
 def _text(document: Mapping[str, Any], key: str, limit: int) -> str:
     value = document[key]
-    if not isinstance(value, str) or not value or len(value) > limit or "\x00" in value:
+    if not isinstance(value, str) or not value or len(value) > limit:
+        raise ValueError(key)
+    if has_lone_surrogate(value) or first_control(value) is not None:
         raise ValueError(key)
     return value
 
 
 def _timestamp(document: Mapping[str, Any], key: str) -> datetime:
-    value = _text(document, key, 40)
-    stamp = datetime.fromisoformat(value)
-    if stamp.tzinfo is None:
-        raise ValueError(key)
-    return stamp.astimezone(UTC)
+    return iso_stamp(_text(document, key, 40))
 
 
 def _parts(value: Any) -> tuple[str, ...]:
@@ -237,9 +238,9 @@ def _parts(value: Any) -> tuple[str, ...]:
 def _day(value: Any) -> date | None:
     if value is None:
         return None
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str):
         raise ValueError("since")
-    return date.fromisoformat(value)
+    return bounded_date(value)
 
 
 def _contents(value: Any) -> dict[str, int]:

@@ -24,8 +24,11 @@ from app.exchange.export import add_seen
 from app.exchange.plan import Choice, ImportPlan, Item, Outcome, plan_import
 from app.exchange.reader import Package
 from app.exchange.resolve import Choices, Resolution, resolve
-from app.model import ImportRecord, action_school
+from app.model import ImportRecord, Record, action_school
 from app.model.base import UTCDateTime
+from app.services import records as record_service
+from app.services.fields import PARENTS
+from app.storage import change_log
 from app.storage.store import Store
 
 __all__ = ["Choice", "ImportPlan", "ImportResult", "Item", "Outcome", "apply_import", "plan_import"]
@@ -71,6 +74,8 @@ def apply_import(
         _write_records(session, plan, resolution)
         add_seen(session, seen)
         record = _log(session, plan, resolution, backup)
+    if any(codec.is_deleted(write.wire) for write in resolution.writes):
+        store.forget_erased()
     store.changes.publish(
         Change(ChangeKind.RELOADED, "municipality", (plan.municipality_id,), plan.municipality_id)
     )
@@ -113,7 +118,33 @@ def _write_records(session: Session, plan: ImportPlan, resolution: Resolution) -
                 )
         session.flush()
     _restore_stamps(session, stamps)
+    change_log.set_counters(
+        session,
+        {
+            write.record_id: plan.package.counters.get(write.record_id, 0)
+            for write in resolution.writes
+            if write.outcome != "conflict-copy"
+        },
+    )
     _write_school_links(session, plan, resolution)
+    record_service.normalise_positions(session, _sibling_groups(plan, resolution))
+    session.flush()
+
+
+def _sibling_groups(plan: ImportPlan, resolution: Resolution) -> list[tuple[type[Record], str]]:
+    """(class, parent id) of every record written that has a place among siblings,
+    under its new parent and under the one it left."""
+    groups = []
+    for write in resolution.writes:
+        cls = codec.TABLES[write.table]
+        if cls not in PARENTS or not hasattr(cls, "position"):
+            continue
+        mine = plan.mine.get(write.record_id)
+        for wire in (write.wire, mine[1] if mine else {}):
+            parent_id = wire.get(PARENTS[cls][0])
+            if isinstance(parent_id, str):
+                groups.append((cls, parent_id))
+    return groups
 
 
 def _restore_stamps(session: Session, stamps: Mapping[str, list[dict[str, Any]]]) -> None:

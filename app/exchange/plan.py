@@ -8,6 +8,10 @@ The rule, record by record (identity is the UUID):
   ours before): ours stays;
 - our version is one they have seen (they changed it since): theirs is taken,
   a deletion included — tombstones propagate like any other change;
+- both of the above (each side has had both versions: each kept its own, or
+  each took the other's at a crossing exchange): the version with the higher
+  ``(version counter, content hash)`` wins, on both sides alike, so any
+  sequence of exchanges converges;
 - otherwise both sides changed it since they last met: a conflict, which the
   user resolves per record (ours, theirs, or for notes both).
 
@@ -35,6 +39,7 @@ from app.exchange.reader import Package
 from app.i18n import _
 from app.model import Municipality, SeenVersion
 from app.services.fields import LINKABLE
+from app.storage import change_log
 from app.storage.store import Store
 from app.textnorm import fold
 
@@ -100,6 +105,7 @@ class ImportPlan:
     theirs: dict[str, tuple[str, Wire]]
     known: dict[str, set[str]]
     warnings: list[str] = field(default_factory=list)
+    newer_here: int = 0  # records that differ from the file, ours being the later version
 
     def of(self, outcome: Outcome) -> list[Item]:
         return [item for item in self.items if item.outcome is outcome]
@@ -160,12 +166,13 @@ def plan_import(
     with store.session() as session:
         mine = load_records(session, manifest.municipality_id)
         known = _load_known(session, manifest.municipality_id)
+        state = _State(known, change_log.counters(session, manifest.municipality_id))
         _check_foreign_ids(session, theirs, mine)
         warnings = _namesakes(session, manifest, mine)
     items = [
         item
         for record_id, (table, wire) in _ordered(theirs)
-        if (item := _classify(table, wire, mine.get(record_id), known, package)) is not None
+        if (item := _classify(table, wire, mine.get(record_id), state, package)) is not None
     ]
     plan = ImportPlan(
         package=package,
@@ -177,6 +184,7 @@ def plan_import(
         theirs=theirs,
         known=known,
         warnings=warnings,
+        newer_here=state.newer_here,
     )
     _check_references(plan)
     if not manifest.complete:
@@ -209,7 +217,7 @@ def _classify(
     table: str,
     theirs: Wire,
     mine_entry: tuple[str, Wire] | None,
-    known: Mapping[str, set[str]],
+    state: _State,
     package: Package,
 ) -> Item | None:
     record_id = theirs["id"]
@@ -222,14 +230,33 @@ def _classify(
     theirs_hash, mine_hash = codec.content_hash(theirs), codec.content_hash(mine)
     if theirs_hash == mine_hash or (codec.is_deleted(theirs) and codec.is_deleted(mine)):
         return None
-    if theirs_hash in known.get(record_id, set()):
+    we_saw_theirs = theirs_hash in state.known.get(record_id, set())
+    they_saw_mine = mine_hash in package.seen.get(record_id, frozenset())
+    if we_saw_theirs and they_saw_mine:
+        # Both sides have had both versions (each kept its own, or each took the
+        # other's): the same deterministic winner on both, so they converge.
+        ours = (state.counters.get(record_id, 0), mine_hash)
+        if ours >= (package.counters.get(record_id, 0), theirs_hash):
+            state.newer_here += 1
+            return None
+    elif we_saw_theirs:
+        state.newer_here += 1
         return None  # we have been past their version: ours stays
-    if mine_hash in package.seen.get(record_id, frozenset()):
+    if they_saw_mine:
         deleting = codec.is_deleted(theirs) and not codec.is_deleted(mine)
         return Item(
             table, record_id, Outcome.DELETED if deleting else Outcome.CHANGED, mine, theirs
         )
     return Item(table, record_id, Outcome.CONFLICT, mine, theirs)
+
+
+@dataclass
+class _State:
+    """What this installation knows about the municipality's versions."""
+
+    known: dict[str, set[str]]
+    counters: dict[str, int]
+    newer_here: int = 0
 
 
 def _ordered(records: Mapping[str, tuple[str, Wire]]) -> list[tuple[str, tuple[str, Wire]]]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +27,23 @@ from app.exchange import format as fmt
 from app.exchange.codec import Wire
 from app.i18n import _
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
+# The demo municipality packs into 67 KB: these limits leave room for hundreds
+# of times more, and keep the memory any file can make us use under 300 MB
+# (JSON becomes Python objects 5–30 times its size; see MAX_CONTAINERS).
+MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ENTRIES = 2_000
 MAX_MANIFEST_BYTES = 1024 * 1024
-MAX_ENTRY_BYTES = 200 * 1024 * 1024
-MAX_TOTAL_BYTES = 400 * 1024 * 1024
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+MAX_TOTAL_BYTES = 16 * 1024 * 1024
+# Objects and lists ("{" and "[" anywhere in the JSON, text included): a record is
+# one object and a list or two, so this is far above any real file, while
+# 2-byte "{}"s, each 64 bytes once parsed, cannot add up to gigabytes.
+MAX_CONTAINERS = 500_000
 MAX_RATIO = 200  # JSON compresses 5–20×; a zip bomb, thousands of times
 RATIO_FROM_BYTES = 1024 * 1024  # tiny entries may compress absurdly well
 MAX_SEEN_PER_RECORD = 1_000
 MAX_SEEN_TOTAL = 2_000_000
+MAX_COUNTER = 2**53  # exact in every JSON reader
 _ATTACHMENT = re.compile(r"attachments/(?:[A-Za-z0-9_-][A-Za-z0-9._-]{0,99})?")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -70,6 +79,7 @@ class Package:
     file_name: str
     file_sha256: str
     encrypted: bool
+    counters: dict[str, int] = field(default_factory=dict)
 
     def count(self) -> int:
         return sum(len(rows) for rows in self.records.values())
@@ -195,7 +205,7 @@ def _check_escape(name: str) -> None:
 
 def _check_known(name: str) -> None:
     known = (
-        name in (fmt.MANIFEST, fmt.PAYLOAD, fmt.SEEN)
+        name in (fmt.MANIFEST, fmt.PAYLOAD, fmt.SEEN, fmt.COUNTERS)
         or name in {fmt.records_entry(table) for table in fmt.TABLE_ORDER}
         or _ATTACHMENT.fullmatch(name) is not None
     )
@@ -215,9 +225,10 @@ def _check_size(info: zipfile.ZipInfo) -> None:
 def _bomb() -> UserError:
     return UserError(
         _(
-            "Plik wymiany po rozpakowaniu byłby podejrzanie duży (możliwa „bomba zip”). "
+            "Plik wymiany po rozpakowaniu byłby podejrzanie duży (możliwa „bomba zip”; "
+            "program przyjmuje najwyżej {limit} MB danych w jednym pliku). "
             "Plik odrzucono; dane pozostały bez zmian."
-        )
+        ).format(limit=MAX_TOTAL_BYTES // 2**20)
     )
 
 
@@ -262,19 +273,22 @@ def _plain(
         missing = sorted(listed - present) or sorted(present - listed)
         raise fmt.corrupt(_("niezgodny spis wpisów: {name}").format(name=missing[0][:80]))
     wanted = {fmt.records_entry(table) for table in fmt.tables_of(manifest.parts)} | {fmt.SEEN}
+    if manifest.format_version >= 2:
+        wanted.add(fmt.COUNTERS)
     if not wanted <= listed:
         raise fmt.corrupt(_("brak wpisu {name}").format(name=sorted(wanted - listed)[0]))
     stray = sorted(name for name in listed - wanted if name.startswith(fmt.RECORDS_FOLDER))
     if stray:
         raise fmt.corrupt(_("wpis {name} spoza zakresu pliku").format(name=stray[0]))
-    total = 0
+    total = containers = 0
     contents: dict[str, bytes] = {}
     for name in sorted(listed):
         if cancelled():
             raise _cancelled()
         data = _read_entry(archive, infos, name, MAX_ENTRY_BYTES)
         total += len(data)
-        if total > MAX_TOTAL_BYTES:
+        containers += data.count(b"{") + data.count(b"[")
+        if total > MAX_TOTAL_BYTES or containers > MAX_CONTAINERS:
             raise _bomb()
         if hashlib.sha256(data).hexdigest() != manifest.checksums[name]:
             raise UserError(
@@ -287,7 +301,12 @@ def _plain(
             contents[name] = data
     records = _records(manifest, contents)
     seen = _seen(fmt.parse_json(contents[fmt.SEEN], fmt.SEEN), records)
-    return Package(manifest, records, seen, file_name, digest, encrypted)
+    counters = (
+        _counters(fmt.parse_json(contents[fmt.COUNTERS], fmt.COUNTERS), records)
+        if fmt.COUNTERS in contents
+        else {}
+    )
+    return Package(manifest, records, seen, file_name, digest, encrypted, counters)
 
 
 def _records(manifest: fmt.Manifest, contents: dict[str, bytes]) -> dict[str, list[Wire]]:
@@ -295,26 +314,72 @@ def _records(manifest: fmt.Manifest, contents: dict[str, bytes]) -> dict[str, li
     ids: set[str] = set()
     for table in fmt.tables_of(manifest.parts):
         name = fmt.records_entry(table)
-        rows = fmt.parse_json(contents[name], name)
-        if not isinstance(rows, list):
-            raise fmt.corrupt(_("wpis {name} nie jest listą").format(name=name))
-        if manifest.contents.get(table, 0) != len(rows):
-            raise fmt.corrupt(
-                _("liczba rekordów w {name} nie zgadza się ze spisem").format(name=name)
-            )
+        expected = manifest.contents.get(table, 0)
         decoded = []
-        for raw in rows:
+        for raw in _elements(contents[name], name, expected):
             wire, _values = codec.decode(table, raw, manifest.municipality_id)
             if wire["id"] in ids:
                 raise fmt.corrupt(_("rekord {id} występuje dwa razy").format(id=wire["id"]))
             ids.add(wire["id"])
             decoded.append(wire)
+        if len(decoded) != expected:
+            raise _miscounted(name)
         records[table] = decoded
     if len(records.get("municipality", [])) != 1:
         raise fmt.corrupt(_("plik musi zawierać dokładnie jedną JST"))
     if records["municipality"][0]["name"] != manifest.municipality_name:
         raise fmt.corrupt(_("nazwa JST nie zgadza się ze spisem"))
     return records
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _elements(data: bytes, name: str, limit: int) -> Iterator[Any]:
+    """The items of the JSON list in ``data``, parsed one at a time.
+
+    A record that is not what it should be stops the reading at once, and no
+    more than ``limit`` items are ever parsed: a list of millions of tiny
+    values never becomes millions of Python objects.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise fmt.corrupt(_("niepoprawny JSON w {entry}").format(entry=name)) from None
+    index = _skip(text, 0)
+    if text[index : index + 1] != "[":
+        raise fmt.corrupt(_("wpis {name} nie jest listą").format(name=name))
+    index = _skip(text, index + 1)
+    count = 0
+    closed = text[index : index + 1] == "]"
+    decoder = json.JSONDecoder()
+    while not closed:
+        count += 1
+        if count > limit:
+            raise _miscounted(name)
+        try:
+            item, index = decoder.raw_decode(text, index)
+        except (ValueError, RecursionError):
+            raise fmt.corrupt(_("niepoprawny JSON w {entry}").format(entry=name)) from None
+        yield item
+        index = _skip(text, index)
+        separator = text[index : index + 1]
+        if separator not in (",", "]"):
+            raise fmt.corrupt(_("niepoprawny JSON w {entry}").format(entry=name))
+        closed = separator == "]"
+        if not closed:
+            index = _skip(text, index + 1)
+    if _skip(text, index + 1) != len(text):
+        raise fmt.corrupt(_("niepoprawny JSON w {entry}").format(entry=name))
+
+
+def _skip(text: str, index: int) -> int:
+    match = _SPACE.match(text, index)
+    return match.end() if match else index
+
+
+def _miscounted(name: str) -> UserError:
+    return fmt.corrupt(_("liczba rekordów w {name} nie zgadza się ze spisem").format(name=name))
 
 
 def _seen(document: Any, records: dict[str, list[Wire]]) -> dict[str, frozenset[str]]:
@@ -336,6 +401,17 @@ def _seen(document: Any, records: dict[str, list[Wire]]) -> dict[str, frozenset[
             raise fmt.corrupt(_("niepoprawny wpis {name}").format(name=fmt.SEEN))
         seen[record_id] = frozenset(versions)
     return seen
+
+
+def _counters(document: Any, records: dict[str, list[Wire]]) -> dict[str, int]:
+    """Each record's version counter (a counter of a record not in the file is ignored)."""
+    ids = {wire["id"] for rows in records.values() for wire in rows}
+    if not isinstance(document, dict):
+        raise fmt.corrupt(_("niepoprawny wpis {name}").format(name=fmt.COUNTERS))
+    for value in document.values():
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNTER:
+            raise fmt.corrupt(_("niepoprawny wpis {name}").format(name=fmt.COUNTERS))
+    return {record_id: value for record_id, value in document.items() if record_id in ids}
 
 
 def _cancelled() -> ReadCancelled:

@@ -49,7 +49,7 @@ def counts_line(plan: ImportPlan) -> str:
 def preview_lines(plan: ImportPlan, conflicts_only: bool = False) -> list[str]:
     lines = header_lines(plan)
     if not plan.items:
-        lines.append(_("Nic do zmiany: dane są już zgodne z plikiem."))
+        lines.append(nothing_to_change(plan.newer_here))
         return lines
     for outcome, mark, title in SECTIONS:
         if conflicts_only and outcome is not Outcome.CONFLICT:
@@ -89,3 +89,15 @@ def _conflict_lines(plan: ImportPlan, item: Item) -> list[str]:
 def _short(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def nothing_to_change(newer_here: int, file_name: str = "") -> str:
+    """The line for an import that changes nothing: "data match" only when they do."""
+    named = f" {file_name}" if file_name else ""
+    if newer_here == 0:
+        return _("Nic do zmiany: dane są już zgodne z plikiem{name}.").format(name=named)
+    return _(
+        "Nic do zmiany: plik{name} nie wnosi nic nowego, ale dane nie są zgodne — "
+        "rekordy z nowszą wersją na tym komputerze: {count}. Wyślij drugiej stronie "
+        "plik z tego komputera."
+    ).format(name=named, count=newer_here)

@@ -15,7 +15,7 @@ from app.model.enums import (
     RiskStatus,
     SupportStage,
 )
-from app.model.exchange import ImportRecord, SeenVersion
+from app.model.exchange import ImportRecord, RecordChange, SeenVersion
 from app.model.indicator import Indicator, Measurement
 from app.model.meta import Setting
 from app.model.monitoring import AdvisoryVisit, MonitoringNote, Recommendation, Risk
@@ -89,6 +89,7 @@ __all__ = [
     "Recommendation",
     "RecommendationStatus",
     "Record",
+    "RecordChange",
     "Risk",
     "RiskStatus",
     "ScheduleItem",

@@ -53,3 +53,26 @@ class ImportRecord(Base):
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
     # {"records": [{"table", "id", "title", "outcome"}, …]}: what each record became.
     detail: Mapped[dict[str, Any]] = mapped_column(JSON(none_as_null=True), default=dict)
+
+
+class RecordChange(Base):
+    """Per record: its version counter (for merges) and when this store last changed it.
+
+    ``counter`` is a Lamport-style version number that travels with the record:
+    a local edit makes it one more than the highest counter this installation
+    knows for the record, an import takes the sender's. When two laptops hold
+    different versions that both have already seen, the higher
+    ``(counter, content hash)`` wins on both, so any sequence of exchanges
+    converges. ``seq`` is a store-wide change counter and ``changed_at`` the
+    time of the change on a clock that never runs backwards here (the highest
+    time seen so far): "changes since a day" is the first counter changed on
+    or after that day, so a laptop clock set back never hides a change.
+    """
+
+    __tablename__ = "record_change"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    municipality_id: Mapped[str] = mapped_column(String(36), index=True)
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+    seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -6,7 +6,8 @@ around these; validation lives in :mod:`app.services.validation`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -30,6 +31,7 @@ from app.model import (
 )
 from app.services import validation
 from app.services.fields import DEPENDENTS, PARENTS
+from app.storage import tombstones
 from app.storage.store import Store
 
 R = TypeVar("R", bound=Record)
@@ -60,9 +62,10 @@ def children(store: Store, cls: type[R], **where: Any) -> list[R]:
 
 
 def _ordered(statement: Any, cls: type[Record]) -> Any:
+    # The id last: the same order on every laptop, even for records made in the same tick.
     if hasattr(cls, "position"):
-        return statement.order_by(cls.position, cls.created_at)
-    return statement.order_by(cls.created_at)
+        return statement.order_by(cls.position, cls.created_at, cls.id)
+    return statement.order_by(cls.created_at, cls.id)
 
 
 def create(store: Store, cls: type[R], parent_id: str | None = None, **values: Any) -> R:
@@ -104,23 +107,37 @@ def update(store: Store, cls: type[R], record_id: str, **values: Any) -> R:
     return record
 
 
-def delete(store: Store, cls: type[Record], record_id: str) -> datetime:
-    """Tombstone a record and everything that depends on it; returns the tombstone's time.
+@dataclass(frozen=True)
+class Deletion:
+    """A deletion to undo: its tombstone time and the erased content (in memory only)."""
 
-    Pass the time to :func:`restore` to undo exactly this deletion.
+    stamp: datetime
+    saved: tombstones.Saved
+
+
+def delete(store: Store, cls: type[Record], record_id: str) -> Deletion:
+    """Tombstone a record and everything that depends on it, erasing their content.
+
+    The content stays only in the returned :class:`Deletion` (in memory): pass
+    it to :func:`restore` to undo exactly this deletion.
     """
     with store.session() as session:
         record = load(session, cls, record_id)
         stamp = _fresh_stamp(session, record)
-        for victim in [record, *_dependents(session, record)]:
+        victims = [record, *_dependents(session, record)]
+        saved = tombstones.keep(victims)
+        for victim in victims:
+            tombstones.erase(victim)
             victim.deleted_at = stamp
             victim.updated_at = stamp
+    store.forget_erased()
     _publish(store, ChangeKind.DELETED, record)
-    return stamp
+    return Deletion(stamp, saved)
 
 
-def restore(store: Store, cls: type[Record], record_id: str, stamp: datetime) -> None:
+def restore(store: Store, cls: type[Record], record_id: str, deletion: Deletion) -> None:
     """Undo :func:`delete`: bring back the record and what was deleted with it."""
+    stamp = deletion.stamp
     with store.session() as session:
         record = session.get(cls, record_id, execution_options={"include_deleted": True})
         if record is None:
@@ -145,6 +162,7 @@ def restore(store: Store, cls: type[Record], record_id: str, stamp: datetime) ->
         now = utcnow()
         for victim in [record, *_dependents(session, record, include_deleted=True)]:
             if victim.deleted_at == stamp:
+                deletion.saved.restore_into(victim)
                 victim.deleted_at = None
                 victim.updated_at = now
     _publish(store, ChangeKind.RESTORED, record)
@@ -197,6 +215,26 @@ def _renumber(
     for position, sibling in enumerate(positioned):
         if sibling.position != position:
             sibling.position = position
+
+
+def normalise_positions(session: Session, groups: Iterable[tuple[type[Record], str]]) -> None:
+    """Where live siblings share a position, number them 0, 1, … in their present order.
+
+    After a merge two records may share a position (each laptop added or moved
+    one); the order (position, creation, id) is the same on every laptop that
+    holds the same records, so both sides number them alike. Gaps (left by a
+    deletion) are harmless and left alone, so an import alone changes nothing.
+    """
+    for cls, parent_id in sorted(set(groups), key=lambda group: (group[0].__tablename__, group[1])):
+        if not hasattr(cls, "position") or cls not in PARENTS:
+            continue
+        statement = select(cls).where(getattr(cls, PARENTS[cls][0]) == parent_id)
+        siblings: list[Any] = list(session.scalars(_ordered(statement, cls)).all())
+        if len({sibling.position for sibling in siblings}) == len(siblings):
+            continue
+        for position, sibling in enumerate(siblings):
+            if sibling.position != position:
+                sibling.position = position
 
 
 def _follow_plan(session: Session, record: Record) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -98,8 +98,8 @@ def update_risk(store: Store, risk_id: str, **values: Any) -> Risk:
     return records.update(store, Risk, risk_id, **values)
 
 
-def delete_risk(store: Store, risk_id: str) -> datetime:
-    """Tombstone a risk; pass the returned time to ``records.restore`` to undo."""
+def delete_risk(store: Store, risk_id: str) -> records.Deletion:
+    """Tombstone a risk; pass the returned deletion to ``records.restore`` to undo."""
     return records.delete(store, Risk, risk_id)
 
 

@@ -33,6 +33,7 @@ from app.model import (
 from app.services.fields import FIELDS, LINKABLE, Field
 from app.services.school_data.rules import school_year_stats_rules
 from app.services.teryt import teryt_problem
+from app.textnorm import first_control, has_lone_surrogate, iso_date
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # ASCII digits only: ``\d`` and ``str.isdigit`` also accept "２" or "²".
@@ -64,6 +65,14 @@ def _check_text(name: str, spec: Field, label: str, value: Any) -> str:
         raise fail(_("Pole „{label}” musi być tekstem.").format(label=label), name)
     if "\x00" in value:
         raise fail(_("Pole „{label}” zawiera niedozwolone znaki.").format(label=label), name)
+    if has_lone_surrogate(value):
+        raise fail(
+            _(
+                "Pole „{label}” zawiera niepoprawny znak (niesparowaną połówkę znaku UTF-16). "
+                "Usuń go albo wpisz tekst ponownie."
+            ).format(label=label),
+            name,
+        )
     if len(value) > spec.max_length:
         raise fail(
             _("Pole „{label}” jest za długie: {length} znaków, najwyżej {limit}.").format(
@@ -71,8 +80,16 @@ def _check_text(name: str, spec: Field, label: str, value: Any) -> str:
             ),
             name,
         )
-    if spec.kind == "text" and "\n" in value:
+    if spec.kind == "text" and any(space in value for space in "\n\r\t"):
         value = " ".join(value.split())
+    control = first_control(value, multiline=spec.kind == "long")
+    if control is not None:
+        raise fail(
+            _("Pole „{label}” zawiera niedozwolony znak sterujący (U+{code:04X}).").format(
+                label=label, code=ord(control)
+            ),
+            name,
+        )
     return str(value)
 
 
@@ -110,7 +127,7 @@ def _check_date(name: str, spec: Field, label: str, value: Any) -> date:
         value = value.date()
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value)
+            value = iso_date(value)
         except ValueError:
             raise fail(
                 _("Pole „{label}”: niepoprawna data (oczekiwano RRRR-MM-DD).").format(label=label),

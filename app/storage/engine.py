@@ -16,6 +16,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Deleted content is overwritten with zeros, not left in free pages.
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed transaction survives a power cut, not only a crash.
         cursor.execute("PRAGMA synchronous = FULL")

@@ -9,7 +9,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 
 from app.model import Record, utcnow
-from app.storage import search_index
+from app.storage import change_log, search_index
 
 
 def _hide_tombstones(state: ORMExecuteState) -> None:
@@ -59,6 +59,7 @@ def _committed_stamp(record: Record) -> datetime | None:
 def _reindex(session: Session, _context: Any) -> None:
     changed = [obj for obj in (*session.new, *session.dirty) if isinstance(obj, Record)]
     search_index.reindex(session, changed)
+    change_log.record_edits(session, changed)
     gone = [obj.id for obj in session.deleted if isinstance(obj, Record)]
     search_index.remove(session, gone)
 

@@ -24,7 +24,7 @@ from app.filenames import check_path_length
 from app.i18n import _
 from app.model import Setting, new_id
 from app.private_files import private_file, private_folder, restrict
-from app.storage import backups, migrate, session_events
+from app.storage import backups, migrate, session_events, tombstones
 from app.storage.disk import is_no_space, no_space_message
 from app.storage.engine import make_engine
 from app.storage.integrity import check_file, is_foreign, reach_message
@@ -82,6 +82,7 @@ class Store:
         store = cls(data_paths, engine, lock)
         if not readonly:
             store._ensure_installation_id()
+            tombstones.scrub_store(store.engine)
         return store
 
     def close(self) -> None:
@@ -117,6 +118,10 @@ class Store:
             raise
         finally:
             session.close()
+
+    def forget_erased(self) -> None:
+        """After a deletion: drop the erased text from the search index and the journal."""
+        tombstones.purge(self.engine)
 
     # -- backups ---------------------------------------------------------------
 

@@ -20,6 +20,8 @@ from ui.pages.team_schools import TeamSchoolsPage
 @pytest.fixture(autouse=True)
 def _always_yes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    # The deletion question (ui.dialogs.confirm_delete) is a box of its own, with a checkbox.
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
 
 
 @pytest.fixture(autouse=True)

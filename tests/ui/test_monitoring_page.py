@@ -38,6 +38,8 @@ MONITORING_ROW = 4
 @pytest.fixture(autouse=True)
 def _always_yes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    # The deletion question (ui.dialogs.confirm_delete) is a box of its own, with a checkbox.
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
 
 
 @pytest.fixture

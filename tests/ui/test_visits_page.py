@@ -26,6 +26,8 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture(autouse=True)
 def _always_yes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    # The deletion question (ui.dialogs.confirm_delete) is a box of its own, with a checkbox.
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
 
 
 @dataclass

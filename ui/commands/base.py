@@ -9,7 +9,6 @@ through ``on_error`` and the command becomes obsolete.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -121,7 +120,7 @@ class CreateRecord(StoreCommand):
         self.parent_id = parent_id
         self.values = values
         self.record_id: str | None = None
-        self._stamp: datetime | None = None
+        self._stamp: records.Deletion | None = None
 
     def first(self) -> None:
         record = records.create(self.store, self.cls, self.parent_id, **self.values)
@@ -141,7 +140,11 @@ class DeleteRecord(StoreCommand):
         super().__init__(store, text)
         self.cls = cls
         self.record_id = record_id
-        self._stamp: datetime | None = None
+        self._stamp: records.Deletion | None = None
+
+    @property
+    def deletion(self) -> records.Deletion | None:
+        return self._stamp
 
     def do(self) -> None:
         self._stamp = records.delete(self.store, self.cls, self.record_id)

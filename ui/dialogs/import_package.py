@@ -35,6 +35,7 @@ from app.exchange import format as fmt
 from app.exchange.merge import Choice, ImportPlan, ImportResult, Outcome, apply_import
 from app.exchange.plan import plan_import
 from app.exchange.reader import Package, ReadCancelled, read_package
+from app.exchange.report import nothing_to_change
 from app.i18n import _
 from ui.context import EditorContext
 from ui.dialogs.background_task import run_in_background
@@ -211,7 +212,7 @@ class ImportPreviewDialog(QDialog):
     def _counts(self) -> str:
         plan = self.plan
         if not plan.items:
-            return _("Nic do zmiany — dane są już zgodne z plikiem.")
+            return nothing_to_change(plan.newer_here)
         return _(
             "Do dodania: {added} · do zmiany: {changed} · do usunięcia: {deleted} · "
             "konflikty: {conflicts}"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from app.changes import Change
 from app.model.base import Record
@@ -144,12 +144,18 @@ class LiveView(QWidget):
         if self.context is None:
             return False
         self.flush()
-        answer = QMessageBox.question(self, title, question)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
         from ui.commands import DeleteRecord
+        from ui.dialogs.confirm_delete import ask_delete, erase_from_backups_after
 
-        return self.context.run(DeleteRecord(self.context.store, cls, record_id, undo_text))
+        erase_backups = ask_delete(self, title, question)
+        if erase_backups is None:
+            return False
+        command = DeleteRecord(self.context.store, cls, record_id, undo_text)
+        if not self.context.run(command):
+            return False
+        if erase_backups:
+            erase_from_backups_after(self, self.context.store, command)
+        return True
 
 
 class Page(LiveView):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,6 +25,7 @@ from app.model import Record
 from app.services import records
 from ui.commands import CreateRecord, DeleteRecord, EditRecord
 from ui.context import EditorContext
+from ui.dialogs.confirm_delete import ask_delete, erase_from_backups_after
 from ui.forms.record_form import RecordForm
 from ui.models.records import ID_ROLE, SORT_ROLE, Column, RecordTableModel
 
@@ -224,17 +224,19 @@ class RecordPanel(QWidget):
             return
         record = self._record(record_id)
         title = getattr(record, "name", None) or getattr(record, "title", None) or self.noun
-        answer = QMessageBox.question(
+        erase_backups = ask_delete(
             self,
             _("Usuwanie"),
             _("Usunąć „{title}”?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z).").format(
                 title=title
             ),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if erase_backups is None:
             return
         command = DeleteRecord(
             self.context.store, self.cls, record_id, _("usunięcie: {title}").format(title=title)
         )
         if self.context.run(command):
+            if erase_backups:
+                erase_from_backups_after(self, self.context.store, command)
             self.reload()

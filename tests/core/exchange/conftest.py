@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from app.errors import UserError
 from app.exchange import crypto, export, reader
 from app.exchange.merge import Choice, ImportResult, apply_import
 from app.exchange.plan import ImportPlan, plan_import, snapshot
@@ -276,3 +277,45 @@ def content_fixture() -> Callable[[Store, str], dict[str, Any]]:
 @pytest.fixture(name="file_state")
 def file_state_fixture() -> Callable[[Path], dict[str, str]]:
     return file_state
+
+
+# -- bad files (test_bad_files, test_hostile_text) ---------------------------------
+
+
+@pytest.fixture
+def good(laptops, courier) -> bytes:
+    """A good plain file of the officer's municipality."""
+    return courier.pack(laptops.officer, laptops.municipality_id).read_bytes()
+
+
+@pytest.fixture
+def refused(laptops, file_state, tmp_path: Path) -> Callable[..., str]:
+    """``refused(data, **plan_options)``: the import's message, checking nothing changed."""
+
+    def attempt(data: bytes, passphrase: str | None = None, **options: object) -> str:
+        store = laptops.advisor
+        folder = laptops.folder / "advisor"
+        before = file_state(folder)
+        backups = (
+            sorted(p.name for p in (folder / "backups").glob("*"))
+            if (folder / "backups").exists()
+            else []
+        )
+        path = tmp_path / "incoming.planoswiaty"
+        path.write_bytes(data)
+        with pytest.raises(UserError) as raised:
+            package = reader.read_package(path, passphrase)
+            plan_import(store, package, **options)  # type: ignore[arg-type]
+            apply_import(store, package, **options)  # type: ignore[arg-type]
+        assert file_state(folder) == before
+        after = (
+            sorted(p.name for p in (folder / "backups").glob("*"))
+            if (folder / "backups").exists()
+            else []
+        )
+        assert after == backups
+        message = raised.value.message
+        assert "Traceback" not in message and message.strip()
+        return message
+
+    return attempt

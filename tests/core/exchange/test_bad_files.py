@@ -7,7 +7,6 @@ import io
 import json
 import struct
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from app.errors import UserError
 from app.exchange import crypto, export, reader
 from app.exchange import format as fmt
 from app.exchange.merge import apply_import
-from app.exchange.plan import plan_import
 from app.model import Municipality
 from app.services import records
 
@@ -54,45 +52,6 @@ def with_records(entries: dict[str, bytes], table: str, rows: list[dict]) -> dic
     changed = dict(entries)
     changed[fmt.records_entry(table)] = json.dumps(rows).encode()
     return changed
-
-
-@pytest.fixture
-def good(laptops, courier) -> bytes:
-    """A good plain file of the officer's municipality."""
-    return courier.pack(laptops.officer, laptops.municipality_id).read_bytes()
-
-
-@pytest.fixture
-def refused(laptops, file_state, tmp_path: Path) -> Callable[..., str]:
-    """``refused(data, **plan_options)``: the import's message, checking nothing changed."""
-
-    def attempt(data: bytes, passphrase: str | None = None, **options: object) -> str:
-        store = laptops.advisor
-        folder = laptops.folder / "advisor"
-        before = file_state(folder)
-        backups = (
-            sorted(p.name for p in (folder / "backups").glob("*"))
-            if (folder / "backups").exists()
-            else []
-        )
-        path = tmp_path / "incoming.planoswiaty"
-        path.write_bytes(data)
-        with pytest.raises(UserError) as raised:
-            package = reader.read_package(path, passphrase)
-            plan_import(store, package, **options)  # type: ignore[arg-type]
-            apply_import(store, package, **options)  # type: ignore[arg-type]
-        assert file_state(folder) == before
-        after = (
-            sorted(p.name for p in (folder / "backups").glob("*"))
-            if (folder / "backups").exists()
-            else []
-        )
-        assert after == backups
-        message = raised.value.message
-        assert "Traceback" not in message and message.strip()
-        return message
-
-    return attempt
 
 
 def test_a_file_that_is_not_an_exchange_file(refused) -> None:

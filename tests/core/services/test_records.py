@@ -29,6 +29,7 @@ from app.model import (
     TeamMember,
 )
 from app.services import records
+from app.storage import tombstones
 from app.storage.store import Store
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ def test_delete_tombstones_dependents_with_one_stamp(tree: Tree, store: Store) -
     )
     stamp = records.delete(store, Goal, tree.goal.id)
     for cls, record_id in [*_subtree(tree), (Indicator, goal_indicator.id)]:
-        assert deleted_at(store, cls, record_id) == stamp, cls
+        assert deleted_at(store, cls, record_id) == stamp.stamp, cls
     # Nothing outside the subtree.
     for cls, record_id in [
         (StrategicPlan, tree.plan.id),
@@ -201,11 +202,11 @@ def test_restore_brings_back_exactly_that_deletion(tree: Tree, store: Store) -> 
     second = records.create(store, Objective, tree.goal.id, title="Usunięty wcześniej")
     earlier = records.delete(store, Objective, second.id)
     stamp = records.delete(store, Goal, tree.goal.id)
-    assert stamp > earlier
+    assert stamp.stamp > earlier.stamp
     records.restore(store, Goal, tree.goal.id, stamp)
     for cls, record_id in _subtree(tree):
         assert deleted_at(store, cls, record_id) is None, cls
-    assert deleted_at(store, Objective, second.id) == earlier
+    assert deleted_at(store, Objective, second.id) == earlier.stamp
     assert live_ids(store, Objective, goal_id=tree.goal.id) == [tree.objective.id]
     with store.session() as session:
         plan = session.get(StrategicPlan, tree.plan.id)
@@ -220,11 +221,11 @@ def test_restore_keeps_earlier_deletion_with_a_coarse_clock(
     monkeypatch.setattr(records, "utcnow", lambda: frozen)
     first = records.delete(store, Objective, tree.objective.id)
     second = records.delete(store, Goal, tree.goal.id)
-    assert second > first
+    assert second.stamp > first.stamp
     records.restore(store, Goal, tree.goal.id, second)
     assert deleted_at(store, Goal, tree.goal.id) is None
     for cls, record_id in _subtree(tree)[1:]:
-        assert deleted_at(store, cls, record_id) == first, cls
+        assert deleted_at(store, cls, record_id) == first.stamp, cls
     records.restore(store, Objective, tree.objective.id, first)
     for cls, record_id in _subtree(tree):
         assert deleted_at(store, cls, record_id) is None, cls
@@ -237,7 +238,7 @@ def test_restore_with_a_stamp_of_another_deletion(
     records.delete(store, Goal, tree.goal.id)
     # The objective's stamp on the goal would bring back the objective under a deleted goal.
     rejects(None, records.restore, store, Goal, tree.goal.id, earlier)
-    assert deleted_at(store, Objective, tree.objective.id) == earlier
+    assert deleted_at(store, Objective, tree.objective.id) == earlier.stamp
 
 
 def test_restore_when_the_parent_is_gone(tree: Tree, store: Store, rejects: Rejects) -> None:
@@ -250,23 +251,27 @@ def test_restore_when_the_parent_is_gone(tree: Tree, store: Store, rejects: Reje
 def test_restore_when_another_owner_is_gone(tree: Tree, store: Store, rejects: Rejects) -> None:
     """An indicator on an action: the action owns it as much as the municipality does."""
     stamp = records.delete(store, Action, tree.action.id)
-    assert deleted_at(store, Indicator, tree.indicator.id) == stamp
+    assert deleted_at(store, Indicator, tree.indicator.id) == stamp.stamp
     rejects(None, records.restore, store, Indicator, tree.indicator.id, stamp)
     rejects(None, records.restore, store, Measurement, tree.measurement.id, stamp)
     # An HDR item deleted with its priority stays down while the priority is.
     stamp = records.delete(store, SchedulePriority, tree.priority.id)
-    assert deleted_at(store, ScheduleItem, tree.item.id) == stamp
+    assert deleted_at(store, ScheduleItem, tree.item.id) == stamp.stamp
     rejects(None, records.restore, store, ScheduleItem, tree.item.id, stamp)
+
+
+def _nothing_saved() -> records.Deletion:
+    return records.Deletion(datetime.now(UTC), tombstones.Saved({}))
 
 
 def test_restore_of_a_live_record_does_nothing(tree: Tree, store: Store, snapshot: Any) -> None:
     before: Snapshot = snapshot()
-    records.restore(store, Goal, tree.goal.id, datetime.now(UTC))
+    records.restore(store, Goal, tree.goal.id, _nothing_saved())
     assert snapshot() == before
 
 
 def test_restore_of_an_unknown_record(store: Store, rejects: Rejects) -> None:
-    rejects(None, records.restore, store, Goal, "nie-ma", datetime.now(UTC))
+    rejects(None, records.restore, store, Goal, "nie-ma", _nothing_saved())
 
 
 def test_delete_and_restore_a_whole_municipality(tree: Tree, store: Store) -> None:
@@ -275,7 +280,7 @@ def test_delete_and_restore_a_whole_municipality(tree: Tree, store: Store) -> No
         assert session.scalars(select(Municipality)).all() == []
         assert session.scalars(select(Recommendation)).all() == []
     for cls, record_id in [(AdvisoryVisit, tree.visit.id), (School, tree.school.id)]:
-        assert deleted_at(store, cls, record_id) == stamp
+        assert deleted_at(store, cls, record_id) == stamp.stamp
     records.restore(store, Municipality, tree.municipality.id, stamp)
     for cls, record_id in [*_subtree(tree), (Recommendation, tree.recommendation.id)]:
         assert deleted_at(store, cls, record_id) is None
