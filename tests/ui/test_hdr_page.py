@@ -46,6 +46,8 @@ NONE = Qt.KeyboardModifier.NoModifier
 @pytest.fixture(autouse=True)
 def _always_yes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    # The deletion question (ui.dialogs.confirm_delete) is a box of its own, with a checkbox.
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
 
 
 @pytest.fixture(autouse=True)
@@ -499,6 +501,7 @@ def test_a_refused_delete_keeps_everything(
 ) -> None:
     page = _demo_page(window, demo_store)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.No)
     page.delete_button.click()
     tab = page.schedule_tab
     first_item = tab.model.items()[0]

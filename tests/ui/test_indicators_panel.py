@@ -78,7 +78,11 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         seen.warnings.append(text)
         return QMessageBox.StandardButton.Ok
 
+    def ask_delete(_parent: Any, _title: str, text: str) -> bool | None:
+        return False if question(_parent, _title, text) == QMessageBox.StandardButton.Yes else None
+
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr("ui.dialogs.confirm_delete.ask_delete", ask_delete)
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
     return seen
 
