@@ -12,6 +12,7 @@ either. Undo within a session restores from a copy kept in memory
 from __future__ import annotations
 
 import enum
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,9 +20,12 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Date, Engine, Float, Integer, String, Text, text
 from sqlalchemy import Enum as SqlEnum
+from sqlalchemy.exc import OperationalError
 
 from app.model import RECORD_CLASSES, Record
 from app.model.base import UTCDateTime
+
+log = logging.getLogger(__name__)
 
 KEPT = frozenset({"id", "municipality_id", "created_at", "updated_at", "deleted_at"})
 BLANK_DATE = date(2000, 1, 1)
@@ -150,11 +154,17 @@ def sql_value(value: Any) -> Any:
 
 
 def scrub_store(engine: Engine) -> None:
-    """On open: erase what older versions left in tombstones, then purge it for good."""
-    with engine.begin() as connection:
-        erased = scrub(connection)
-    if erased:
-        purge(engine)
+    """On open: erase what older versions left in tombstones, then purge it for good.
+
+    Best effort: when another program holds the file, the next open does it.
+    """
+    try:
+        with engine.begin() as connection:
+            erased = scrub(connection)
+        if erased:
+            purge(engine)
+    except OperationalError as error:
+        log.warning("tombstones not erased yet: %s", type(error).__name__)
 
 
 def purge(engine: Engine) -> None:
@@ -163,7 +173,10 @@ def purge(engine: Engine) -> None:
     Both are quick for a municipality's data; a busy reader only postpones the
     checkpoint, and the next one finishes it.
     """
-    with engine.begin() as connection:
-        connection.execute(text("INSERT INTO search_index(search_index) VALUES ('optimize')"))
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO search_index(search_index) VALUES ('optimize')"))
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except OperationalError as error:  # busy: the next deletion or open finishes it
+        log.warning("erased text not purged yet: %s", type(error).__name__)

@@ -142,7 +142,8 @@ def test_crafted_files_are_refused_within_300_mb(good: bytes, tmp_path: Path, at
 
 @pytest.mark.slow
 def test_the_reported_amplification_file_is_refused(good: bytes, tmp_path: Path) -> None:
-    """Two entries of 208 MB of "[{},{},…]" (the issue's file), deflated."""
+    """Two entries of "[{},{},…]" far over the limit, deflated (the issue's file had two of
+    208 MB; 48 MB each takes the same path through the reader in a quarter of the time)."""
     entries = entries_of(good)
     path = tmp_path / "amplified.planoswiaty"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
@@ -153,7 +154,7 @@ def test_the_reported_amplification_file_is_refused(good: bytes, tmp_path: Path)
         for table in ("goal", "risk"):
             with archive.open(f"attachments/{table}", "w", force_zip64=True) as handle:
                 handle.write(b"[")
-                for _block in range(208):
+                for _block in range(48):
                     handle.write(b"{}," * (2**20 // 3))
                 handle.write(b"{}]")
     peak, outcome = _peak(path)
