@@ -141,7 +141,7 @@ def progress_sentence(progress: Progress) -> str:
     return _(
         "Pozycji: {total} · zrealizowane: {done} · w toku: {in_progress} · zaplanowane: "
         "{planned} · opóźnione: {delayed} · zaniechane: {dropped} · po terminie: {overdue} "
-        "· zrealizowano {share} pozycji (bez zaniechanych)."
+        "· % wykonania: {share} (bez zaniechanych)."
     ).format(
         total=progress.total,
         done=progress.done,
@@ -357,7 +357,7 @@ _PROGRESS_COLUMNS = {
     "delayed": N_("opóźnione"),
     "dropped": N_("zaniechane"),
     "overdue": N_("po terminie"),
-    "share": N_("zrealizowano"),
+    "share": N_("% wykonania"),  # not "zrealizowano" beside "zrealizowane"
 }
 _COMPACT_COLUMNS = ("total", "done", "in_progress", "delayed", "overdue", "share")
 

@@ -151,7 +151,8 @@ def test_a_plan_is_exported_as_an_editable_word_document(
     assert finished.args == [target]
     document = docx.Document(str(target))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings and headings[0].startswith("1. ")
+    assert headings[0] == "Podsumowanie dla kierownictwa"  # the executive summary first
+    assert headings[1].startswith("1. ")
     # Back to PDF: the file name follows.
     qtbot.keyClick(dialog.format, Qt.Key.Key_Up)
     assert dialog.output.text().endswith(".pdf") and dialog.password.isEnabled()

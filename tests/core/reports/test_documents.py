@@ -239,3 +239,11 @@ def test_chapters_get_more_room_above_than_sections() -> None:
 
     s = styles()
     assert s.h1.spaceBefore > s.h2.spaceBefore > s.h3.spaceBefore
+
+
+def test_the_hdr_progress_table_does_not_say_zrealizowane_and_zrealizowano(
+    demo_documents: Callable[[str, str], Path], read_pdf: Read
+) -> None:
+    for kind in ("hdr", "monitoring"):
+        pdf = read_pdf(demo_documents(kind, "pl"))
+        assert pdf.contains("% wykonania") and not pdf.contains("zrealizowano")
