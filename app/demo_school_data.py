@@ -4,7 +4,7 @@ Made, not random: the same numbers every time (a seeded generator), and
 consistent with each other — pupils fall in the rural schools and hold in the
 town, oddziały follow the pupils, posts follow the oddziały, costs rise faster
 than the subvention, exam means move around the country's (the real national
-means of those years). Two plan indicators are bound to computed series.
+means of those years). Two plan indicators are bound to computed series (both on track or achieved).
 """
 
 from __future__ import annotations
@@ -208,25 +208,25 @@ def _supervision(builder: Any, schools: list[dict[str, Any]]) -> None:
         )
 
 
-# key, name, series, unit, direction, baseline (2021/2022 or 2021), target for 2028
+# key, name, series, unit, direction, baseline, target
 _BOUND = (
     (
         "d_oddzialy",
-        "Liczba uczniów na oddział w szkołach i przedszkolach gminy",
+        "Średnia liczba uczniów w oddziale nie większa niż 21",
         "pupils_per_class",
         "uczniowie",
-        "up",
-        (date(2022, 8, 31), 21.0),
-        (date(2028, 8, 31), 22.0),
+        "down",
+        (date(2023, 8, 31), 21.5),
+        (date(2028, 8, 31), 21.0),
     ),
     (
-        "d_doplata",
-        "Udział środków własnych gminy w wydatkach bieżących na oświatę",
-        "top_up_share",
+        "d_dyplomowani",
+        "Odsetek nauczycieli dyplomowanych w szkołach i przedszkolach gminy",
+        "share_chartered",
         "%",
-        "down",
-        (date(2021, 12, 31), 35.1),
-        (date(2028, 12, 31), 33.0),
+        "up",
+        (date(2022, 8, 31), 52.0),
+        (date(2028, 8, 31), 60.0),
     ),
 )
 

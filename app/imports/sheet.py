@@ -106,7 +106,7 @@ def plan(
             )
         ]
     by_rspo = {s.rspo: s for s in schools if s.rspo}
-    by_name = {fold(s.name): s for s in schools}
+    by_name: dict[str, SchoolRef] = {}  # folded names, made when a row needs one
     result = SheetPlan(municipality_id, path.name, mapping.target, ExamKind(mapping.exam))
     matched: list[tuple[int, SchoolRef, bool, int, dict[str, Any]]] = []
     for line, cells in table.body(mapping.header_row):
@@ -125,6 +125,7 @@ def plan(
         school = by_rspo.get(rspo) if rspo else None
         found_by_name = school is None
         if school is None:
+            by_name = by_name or {fold(s.name): s for s in schools}
             school = by_name.get(fold(label))
         if school is None:
             result.unmatched.append((line, label))
@@ -170,13 +171,14 @@ def _columns(headers: list[str], mapping: Mapping, file_name: str) -> dict[str, 
 
 def _row_kind(label: str, rspo: str) -> str | None:
     """``totals``, a comparison level's column, or None for a school's row."""
+    if rspo:
+        return None  # a row with an RSPO number is a school's
     folded = fold(label)
-    if not rspo and folded.startswith(_TOTALS):
+    if folded.startswith(_TOTALS):
         return "totals"
-    if not rspo:
-        for word, column in _LEVELS.items():
-            if folded.startswith(word):
-                return column
+    for word, column in _LEVELS.items():
+        if folded.startswith(word):
+            return column
     return None
 
 

@@ -368,12 +368,12 @@ def test_attention_filter_shows_off_track_at_risk_and_stale(
     plan = plans.plans_of(demo_store, municipality.id)[0]
     panel, _context = _open_panel(qtbot, demo_store, municipality.id, plan.id, date(2026, 11, 21))
     assert panel.proxy.rowCount() == 16  # 14 typed by hand, 2 computed from school data
-    assert panel.attention_toggle.text() == "Tylko zagrożone i nieaktualne (6)"
+    assert panel.attention_toggle.text() == "Tylko zagrożone i nieaktualne (4)"
     qtbot.mouseClick(panel.attention_toggle, Qt.MouseButton.LeftButton)
-    assert panel.proxy.rowCount() == 6
-    shown = {panel.proxy.index(r, cols.STATUS).data() for r in range(6)}
+    assert panel.proxy.rowCount() == 4
+    shown = {panel.proxy.index(r, cols.STATUS).data() for r in range(4)}
     assert shown == {OFF, AT_RISK}
-    assert all(panel.proxy.index(r, 0).data(ATTENTION_ROLE) for r in range(6))
+    assert all(panel.proxy.index(r, 0).data(ATTENTION_ROLE) for r in range(4))
     assert panel.current_id() is not None  # the first of them is selected
     # Two years later everything is stale (no measurement within its interval).
     panel.today = date(2028, 12, 1)

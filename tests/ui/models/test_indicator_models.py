@@ -94,7 +94,7 @@ def test_demo_plan_rows_have_computed_statuses(demo_store: Store) -> None:
         background = cell.data(Qt.ItemDataRole.BackgroundRole)
         assert background.name() == STATUS_COLOURS[status][0]
         assert cell.data(Qt.ItemDataRole.ForegroundRole).name() == STATUS_COLOURS[status][1]
-    assert model.attention_count() == 6  # and both computed ones are off track
+    assert model.attention_count() == 4
 
 
 def test_status_tooltip_gives_progress_against_expected(demo_store: Store) -> None:
