@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -198,6 +199,9 @@ class AttentionPanel(LiveView):
         return self.model.rowCount()
 
     # -- selection --------------------------------------------------------------------------
+
+    def kept_views(self) -> list[QAbstractItemView]:
+        return [self.table]
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()

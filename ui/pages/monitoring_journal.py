@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -416,6 +417,9 @@ class JournalPanel(LiveView):
         self.search.selectAll()
 
     # -- selection --------------------------------------------------------------------------
+
+    def kept_views(self) -> list[QAbstractItemView]:
+        return [self.table]
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -253,6 +254,9 @@ class RisksPanel(LiveView):
         )
 
     # -- selection --------------------------------------------------------------------------
+
+    def kept_views(self) -> list[QAbstractItemView]:
+        return [self.table]
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()

@@ -345,6 +345,9 @@ class IndicatorsPanel(LiveView):
         else:
             self._show_details(None)
 
+    def kept_views(self) -> list[QAbstractItemView]:
+        return [self.table]
+
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
         value = index.data(ID_ROLE) if index.isValid() else None
