@@ -418,13 +418,8 @@ class JournalPanel(LiveView):
 
     # -- selection --------------------------------------------------------------------------
 
-    def kept_views(self) -> list[QAbstractItemView]:
-        return [self.table]
-
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+    def list_view(self) -> QAbstractItemView:
+        return self.table
 
     def current_note(self) -> MonitoringNote | None:
         current = self.current_id()

@@ -255,13 +255,8 @@ class RisksPanel(LiveView):
 
     # -- selection --------------------------------------------------------------------------
 
-    def kept_views(self) -> list[QAbstractItemView]:
-        return [self.table]
-
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+    def list_view(self) -> QAbstractItemView:
+        return self.table
 
     def current_link(self) -> tuple[str, str] | None:
         current = self.current_id()
