@@ -394,10 +394,16 @@ class MainWindow(QMainWindow):
         self.choose_municipality(municipality.id)
 
     def make_backup(self) -> None:
+        """Copy the data file (off the GUI thread: the copy uses its own connections)."""
         if self.store is None:
             return
+        from ui.dialogs.background_task import run_in_background
+
+        store = self.store
         try:
-            path = self.store.backup("manual")
+            path = run_in_background(
+                self, _("Wykonywanie kopii zapasowej…"), lambda _cancelled: store.backup("manual")
+            )
         except UserError as error:
             show_user_error(self, error)
             return

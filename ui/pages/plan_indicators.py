@@ -345,10 +345,8 @@ class IndicatorsPanel(LiveView):
         else:
             self._show_details(None)
 
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+    def list_view(self) -> QAbstractItemView:
+        return self.table
 
     def _current_row(self) -> IndicatorRow | None:
         current = self.current_id()
