@@ -1,23 +1,22 @@
 """One editor widget per kind of field, all with ``value``/``set_value`` and ``committed``.
 
-``committed`` fires when the value should be saved: at once for choices, dates
-and numbers; for typed text a moment after the typing stops, and when the field
-loses focus — so nothing typed waits for a Save button.
+``committed`` fires when the value should be saved: at once for choices and
+numbers; for dates when they are finished (Tab, Enter, a calendar pick); for
+typed text a moment after the typing stops, and when the field loses focus —
+so nothing typed waits for a Save button.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QLineEdit,
     QListWidget,
@@ -28,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.services.date_text import Precision
+from ui.widgets.date_edit import DateEdit
 
 TYPING_PAUSE_MS = 400
-NO_DATE = QDate(1989, 12, 31)  # shown blank: "no date"
 
 
 class LineEditor(QLineEdit):
@@ -145,31 +145,11 @@ class NumberEditor(QDoubleSpinBox):
         self.setValue(self._blank if value is None else float(value))
 
 
-class DateEditor(QDateEdit):
-    """A date with a calendar; the blank lowest value means "no date"."""
-
-    committed = Signal()
+class DateEditor(DateEdit):
+    """A day: the program's one date editor (:mod:`ui.widgets.date_edit`) in a form."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setSpecialValueText(" ")
-        self.setDisplayFormat("dd.MM.yyyy")
-        self.editingFinished.connect(self.committed)
-        calendar = self.calendarWidget()
-        calendar.clicked.connect(lambda _d: self.committed.emit())
-
-    def value(self) -> date | None:
-        current = self.date()
-        return None if current == NO_DATE else date(current.year(), current.month(), current.day())
-
-    def set_value(self, value: Any) -> None:
-        if value is None:
-            self.setDate(NO_DATE)
-        else:
-            self.setDate(QDate(value.year, value.month, value.day))
+        super().__init__(Precision.DAY, parent)
 
 
 class ChoiceEditor(QComboBox):

@@ -122,6 +122,7 @@ class JournalPanel(QWidget):
         self.date_from.setAccessibleName(_("Od dnia"))
         self.date_to = DateEditor()
         self.date_to.setAccessibleName(_("Do dnia"))
+        self.date_to.neighbour = self.date_from
         self.period_dash = QLabel("–")
         self.link_filter = _combo(_("Powiązanie"))
         self.link_filter.setMaximumWidth(280)
@@ -383,7 +384,7 @@ class JournalPanel(QWidget):
 
     def _period_changed(self) -> None:
         custom = self.period_filter.currentData() == CUSTOM_PERIOD
-        if custom and self.date_from.value() is None:
+        if custom and not self.date_from.text().strip():
             start, end = journal.school_year(self.today)
             self.date_from.set_value(start)
             self.date_to.set_value(end)

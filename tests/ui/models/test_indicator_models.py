@@ -116,7 +116,7 @@ def test_stale_mark_and_tooltip(demo_store: Store) -> None:
     row = _row_named(model, "z matematyki")
     cell = model.index(row, cols.STALE)
     assert cell.data(Display) == "⚠"
-    assert cell.data(ToolTip).startswith("Brak pomiaru od 3.07.2026 (pomiar co 12 mies.")
+    assert cell.data(ToolTip).startswith("Brak pomiaru od 03.07.2026 (pomiar co 12 mies.")
     assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == "nieaktualny"
     fresh = _model(demo_store)
     assert fresh.index(row, cols.STALE).data(Display) == ""
@@ -219,7 +219,7 @@ def test_measurements_show_polish_dates_and_numbers(measured) -> None:  # type: 
     table, _recorder, rows = measured
     assert table.rowCount() == 3
     assert table.headerData(DATE, Qt.Orientation.Horizontal) == "Data pomiaru"
-    assert table.index(0, DATE).data() == "3.07.2024"
+    assert table.index(0, DATE).data() == "03.07.2024"
     assert table.index(0, DATE).data(Qt.ItemDataRole.EditRole) == date(2024, 7, 3)
     assert table.index(2, VALUE).data() == "48"
     assert table.index(2, COMMENT).data().startswith("Wzrost poniżej oczekiwań")
@@ -256,7 +256,11 @@ def test_unchanged_value_calls_nothing(measured) -> None:  # type: ignore[no-unt
         (VALUE, None, "Pole „Wartość” nie może być puste."),
         (DATE, None, "Pole „Data pomiaru” nie może być puste."),
         (DATE, date(1980, 1, 1), "Pole „Data pomiaru”: data spoza zakresu 1990–2100."),
-        (DATE, "31.02.2025", "Pole „Data pomiaru”: niepoprawna data (oczekiwano RRRR-MM-DD)."),
+        (
+            DATE,
+            "31.02.2025",
+            "Data pomiaru: Nie rozpoznano daty „31.02.2025”. Wpisz np. 01.09.2026.",
+        ),
     ],
 )
 def test_bad_value_is_reported_and_old_value_kept(measured, column, value, message) -> None:  # type: ignore[no-untyped-def]
