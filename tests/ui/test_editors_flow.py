@@ -43,8 +43,12 @@ def _create_municipality(qtbot, window: MainWindow) -> str:  # type: ignore[no-u
     qtbot.addWidget(dialog)
     type_text_(dialog.name, "Gmina Żółkiewka")
     dialog.kind.setCurrentIndex(dialog.kind.findData("rural"))
-    type_text_(dialog.teryt, "061507")
+    assert dialog.teryt.placeholderText() == "np. 0615072"  # an example the rural kind accepts
+    type_text_(dialog.teryt, "0615")
+    assert dialog.errors["teryt"].text() == "", "no error while the code is still being typed"
+    type_text_(dialog.teryt, "07")
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.teryt.editingFinished.emit()  # leaving the field
     assert "7 cyfr" in dialog.errors["teryt"].text()
     type_text_(dialog.teryt, "2")
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
@@ -71,7 +75,10 @@ def test_officer_builds_team_schools_and_plan(qtbot, window: MainWindow, store: 
     # A school with a bad postal code first: the message appears next to the field.
     team_page.schools.add_button.click()
     _type(qtbot, team_page.schools.form.editors["name"], "Szkoła Podstawowa w Żółkiewce")
-    _type(qtbot, team_page.schools.form.editors["postal_code"], "22335")
+    postal_code = team_page.schools.form.editors["postal_code"]
+    _type(qtbot, postal_code, "22335")
+    assert team_page.schools.form.error_text("postal_code") == ""  # still typing
+    qtbot.keyClick(postal_code, Qt.Key.Key_Tab)
     assert "00-000" in team_page.schools.form.error_text("postal_code")
     _type(qtbot, team_page.schools.form.editors["postal_code"], "22-335")
     assert team_page.schools.form.error_text("postal_code") == ""
@@ -98,6 +105,7 @@ def test_officer_builds_team_schools_and_plan(qtbot, window: MainWindow, store: 
     # Read everything back through the core.
     municipality = records.get(store, Municipality, municipality_id)
     assert (municipality.name, municipality.teryt) == ("Gmina Żółkiewka", "0615072")
+    assert municipality.voivodeship == "lubelskie"  # from the TERYT code's first digits
     [member] = records.children(store, TeamMember, municipality_id=municipality_id)
     assert (member.name, member.email) == ("Anna Łęcka", "a.lecka@zolkiewka.pl")
     [school] = records.children(store, School, municipality_id=municipality_id)

@@ -235,7 +235,7 @@ def test_add_fill_attach_measure_undo_and_delete(  # type: ignore[no-untyped-def
     assert "Postęp 50% (oczekiwany 50%)" in panel.chart.title_text()
 
     # Undo the last edit: off track again; redo: on track.
-    assert stack.undoText() == "zmiana pomiaru: Wartość"
+    assert stack.undoText() == "zmianę pomiaru: Wartość"
     stack.undo()
     _wait_status(qtbot, panel, OFF)
     assert panel.measurements.index(1, VALUE).data() == "11"

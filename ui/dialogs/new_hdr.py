@@ -287,7 +287,7 @@ class CopyHdrDialog(QDialog):
         try:
             start, end = self._period()
             command = CopyScheduleCommand(
-                self.context.store, self.schedule.id, start, end, _("kopia HDR na nowy okres")
+                self.context.store, self.schedule.id, start, end, _("kopię HDR na nowy okres")
             )
             push(self.context.undo_stack, command)
         except UserError as error:

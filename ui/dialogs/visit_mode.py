@@ -444,7 +444,7 @@ class VisitModeDialog(QDialog):
             self.visit_id,
             {field: old},
             {field: new},
-            _("zmiana pola „{field}”").format(field=label),
+            _("zmianę pola „{field}”").format(field=label),
         )
         push(self.context.undo_stack, command)
 

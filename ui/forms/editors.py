@@ -39,10 +39,18 @@ class LineEditor(QLineEdit):
     def __init__(self, max_length: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMaxLength(max_length)
+        self.typing = False  # True while a typing pause commits: errors wait for the end
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.committed)
+        self._timer.timeout.connect(self._paused)
         self.textEdited.connect(lambda _text: self._timer.start())
         self.editingFinished.connect(self._finished)
+
+    def _paused(self) -> None:
+        self.typing = True
+        try:
+            self.committed.emit()
+        finally:
+            self.typing = False
 
     def _finished(self) -> None:
         self._timer.stop()

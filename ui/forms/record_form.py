@@ -205,7 +205,8 @@ class RecordForm(QWidget):
         try:
             cleaned = validation.clean_value(name, spec, self.editor_value(name))
         except UserError as error:
-            self.show_error(name, error.message)
+            if not getattr(self.editors[name], "typing", False):  # not mid-word: say it now
+                self.show_error(name, error.message)
             return
         if _same(cleaned, old):
             self.clear_error(name)
@@ -215,7 +216,8 @@ class RecordForm(QWidget):
             self.on_edit(name, _plain(old), _plain(cleaned))
         except UserError as error:
             self.values[name] = old
-            self.show_error(error.field if error.field in self.errors else name, error.message)
+            if not getattr(self.editors[name], "typing", False):
+                self.show_error(error.field if error.field in self.errors else name, error.message)
             return
         self.clear_error(name)
         self.edited.emit(name)

@@ -351,7 +351,7 @@ class HdrPage(Page):
                 self.schedule_id,
                 {field: old},
                 {field: new},
-                _("zmiana pola „{field}”").format(field=label),
+                _("zmianę pola „{field}”").format(field=label),
             ),
         )
 

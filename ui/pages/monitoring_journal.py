@@ -515,7 +515,7 @@ class JournalPanel(QWidget):
                 self.form.record_id,
                 {field: old},
                 {field: new},
-                _("zmiana pola „{field}”").format(field=label),
+                _("zmianę pola „{field}”").format(field=label),
             ),
         )
 
@@ -533,7 +533,7 @@ class JournalPanel(QWidget):
             note.id,
             {"link_type": old[0] if old else None, "link_id": old[1] if old else None},
             {"link_type": new[0] if new else None, "link_id": new[1] if new else None},
-            _("zmiana powiązania notatki"),
+            _("zmianę powiązania notatki"),
             mergeable=False,
         )
         if not self.context.run(command):

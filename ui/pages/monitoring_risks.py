@@ -348,7 +348,7 @@ class RisksPanel(QWidget):
                 self.form.record_id,
                 {field: old},
                 {field: new},
-                _("zmiana pola „{field}”").format(field=label),
+                _("zmianę pola „{field}”").format(field=label),
             ),
         )
 

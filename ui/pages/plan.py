@@ -524,7 +524,7 @@ class PlanPage(Page):
                     record_id,
                     {field: old},
                     {field: new},
-                    _("zmiana pola „{field}”").format(field=label),
+                    _("zmianę pola „{field}”").format(field=label),
                 ),
             )
 
@@ -543,7 +543,7 @@ class PlanPage(Page):
             store,
             lambda: set_action_schools(store, action_id, new),
             lambda: set_action_schools(store, action_id, old),
-            _("zmiana szkół objętych działaniem"),
+            _("zmianę szkół objętych działaniem"),
         )
         if self.context.run(command):
             self._school_ids = new
@@ -560,7 +560,7 @@ class PlanPage(Page):
                 record_id,
                 {"title": old},
                 {"title": title},
-                _("zmiana nazwy"),
+                _("zmianę nazwy"),
                 mergeable=False,
             )
         )

@@ -496,7 +496,7 @@ class IndicatorsPanel(QWidget):
             self.form.record_id,
             {field: old},
             {field: new},
-            _("zmiana pola „{field}”").format(field=label),
+            _("zmianę pola „{field}”").format(field=label),
         )
         push(self.context.undo_stack, command)  # a UserError goes back to the form
 
@@ -600,7 +600,7 @@ class IndicatorsPanel(QWidget):
             measurement_id,
             {field: old},
             {field: new},
-            _("zmiana pomiaru: {field}").format(field=label),
+            _("zmianę pomiaru: {field}").format(field=label),
             mergeable=False,
         )
         push(self.context.undo_stack, command)

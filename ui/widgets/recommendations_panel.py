@@ -328,7 +328,7 @@ class RecommendationsPanel(QWidget):
         if self.context is None:
             raise UserError(_("Nie wybrano wizyty."))
         command = EditRecommendation(
-            self.context.store, recommendation_id, old, new, _("zmiana zalecenia")
+            self.context.store, recommendation_id, old, new, _("zmianę zalecenia")
         )
         push(self.context.undo_stack, command)
         self._clear_error()
