@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -12,6 +14,7 @@ from app.model import Action, Goal, Municipality, Objective, School, StrategicPl
 from app.services import plans, records
 from app.storage.store import Store
 from ui.dialogs.new_municipality import NewMunicipalityDialog
+from ui.dialogs.new_plan import NewPlanDialog
 from ui.main_window import MainWindow
 from ui.pages.plan import PlanPage
 from ui.pages.team_schools import TeamSchoolsPage
@@ -59,6 +62,21 @@ def _create_municipality(qtbot, window: MainWindow) -> str:  # type: ignore[no-u
     return dialog.created_id
 
 
+@contextmanager
+def _answering_new_plan(title: str) -> Iterator[None]:
+    """The "Nowy plan" dialog, answered by typing the title and pressing OK."""
+
+    def answer(dialog: NewPlanDialog) -> int:
+        dialog.title.selectAll()
+        type_text_(dialog.title, title)
+        dialog.accept()
+        return int(dialog.result())
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(NewPlanDialog, "exec", answer)
+        yield
+
+
 def _page(window: MainWindow, cls: type) -> object:
     return next(p for p in window.pages if isinstance(p, cls))
 
@@ -86,7 +104,8 @@ def test_officer_builds_team_schools_and_plan(qtbot, window: MainWindow, store: 
     # The plan: create it, then a goal, objective and action through the tree.
     plan_page = _page(window, PlanPage)
     assert isinstance(plan_page, PlanPage)
-    plan_page.new_plan()
+    with _answering_new_plan("Plan na lata 2026–2030"):
+        plan_page.new_plan()
     assert plan_page.plan_id is not None
     plan_page.tabs.setCurrentIndex(0)
     plan_page.add("goal")

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -170,7 +170,34 @@ class ChoiceEditor(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
         self.set_choices(choices, allow_empty)
-        self.activated.connect(lambda _index: self.committed.emit())
+        self._keyboard = False  # a change by keys (type-ahead, arrows) waits for Tab or Enter
+        self._pending = False
+        self.activated.connect(self._activated)
+
+    def _activated(self, _index: int) -> None:
+        if self._keyboard:
+            self._pending = True
+        else:
+            self._pending = False
+            self.committed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._pending:
+            self._finish()
+        self._keyboard = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._keyboard = False
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._finish()
+
+    def _finish(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.committed.emit()
 
     def set_choices(self, choices: Sequence[tuple[Any, str]], allow_empty: bool) -> None:
         current = self.value() if self.count() else None

@@ -13,19 +13,10 @@ from ui.main_window import MainWindow
 from ui.pages.team_schools import TeamSchoolsPage
 
 
-def _page(window: MainWindow, store: Store) -> tuple[TeamSchoolsPage, str]:
-    municipality = records.create(store, Municipality, name="Gmina Testowa", kind="rural")
-    window.municipality_model.reload()
-    window.choose_municipality(municipality.id)
-    page = next(p for p in window.pages if isinstance(p, TeamSchoolsPage))
-    page.refresh()
-    return page, municipality.id
-
-
 def test_undo_names_the_change_in_the_accusative(
-    qtbot: Any, window: MainWindow, store: Store, type_text: Any
+    qtbot: Any, window: MainWindow, store: Store, page_for: Any, type_text: Any
 ) -> None:
-    page, _id = _page(window, store)
+    page, _id = page_for(TeamSchoolsPage)
     name = page.profile.editors["name"]
     name.setFocus()
     name.selectAll()
@@ -38,9 +29,9 @@ def test_undo_names_the_change_in_the_accusative(
 
 
 def test_teryt_waits_for_the_whole_code_and_fills_the_voivodeship(
-    qtbot: Any, window: MainWindow, store: Store, type_text: Any
+    qtbot: Any, window: MainWindow, store: Store, page_for: Any, type_text: Any
 ) -> None:
-    page, municipality_id = _page(window, store)
+    page, municipality_id = page_for(TeamSchoolsPage)
     code = page.profile.editors["teryt"]
     code.setFocus()
     type_text(code, "0615")
@@ -58,8 +49,10 @@ def test_teryt_waits_for_the_whole_code_and_fills_the_voivodeship(
     assert page.profile.editors["voivodeship"].value() == "lubelskie"
 
 
-def test_a_new_team_member_has_no_assumed_role(window: MainWindow, store: Store) -> None:
-    page, municipality_id = _page(window, store)
+def test_a_new_team_member_has_no_assumed_role(
+    window: MainWindow, store: Store, page_for: Any
+) -> None:
+    page, municipality_id = page_for(TeamSchoolsPage)
     page.team.add_button.click()
     [member] = records.children(store, TeamMember, municipality_id=municipality_id)
     assert member.role is None
