@@ -123,6 +123,28 @@ def test_stale_mark_and_tooltip(demo_store: Store) -> None:
     assert fresh.index(row, cols.STALE).data(ToolTip) is None
 
 
+def test_a_new_indicator_without_a_target_date_is_not_off_track(demo_store: Store) -> None:
+    plan_id = _demo_plan(demo_store)
+    municipality = records.children(demo_store, Municipality)[0]
+    indicator = records.create(
+        demo_store,
+        Indicator,
+        municipality.id,
+        name="Nowy wskaźnik bez terminu",
+        plan_id=plan_id,
+        baseline_value=10,
+        target_value=20,
+    )
+    indicators.record_measurement(demo_store, indicator.id, measured_on=DEMO_TODAY, value=11)
+    model = _model(demo_store)
+    row = _row_named(model, "bez terminu")
+    status = model.index(row, cols.STATUS)
+    assert status.data(STATUS_ROLE) is not IndicatorStatus.OFF_TRACK
+    assert status.data(Display) == "nie oceniono: brak terminu"
+    assert "nie da się ocenić" in status.data(ToolTip)
+    assert status.data(ATTENTION_ROLE) is False
+
+
 def test_changing_today_recomputes_without_reset(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
     model = _model(demo_store)
     with qtbot.waitSignal(model.dataChanged):
