@@ -27,6 +27,7 @@ from app.i18n import N_, _
 from app.model import ActionStatus, DevelopmentSchedule, ScheduleItem
 from app.services.hdr import CycleStep, PriorityGroup, current_step, cycle_steps, period_warning
 from app.services.schedules import Progress, ScheduleProgress, is_overdue, progress_of
+from ui.contrast import tint
 from ui.formatting import show, show_money, show_month
 from ui.models.node_drag import NodeDragMixin
 
@@ -104,6 +105,8 @@ STATUS_STYLES: dict[ActionStatus, StatusStyle] = {
     ActionStatus.DROPPED: StatusStyle("#c4c4c4", "#6b6b6b", Qt.BrushStyle.HorPattern, "✕"),
 }
 OVERDUE_COLOUR = "#c62828"
+OVERDUE_TEXT = "#a00018"  # the overdue red for text on a status tint: 4.5:1 or more
+WARNING_TEXT = "#7a4a00"
 CURRENT_STEP_COLOUR = "#fff2c6"
 
 
@@ -325,10 +328,10 @@ class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
             return item.action
         if role == Qt.ItemDataRole.ForegroundRole:
             if (column == STATUS and overdue) or (column in (START, END) and warning):
-                return QBrush(QColor(OVERDUE_COLOUR if overdue else "#8a5300"))
+                return QBrush(QColor(OVERDUE_TEXT if overdue else WARNING_TEXT))
             return None
         if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
-            return QBrush(QColor(STATUS_STYLES[status_of(item)].fill).lighter(125))
+            return QBrush(tint(STATUS_STYLES[status_of(item)].fill))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._item_tooltip(item, column, overdue, warning)
         if role != Qt.ItemDataRole.DisplayRole:
