@@ -487,7 +487,8 @@ class StepListModel(QAbstractListModel):
         is_current = index.row() == self.current
         if role == Qt.ItemDataRole.DisplayRole:
             text = f"{step.number}. {step.label}"
-            return f"{text}  ◀ {_('tu jest zespół')}" if is_current else text
+            # The mark on a line of its own: a long step name wraps, the mark is never cut.
+            return f"{text}\n◀ {_('tu jest zespół')}" if is_current else text
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if step.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
