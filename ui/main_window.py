@@ -22,6 +22,7 @@ from app.changes import Change
 from app.errors import UserError
 from app.i18n import N_, _
 from app.version import APP_NAME, __version__
+from ui import page_memory
 from ui.errors import show_user_error
 from ui.models.municipalities import MunicipalityListModel
 from ui.widgets.empty_state import EmptyState
@@ -266,6 +267,7 @@ class MainWindow(QMainWindow):
             first = self.municipality_model.municipality_at(0)
             wanted = first.id if first else ""
         self.choose_municipality(wanted)
+        page_memory.restore(self.pages, self.settings, self.municipality_id)
 
     def choose_municipality(self, municipality_id: str) -> None:
         if self.context is None or self.municipality_model.row_of(municipality_id) < 0:
@@ -484,6 +486,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        page_memory.save(self.pages, self.settings, self.municipality_id)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
