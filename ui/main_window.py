@@ -24,6 +24,7 @@ from app.i18n import N_, _
 from app.version import APP_NAME, __version__
 from ui import page_memory
 from ui.errors import show_user_error
+from ui.keyboard import tab_leaves_tables
 from ui.models.municipalities import MunicipalityListModel
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.municipality_switcher import MunicipalitySwitcher
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.pages = [_make_page(key) for key, _title in PAGES]
         for page in self.pages:
             self.stack.addWidget(page)
+            tab_leaves_tables(page)
         self.stack.setCurrentIndex(max(0, self.navigation.currentRow()))
 
     def _build_toolbar(self) -> None:
