@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 from app.changes import Change
 from app.errors import UserError
 from app.i18n import N_, _
-from app.version import APP_NAME, __version__
+from app.version import APP_NAME
 from ui import page_memory
 from ui.errors import show_user_error
 from ui.keyboard import tab_leaves_tables
 from ui.models.municipalities import MunicipalityListModel
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.municipality_switcher import MunicipalitySwitcher
+
+if TYPE_CHECKING:
+    from ui.dialogs.help_viewer import HelpWindow
 
 if TYPE_CHECKING:
     from app.storage.store import Store
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setUndoLimit(500)
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(900, 600)
+        self.help_window: HelpWindow | None = None
         self.municipality_model = MunicipalityListModel()
         self._build_pages()
         self._build_toolbar()
@@ -232,6 +236,16 @@ class MainWindow(QMainWindow):
             view_menu.addAction(go)
 
         help_menu = self.menuBar().addMenu(_("Pomo&c"))
+        self.action_help = QAction(_("&Przewodnik"), self)
+        self.action_help.setShortcut(QKeySequence.StandardKey.HelpContents)
+        if self.action_help.shortcut().isEmpty():
+            self.action_help.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.action_help.triggered.connect(lambda: self.show_help())
+        help_menu.addAction(self.action_help)
+        shortcuts = QAction(_("&Skróty klawiszowe"), self)
+        shortcuts.triggered.connect(lambda: self.show_help(shortcuts=True))
+        help_menu.addAction(shortcuts)
+        help_menu.addSeparator()
         about = QAction(_("&O programie"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -455,14 +469,25 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("O programie"),
-            _(
-                "{name} {version}\n\nPlan rozwoju oświaty, HDR i monitoring dla zespołów JST "
-                "i doradców. Działa bez internetu; dane są przechowywane lokalnie."
-            ).format(name=APP_NAME, version=__version__),
-        )
+        from ui.dialogs.about import AboutDialog
+
+        folder = self.store.paths.root if self.store is not None else None
+        dialog = AboutDialog(folder, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_help(self, shortcuts: bool = False) -> None:
+        """The user guide (F1) in its own window, kept open beside the program."""
+        from ui.dialogs.help_viewer import HelpWindow
+
+        if self.help_window is None:
+            actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+            self.help_window = HelpWindow(actions, self)
+        if shortcuts:
+            self.help_window.show_shortcuts()
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
 
     # -- layout memory ------------------------------------------------------------------
 
