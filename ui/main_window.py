@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,7 +23,7 @@ from app.changes import Change
 from app.errors import UserError
 from app.i18n import N_, _
 from app.version import APP_NAME
-from ui import page_memory
+from ui import page_memory, style
 from ui.errors import show_user_error
 from ui.keyboard import tab_leaves_tables
 from ui.models.municipalities import MunicipalityListModel
@@ -49,6 +50,10 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 
 RECENT_LIMIT = 8
+# A 1366×768 laptop at 125 %: 1093×558 logical pixels are left under the title and
+# task bars. The window's minimum is below that; the first run fills what is there.
+MINIMUM_SIZE = QSize(800, 480)
+FIRST_RUN_SIZE = QSize(1200, 760)
 
 
 # Where each page lives: module and class. A page whose module is not there yet
@@ -103,7 +108,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(900, 600)
+        style.install(QApplication.instance())  # type: ignore[arg-type]
+        self.setMinimumSize(MINIMUM_SIZE)
         self.help_window: HelpWindow | None = None
         self.municipality_model = MunicipalityListModel()
         self._build_pages()
@@ -496,7 +502,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            self._first_run_size()
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -505,6 +511,21 @@ class MainWindow(QMainWindow):
         page = str(self.settings.value("page", "overview") or "overview")
         keys = [key for key, _title in PAGES]
         self.navigation.setCurrentRow(keys.index(page) if page in keys else 0)
+
+    def _first_run_size(self) -> None:
+        """Fit the available screen (never under the taskbar); maximised on a small one."""
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or room.isEmpty():
+            self.resize(FIRST_RUN_SIZE)
+            return
+        fits = room.width() >= FIRST_RUN_SIZE.width() and room.height() >= FIRST_RUN_SIZE.height()
+        if not fits:
+            self.resize(room.size().boundedTo(FIRST_RUN_SIZE))
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
+        self.resize(FIRST_RUN_SIZE)
+        self.move(room.center() - self.rect().center())
 
     def flush(self) -> None:
         """Save whatever is being typed in any editor."""
