@@ -23,7 +23,7 @@ from app.changes import Change
 from app.errors import UserError
 from app.i18n import N_, _
 from app.version import APP_NAME
-from ui import page_memory, style
+from ui import page_memory, shell, style
 from ui.errors import show_user_error
 from ui.keyboard import tab_leaves_tables
 from ui.models.municipalities import MunicipalityListModel
@@ -32,6 +32,7 @@ from ui.widgets.municipality_switcher import MunicipalitySwitcher
 
 if TYPE_CHECKING:
     from ui.dialogs.help_viewer import HelpWindow
+    from ui.widgets.global_search import GlobalSearch
 
 if TYPE_CHECKING:
     from app.storage.store import Store
@@ -111,10 +112,12 @@ class MainWindow(QMainWindow):
         style.install(QApplication.instance())  # type: ignore[arg-type]
         self.setMinimumSize(MINIMUM_SIZE)
         self.help_window: HelpWindow | None = None
+        self.search: GlobalSearch | None = None
         self.municipality_model = MunicipalityListModel()
         self._build_pages()
         self._build_toolbar()
         self._build_menus()
+        shell.install(self)
         self._build_status_bar()
         self._restore_layout()
         self.central.setCurrentWidget(self.loading)
@@ -272,7 +275,7 @@ class MainWindow(QMainWindow):
         self._ensure_pages()
         from ui.dialogs.quick_note import install_quick_note
 
-        install_quick_note(self)
+        shell.add_note_action(self, install_quick_note(self))
         self.store = store
         self.context = EditorContext(store, self.undo_stack, self)
         self._unsubscribe = store.changes.subscribe(self._on_change)
