@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
         from app.i18n import current_language
         from ui.dialogs.settings import SettingsDialog
 
-        dialog = SettingsDialog(self)
+        dialog = SettingsDialog(self, self.store, self.settings)
         if dialog.exec() and dialog.chosen_language() != current_language():
             self.settings.setValue("language", dialog.chosen_language())
             self.language_requested.emit(dialog.chosen_language())
