@@ -1,6 +1,6 @@
 """Every page and tab fits a 1366×768 laptop at 125 % (1093×558 logical) with nothing cut.
 
-Labels show their whole text (a wrapping label has the height it needs),
+No page scrolls sideways; labels show their whole text (a wrapping label has the height it needs),
 table headers show every word (they may wrap onto more lines), buttons show
 their captions, the window can be that small, and no scroll area sits inside
 another.
@@ -98,6 +98,15 @@ def _cut_buttons(page: QWidget) -> list[str]:
     return cut
 
 
+def _sideways(page: QWidget) -> list[str]:
+    """A page (a scroll area of a page) that would need scrolling sideways."""
+    return [
+        f"scrolls sideways by {area.horizontalScrollBar().maximum()} px"
+        for area in page.findChildren(QScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().maximum() > 0
+    ]
+
+
 def _nested_scrolling(page: QWidget) -> list[str]:
     nested = []
     for area in page.findChildren(QScrollArea):
@@ -125,6 +134,30 @@ def test_every_page_fits_the_laptop_with_nothing_cut(
     for where, page in _every_screen(window):
         assert window.size() == LAPTOP, f"{where}: the window grew to {window.size()}"
         found = _cut_labels(page) + _cut_headers(page) + _cut_buttons(page)
-        found += _nested_scrolling(page)
+        found += _nested_scrolling(page) + _sideways(page)
         problems += [f"{where}: {problem}" for problem in found]
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", [LAPTOP, QSize(1920, 1080)])
+def test_overview_cards_show_their_whole_legend_on_first_show(
+    qtbot: Any, settings: Any, demo_store: Store, size: QSize
+) -> None:
+    from ui.pages.overview import OverviewPage
+    from ui.widgets.status_bar_chart import StatusBarChart
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_store(demo_store)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(size)
+    window.navigation.setCurrentRow(0)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    page = window.pages[0]
+    assert isinstance(page, OverviewPage)
+    charts = [chart for chart in page.findChildren(StatusBarChart) if chart.isVisible()]
+    assert len(charts) == 4
+    for chart in charts:
+        assert chart.height() >= chart.heightForWidth(chart.width()), chart.describe()

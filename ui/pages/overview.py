@@ -56,6 +56,7 @@ from ui.models.overview import (
 from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
 from ui.record_jump import PAGE_OF
+from ui.widgets.card_grid import CardGrid
 from ui.widgets.status_bar_chart import Segment, StatusBarChart
 
 # Where each kind of record lives: the key of its page in the main window.
@@ -126,9 +127,7 @@ class OverviewPage(Page):
         }
         for section in self.sections.values():
             section.table.activated.connect(lambda index, s=section: self._item_activated(s, index))
-        charts = QHBoxLayout()
-        for card in self.cards.values():
-            charts.addWidget(card, 1)
+        charts = CardGrid(list(self.cards.values()))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(12)
@@ -143,7 +142,7 @@ class OverviewPage(Page):
         box = QVBoxLayout(content)
         box.addWidget(self.heading)
         box.addWidget(self.subheading)
-        box.addLayout(charts)
+        box.addWidget(charts)
         box.addLayout(grid)
         box.addStretch(1)
         scroll = QScrollArea()
