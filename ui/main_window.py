@@ -24,6 +24,7 @@ from app.errors import UserError
 from app.i18n import N_, _
 from app.version import APP_NAME
 from ui import page_memory, shell, style
+from ui.context_menus import install_row_menus
 from ui.errors import show_user_error
 from ui.keyboard import tab_leaves_tables
 from ui.models.municipalities import MunicipalityListModel
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE)
         self.help_window: HelpWindow | None = None
         self.search: GlobalSearch | None = None
+        self.note_action: QAction | None = None
         self.municipality_model = MunicipalityListModel()
         self._build_pages()
         self._build_toolbar()
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             self.stack.addWidget(page)
             tab_leaves_tables(page)
+            install_row_menus(page, lambda: self.note_action)
         self.stack.setCurrentIndex(max(0, self.navigation.currentRow()))
 
     def _build_toolbar(self) -> None:
@@ -275,7 +278,8 @@ class MainWindow(QMainWindow):
         self._ensure_pages()
         from ui.dialogs.quick_note import install_quick_note
 
-        shell.add_note_action(self, install_quick_note(self))
+        self.note_action = install_quick_note(self)
+        shell.add_note_action(self, self.note_action)
         self.store = store
         self.context = EditorContext(store, self.undo_stack, self)
         self._unsubscribe = store.changes.subscribe(self._on_change)
