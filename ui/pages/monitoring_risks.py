@@ -151,9 +151,9 @@ class RisksPanel(LiveView):
         return side
 
     def _form_side(self) -> QWidget:
-        source = QHBoxLayout()
-        source.addWidget(self.source_label, 1)
-        source.addWidget(self.source_button)
+        source = QVBoxLayout()  # the note's title gets the panel's whole width
+        source.addWidget(self.source_label)
+        source.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignLeft)
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
@@ -322,7 +322,7 @@ class RisksPanel(LiveView):
                 self.form.record_id,
                 {field: old},
                 {field: new},
-                _("zmiana pola „{field}”").format(field=label),
+                _("zmianę pola „{field}”").format(field=label),
             ),
         )
 

@@ -330,7 +330,7 @@ class VisitsPage(Page):
             visit_id,
             {field: old},
             {field: new},
-            _("zmiana pola „{field}”").format(field=label),
+            _("zmianę pola „{field}”").format(field=label),
         )
         push(self.context.undo_stack, command)  # a UserError goes back to the form
 

@@ -191,7 +191,7 @@ class RecordPanel(QWidget):
             self.form.record_id,
             {field: old},
             {field: new},
-            _("zmiana pola „{field}”").format(field=label),
+            _("zmianę pola „{field}”").format(field=label),
         )
         from ui.commands import push
 
