@@ -6,17 +6,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
 from app.i18n import _
+from app.services import date_text
 
 
 def show_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    """A day in the one form the editors show too (``01.09.2026``, ``01/09/2026``)."""
+    return date_text.show(value)
 
 
 def show_month(value: date | None) -> str:

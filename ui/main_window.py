@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -22,11 +23,18 @@ from PySide6.QtWidgets import (
 from app.changes import Change
 from app.errors import UserError
 from app.i18n import N_, _
-from app.version import APP_NAME, __version__
+from app.version import APP_NAME
+from ui import page_memory, shell, style
+from ui.context_menus import install_row_menus
 from ui.errors import show_user_error
+from ui.keyboard import tab_leaves_tables
 from ui.models.municipalities import MunicipalityListModel
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.municipality_switcher import MunicipalitySwitcher
+
+if TYPE_CHECKING:
+    from ui.dialogs.help_viewer import HelpWindow
+    from ui.widgets.global_search import GlobalSearch
 
 if TYPE_CHECKING:
     from app.storage.store import Store
@@ -46,6 +54,10 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 
 RECENT_LIMIT = 8
+# A 1366×768 laptop at 125 %: 1093×558 logical pixels are left under the title and
+# task bars. The window's minimum is below that; the first run fills what is there.
+MINIMUM_SIZE = QSize(800, 480)
+FIRST_RUN_SIZE = QSize(1200, 760)
 
 
 # Where each page lives: module and class (imported when the page is first shown).
@@ -82,11 +94,16 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(900, 600)
+        style.install(QApplication.instance())  # type: ignore[arg-type]
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.help_window: HelpWindow | None = None
+        self.search: GlobalSearch | None = None
+        self.note_action: QAction | None = None
         self.municipality_model = MunicipalityListModel()
         self._build_pages()
         self._build_toolbar()
         self._build_menus()
+        shell.install(self)
         self._build_status_bar()
         self._restore_layout()
         self.central.setCurrentWidget(self.loading)
@@ -146,8 +163,11 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
             self._pages[row] = page
+            tab_leaves_tables(page)
+            install_row_menus(page, lambda: self.note_action)
             if self.context is not None and self.municipality_id is not None:
                 page.show_municipality(self.context, self.municipality_id)
+                page_memory.restore([page], self.settings, self.municipality_id)
         return page
 
     @property
@@ -239,6 +259,16 @@ class MainWindow(QMainWindow):
             view_menu.addAction(go)
 
         help_menu = self.menuBar().addMenu(_("Pomo&c"))
+        self.action_help = QAction(_("&Przewodnik"), self)
+        self.action_help.setShortcut(QKeySequence.StandardKey.HelpContents)
+        if self.action_help.shortcut().isEmpty():
+            self.action_help.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.action_help.triggered.connect(lambda: self.show_help())
+        help_menu.addAction(self.action_help)
+        shortcuts = QAction(_("&Skróty klawiszowe"), self)
+        shortcuts.triggered.connect(lambda: self.show_help(shortcuts=True))
+        help_menu.addAction(shortcuts)
+        help_menu.addSeparator()
         about = QAction(_("&O programie"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -259,7 +289,8 @@ class MainWindow(QMainWindow):
         self._ensure_pages()
         from ui.dialogs.quick_note import install_quick_note
 
-        install_quick_note(self)
+        self.note_action = install_quick_note(self)
+        shell.add_note_action(self, self.note_action)
         self.store = store
         self.context = EditorContext(store, self.undo_stack, self)
         self._unsubscribe = store.changes.subscribe(self._on_change)
@@ -276,6 +307,7 @@ class MainWindow(QMainWindow):
             first = self.municipality_model.municipality_at(0)
             wanted = first.id if first else ""
         self.choose_municipality(wanted)
+        page_memory.restore(self.built(), self.settings, self.municipality_id)
 
     def choose_municipality(self, municipality_id: str) -> None:
         if self.context is None or self.municipality_model.row_of(municipality_id) < 0:
@@ -314,7 +346,7 @@ class MainWindow(QMainWindow):
         from app.i18n import current_language
         from ui.dialogs.settings import SettingsDialog
 
-        dialog = SettingsDialog(self)
+        dialog = SettingsDialog(self, self.store, self.settings)
         if dialog.exec() and dialog.chosen_language() != current_language():
             self.settings.setValue("language", dialog.chosen_language())
             self.language_requested.emit(dialog.chosen_language())
@@ -394,10 +426,16 @@ class MainWindow(QMainWindow):
         self.choose_municipality(municipality.id)
 
     def make_backup(self) -> None:
+        """Copy the data file (off the GUI thread: the copy uses its own connections)."""
         if self.store is None:
             return
+        from ui.dialogs.background_task import run_in_background
+
+        store = self.store
         try:
-            path = self.store.backup("manual")
+            path = run_in_background(
+                self, _("Wykonywanie kopii zapasowej…"), lambda _cancelled: store.backup("manual")
+            )
         except UserError as error:
             show_user_error(self, error)
             return
@@ -462,14 +500,25 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("O programie"),
-            _(
-                "{name} {version}\n\nPlan rozwoju oświaty, HDR i monitoring dla zespołów JST "
-                "i doradców. Działa bez internetu; dane są przechowywane lokalnie."
-            ).format(name=APP_NAME, version=__version__),
-        )
+        from ui.dialogs.about import AboutDialog
+
+        folder = self.store.paths.root if self.store is not None else None
+        dialog = AboutDialog(folder, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_help(self, shortcuts: bool = False) -> None:
+        """The user guide (F1) in its own window, kept open beside the program."""
+        from ui.dialogs.help_viewer import HelpWindow
+
+        if self.help_window is None:
+            actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+            self.help_window = HelpWindow(actions, self)
+        if shortcuts:
+            self.help_window.show_shortcuts()
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
 
     # -- layout memory ------------------------------------------------------------------
 
@@ -478,7 +527,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            self._first_run_size()
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -488,6 +537,21 @@ class MainWindow(QMainWindow):
         keys = [key for key, _title in PAGES]
         self.navigation.setCurrentRow(keys.index(page) if page in keys else 0)
 
+    def _first_run_size(self) -> None:
+        """Fit the available screen (never under the taskbar); maximised on a small one."""
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or room.isEmpty():
+            self.resize(FIRST_RUN_SIZE)
+            return
+        fits = room.width() >= FIRST_RUN_SIZE.width() and room.height() >= FIRST_RUN_SIZE.height()
+        if not fits:
+            self.resize(room.size().boundedTo(FIRST_RUN_SIZE))
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
+        self.resize(FIRST_RUN_SIZE)
+        self.move(room.center() - self.rect().center())
+
     def flush(self) -> None:
         """Save whatever is being typed in any editor."""
         for page in self.built():
@@ -495,6 +559,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        page_memory.save(self.built(), self.settings, self.municipality_id)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()

@@ -4,6 +4,8 @@ Status rules (tested at their boundaries):
 
 * no baseline, target or measurement → ``no_data``;
 * progress = (latest − baseline) / (target − baseline); progress ≥ 1 → ``achieved``;
+* not achieved and no baseline date or no target date → ``no_data`` with the
+  progress known: the pace cannot be judged without both dates;
 * past the target date and not achieved → ``off_track``;
 * otherwise compare progress with the share of time elapsed between the baseline
   and target dates at the latest measurement: a shortfall up to
@@ -58,6 +60,8 @@ def evaluate(
     expected = _expected_share(indicator, latest.measured_on)
     if progress >= 1:
         status = IndicatorStatus.ACHIEVED
+    elif indicator.baseline_date is None or indicator.target_date is None:
+        return IndicatorState(IndicatorStatus.NO_DATA, progress, None, latest, stale)
     elif indicator.target_date is not None and today > indicator.target_date:
         status = IndicatorStatus.OFF_TRACK
     else:

@@ -121,7 +121,11 @@ class Signals:
     @property
     def attention(self) -> int:
         """The weighted sum of problems (:data:`WEIGHTS`): higher needs attention sooner."""
-        counts = {
+        return sum(WEIGHTS[name] * count for name, count in self.attention_counts().items())
+
+    def attention_counts(self) -> dict[str, int]:
+        """How many of each problem the score counts (the keys of :data:`WEIGHTS`)."""
+        return {
             "indicator_off_track": self.indicators.get(IndicatorStatus.OFF_TRACK, 0),
             "indicator_at_risk": self.indicators.get(IndicatorStatus.AT_RISK, 0),
             "indicator_stale": self.indicators_stale,
@@ -131,7 +135,6 @@ class Signals:
             "risk_high": self.risks_high,
             "quiet": int(self.quiet),
         }
-        return sum(WEIGHTS[name] * count for name, count in counts.items())
 
 
 @dataclass(slots=True)

@@ -46,3 +46,27 @@ def teryt_problem(code: str, kind: MunicipalityKind) -> str | None:
     if kind in _GMINA_KIND_DIGIT and code[4:6] == "00":
         return _("Numer gminy w kodzie TERYT nie może wynosić 00.")
     return None
+
+
+# A code that passes the check for each kind, for placeholders and messages.
+_EXAMPLES = {
+    MunicipalityKind.RURAL: "0615072",
+    MunicipalityKind.URBAN: "1261011",
+    MunicipalityKind.URBAN_RURAL: "3021053",
+    MunicipalityKind.COUNTY: "3021",
+    MunicipalityKind.CITY_COUNTY: "1261",
+}
+
+
+def example(kind: MunicipalityKind) -> str:
+    """A TERYT code of the right shape for ``kind`` (it passes :func:`teryt_problem`)."""
+    return _EXAMPLES[MunicipalityKind(kind)]
+
+
+def expected_length(kind: MunicipalityKind) -> int:
+    return 7 if MunicipalityKind(kind) in _GMINA_KIND_DIGIT else 4
+
+
+def voivodeship_of(code: str | None) -> str | None:
+    """The voivodeship a TERYT code starts with (``06…`` → ``lubelskie``), or None."""
+    return voivodeships().get((code or "").strip()[:2])

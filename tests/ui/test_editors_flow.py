@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -12,6 +14,7 @@ from app.model import Action, Goal, Municipality, Objective, School, StrategicPl
 from app.services import plans, records
 from app.storage.store import Store
 from ui.dialogs.new_municipality import NewMunicipalityDialog
+from ui.dialogs.new_plan import NewPlanDialog
 from ui.main_window import MainWindow
 from ui.pages.plan import PlanPage
 from ui.pages.team_schools import TeamSchoolsPage
@@ -45,8 +48,12 @@ def _create_municipality(qtbot, window: MainWindow) -> str:  # type: ignore[no-u
     qtbot.addWidget(dialog)
     type_text_(dialog.name, "Gmina Żółkiewka")
     dialog.kind.setCurrentIndex(dialog.kind.findData("rural"))
-    type_text_(dialog.teryt, "061507")
+    assert dialog.teryt.placeholderText() == "np. 0615072"  # an example the rural kind accepts
+    type_text_(dialog.teryt, "0615")
+    assert dialog.errors["teryt"].text() == "", "no error while the code is still being typed"
+    type_text_(dialog.teryt, "07")
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.teryt.editingFinished.emit()  # leaving the field
     assert "7 cyfr" in dialog.errors["teryt"].text()
     type_text_(dialog.teryt, "2")
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
@@ -55,6 +62,21 @@ def _create_municipality(qtbot, window: MainWindow) -> str:  # type: ignore[no-u
     window.municipality_model.reload()
     window.choose_municipality(dialog.created_id)
     return dialog.created_id
+
+
+@contextmanager
+def _answering_new_plan(title: str) -> Iterator[None]:
+    """The "Nowy plan" dialog, answered by typing the title and pressing OK."""
+
+    def answer(dialog: NewPlanDialog) -> int:
+        dialog.title.selectAll()
+        type_text_(dialog.title, title)
+        dialog.accept()
+        return int(dialog.result())
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(NewPlanDialog, "exec", answer)
+        yield
 
 
 def _page(window: MainWindow, cls: type) -> object:
@@ -76,7 +98,10 @@ def test_officer_builds_team_schools_and_plan(qtbot, window: MainWindow, store: 
     # A school with a bad postal code first: the message appears next to the field.
     team_page.schools.add_button.click()
     _type(qtbot, team_page.schools.form.editors["name"], "Szkoła Podstawowa w Żółkiewce")
-    _type(qtbot, team_page.schools.form.editors["postal_code"], "22335")
+    postal_code = team_page.schools.form.editors["postal_code"]
+    _type(qtbot, postal_code, "22335")
+    assert team_page.schools.form.error_text("postal_code") == ""  # still typing
+    qtbot.keyClick(postal_code, Qt.Key.Key_Tab)
     assert "00-000" in team_page.schools.form.error_text("postal_code")
     _type(qtbot, team_page.schools.form.editors["postal_code"], "22-335")
     assert team_page.schools.form.error_text("postal_code") == ""
@@ -84,7 +109,8 @@ def test_officer_builds_team_schools_and_plan(qtbot, window: MainWindow, store: 
     # The plan: create it, then a goal, objective and action through the tree.
     plan_page = _page(window, PlanPage)
     assert isinstance(plan_page, PlanPage)
-    plan_page.new_plan()
+    with _answering_new_plan("Plan na lata 2026–2030"):
+        plan_page.new_plan()
     assert plan_page.plan_id is not None
     plan_page.tabs.setCurrentIndex(0)
     plan_page.add("goal")
@@ -103,6 +129,7 @@ def test_officer_builds_team_schools_and_plan(qtbot, window: MainWindow, store: 
     # Read everything back through the core.
     municipality = records.get(store, Municipality, municipality_id)
     assert (municipality.name, municipality.teryt) == ("Gmina Żółkiewka", "0615072")
+    assert municipality.voivodeship == "lubelskie"  # from the TERYT code's first digits
     [member] = records.children(store, TeamMember, municipality_id=municipality_id)
     assert (member.name, member.email) == ("Anna Łęcka", "a.lecka@zolkiewka.pl")
     [school] = records.children(store, School, municipality_id=municipality_id)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,6 +17,7 @@ from app.services import records
 from app.storage.store import Store
 from ui.context import EditorContext
 from ui.dialogs.export_pdf import ExportPdfDialog
+from ui.widgets.date_edit import DateEdit
 
 
 @pytest.fixture
@@ -67,14 +68,19 @@ def test_a_protocol_is_exported_with_a_password_and_opened(
     assert "Protokół z wizyty doradczej nr 3" in reader.pages[0].extract_text()
 
 
+def _type_date(qtbot, editor: DateEdit, text: str) -> None:  # type: ignore[no-untyped-def]
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+
+
 def test_a_monitoring_report_for_a_period_without_some_sections(
     qtbot, demo_store: Store, tmp_path: Path, opened: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     dialog = make_dialog(qtbot, demo_store, "monitoring")
     assert not dialog.document.isVisibleTo(dialog)
     assert dialog.date_from.isVisibleTo(dialog)
-    dialog.date_from.setDate(QDate(2025, 9, 1))
-    dialog.date_to.setDate(QDate(2026, 8, 31))
+    _type_date(qtbot, dialog.date_from, "1.09.2025")
+    _type_date(qtbot, dialog.date_to, "31082026")
     for index in range(dialog.sections.count()):
         item = dialog.sections.item(index)
         if item.data(Qt.ItemDataRole.UserRole) != "risks":
@@ -94,11 +100,14 @@ def test_bad_input_is_shown_next_to_its_field_and_nothing_is_written(
 ) -> None:  # type: ignore[no-untyped-def]
     dialog = make_dialog(qtbot, demo_store, "monitoring")
     dialog.output.setText(str(out / "x.pdf"))
-    dialog.date_from.setDate(QDate(2026, 5, 1))
-    dialog.date_to.setDate(QDate(2026, 1, 1))
+    _type_date(qtbot, dialog.date_from, "1.5.2026")
+    _type_date(qtbot, dialog.date_to, "31.13.2026")
+    dialog.export_button.click()
+    assert "Nie rozpoznano daty „31.13.2026”" in dialog.rows.text("date_from")
+    _type_date(qtbot, dialog.date_to, "2026-01-01")
     dialog.export_button.click()
     assert "Początek okresu jest późniejszy" in dialog.rows.text("date_from")
-    dialog.date_to.setDate(QDate(2026, 6, 1))
+    _type_date(qtbot, dialog.date_to, "1.06.2026")
     dialog.password.setText("z" * 61)
     dialog.export_button.click()
     assert "najwyżej 60 znaków" in dialog.rows.text("password")

@@ -116,7 +116,7 @@ def _type_month(qtbot: Any, editor: MonthEditor, day: date) -> None:
     editor.window().activateWindow()
     qtbot.waitUntil(lambda: editor.window().isActiveWindow())
     editor.setFocus()
-    editor.setSelectedSection(MonthEditor.Section.MonthSection)
+    editor.selectAll()
     QTest.keyClicks(editor, f"{day.month:02d}{day.year}")
     with qtbot.waitSignal(editor.committed, timeout=3000):
         QTest.keyClick(editor, Qt.Key.Key_Tab)

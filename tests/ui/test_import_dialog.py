@@ -281,3 +281,17 @@ def test_the_import_history_shows_where_changes_came_from(
         dialog.records.topLevelItem(i).text(2) for i in range(dialog.records.topLevelItemCount())
     }
     assert outcomes == {"dodany", "konflikt: przyjęto wersję z pliku"}
+
+
+def test_changes_show_old_and_new_values_in_the_table(
+    qtbot, store: Store, advisor: Store, context: EditorContext, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ids = _build(store)
+    first = export.export_package(store, ids["m"], tmp_path / "first").path
+    apply_import(advisor, reader.read_package(first))
+    records.update(advisor, Action, ids["action"], title="Szkolenia z TIK i robotyki")
+    path = export.export_package(advisor, ids["m"], tmp_path / "od-doradcy").path
+    dialog = ImportPreviewDialog(context, plan_import(store, reader.read_package(path)))
+    qtbot.addWidget(dialog)
+    changed = dialog.lists[import_package.Outcome.CHANGED].topLevelItem(0)
+    assert changed.text(2) == "Nazwa działania: „Szkolenia z TIK” → „Szkolenia z TIK i robotyki”"

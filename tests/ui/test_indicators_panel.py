@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QDoubleSpinBox, QMessageBox
 
@@ -26,11 +26,11 @@ from app.model import (
 from app.services import indicator_queries, indicators, plans, records
 from app.storage.store import Store
 from ui.context import EditorContext
-from ui.forms.editors import NO_DATE, DateEditor
 from ui.models import indicators as cols
 from ui.models.indicators import ATTENTION_ROLE
 from ui.models.measurements import DATE, VALUE
 from ui.pages.plan_indicators import IndicatorsPanel
+from ui.widgets.date_edit import DateEdit
 
 TODAY = date(2026, 1, 1)
 OFF = IndicatorStatus.OFF_TRACK.label
@@ -135,9 +135,10 @@ def _commit_number(qtbot, editor: QDoubleSpinBox, text: str) -> None:  # type: i
     qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
-def _commit_date(qtbot, editor: DateEditor, day: date) -> None:  # type: ignore[no-untyped-def]
+def _commit_date(qtbot, editor: DateEdit, day: date) -> None:  # type: ignore[no-untyped-def]
     editor.setFocus()
-    editor.setDate(QDate(day.year, day.month, day.day))
+    editor.selectAll()
+    qtbot.keyClicks(editor, f"{day.day}.{day.month}.{day.year}")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
@@ -214,7 +215,7 @@ def test_add_fill_attach_measure_undo_and_delete(  # type: ignore[no-untyped-def
     view = panel.measurement_table
     assert view.state() == QAbstractItemView.State.EditingState
     assert view.currentIndex().column() == VALUE
-    assert panel.measurements.index(0, DATE).data() == "1.01.2026"
+    assert panel.measurements.index(0, DATE).data() == "01.01.2026"
     assert panel.measurements.index(0, VALUE).data() == "10"
     editor = view.indexWidget(view.currentIndex())
     assert isinstance(editor, QDoubleSpinBox)
@@ -224,7 +225,7 @@ def test_add_fill_attach_measure_undo_and_delete(  # type: ignore[no-untyped-def
 
     # Its date moved back a year through the date editor: 10 % at a quarter → at risk.
     date_editor = _open_cell_editor(qtbot, panel, 0, DATE)
-    assert isinstance(date_editor, DateEditor)
+    assert isinstance(date_editor, DateEdit)
     _commit_cell(qtbot, panel, date_editor, date(2025, 1, 1))
     _wait_status(qtbot, panel, AT_RISK)
 
@@ -239,7 +240,7 @@ def test_add_fill_attach_measure_undo_and_delete(  # type: ignore[no-untyped-def
     assert "Postęp 50% (oczekiwany 50%)" in panel.chart.title_text()
 
     # Undo the last edit: off track again; redo: on track.
-    assert stack.undoText() == "zmiana pomiaru: Wartość"
+    assert stack.undoText() == "zmianę pomiaru: Wartość"
     stack.undo()
     _wait_status(qtbot, panel, OFF)
     assert panel.measurements.index(1, VALUE).data() == "11"
@@ -327,14 +328,25 @@ def test_bad_measurement_input_shows_the_core_message(  # type: ignore[no-untype
     indicators.record_measurement(store, indicator.id, measured_on=date(2025, 3, 1), value=7)
     qtbot.waitUntil(lambda: panel.measurements.rowCount() == 1)
     editor = _open_cell_editor(qtbot, panel, 0, DATE)
-    editor.setDate(NO_DATE)  # the blank "no date"
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # the blank "no date"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.measurement_error.isVisible())
     assert panel.measurement_error.text() == "Pole „Data pomiaru” nie może być puste."
     assert panel.measurement_error.isVisible()
-    assert panel.measurements.index(0, DATE).data() == "1.03.2025"
+    assert panel.measurements.index(0, DATE).data() == "01.03.2025"
     assert indicators.measurements(store, indicator.id)[0].measured_on == date(2025, 3, 1)
     assert context.undo_stack.count() == 0
+    # Unreadable text keeps the cell open with the message; nothing is saved.
+    editor = _open_cell_editor(qtbot, panel, 0, DATE)
+    assert isinstance(editor, DateEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "31.02.2025")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.isVisible() and editor.text() == "31.02.2025"
+    assert "Nie rozpoznano daty „31.02.2025”" in editor.problem()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert indicators.measurements(store, indicator.id)[0].measured_on == date(2025, 3, 1)
     # A good edit clears the message.
     assert panel.measurements.setData(panel.measurements.index(0, VALUE), "8,5")
     assert not panel.measurement_error.isVisible()

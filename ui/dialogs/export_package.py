@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -36,6 +35,7 @@ from app.textnorm import fold
 from ui.context import EditorContext
 from ui.dialogs.background_task import run_in_background
 from ui.errors import show_user_error
+from ui.widgets.date_edit import DateEdit
 
 MIN_PASSPHRASE = crypto.MIN_PASSPHRASE
 
@@ -111,11 +111,10 @@ class ExportPackageDialog(QDialog):
         self.since_on.setToolTip(
             _("Rekordy dodane, zmienione lub usunięte od tego dnia. Usunięcia też trafią do pliku.")
         )
-        self.since = QDateEdit()
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("dd.MM.yyyy")
-        start = date.today() - timedelta(days=30)
-        self.since.setDate(QDate(start.year, start.month, start.day))
+        self.since = DateEdit()
+        self.since.setAccessibleName(_("Zmiany od dnia"))
+        self.since.set_value(date.today() - timedelta(days=30))
+        self.since.committed.connect(self._check)
         self.since_on.toggled.connect(lambda _on: self._check())
         self.whole.toggled.connect(lambda _on: self._check())
         layout = QVBoxLayout(box)
@@ -200,8 +199,7 @@ class ExportPackageDialog(QDialog):
     def chosen_since(self) -> date | None:
         if not self.since_on.isChecked():
             return None
-        value = self.since.date()
-        return date(value.year(), value.month(), value.day())
+        return self.since.value()
 
     def chosen_passphrase(self) -> str | None:
         return self.passphrase.text() if self.protect.isChecked() else None
@@ -223,6 +221,12 @@ class ExportPackageDialog(QDialog):
     def _problem(self) -> str:
         if not self.chosen_parts():
             return _("Zaznacz co najmniej jedną część JST.")
+        if self.since_on.isChecked():
+            try:
+                if self.since.value() is None:
+                    return _("Wpisz dzień, od którego wysłać zmiany.")
+            except UserError as error:
+                return error.message
         if self.protect.isChecked():
             secret = self.passphrase.text()
             if len(secret) < MIN_PASSPHRASE:

@@ -17,12 +17,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -50,6 +49,7 @@ from app.services import plans, records
 from ui.context import EditorContext
 from ui.dialogs.form_rows import FormRows
 from ui.errors import show_user_error
+from ui.widgets.date_edit import DateEdit
 
 SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "plan": plan.SECTIONS,
@@ -200,8 +200,9 @@ class ExportPdfDialog(QDialog):
     def _period_row(self) -> QWidget:
         self.whole_period = QCheckBox(_("cały okres"))
         self.whole_period.setToolTip(_("Od początku realizacji do dziś"))
-        self.date_from = _date_edit(date.today() - timedelta(days=365))
-        self.date_to = _date_edit(date.today())
+        self.date_from = _date_edit(date.today() - timedelta(days=365), "date_from")
+        self.date_to = _date_edit(date.today(), "date_from")  # one row: the period
+        self.date_to.neighbour = self.date_from
         self.date_from.setAccessibleName(_("Początek okresu"))
         self.date_to.setAccessibleName(_("Koniec okresu"))
         self.whole_period.toggled.connect(self._period_toggled)
@@ -357,7 +358,11 @@ class ExportPdfDialog(QDialog):
     def start_export(self) -> None:
         """Check and read on this thread, then lay out the pages on a worker thread."""
         self.rows.clear()
-        arguments = self.request()
+        try:
+            arguments = self.request()
+        except UserError as error:
+            self.rows.show(error)
+            return
         if not arguments["sections"]:
             self.rows.show(UserError(_("Zaznacz co najmniej jedną część dokumentu.")))
             return
@@ -451,16 +456,20 @@ class ExportPdfDialog(QDialog):
         super().reject()
 
 
-def _date_edit(day: date) -> QDateEdit:
-    editor = QDateEdit(QDate(day.year, day.month, day.day))
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("dd.MM.yyyy")
+def _date_edit(day: date, field: str) -> DateEdit:
+    editor = DateEdit(field=field)
+    editor.set_value(day)
     return editor
 
 
-def _py(editor: QDateEdit) -> date:
-    value = editor.date()
-    return date(value.year(), value.month(), value.day())
+def _py(editor: DateEdit) -> date:
+    value = editor.value()
+    if value is None:
+        raise UserError(
+            _("Pole „{label}” nie może być puste.").format(label=editor.accessibleName()),
+            field=editor.field,
+        )
+    return value
 
 
 def _schedule_label(found: Any) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import UserError
+from ui.widgets.date_edit import DateEdit
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -36,6 +37,9 @@ class FormRows:
         box.addWidget(error)
         editor.setObjectName(f"field_{name}")
         editor.setAccessibleName(label.rstrip(" *"))
+        if isinstance(editor, DateEdit):
+            editor.field = name
+            editor.problem_changed.connect(lambda text: _say(error, text))
         self.layout.addRow(label, cell)
         self.errors[name] = error
 
@@ -55,6 +59,11 @@ class FormRows:
     def text(self, name: str) -> str:
         label = self.errors[name]
         return label.text() if not label.isHidden() else ""
+
+
+def _say(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 class _CtrlEnter(QObject):

@@ -242,14 +242,14 @@ class ImportPreviewDialog(QDialog):
             columns = [item.type_label, item.title]
             tip = item.title
             if outcome is Outcome.CHANGED:
-                fields = self.plan.differences(item)
-                columns.append(", ".join(field.label for field in fields))
-                tip = "\n".join(
+                changes = [
                     _("{field}: „{old}” → „{new}”").format(
                         field=field.label, old=_short(field.mine), new=_short(field.theirs)
                     )
-                    for field in fields
-                )
+                    for field in self.plan.differences(item)
+                ]
+                columns.append("; ".join(changes))  # old → new in the table, not only on hover
+                tip = "\n".join(changes)
             row = QTreeWidgetItem(columns)
             for column in range(len(columns)):
                 row.setToolTip(column, tip)

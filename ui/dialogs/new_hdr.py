@@ -86,6 +86,8 @@ class NewHdrDialog(QDialog):
         self.end = MonthEditor()
         self.end.set_value(hdr.shift_month(start, DEFAULT_MONTHS - 1))
         self.end.setAccessibleName(_("Koniec okresu"))
+        self.start.field, self.end.field = "period_start", "period_end"
+        self.end.neighbour = self.start
         self.participants = QPlainTextEdit(self._people(advisors=False))
         self.participants.setTabChangesFocus(True)
         self.advisors = QPlainTextEdit(self._people(advisors=True))
@@ -186,10 +188,10 @@ class NewHdrDialog(QDialog):
     def accept(self) -> None:
         for label in self.errors.values():
             label.hide()
-        command = CreateSchedule(
-            self.context.store, self.municipality_id, self.values(), _("utworzenie HDR")
-        )
         try:
+            command = CreateSchedule(
+                self.context.store, self.municipality_id, self.values(), _("utworzenie HDR")
+            )
             push(self.context.undo_stack, command)
         except UserError as error:
             label = self.errors.get(error.field or "", self.errors["title"])
@@ -225,11 +227,13 @@ class CopyHdrDialog(QDialog):
         self.end = MonthEditor()
         self.end.set_value(hdr.shift_month(start, length))
         self.end.setAccessibleName(_("Koniec nowego okresu"))
+        self.start.field, self.end.field = "period_start", "period_end"
+        self.end.neighbour = self.start
         self.errors = {name: error_label() for name in ("period_start", "period_end")}
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.start.dateChanged.connect(lambda _day: self._describe())
-        self.end.dateChanged.connect(lambda _day: self._describe())
+        self.start.committed.connect(self._describe)
+        self.end.committed.connect(self._describe)
         form = QFormLayout()
         form.addRow(_("Kopiowany HDR"), QLabel(schedule.title))
         form.addRow(
@@ -248,8 +252,25 @@ class CopyHdrDialog(QDialog):
         layout.addWidget(self.buttons)
         self._describe()
 
+    def _period(self) -> tuple[date, date]:
+        """The new period's months, or a UserError naming the field that is wrong."""
+        months = []
+        for editor in (self.start, self.end):
+            value = editor.value()
+            if value is None:
+                raise UserError(
+                    _("Pole „{label}” nie może być puste.").format(label=editor.accessibleName()),
+                    field=editor.field,
+                )
+            months.append(value)
+        return months[0], months[1]
+
     def _describe(self) -> None:
-        shift = hdr.months_between(self.schedule.period_start, self.start.value())
+        try:
+            start, _end = self._period()
+        except UserError:
+            return  # the message appears under the field when copying
+        shift = hdr.months_between(self.schedule.period_start, start)
         self.summary.setText(
             _(
                 "Zostaną skopiowane priorytety i pozycje harmonogramu ({count}), przesunięte "
@@ -262,14 +283,11 @@ class CopyHdrDialog(QDialog):
     def accept(self) -> None:
         for label in self.errors.values():
             label.hide()
-        command = CopySchedule(
-            self.context.store,
-            self.schedule.id,
-            self.start.value(),
-            self.end.value(),
-            _("kopia HDR na nowy okres"),
-        )
         try:
+            start, end = self._period()
+            command = CopySchedule(
+                self.context.store, self.schedule.id, start, end, _("kopię HDR na nowy okres")
+            )
             push(self.context.undo_stack, command)
         except UserError as error:
             label = self.errors.get(error.field or "", self.errors["period_start"])

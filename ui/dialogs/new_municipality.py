@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.i18n import _
 from app.model import Municipality, MunicipalityKind
+from app.services import teryt
 from app.services.teryt import teryt_problem
 from ui.commands import CreateRecord
 from ui.context import EditorContext
@@ -34,7 +35,6 @@ class NewMunicipalityDialog(QDialog):
         for kind in MunicipalityKind:
             self.kind.addItem(kind.label, kind.value)
         self.teryt = QLineEdit()
-        self.teryt.setPlaceholderText(_("np. 3021053 (gmina) lub 3021 (powiat)"))
         self.teryt.setMaxLength(7)
         self.errors = {field: error_label() for field in ("name", "kind", "teryt")}
         form = QFormLayout()
@@ -59,20 +59,33 @@ class NewMunicipalityDialog(QDialog):
         layout.addWidget(self.buttons)
         self.name.textEdited.connect(lambda _text: self._check())
         self.teryt.textEdited.connect(lambda _text: self._check())
-        self.kind.currentIndexChanged.connect(lambda _index: self._check())
+        self.teryt.editingFinished.connect(lambda: self._check(finished=True))
+        self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
+        self._kind_changed()
         self.setMinimumWidth(520)
         self._check()
 
-    def _check(self) -> bool:
-        """Validate as the user types; the OK button is enabled only when all is well."""
+    def _kind_changed(self) -> None:
+        kind = MunicipalityKind(self.kind.currentData())
+        self.teryt.setPlaceholderText(_("np. {code}").format(code=teryt.example(kind)))
+        self._check(finished=not self.teryt.hasFocus())
+
+    def _check(self, finished: bool = False) -> bool:
+        """Validate as the user types; the OK button is enabled only when all is well.
+
+        A code still being typed (fewer digits than the kind needs) is not an
+        error yet: its message waits until the field is left.
+        """
         problems: dict[str, str] = {}
         if not self.name.text().strip():
             problems["name"] = _("Podaj nazwę JST.") if self.name.isModified() else ""
-        teryt = self.teryt.text().strip()
-        if teryt:
-            problem = teryt_problem(teryt, MunicipalityKind(self.kind.currentData()))
+        code = self.teryt.text().strip()
+        if code:
+            kind = MunicipalityKind(self.kind.currentData())
+            problem = teryt_problem(code, kind)
+            typing = code.isdigit() and len(code) < teryt.expected_length(kind) and not finished
             if problem:
-                problems["teryt"] = problem
+                problems["teryt"] = "" if typing and _prefix_fine(code) else problem
         for field, label in self.errors.items():
             label.setText(problems.get(field, ""))
             label.setVisible(bool(problems.get(field)))
@@ -81,12 +94,13 @@ class NewMunicipalityDialog(QDialog):
         return ok
 
     def accept(self) -> None:
-        if not self._check():
+        if not self._check(finished=True):
             return
         values = {
             "name": self.name.text(),
             "kind": self.kind.currentData(),
             "teryt": self.teryt.text() or None,
+            "voivodeship": teryt.voivodeship_of(self.teryt.text()),
         }
         command = CreateRecord(self.context.store, Municipality, None, values, _("utworzenie JST"))
         try:
@@ -100,3 +114,8 @@ class NewMunicipalityDialog(QDialog):
             return
         self.created_id = command.record_id
         super().accept()
+
+
+def _prefix_fine(code: str) -> bool:
+    """Whether the digits typed so far can still become a good code (its voivodeship exists)."""
+    return len(code) < 2 or teryt.voivodeship_of(code) is not None

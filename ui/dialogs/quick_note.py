@@ -112,6 +112,7 @@ class QuickNoteDialog(QDialog):
         self.rows.add("follow_up", _("Dalsze kroki"), self.follow_up)
         self.follow_up_due = DateEditor()
         self.follow_up_due.set_value(None)
+        self.follow_up_due.neighbour = self.noted_on
         self.rows.add("follow_up_due", _("Termin"), self.follow_up_due)
 
     def _fill_links(self, wanted: links.Link | None) -> None:
@@ -143,8 +144,8 @@ class QuickNoteDialog(QDialog):
         return values
 
     def accept(self) -> None:
-        command = CreateNote(self.context.store, self.municipality_id, self.values())
         try:
+            command = CreateNote(self.context.store, self.municipality_id, self.values())
             push(self.context.undo_stack, command)
         except UserError as error:
             self.rows.show(error)

@@ -189,7 +189,13 @@ class QuickRecommendation(QWidget):
 
     def add(self) -> None:
         text = self.text.text()
-        values = {"text": text, "owner": self.owner.currentText(), "due_date": self.due.value()}
+        try:
+            due = self.due.value()
+        except UserError as error:
+            self._show_error(error.message)
+            self.due.setFocus()
+            return
+        values = {"text": text, "owner": self.owner.currentText(), "due_date": due}
         if not text.strip():
             self._show_error(_("Wpisz treść zalecenia."))
             self.text.setFocus()
@@ -438,7 +444,7 @@ class VisitModeDialog(QDialog):
             self.visit_id,
             {field: old},
             {field: new},
-            _("zmiana pola „{field}”").format(field=label),
+            _("zmianę pola „{field}”").format(field=label),
         )
         push(self.context.undo_stack, command)
 

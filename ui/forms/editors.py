@@ -1,23 +1,22 @@
 """One editor widget per kind of field, all with ``value``/``set_value`` and ``committed``.
 
-``committed`` fires when the value should be saved: at once for choices, dates
-and numbers; for typed text a moment after the typing stops, and when the field
-loses focus — so nothing typed waits for a Save button.
+``committed`` fires when the value should be saved: at once for choices and
+numbers; for dates when they are finished (Tab, Enter, a calendar pick); for
+typed text a moment after the typing stops, and when the field loses focus —
+so nothing typed waits for a Save button.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QLineEdit,
     QListWidget,
@@ -28,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.services.date_text import Precision
+from ui.widgets.date_edit import DateEdit
 
 TYPING_PAUSE_MS = 400
-NO_DATE = QDate(1989, 12, 31)  # shown blank: "no date"
 
 
 class _CommitsWhenTyped:
@@ -38,12 +38,21 @@ class _CommitsWhenTyped:
 
     committed: Any
     _timer: QTimer
+    typing: bool  # True while a typing pause commits: errors wait for the end
 
     def _watch(self, line: QLineEdit) -> None:
+        self.typing = False
         self._timer = QTimer(line, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.committed)
+        self._timer.timeout.connect(self._paused)
         line.textEdited.connect(lambda _text: self._timer.start())
         line.editingFinished.connect(self._finished)
+
+    def _paused(self) -> None:
+        self.typing = True
+        try:
+            self.committed.emit()
+        finally:
+            self.typing = False
 
     def _finished(self) -> None:
         self._timer.stop()
@@ -155,31 +164,11 @@ class NumberEditor(QDoubleSpinBox):
         self.setValue(self._blank if value is None else float(value))
 
 
-class DateEditor(QDateEdit):
-    """A date with a calendar; the blank lowest value means "no date"."""
-
-    committed = Signal()
+class DateEditor(DateEdit):
+    """A day: the program's one date editor (:mod:`ui.widgets.date_edit`) in a form."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setSpecialValueText(" ")
-        self.setDisplayFormat("dd.MM.yyyy")
-        self.editingFinished.connect(self.committed)
-        calendar = self.calendarWidget()
-        calendar.clicked.connect(lambda _d: self.committed.emit())
-
-    def value(self) -> date | None:
-        current = self.date()
-        return None if current == NO_DATE else date(current.year(), current.month(), current.day())
-
-    def set_value(self, value: Any) -> None:
-        if value is None:
-            self.setDate(NO_DATE)
-        else:
-            self.setDate(QDate(value.year, value.month, value.day))
+        super().__init__(Precision.DAY, parent)
 
 
 class ChoiceEditor(QComboBox):
@@ -192,7 +181,34 @@ class ChoiceEditor(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
         self.set_choices(choices, allow_empty)
-        self.activated.connect(lambda _index: self.committed.emit())
+        self._keyboard = False  # a change by keys (type-ahead, arrows) waits for Tab or Enter
+        self._pending = False
+        self.activated.connect(self._activated)
+
+    def _activated(self, _index: int) -> None:
+        if self._keyboard:
+            self._pending = True
+        else:
+            self._pending = False
+            self.committed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._pending:
+            self._finish()
+        self._keyboard = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._keyboard = False
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._finish()
+
+    def _finish(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.committed.emit()
 
     def set_choices(self, choices: Sequence[tuple[Any, str]], allow_empty: bool) -> None:
         current = self.value() if self.count() else None

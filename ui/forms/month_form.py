@@ -8,41 +8,25 @@ amber: unlike an error it never stops the value from being saved.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
 
 from app.model import Record
+from app.services.date_text import Precision
 from app.services.fields import Field
 from ui.forms.record_form import EditHandler, RecordForm
+from ui.widgets.date_edit import DateEdit
 
 WARNING_STYLE = "color: #8a5300;"
 
 
-class MonthEditor(QDateEdit):
-    """A month and year (``03.2026``); the arrows and the calendar move by months."""
-
-    committed = Signal()
+class MonthEditor(DateEdit):
+    """A month and year (``09.2026``), stored as the first day of the month."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("MM.yyyy")
-        self.setCalendarPopup(True)
-        self.setMinimumDate(QDate(1990, 1, 1))
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setCurrentSection(QDateEdit.Section.MonthSection)
-        self.editingFinished.connect(self.committed)
-        self.calendarWidget().clicked.connect(lambda _day: self.committed.emit())
-
-    def value(self) -> date:
-        current = self.date()
-        return date(current.year(), current.month(), 1)
-
-    def set_value(self, value: Any) -> None:
-        if isinstance(value, date):
-            self.setDate(QDate(value.year, value.month, 1))
+        super().__init__(Precision.MONTH, parent)
 
 
 class MonthRecordForm(RecordForm):

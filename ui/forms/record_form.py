@@ -31,6 +31,7 @@ from ui.forms.editors import (
     TextEditor,
     enum_choices,
 )
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.field_error import error_label, with_error
 
 EditHandler = Callable[[str, Any, Any], None]
@@ -78,8 +79,22 @@ class RecordForm(QWidget):
         cell = with_error(editor, error)
         label = "" if spec.kind == "bool" else _(spec.label) + (" *" if spec.required else "")
         self.layout_.addRow(label, cell)
+        if isinstance(editor, DateEdit):
+            editor.field = name
+            editor.problem_changed.connect(lambda text, name=name: self._problem(name, text))
+            editor.neighbour = self._last_date_editor()  # an end opens near its start
         self.editors[name] = editor
         self.errors[name] = error
+
+    def _last_date_editor(self) -> DateEdit | None:
+        dates = [e for e in self.editors.values() if isinstance(e, DateEdit)]
+        return dates[-1] if dates else None
+
+    def _problem(self, name: str, text: str) -> None:
+        if text:
+            self.show_error(name, text)
+        else:
+            self.clear_error(name)
 
     def _make_editor(self, name: str, spec: Field) -> Any:
         if name.endswith("_cents"):
@@ -191,12 +206,12 @@ class RecordForm(QWidget):
 
     def _save(self, name: str) -> None:
         spec = self.specs[name]
-        new = self.editor_value(name)
         old = self.values.get(name)
         try:
-            cleaned = validation.clean_value(name, spec, new)
+            cleaned = validation.clean_value(name, spec, self.editor_value(name))
         except UserError as error:
-            self.show_error(name, error.message)
+            if not getattr(self.editors[name], "typing", False):  # not mid-word: say it now
+                self.show_error(name, error.message)
             return
         if _same(cleaned, old):
             self.clear_error(name)
@@ -206,7 +221,8 @@ class RecordForm(QWidget):
             self.on_edit(name, _plain(old), _plain(cleaned))
         except UserError as error:
             self.values[name] = old
-            self.show_error(error.field if error.field in self.errors else name, error.message)
+            if not getattr(self.editors[name], "typing", False):
+                self.show_error(error.field if error.field in self.errors else name, error.message)
             return
         self.clear_error(name)
         self.edited.emit(name)

@@ -172,10 +172,24 @@ def progress_text(state: IndicatorState) -> str:
     if state.status is IndicatorStatus.NO_DATA:
         if state.latest is None:
             return _("Dodaj pierwszy pomiar.")
+        if state.progress is not None:
+            return _(
+                "Postęp {progress}; bez daty wartości bazowej i terminu osiągnięcia nie da się "
+                "ocenić, czy to zgodnie z planem."
+            ).format(progress=show_percent(state.progress))
         return _("Brak wartości bazowej lub docelowej.")
     return _("Postęp {progress} (oczekiwany {expected})").format(
         progress=show_percent(state.progress), expected=show_percent(state.expected)
     )
+
+
+def status_label(indicator: Indicator, state: IndicatorState) -> str:
+    """The status in words; a pace that cannot be judged says which date is missing."""
+    if state.status is IndicatorStatus.NO_DATA and state.progress is not None:
+        if indicator.target_date is None:
+            return _("nie oceniono: brak terminu")
+        return _("nie oceniono: brak daty bazowej")
+    return state.status.label
 
 
 def stale_text(indicator: Indicator, state: IndicatorState) -> str:
@@ -352,7 +366,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if column == LATEST:
             return with_unit(state.latest.value, indicator.unit) if state.latest else ""
         if column == STATUS:
-            return state.status.label
+            return status_label(indicator, state)
         return STALE_MARK if state.stale else ""
 
     def _tooltip(self, row: IndicatorRow, column: int) -> str | None:
@@ -370,7 +384,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if column == LATEST and state.latest is not None:
             return _("Pomiar z dnia {date}").format(date=show_date(state.latest.measured_on))
         if column == STATUS:
-            return f"{state.status.label}: {progress_text(state)}"
+            return f"{status_label(indicator, state)}: {progress_text(state)}"
         if column == STALE and state.stale:
             return stale_text(indicator, state)
         return None

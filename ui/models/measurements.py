@@ -16,8 +16,10 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -32,11 +34,11 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.i18n import _
 from app.model import Measurement
-from app.services import validation
+from app.services import date_text, validation
 from app.services.fields import FIELDS
 from ui.formatting import show_date, show_number
-from ui.forms.editors import DateEditor
 from ui.models.records import ID_ROLE
+from ui.widgets.date_edit import DateEdit, date_cell_editor, holds_unreadable, set_date_cell
 
 Index = QModelIndex | QPersistentModelIndex
 EditHandler = Callable[[str, str, Any, Any], None]  # (measurement id, field, old, new)
@@ -193,11 +195,9 @@ def _parse_number(text: str) -> float | str:
         return text  # the core explains what is wrong with it
 
 
-def _parse_date(text: str) -> date | str:
-    parsed = QDate.fromString(text.strip(), "dd.MM.yyyy")
-    if parsed.isValid():
-        return date(parsed.year(), parsed.month(), parsed.day())
-    return text  # ISO dates and the message for anything else come from the core
+def _parse_date(text: str) -> date | None:
+    spec = FIELDS[Measurement]["measured_on"]
+    return date_text.parse(text, label=_(spec.label))
 
 
 def decimals_for(value: float | None) -> int:
@@ -216,9 +216,7 @@ class MeasurementDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = index.column()
         if column == DATE:
-            editor = DateEditor(parent)
-            editor.setFrame(False)
-            return editor
+            return date_cell_editor(parent)
         if column == VALUE:
             spin = QDoubleSpinBox(parent)
             spin.setFrame(False)
@@ -233,15 +231,20 @@ class MeasurementDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, DateEditor):
+        if isinstance(editor, DateEdit):
             editor.set_value(value)
         elif isinstance(editor, QDoubleSpinBox):
             editor.setValue(float(value or 0))
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return holds_unreadable(watched, event) or super().eventFilter(watched, event)
+
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, DateEditor | QDoubleSpinBox):
+        if isinstance(editor, DateEdit):
+            set_date_cell(editor, model, index)
+        elif isinstance(editor, QDoubleSpinBox):
             model.setData(index, editor.value())
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text())

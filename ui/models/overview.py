@@ -17,7 +17,15 @@ from PySide6.QtGui import QColor, QFont
 
 from app.i18n import _
 from app.model import ActionStatus, IndicatorStatus
-from app.services.overview import HIGH_RISK, Item, MunicipalityOverview, PortfolioRow
+from app.services.overview import (
+    HIGH_RISK,
+    QUIET_DAYS,
+    WEIGHTS,
+    Item,
+    MunicipalityOverview,
+    PortfolioRow,
+    Signals,
+)
 from ui.formatting import show, show_date, show_month, show_percent
 from ui.models.recommendations import OVERDUE_COLOUR, OVERDUE_MARK
 from ui.models.records import ID_ROLE, SORT_ROLE
@@ -370,6 +378,8 @@ class PortfolioModel(QAbstractTableModel):
             return self._font(row, column, value)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return self.reasons(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == ATTENTION:
+            return attention_text(row.signals)
         return None
 
     def value(self, row: PortfolioRow, column: int) -> Any:
@@ -442,6 +452,35 @@ class PortfolioModel(QAbstractTableModel):
                 else _("ostatnia notatka {days} dni temu").format(days=days)
             )
         return "\n".join([row.name, *lines]) if lines else row.name
+
+
+def _attention_labels() -> dict[str, str]:
+    return {
+        "indicator_off_track": _("wskaźniki poza planem"),
+        "indicator_at_risk": _("wskaźniki zagrożone"),
+        "indicator_stale": _("wskaźniki nieaktualne"),
+        "hdr_overdue": _("pozycje HDR po terminie"),
+        "action_overdue": _("działania planu po terminie"),
+        "recommendation_overdue": _("zalecenia po terminie"),
+        "risk_high": _("wysokie ryzyka"),
+        "quiet": _("brak notatek od ponad {days} dni").format(days=QUIET_DAYS),
+    }
+
+
+def attention_text(signals: Signals) -> str:
+    """How the attention score adds up: ``wskaźniki poza planem: 2 × 3 pkt = 6``, one a line."""
+    labels = _attention_labels()
+    lines = [
+        _("{label}: {count} × {weight} pkt = {points}").format(
+            label=labels[name], count=count, weight=WEIGHTS[name], points=count * WEIGHTS[name]
+        )
+        for name, count in signals.attention_counts().items()
+        if count
+    ]
+    total = _("Punkty uwagi: {score} — im więcej, tym pilniej warto zajrzeć do tej JST.").format(
+        score=signals.attention
+    )
+    return "\n".join([total, *lines]) if lines else _("Punkty uwagi: 0 — nic nie wymaga uwagi.")
 
 
 def _attention_colour(score: int) -> QColor | None:

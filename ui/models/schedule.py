@@ -27,6 +27,7 @@ from app.i18n import N_, _
 from app.model import ActionStatus, DevelopmentSchedule, ScheduleItem
 from app.services.hdr import CycleStep, PriorityGroup, current_step, cycle_steps, period_warning
 from app.services.schedules import Progress, ScheduleProgress, is_overdue, progress_of
+from ui.contrast import tint
 from ui.formatting import show, show_money, show_month
 from ui.models.node_drag import NodeDragMixin
 from ui.models.roles import ID_ROLE as ID_ROLE
@@ -105,6 +106,8 @@ STATUS_STYLES: dict[ActionStatus, StatusStyle] = {
     ActionStatus.DROPPED: StatusStyle("#c4c4c4", "#6b6b6b", Qt.BrushStyle.HorPattern, "✕"),
 }
 OVERDUE_COLOUR = "#c62828"
+OVERDUE_TEXT = "#a00018"  # the overdue red for text on a status tint: 4.5:1 or more
+WARNING_TEXT = "#7a4a00"
 CURRENT_STEP_COLOUR = "#fff2c6"
 
 
@@ -311,10 +314,10 @@ class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
             return item.action
         if role == Qt.ItemDataRole.ForegroundRole:
             if (column == STATUS and overdue) or (column in (START, END) and warning):
-                return QBrush(QColor(OVERDUE_COLOUR if overdue else "#8a5300"))
+                return QBrush(QColor(OVERDUE_TEXT if overdue else WARNING_TEXT))
             return None
         if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
-            return QBrush(QColor(STATUS_STYLES[status_of(item)].fill).lighter(125))
+            return QBrush(tint(STATUS_STYLES[status_of(item)].fill))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._item_tooltip(item, column, overdue, warning)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -470,7 +473,8 @@ class StepListModel(QAbstractListModel):
         is_current = index.row() == self.current
         if role == Qt.ItemDataRole.DisplayRole:
             text = f"{step.number}. {step.label}"
-            return f"{text}  ◀ {_('tu jest zespół')}" if is_current else text
+            # The mark on a line of its own: a long step name wraps, the mark is never cut.
+            return f"{text}\n◀ {_('tu jest zespół')}" if is_current else text
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if step.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -27,10 +27,10 @@ def headers() -> list[str]:
 
 
 def counts_text(counts: RecommendationCounts) -> str:
-    """``4 · otwarte 2 · ⚠ po terminie 1`` — or ``brak`` for a visit without any."""
+    """``wszystkie: 4 · otwarte: 2 · ⚠ po terminie: 1`` — or ``brak`` for a visit without any."""
     if counts.total == 0:
         return _("brak")
-    parts = [str(counts.total)]
+    parts = [_("wszystkie: {count}").format(count=counts.total)]
     if counts.open:
         parts.append(_("otwarte: {count}").format(count=counts.open))
     if counts.overdue:

@@ -25,6 +25,7 @@ from app.changes import Change
 from app.model.base import Record
 from app.storage.store import Store
 from ui.context import EditorContext
+from ui.widgets.tables import selected_id
 
 
 class LiveView(QWidget):
@@ -123,17 +124,23 @@ class LiveView(QWidget):
 
     # -- selection ------------------------------------------------------------------------
 
+    def list_view(self) -> QAbstractItemView | None:
+        """The list whose selected record and scroll position a reload keeps (if any)."""
+        return None
+
     def current_id(self) -> str | None:
         """The id of the selected record, kept across a reload (None: nothing to keep)."""
-        return None
+        view = self.list_view()
+        return selected_id(view) if view is not None else None
 
     def select(self, record_id: str) -> bool:
         """Select the record ``record_id``; False when it is not shown."""
         return False
 
     def kept_views(self) -> list[QAbstractItemView]:
-        """The lists whose scroll position a reload keeps (default: none)."""
-        return []
+        """The lists whose scroll position a reload keeps (default: :meth:`list_view`)."""
+        view = self.list_view()
+        return [view] if view is not None else []
 
     # -- deleting ---------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -160,25 +161,30 @@ class HdrPage(Page):
         self.period_label = QLabel()
         self.stage_label = QLabel()
         self.stage_label.setObjectName("hdr_stage")
+        self.stage_label.setWordWrap(True)  # a long stage name wraps instead of being cut
         self.overall_bar = StatusBar()
         self.overall_bar.setMaximumWidth(220)
         self.overall_text = QLabel()
         self.overall_text.setObjectName("hdr_progress")
-        row = QHBoxLayout()
+        top = QHBoxLayout()  # the area, and how far the whole HDR has got
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.area_label, 1)
+        top.addWidget(self.overall_bar)
+        top.addWidget(self.overall_text)
+        row = QHBoxLayout()  # when, and where the team is in the cycle
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.period_label)
         row.addSpacing(6)
         row.addWidget(QLabel("·"))
         row.addSpacing(6)
-        row.addWidget(self.stage_label)
-        row.addStretch(1)
-        row.addWidget(self.overall_bar)
-        row.addWidget(self.overall_text)
+        row.addWidget(self.stage_label, 1)
         summary = QWidget()
+        # Its wrapped lines keep their height; the tabs below give way on a short screen.
+        summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         box = QVBoxLayout(summary)
         box.setContentsMargins(4, 2, 4, 2)
         box.setSpacing(2)
-        box.addWidget(self.area_label)
+        box.addLayout(top)
         box.addLayout(row)
         return summary
 
@@ -353,7 +359,7 @@ class HdrPage(Page):
                 self.schedule_id,
                 {field: old},
                 {field: new},
-                _("zmiana pola „{field}”").format(field=label),
+                _("zmianę pola „{field}”").format(field=label),
             ),
         )
 

@@ -73,8 +73,8 @@ class CycleTab(QWidget):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(QLabel(_("Etapy cyklu doradczego")))
         left_box.addWidget(self.steps, 1)
-        left_box.addWidget(self.where)
         left_box.addWidget(self.count)
+        self.where.hide()  # the page's header says where the team is; once is enough
 
         self.pages = QStackedWidget()
         for number, name in enumerate(CYCLE_STEPS, start=1):

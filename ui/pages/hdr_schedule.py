@@ -521,7 +521,7 @@ class ScheduleTab(QWidget):
                     form.record_id,
                     {field: old},
                     {field: new},
-                    _("zmiana pola „{field}”").format(field=label),
+                    _("zmianę pola „{field}”").format(field=label),
                 ),
             )
 
@@ -539,7 +539,7 @@ class ScheduleTab(QWidget):
             item_id,
             {"start_month": item.start_month, "end_month": item.end_month},
             {"start_month": start, "end_month": end},
-            _("zmiana terminu: {action}").format(action=_short(item.action)),
+            _("zmianę terminu: {action}").format(action=_short(item.action)),
             mergeable=False,
         )
         if not self.context.run(command):
@@ -566,7 +566,7 @@ class ScheduleTab(QWidget):
                 record_id,
                 {field: getattr(node.record, field)},
                 {field: text},
-                _("zmiana nazwy"),
+                _("zmianę nazwy"),
                 mergeable=False,
             )
         )

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -199,10 +200,8 @@ class AttentionPanel(LiveView):
 
     # -- selection --------------------------------------------------------------------------
 
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+    def list_view(self) -> QAbstractItemView:
+        return self.table
 
     def current_link(self) -> tuple[str, str] | None:
         current = self.current_id()

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -117,6 +118,7 @@ class JournalPanel(LiveView):
         self.date_from.setAccessibleName(_("Od dnia"))
         self.date_to = DateEditor()
         self.date_to.setAccessibleName(_("Do dnia"))
+        self.date_to.neighbour = self.date_from
         self.period_dash = QLabel("–")
         self.link_filter = _combo(_("Powiązanie"))
         self.link_filter.setMaximumWidth(280)
@@ -358,7 +360,7 @@ class JournalPanel(LiveView):
 
     def _period_changed(self) -> None:
         custom = self.period_filter.currentData() == CUSTOM_PERIOD
-        if custom and self.date_from.value() is None:
+        if custom and not self.date_from.text().strip():
             start, end = journal.school_year(self.today)
             self.date_from.set_value(start)
             self.date_to.set_value(end)
@@ -417,10 +419,8 @@ class JournalPanel(LiveView):
 
     # -- selection --------------------------------------------------------------------------
 
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+    def list_view(self) -> QAbstractItemView:
+        return self.table
 
     def current_note(self) -> MonitoringNote | None:
         current = self.current_id()
@@ -489,7 +489,7 @@ class JournalPanel(LiveView):
                 self.form.record_id,
                 {field: old},
                 {field: new},
-                _("zmiana pola „{field}”").format(field=label),
+                _("zmianę pola „{field}”").format(field=label),
             ),
         )
 
@@ -507,7 +507,7 @@ class JournalPanel(LiveView):
             note.id,
             {"link_type": old[0] if old else None, "link_id": old[1] if old else None},
             {"link_type": new[0] if new else None, "link_id": new[1] if new else None},
-            _("zmiana powiązania notatki"),
+            _("zmianę powiązania notatki"),
             mergeable=False,
         )
         if not self.context.run(command):

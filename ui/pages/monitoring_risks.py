@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -150,9 +151,9 @@ class RisksPanel(LiveView):
         return side
 
     def _form_side(self) -> QWidget:
-        source = QHBoxLayout()
-        source.addWidget(self.source_label, 1)
-        source.addWidget(self.source_button)
+        source = QVBoxLayout()  # the note's title gets the panel's whole width
+        source.addWidget(self.source_label)
+        source.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignLeft)
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
@@ -254,10 +255,8 @@ class RisksPanel(LiveView):
 
     # -- selection --------------------------------------------------------------------------
 
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+    def list_view(self) -> QAbstractItemView:
+        return self.table
 
     def current_link(self) -> tuple[str, str] | None:
         current = self.current_id()
@@ -323,7 +322,7 @@ class RisksPanel(LiveView):
                 self.form.record_id,
                 {field: old},
                 {field: new},
-                _("zmiana pola „{field}”").format(field=label),
+                _("zmianę pola „{field}”").format(field=label),
             ),
         )
 

@@ -198,7 +198,10 @@ class SchoolsPanel(LiveView):
                 _("Objąć wspomaganiem: {stage}…").format(stage=upcoming.label)
             )
         else:
-            self.advance_button.setText(_("Następny etap: {stage}…").format(stage=upcoming.label))
+            self.advance_button.setText(_("Następny etap…"))  # the stage can be long: it is below
+            self.advance_button.setToolTip(
+                _("Przenieś szkołę na etap: {stage}").format(stage=upcoming.label)
+            )
         if self.history.parent_id != entry.school.id:
             self.history.show_parent(self.context, entry.school.id, school_id=entry.school.id)
 

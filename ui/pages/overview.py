@@ -55,24 +55,11 @@ from ui.models.overview import (
 )
 from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
+from ui.record_jump import PAGE_OF
+from ui.widgets.card_grid import CardGrid
 from ui.widgets.status_bar_chart import Segment, StatusBarChart
 
 # Where each kind of record lives: the key of its page in the main window.
-PAGE_OF = {
-    "strategic_plan": "plan",
-    "goal": "plan",
-    "objective": "plan",
-    "action": "plan",
-    "indicator": "plan",
-    "development_schedule": "hdr",
-    "schedule_item": "hdr",
-    "advisory_visit": "visits",
-    "recommendation": "visits",
-    "monitoring_note": "monitoring",
-    "risk": "monitoring",
-    "school": "team",
-    "team_member": "team",
-}
 LIST_ROWS = 6  # rows a list shows before it scrolls
 COLUMN_LIMIT = 140  # the widest a column beside the title gets (it can be dragged wider)
 NAME_WIDTH = 210  # the portfolio's municipality column
@@ -137,9 +124,7 @@ class OverviewPage(Page):
         }
         for section in self.sections.values():
             section.table.activated.connect(lambda index, s=section: self._item_activated(s, index))
-        charts = QHBoxLayout()
-        for card in self.cards.values():
-            charts.addWidget(card, 1)
+        charts = CardGrid(list(self.cards.values()))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(12)
@@ -154,7 +139,7 @@ class OverviewPage(Page):
         box = QVBoxLayout(content)
         box.addWidget(self.heading)
         box.addWidget(self.subheading)
-        box.addLayout(charts)
+        box.addWidget(charts)
         box.addLayout(grid)
         box.addStretch(1)
         scroll = QScrollArea()

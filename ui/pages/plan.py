@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -304,7 +303,7 @@ class PlanPage(Page):
         self.plan_list = plans.plans_of(self.context.store, self.municipality_id)
         self.plan_combo.clear()
         for plan in self.plan_list:
-            self.plan_combo.addItem(f"{plan.title} ({plan.year_from}–{plan.year_to})", plan.id)
+            self.plan_combo.addItem(_plan_label(plan), plan.id)
         ids = [p.id for p in self.plan_list]
         if self.plan_id not in ids:
             self.plan_id = ids[0] if ids else None
@@ -369,6 +368,9 @@ class PlanPage(Page):
             return
         for form in self.header_forms:
             form.sync(plan)
+        row = self.plan_combo.findData(plan.id)
+        if row >= 0:  # the selector names the plan as it is now
+            self.plan_combo.setItemText(row, _plan_label(plan))
         current = self.current_id()
         expanded = self._expanded_ids()
         self.tree_model.set_tree(self.plan_id, plans.tree(self.context.store, self.plan_id))
@@ -457,6 +459,7 @@ class PlanPage(Page):
         for form in (self.goal_form, self.objective_form, self.action_form):
             form.flush()
         if node is None or node.record is None:
+            self._describe_empty()
             self.detail.setCurrentIndex(0)
             self._update_buttons(None)
             return
@@ -468,6 +471,20 @@ class PlanPage(Page):
         if node.kind == "action":
             self._load_schools(node.id)
         self._update_buttons(node)
+
+    def _describe_empty(self) -> None:
+        if self.tree_model.root.children:
+            self.detail_empty.set_text(
+                _("Wybierz element"), _("Wybierz cel lub działanie z listy po lewej.")
+            )
+        else:
+            self.detail_empty.set_text(
+                _("Plan nie ma jeszcze celów"),
+                _(
+                    "Zacznij od celu strategicznego: przycisk „+ Cel strategiczny” "
+                    "(Ctrl+Shift+1). Cele operacyjne i działania dodasz pod nim."
+                ),
+            )
 
     def _load_schools(self, action_id: str) -> None:
         assert self.context is not None
@@ -525,7 +542,7 @@ class PlanPage(Page):
                     record_id,
                     {field: old},
                     {field: new},
-                    _("zmiana pola „{field}”").format(field=label),
+                    _("zmianę pola „{field}”").format(field=label),
                 ),
             )
 
@@ -544,7 +561,7 @@ class PlanPage(Page):
             store,
             lambda: set_action_schools(store, action_id, new),
             lambda: set_action_schools(store, action_id, old),
-            _("zmiana szkół objętych działaniem"),
+            _("zmianę szkół objętych działaniem"),
         )
         if self.context.run(command):
             self._school_ids = new
@@ -561,7 +578,7 @@ class PlanPage(Page):
                 record_id,
                 {"title": old},
                 {"title": title},
-                _("zmiana nazwy"),
+                _("zmianę nazwy"),
                 mergeable=False,
             )
         )
@@ -682,25 +699,21 @@ class PlanPage(Page):
             self.select(next_id)
 
     def new_plan(self) -> None:
+        """Ask for the new plan's title and years, then show it."""
         if self.context is None or self.municipality_id is None:
             return
+        from ui.dialogs.new_plan import NewPlanDialog
+
+        self.flush()
         municipality = records.get(self.context.store, Municipality, self.municipality_id)
-        year = date.today().year
-        values = {
-            "title": _("Plan rozwoju oświaty — {name} na lata {start}–{end}").format(
-                name=municipality.name, start=year, end=year + 4
-            ),
-            "year_from": year,
-            "year_to": year + 4,
-        }
-        command = CreateRecord(
-            self.context.store, StrategicPlan, self.municipality_id, values, _("utworzenie planu")
-        )
-        if self.context.run(command):
-            self.plan_id = command.record_id
+        dialog = NewPlanDialog(self.context, self.municipality_id, municipality.name, self)
+        created = dialog.created_id if dialog.exec() else None
+        dialog.deleteLater()
+        if created:
+            self.plan_id = created
             self.refresh()
-            self.tabs.setCurrentIndex(1)
-            self.header_forms[0].editors["title"].setFocus()
+            self.tabs.setCurrentIndex(0)
+            self.add_goal_button.setFocus()
 
     def delete_plan(self) -> None:
         if self.context is None or self.plan_id is None:
@@ -737,3 +750,7 @@ def _neighbour_id(node: Node) -> str | None:
 
 
 __all__ = ["CHILD_KIND", "PlanPage"]
+
+
+def _plan_label(plan: StrategicPlan) -> str:
+    return f"{plan.title} ({plan.year_from}–{plan.year_to})"

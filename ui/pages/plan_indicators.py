@@ -85,14 +85,15 @@ FORM_FIELDS = (
 )
 # Changes to these tables can change what the panel shows.
 WATCHED = {"indicator", "measurement", "goal", "objective", "action", "strategic_plan"}
+# Narrow enough that the indicator's name keeps room at 1093 px (headers wrap).
 COLUMN_WIDTHS = {
-    columns.ATTACHED_TO: 130,
+    columns.ATTACHED_TO: 105,
     columns.UNIT: 80,
     columns.BASELINE: 80,
     columns.TARGET: 80,
-    columns.LATEST: 100,
-    columns.STATUS: 125,
-    columns.STALE: 82,
+    columns.LATEST: 72,
+    columns.STATUS: 112,
+    columns.STALE: 86,
 }
 # Shown by the form and the chart; the header's context menu brings them back.
 HIDDEN_COLUMNS = (columns.UNIT, columns.BASELINE, columns.TARGET)
@@ -345,10 +346,8 @@ class IndicatorsPanel(LiveView):
         else:
             self._show_details(None)
 
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+    def list_view(self) -> QAbstractItemView:
+        return self.table
 
     def _current_row(self) -> IndicatorRow | None:
         current = self.current_id()
@@ -481,7 +480,7 @@ class IndicatorsPanel(LiveView):
             self.form.record_id,
             {field: old},
             {field: new},
-            _("zmiana pola „{field}”").format(field=label),
+            _("zmianę pola „{field}”").format(field=label),
         )
         push(self.context.undo_stack, command)  # a UserError goes back to the form
 
@@ -578,7 +577,7 @@ class IndicatorsPanel(LiveView):
             measurement_id,
             {field: old},
             {field: new},
-            _("zmiana pomiaru: {field}").format(field=label),
+            _("zmianę pomiaru: {field}").format(field=label),
             mergeable=False,
         )
         push(self.context.undo_stack, command)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.catalogs import roles, school_types, voivodeships
 from app.changes import Change
 from app.i18n import _
 from app.model import Municipality, School, TeamMember
-from app.services import records
+from app.services import records, teryt
 from ui.commands import EditRecord, push
 from ui.forms.record_form import RecordForm
 from ui.models.records import Column
@@ -84,8 +85,14 @@ class TeamSchoolsPage(Page):
             ],
             TEAM_FIELDS,
             noun=_("osobę"),
-            new_values=lambda: {"name": _("Nowa osoba"), "role": roles()["education_head"]},
+            new_values=lambda: {"name": _("Nowa osoba")},  # the role is chosen, not assumed
         )
+        role = self.team.form.editors["role"]
+        role.setPlaceholderText(_("wybierz z listy lub wpisz"))
+        role_names = QCompleter([_(name) for name in roles().values()], role)
+        role_names.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        role_names.setFilterMode(Qt.MatchFlag.MatchContains)
+        role.setCompleter(role_names)
         self.schools = RecordPanel(
             School,
             [
@@ -138,14 +145,18 @@ class TeamSchoolsPage(Page):
     def _edit_profile(self, field: str, old: Any, new: Any) -> None:
         assert self.context is not None and self.municipality_id is not None
         label = _(self.profile.specs[field].label)
+        olds, news = {field: old}, {field: new}
+        found = teryt.voivodeship_of(new) if field == "teryt" else None
+        if found and not self.profile.values.get("voivodeship"):  # filled from the code
+            olds["voivodeship"], news["voivodeship"] = None, found
         push(
             self.context.undo_stack,
             EditRecord(
                 self.context.store,
                 Municipality,
                 self.municipality_id,
-                {field: old},
-                {field: new},
-                _("zmiana pola „{field}”").format(field=label),
+                olds,
+                news,
+                _("zmianę pola „{field}”").format(field=label),
             ),
         )

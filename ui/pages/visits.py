@@ -259,10 +259,8 @@ class VisitsPage(Page):
         self.content_form.flush()
         self.recommendations.flush()
 
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+    def list_view(self) -> QAbstractItemView:
+        return self.table
 
     def current(self) -> AdvisoryVisit | None:
         current = self.current_id()
@@ -332,7 +330,7 @@ class VisitsPage(Page):
             visit_id,
             {field: old},
             {field: new},
-            _("zmiana pola „{field}”").format(field=label),
+            _("zmianę pola „{field}”").format(field=label),
         )
         push(self.context.undo_stack, command)  # a UserError goes back to the form
 

@@ -91,8 +91,8 @@ class StatusBar(QWidget):
             painter.setPen(QPen(QColor(style.edge), 1))
             painter.drawLine(segment.topRight(), segment.bottomRight())
             x += width
-        edge = QColor(OVERDUE_COLOUR) if self.progress.overdue else self.palette().mid().color()
-        painter.setPen(QPen(edge, 2 if self.progress.overdue else 1))
+        # One quiet frame for every bar: overdue items are said in words beside it.
+        painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(frame)
 

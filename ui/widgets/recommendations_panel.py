@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +43,7 @@ from app.services import links, visits
 from ui.commands import DeleteRecord, push
 from ui.commands.visits import AddRecommendation, EditRecommendation, status_change
 from ui.context import EditorContext
-from ui.forms.editors import ChoiceEditor, DateEditor, enum_choices
+from ui.forms.editors import ChoiceEditor, enum_choices
 from ui.models.recommendations import (
     DUE,
     LINK,
@@ -45,6 +53,7 @@ from ui.models.recommendations import (
     TEXT,
     RecommendationTableModel,
 )
+from ui.widgets.date_edit import DateEdit, date_cell_editor, holds_unreadable, set_date_cell
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_STYLE = "color: #b00020;"
@@ -72,7 +81,7 @@ class RecommendationDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = index.column()
         if column == DUE:
-            editor: QWidget = DateEditor(parent)
+            editor: QWidget = date_cell_editor(parent)
         elif column == STATUS:
             editor = ChoiceEditor(
                 enum_choices(RecommendationStatus), allow_empty=False, parent=parent
@@ -94,15 +103,20 @@ class RecommendationDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, DateEditor | ChoiceEditor):
+        if isinstance(editor, DateEdit | ChoiceEditor):
             editor.set_value(value)
         elif isinstance(editor, QComboBox):
             editor.setEditText("" if value is None else str(value))
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return holds_unreadable(watched, event) or super().eventFilter(watched, event)
+
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, DateEditor | ChoiceEditor):
+        if isinstance(editor, DateEdit):
+            set_date_cell(editor, model, index)
+        elif isinstance(editor, ChoiceEditor):
             model.setData(index, editor.value())
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentText())
@@ -315,7 +329,7 @@ class RecommendationsPanel(QWidget):
         if self.context is None:
             raise UserError(_("Nie wybrano wizyty."))
         command = EditRecommendation(
-            self.context.store, recommendation_id, old, new, _("zmiana zalecenia")
+            self.context.store, recommendation_id, old, new, _("zmianę zalecenia")
         )
         push(self.context.undo_stack, command)
         self._clear_error()

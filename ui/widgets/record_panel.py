@@ -28,6 +28,7 @@ from ui.context import EditorContext
 from ui.dialogs.confirm_delete import ask_delete, erase_from_backups_after
 from ui.forms.record_form import RecordForm
 from ui.models.records import ID_ROLE, SORT_ROLE, Column, RecordTableModel
+from ui.widgets.tables import selected_id
 
 
 class RecordPanel(QWidget):
@@ -156,9 +157,7 @@ class RecordPanel(QWidget):
         return self.model.record_at(row)
 
     def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+        return selected_id(self.table)
 
     def select(self, record_id: str) -> bool:
         row = self.model.row_of(record_id)
@@ -192,7 +191,7 @@ class RecordPanel(QWidget):
             self.form.record_id,
             {field: old},
             {field: new},
-            _("zmiana pola „{field}”").format(field=label),
+            _("zmianę pola „{field}”").format(field=label),
         )
         from ui.commands import push
 

@@ -39,7 +39,11 @@ class StatusBarChart(QWidget):
         super().__init__(parent)
         self.segments: list[Segment] = []
         self.empty_text = _("Brak danych.")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # As tall as its legend needs at the width it gets (layouts ask heightForWidth), so
+        # the legend is whole on first show, not only after a resize.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setMinimumWidth(180)
 
     def set_segments(self, segments: Sequence[Segment], empty_text: str | None = None) -> None:
@@ -77,9 +81,13 @@ class StatusBarChart(QWidget):
         line = QFontMetricsF(self.font()).height()
         return BAR_HEIGHT + GAP + rows * (line + 2) + 2
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(180, self.heightForWidth(max(self.width(), 180)))
+
     def resizeEvent(self, event: object) -> None:
-        self.setFixedHeight(self.heightForWidth(self.width()))
         super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.height() < self.heightForWidth(self.width()):
+            self.updateGeometry()  # narrower than before: ask the layout for more height
 
     # -- painting -------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSortFilterP
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QScrollArea, QTableView, QWidget
 
-from ui.models.records import SORT_ROLE
+from ui.models.roles import ID_ROLE, SORT_ROLE
 
 
 def make_table(
@@ -28,6 +28,7 @@ def make_table(
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab moves on to the form beside the table
     table.setSortingEnabled(True)
     table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setAlternatingRowColors(True)
@@ -56,6 +57,13 @@ def select_source_row(table: QTableView, proxy: QSortFilterProxyModel, row: int)
     )
     table.scrollTo(index)
     return True
+
+
+def selected_id(view: QAbstractItemView) -> str | None:
+    """The record id (``ID_ROLE``) of the view's current row, or None."""
+    index = view.currentIndex()
+    value = index.data(ID_ROLE) if index.isValid() else None
+    return str(value) if value else None
 
 
 def on_delete_key(table: QTableView, slot: Callable[[], None]) -> None:

@@ -182,12 +182,13 @@ def test_past_the_target_date_without_reaching_it() -> None:
     assert status(ind, late, today=END + timedelta(days=1)) is IndicatorStatus.OFF_TRACK
 
 
-def test_without_dates_only_the_target_counts() -> None:
-    ind = indicator(start=None, end=None)
-    assert evaluate(ind, [measured(950)], HALFWAY).expected == 1.0
-    assert status(ind, measured(950)) is IndicatorStatus.ON_TRACK
-    assert status(ind, measured(750)) is IndicatorStatus.AT_RISK
-    assert status(ind, measured(500)) is IndicatorStatus.OFF_TRACK
+@pytest.mark.parametrize(("start", "end"), [(None, None), (START, None), (None, END)])
+def test_without_both_dates_the_pace_is_not_judged(start: date | None, end: date | None) -> None:
+    ind = indicator(start=start, end=end)
+    state = evaluate(ind, [measured(500)], HALFWAY)
+    assert state.status is IndicatorStatus.NO_DATA  # not "off track" from the first measurement
+    assert state.progress == pytest.approx(0.5) and state.expected is None
+    assert status(ind, measured(2000)) is IndicatorStatus.ACHIEVED
 
 
 def test_measurement_before_the_baseline_date_expects_nothing() -> None:
@@ -307,7 +308,8 @@ def test_status_never_crashes_and_is_consistent(
             assert state.status is IndicatorStatus.ACHIEVED
         if state.status is IndicatorStatus.ACHIEVED:
             assert state.progress >= 1
-        assert state.expected is not None and 0 <= state.expected <= 1
+        if state.status is not IndicatorStatus.NO_DATA:
+            assert state.expected is not None and 0 <= state.expected <= 1
 
 
 @settings(max_examples=300, deadline=None)

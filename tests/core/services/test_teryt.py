@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.catalogs import voivodeships
 from app.model import Municipality, MunicipalityKind
-from app.services import records, validation
+from app.services import records, teryt, validation
 from app.services.teryt import teryt_problem
 from app.storage.store import Store
 
@@ -187,3 +187,16 @@ def test_unknown_voivodeship_is_refused(prefix: str, case: tuple[str, Municipali
     code, kind = case
     problem = teryt_problem(prefix + code[2:], kind)
     assert problem is not None and "województwa" in problem
+
+
+@pytest.mark.parametrize("kind", list(MunicipalityKind))
+def test_the_example_of_every_kind_passes_its_own_check(kind: MunicipalityKind) -> None:
+    assert teryt.teryt_problem(teryt.example(kind), kind) is None
+    assert len(teryt.example(kind)) == teryt.expected_length(kind)
+
+
+def test_the_voivodeship_comes_from_the_first_two_digits() -> None:
+    assert teryt.voivodeship_of("0615072") == "lubelskie"
+    assert teryt.voivodeship_of("1261") == "małopolskie"
+    assert teryt.voivodeship_of("99") is None
+    assert teryt.voivodeship_of(None) is None

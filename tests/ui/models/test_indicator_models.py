@@ -117,11 +117,33 @@ def test_stale_mark_and_tooltip(demo_store: Store) -> None:
     row = _row_named(model, "z matematyki")
     cell = model.index(row, cols.STALE)
     assert cell.data(Display) == "⚠"
-    assert cell.data(ToolTip).startswith("Brak pomiaru od 3.07.2026 (pomiar co 12 mies.")
+    assert cell.data(ToolTip).startswith("Brak pomiaru od 03.07.2026 (pomiar co 12 mies.")
     assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == "nieaktualny"
     fresh = _model(demo_store)
     assert fresh.index(row, cols.STALE).data(Display) == ""
     assert fresh.index(row, cols.STALE).data(ToolTip) is None
+
+
+def test_a_new_indicator_without_a_target_date_is_not_off_track(demo_store: Store) -> None:
+    plan_id = _demo_plan(demo_store)
+    municipality = records.children(demo_store, Municipality)[0]
+    indicator = records.create(
+        demo_store,
+        Indicator,
+        municipality.id,
+        name="Nowy wskaźnik bez terminu",
+        plan_id=plan_id,
+        baseline_value=10,
+        target_value=20,
+    )
+    indicators.record_measurement(demo_store, indicator.id, measured_on=DEMO_TODAY, value=11)
+    model = _model(demo_store)
+    row = _row_named(model, "bez terminu")
+    status = model.index(row, cols.STATUS)
+    assert status.data(STATUS_ROLE) is not IndicatorStatus.OFF_TRACK
+    assert status.data(Display) == "nie oceniono: brak terminu"
+    assert "nie da się ocenić" in status.data(ToolTip)
+    assert status.data(ATTENTION_ROLE) is False
 
 
 def test_changing_today_recomputes_without_reset(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -220,7 +242,7 @@ def test_measurements_show_polish_dates_and_numbers(measured) -> None:  # type: 
     table, _recorder, rows = measured
     assert table.rowCount() == 3
     assert table.headerData(DATE, Qt.Orientation.Horizontal) == "Data pomiaru"
-    assert table.index(0, DATE).data() == "3.07.2024"
+    assert table.index(0, DATE).data() == "03.07.2024"
     assert table.index(0, DATE).data(Qt.ItemDataRole.EditRole) == date(2024, 7, 3)
     assert table.index(2, VALUE).data() == "48"
     assert table.index(2, COMMENT).data().startswith("Wzrost poniżej oczekiwań")
@@ -257,7 +279,11 @@ def test_unchanged_value_calls_nothing(measured) -> None:  # type: ignore[no-unt
         (VALUE, None, "Pole „Wartość” nie może być puste."),
         (DATE, None, "Pole „Data pomiaru” nie może być puste."),
         (DATE, date(1980, 1, 1), "Pole „Data pomiaru”: data spoza zakresu 1990–2100."),
-        (DATE, "31.02.2025", "Pole „Data pomiaru”: niepoprawna data (oczekiwano RRRR-MM-DD)."),
+        (
+            DATE,
+            "31.02.2025",
+            "Data pomiaru: Nie rozpoznano daty „31.02.2025”. Wpisz np. 01.09.2026.",
+        ),
     ],
 )
 def test_bad_value_is_reported_and_old_value_kept(measured, column, value, message) -> None:  # type: ignore[no-untyped-def]

@@ -114,6 +114,20 @@ def test_portfolio_rows_texts_and_sorting(store: Store, demo: str, qapp: Any) ->
     )
 
 
+def test_the_attention_score_is_explained_in_its_cell(store: Store, demo: str, qapp: Any) -> None:
+    model = PortfolioModel()
+    model.set_rows(portfolio(store, TODAY))
+    busy = model.row_of(demo)
+    row = model.row_at(busy)
+    assert row is not None
+    text = model.index(busy, cols.ATTENTION).data(Qt.ItemDataRole.ToolTipRole)
+    assert text.startswith(f"Punkty uwagi: {row.signals.attention} — ")
+    hdr_late = row.signals.hdr.overdue
+    assert f"pozycje HDR po terminie: {hdr_late} × 2 pkt = {2 * hdr_late}" in text
+    lines = text.splitlines()[1:]
+    assert sum(int(line.rsplit("= ", 1)[1]) for line in lines) == row.signals.attention
+
+
 def test_quiet_municipality_reason(qapp: Any) -> None:
     from app.services.overview import PortfolioRow
 

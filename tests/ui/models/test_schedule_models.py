@@ -213,7 +213,7 @@ def test_steps_show_done_and_where_the_team_is(
     assert checks == [Qt.CheckState.Checked] * 4 + [Qt.CheckState.Unchecked] * 2
     assert model.current == 4
     current = model.index(4, 0)
-    assert current.data() == "5. Kierunki wdrażania  ◀ tu jest zespół"
+    assert current.data() == "5. Kierunki wdrażania\n◀ tu jest zespół"
     assert current.data(Qt.ItemDataRole.FontRole).bold()
     assert current.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(5, 0).data(Qt.ItemDataRole.BackgroundRole) is None

@@ -166,8 +166,10 @@ def test_same_rows_new_values_keep_the_rows(model: RecommendationTableModel, qtb
 
 def test_counts_text() -> None:
     assert counts_text(RecommendationCounts()) == "brak"
-    assert counts_text(RecommendationCounts(4, 0, 0)) == "4"
-    assert counts_text(RecommendationCounts(4, 2, 1)) == "4 · otwarte: 2 · ⚠ po terminie: 1"
+    assert counts_text(RecommendationCounts(4, 0, 0)) == "wszystkie: 4"  # says what it counts
+    assert (
+        counts_text(RecommendationCounts(4, 2, 1)) == "wszystkie: 4 · otwarte: 2 · ⚠ po terminie: 1"
+    )
 
 
 def test_visit_rows_with_counts_and_sort_keys(qapp: Any) -> None:

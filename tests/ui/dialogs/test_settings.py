@@ -1,0 +1,49 @@
+"""Settings: language, the data folder, this installation's name, the default author of notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from app.exchange.export import installation
+from app.storage.store import Store
+from ui.dialogs.settings import SettingsDialog
+
+
+def _dialog(qtbot: Any, store: Store, settings: QSettings) -> SettingsDialog:
+    dialog = SettingsDialog(None, store, settings)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_settings_show_the_folder_and_save_name_and_author(
+    qtbot: Any, store: Store, settings: QSettings, type_text: Any
+) -> None:
+    dialog = _dialog(qtbot, store, settings)
+    assert dialog.folder.text() == str(store.paths.root)
+    assert dialog.open_folder.isEnabled()
+    assert dialog.installation.text() == installation(store).name  # the computer's name at first
+    dialog.installation.selectAll()
+    type_text(dialog.installation, "Urząd Gminy Żółkiewka — oświata")
+    type_text(dialog.author, "Anna Łęcka")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert installation(store).name == "Urząd Gminy Żółkiewka — oświata"
+    assert settings.value("journal/author") == "Anna Łęcka"
+    again = _dialog(qtbot, store, settings)
+    assert again.author.text() == "Anna Łęcka"
+
+
+def test_an_empty_installation_name_is_explained_and_not_saved(
+    qtbot: Any, store: Store, settings: QSettings
+) -> None:
+    before = installation(store).name
+    dialog = _dialog(qtbot, store, settings)
+    dialog.installation.setText("   ")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "Podaj nazwę tej instalacji" in dialog.rows.text("installation")
+    assert installation(store).name == before
+    dialog.installation.setText("x" * 500)
+    assert len(dialog.installation.text()) == 200  # the field holds what the core accepts

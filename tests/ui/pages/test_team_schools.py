@@ -1,0 +1,58 @@
+"""The municipality profile and team: undo wording, TERYT while typing, a new member's role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.model import Municipality, TeamMember
+from app.services import records
+from app.storage.store import Store
+from ui.main_window import MainWindow
+from ui.pages.team_schools import TeamSchoolsPage
+
+
+def test_undo_names_the_change_in_the_accusative(
+    qtbot: Any, window: MainWindow, store: Store, page_for: Any, type_text: Any
+) -> None:
+    page, _id = page_for(TeamSchoolsPage)
+    name = page.profile.editors["name"]
+    name.setFocus()
+    name.selectAll()
+    type_text(name, "Gmina Nowa")
+    with qtbot.waitSignal(name.committed):
+        pass
+    assert window.action_undo.text() == "Cofnij zmianę pola „Nazwa”"
+    window.action_undo.trigger()
+    assert window.action_redo.text() == "Ponów zmianę pola „Nazwa”"
+
+
+def test_teryt_waits_for_the_whole_code_and_fills_the_voivodeship(
+    qtbot: Any, window: MainWindow, store: Store, page_for: Any, type_text: Any
+) -> None:
+    page, municipality_id = page_for(TeamSchoolsPage)
+    code = page.profile.editors["teryt"]
+    code.setFocus()
+    type_text(code, "0615")
+    with qtbot.waitSignal(code.committed):  # the typing pause
+        pass
+    assert page.profile.error_text("teryt") == "", "no message while the code is being typed"
+    qtbot.keyClick(code, Qt.Key.Key_Tab)
+    assert "7 cyfr" in page.profile.error_text("teryt")
+    code.setFocus()
+    type_text(code, "072")
+    qtbot.keyClick(code, Qt.Key.Key_Tab)
+    assert page.profile.error_text("teryt") == ""
+    stored = records.get(store, Municipality, municipality_id)
+    assert (stored.teryt, stored.voivodeship) == ("0615072", "lubelskie")
+    assert page.profile.editors["voivodeship"].value() == "lubelskie"
+
+
+def test_a_new_team_member_has_no_assumed_role(
+    window: MainWindow, store: Store, page_for: Any
+) -> None:
+    page, municipality_id = page_for(TeamSchoolsPage)
+    page.team.add_button.click()
+    [member] = records.children(store, TeamMember, municipality_id=municipality_id)
+    assert member.role is None

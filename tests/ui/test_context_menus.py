@@ -1,0 +1,65 @@
+"""Every list, table and tree row has a right-click menu with the buttons' actions and copying."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTabWidget
+
+from app.storage.store import Store
+from ui.context_menus import copy_row, row_menu
+from ui.main_window import MainWindow
+from ui.pages.monitoring import MonitoringPage
+
+
+def _shown(qtbot: Any, window: MainWindow, store: Store) -> None:
+    window.set_store(store)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_every_view_with_rows_has_a_row_menu(
+    qtbot: Any, window: MainWindow, demo_store: Store
+) -> None:
+    _shown(qtbot, window, demo_store)
+    missing, checked = [], 0
+    for row, page in enumerate(window.pages):
+        window.navigation.setCurrentRow(row)
+        for tabs in page.findChildren(QTabWidget)[:1] or [None]:
+            for index in range(tabs.count() if tabs is not None else 1):
+                if tabs is not None:
+                    tabs.setCurrentIndex(index)
+                QApplication.processEvents()
+                for view in page.findChildren(QAbstractItemView):
+                    if isinstance(view, QHeaderView) or not view.isVisible():
+                        continue
+                    checked += 1
+                    policy = view.contextMenuPolicy()
+                    if policy != Qt.ContextMenuPolicy.CustomContextMenu:
+                        missing.append(f"{page.key}/{index}/{view.accessibleName()}")
+    assert checked >= 10
+    assert missing == []
+
+
+def test_the_journal_menu_mirrors_its_buttons_and_copies_the_row(
+    qtbot: Any, window: MainWindow, demo_store: Store
+) -> None:
+    _shown(qtbot, window, demo_store)
+    row = next(i for i, p in enumerate(window.pages) if isinstance(p, MonitoringPage))
+    window.navigation.setCurrentRow(row)
+    page = window.pages[row]
+    assert isinstance(page, MonitoringPage)
+    page.tabs.setCurrentWidget(page.journal)
+    QApplication.processEvents()
+    table = page.journal.table
+    table.selectRow(0)
+    texts = [action.text() for action in row_menu(table, lambda: window.note_action).actions()]
+    assert "Nowa notatka…" in texts and "Usuń" in texts
+    assert "&Kopiuj tekst" in texts
+    assert any("notatka" in text.lower() and text != "Nowa notatka…" for text in texts)
+    copied = copy_row(table)
+    assert copied and QGuiApplication.clipboard().text() == copied
+    first_cell = str(table.model().index(0, 0).data() or "")
+    assert " ".join(first_cell.split()) in copied

@@ -1,0 +1,163 @@
+"""Every page and tab fits a 1366×768 laptop at 125 % (1093×558 logical) with nothing cut.
+
+No page scrolls sideways; labels show their whole text (a wrapping label has the height it needs),
+table headers show every word (they may wrap onto more lines), buttons show
+their captions, the window can be that small, and no scroll area sits inside
+another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QTabWidget,
+    QWidget,
+)
+
+from app import i18n
+from app.storage.store import Store
+from ui.main_window import MainWindow
+from ui.style import fits
+
+LAPTOP = QSize(1093, 558)
+
+
+@pytest.fixture(params=["pl", "en"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    i18n.set_language(request.param)
+    yield request.param
+    i18n.set_language("pl")
+
+
+def _every_screen(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
+    """Each page and each of its tabs, laid out (the posted layout requests handled)."""
+    for row, page in enumerate(window.pages):
+        window.navigation.setCurrentRow(row)
+        QApplication.processEvents()
+        tabs = page.findChildren(QTabWidget)[:1]
+        if not tabs:
+            yield page.key, page
+        for widget in tabs:
+            for index in range(widget.count()):
+                widget.setCurrentIndex(index)
+                QApplication.processEvents()
+                yield f"{page.key}/{widget.tabText(index)}", page
+
+
+def _cut_labels(page: QWidget) -> list[str]:
+    cut = []
+    for label in page.findChildren(QLabel):
+        if not label.isVisible() or not label.text().strip():
+            continue
+        if label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height() + 1:
+                cut.append(
+                    f"label (height {label.height()} < {label.heightForWidth(label.width())}) "
+                    f"{label.text()[:40]!r}"
+                )
+        elif label.width() + 1 < label.sizeHint().width():
+            cut.append(f"label {label.text()[:40]!r}")
+    return cut
+
+
+def _cut_headers(page: QWidget) -> list[str]:
+    cut = []
+    for header in page.findChildren(QHeaderView):
+        if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
+            continue
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        model = header.model()
+        for section in range(header.count()):
+            text = model.headerData(section, Qt.Orientation.Horizontal) if model else None
+            if header.isSectionHidden(section) or not text:
+                continue
+            room = header.sectionSize(section) - 2 * margin - 4
+            if not fits(str(text), header.fontMetrics(), room, header.height()):
+                cut.append(f"header {text!r}")
+    return cut
+
+
+def _cut_buttons(page: QWidget) -> list[str]:
+    cut = []
+    for button in page.findChildren(QAbstractButton):
+        text = button.text().replace("&", "")
+        shown = button.isVisible() and text and button.icon().isNull()
+        if shown and button.width() < button.fontMetrics().horizontalAdvance(text) + 8:
+            cut.append(f"button {text!r}")
+    return cut
+
+
+def _sideways(page: QWidget) -> list[str]:
+    """A page (a scroll area of a page) that would need scrolling sideways."""
+    return [
+        f"scrolls sideways by {area.horizontalScrollBar().maximum()} px"
+        for area in page.findChildren(QScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().maximum() > 0
+    ]
+
+
+def _nested_scrolling(page: QWidget) -> list[str]:
+    nested = []
+    for area in page.findChildren(QScrollArea):
+        parent = area.parentWidget()
+        while parent is not None and parent is not page:
+            if isinstance(parent, QScrollArea | QAbstractItemView):
+                nested.append(f"scroll area in scroll area: {area.objectName() or area}")
+                break
+            parent = parent.parentWidget()
+    return nested
+
+
+def test_every_page_fits_the_laptop_with_nothing_cut(
+    qtbot: Any, settings: Any, demo_store: Store, language: str
+) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_store(demo_store)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.minimumSize().boundedTo(LAPTOP) == window.minimumSize()
+    problems = []
+    for where, page in _every_screen(window):
+        assert window.size() == LAPTOP, f"{where}: the window grew to {window.size()}"
+        found = _cut_labels(page) + _cut_headers(page) + _cut_buttons(page)
+        found += _nested_scrolling(page) + _sideways(page)
+        problems += [f"{where}: {problem}" for problem in found]
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", [LAPTOP, QSize(1920, 1080)])
+def test_overview_cards_show_their_whole_legend_on_first_show(
+    qtbot: Any, settings: Any, demo_store: Store, size: QSize
+) -> None:
+    from ui.pages.overview import OverviewPage
+    from ui.widgets.status_bar_chart import StatusBarChart
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_store(demo_store)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(size)
+    window.navigation.setCurrentRow(0)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    page = window.pages[0]
+    assert isinstance(page, OverviewPage)
+    charts = [chart for chart in page.findChildren(StatusBarChart) if chart.isVisible()]
+    assert len(charts) == 4
+    for chart in charts:
+        assert chart.height() >= chart.heightForWidth(chart.width()), chart.describe()

@@ -1,0 +1,62 @@
+"""The toolbar, the global search (Ctrl+F) that jumps to a record, and the navigation icons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar
+
+from app.model import Risk
+from app.services import records
+from app.storage.store import Store
+from ui.main_window import MainWindow
+from ui.pages.monitoring import MonitoringPage
+
+
+def _opened(qtbot: Any, window: MainWindow) -> None:
+    window.municipality_model.reload()
+    first = window.municipality_model.municipality_at(0)
+    assert first is not None
+    window.choose_municipality(first.id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_ctrl_f_searches_everything_and_opens_the_record(
+    qtbot: Any, window: MainWindow, demo_store: Store
+) -> None:
+    window.set_store(demo_store)  # the quick-note action comes with the data
+    _opened(qtbot, window)
+    window.navigation.setCurrentRow(0)
+    [risk] = [r for r in records.children(demo_store, Risk) if "specjalist" in r.title]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.search
+    assert search is not None and search.hasFocus()
+    qtbot.keyClicks(search, "brak specjalistow")  # no Polish letters: still found
+    found = search.run()
+    assert any(result.record_id == risk.id for result in found)
+    search.setText(risk.title)
+    search.run()
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    page = window.pages[window.navigation.currentRow()]
+    assert isinstance(page, MonitoringPage)
+    assert page.tabs.currentWidget() is page.risks
+    assert page.risks.current_id() == risk.id
+
+
+def test_the_toolbar_has_the_everyday_actions_and_pages_have_icons(
+    qtbot: Any, window: MainWindow, demo_store: Store
+) -> None:
+    window.set_store(demo_store)
+    _opened(qtbot, window)
+    bar = window.findChild(QToolBar, "municipalityBar")
+    assert bar is not None
+    actions = bar.actions()
+    for action in (window.action_export_pdf, window.action_undo, window.action_redo):
+        assert action in actions
+    assert any("notatka" in a.text().lower() for a in actions)
+    assert all(not window.navigation.item(r).icon().isNull() for r in range(len(window.pages)))
+    window.navigation.setCurrentRow(2)
+    bold = [window.navigation.item(r).font().bold() for r in range(len(window.pages))]
+    assert bold == [r == 2 for r in range(len(window.pages))]
