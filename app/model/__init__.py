@@ -20,6 +20,26 @@ from app.model.indicator import Indicator, Measurement
 from app.model.meta import Setting
 from app.model.monitoring import AdvisoryVisit, MonitoringNote, Recommendation, Risk
 from app.model.municipality import Municipality, School, SchoolSupport, TeamMember
+from app.model.network import (
+    NETWORK_CLASSES,
+    Consultation,
+    GoodPractice,
+    MeetingItem,
+    MeetingStep,
+    Network,
+    NetworkKind,
+    NetworkMeeting,
+    NetworkMember,
+    NetworkRecord,
+    Participant,
+    Person,
+    PersonLink,
+    PersonRole,
+    ProgrammeItemKind,
+    TrainingModule,
+    TrainingSession,
+    scope_key,
+)
 from app.model.plan import Action, Goal, Objective, StrategicPlan, action_school
 from app.model.schedule import CYCLE_STEPS, DevelopmentSchedule, ScheduleItem, SchedulePriority
 
@@ -42,11 +62,31 @@ RECORD_CLASSES: tuple[type[Record], ...] = (
     MonitoringNote,
     Risk,
     Recommendation,
+    Consultation,
+    *NETWORK_CLASSES,
 )
 
 RECORD_TYPES: dict[str, type[Record]] = {cls.__tablename__: cls for cls in RECORD_CLASSES}
 
 __all__ = [
+    "NETWORK_CLASSES",
+    "Consultation",
+    "GoodPractice",
+    "MeetingItem",
+    "MeetingStep",
+    "Network",
+    "NetworkKind",
+    "NetworkMeeting",
+    "NetworkMember",
+    "NetworkRecord",
+    "Participant",
+    "Person",
+    "PersonLink",
+    "PersonRole",
+    "ProgrammeItemKind",
+    "TrainingModule",
+    "TrainingSession",
+    "scope_key",
     "CYCLE_STEPS",
     "RECORD_CLASSES",
     "RECORD_TYPES",

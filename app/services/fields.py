@@ -340,3 +340,8 @@ LINKABLE: tuple[type[Record], ...] = (
     Recommendation,
     MonitoringNote,
 )
+
+# The network feature keeps its specs in its own module (it imports the helpers above).
+from app.services.network_fields import NETWORK_FIELDS  # noqa: E402
+
+FIELDS.update(NETWORK_FIELDS)
