@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    select,
+)
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from app.i18n import N_
@@ -278,10 +288,27 @@ NETWORK_CLASSES: tuple[type[Record], ...] = (
 )
 
 
+# Records shared by every JST: a person travels with each JST linked to them, and an
+# import recognises them whichever JST brought them first.
+SHARED_TABLES = frozenset({"person"})
+
+
 def scope_key(cls: type[Record]) -> str:
-    """The column that names the record's exchange scope: its municipality or its network."""
+    """The column that names the record's exchange scope: its municipality or its network
+    (``id`` for the municipality and the network themselves, ``""`` for shared records)."""
+    if cls.__tablename__ in SHARED_TABLES:
+        return ""
     if cls.__tablename__ in ("municipality", "network"):
         return "id"
     if issubclass(cls, NetworkRecord):
         return "network_id"
     return "municipality_id"
+
+
+def in_scope(cls: type[Record], owner_id: str) -> ColumnElement[bool]:
+    """The records of ``cls`` an exchange file of ``owner_id`` carries."""
+    if cls is Person:
+        linked = select(PersonLink.person_id).where(PersonLink.municipality_id == owner_id)
+        return Person.id.in_(linked.execution_options(include_deleted=True).scalar_subquery())
+    column: ColumnElement[bool] = getattr(cls, scope_key(cls)) == owner_id
+    return column

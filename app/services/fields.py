@@ -342,6 +342,7 @@ LINKABLE: tuple[type[Record], ...] = (
 )
 
 # The network feature keeps its specs in its own module (it imports the helpers above).
-from app.services.network_fields import NETWORK_FIELDS  # noqa: E402
+from app.services.network_fields import NETWORK_FIELDS, NETWORK_PARENTS  # noqa: E402
 
 FIELDS.update(NETWORK_FIELDS)
+PARENTS.update(NETWORK_PARENTS)

@@ -12,6 +12,7 @@ from app.model import (
     GoodPractice,
     MeetingItem,
     MeetingStep,
+    Municipality,
     MunicipalityKind,
     Network,
     NetworkKind,
@@ -122,4 +123,47 @@ NETWORK_FIELDS: dict[type[Record], dict[str, Field]] = {
         "person_id": text(N_("Osoba"), max_length=36),
         "advisor": text(N_("Doradca"), max_length=200),
     },
+}
+
+# How the exchange preview and search name these records.
+NETWORK_TYPE_LABELS: dict[str, str] = {
+    "network": N_("sieć JST"),
+    "network_member": N_("członek sieci"),
+    "good_practice": N_("dobra praktyka"),
+    "network_meeting": N_("spotkanie sieci"),
+    "meeting_item": N_("punkt programu spotkania"),
+    "meeting_step": N_("ustalony krok"),
+    "training_module": N_("moduł szkolenia"),
+    "training_session": N_("zajęcia szkoleniowe"),
+    "network_participant": N_("uczestnik"),
+    "person": N_("osoba"),
+    "person_link": N_("rola osoby w JST"),
+    "consultation": N_("konsultacja zdalna"),
+}
+NETWORK_TITLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "network": ("name",),
+    "network_member": ("name",),
+    "good_practice": ("title",),
+    "network_meeting": ("topic",),
+    "meeting_item": ("title",),
+    "meeting_step": ("text",),
+    "training_module": ("title",),
+    "training_session": ("place",),
+    "network_participant": ("name",),
+    "person": ("name",),
+    "consultation": ("topic",),
+}
+
+# The parent of each record type (see ``PARENTS`` in :mod:`app.services.fields`).
+NETWORK_PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
+    NetworkMember: ("network_id", Network),
+    GoodPractice: ("network_id", Network),
+    NetworkMeeting: ("network_id", Network),
+    MeetingItem: ("meeting_id", NetworkMeeting),
+    MeetingStep: ("meeting_id", NetworkMeeting),
+    TrainingModule: ("network_id", Network),
+    TrainingSession: ("module_id", TrainingModule),
+    Participant: ("member_id", NetworkMember),
+    PersonLink: ("municipality_id", Municipality),
+    Consultation: ("municipality_id", Municipality),
 }

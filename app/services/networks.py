@@ -112,7 +112,7 @@ def of_meeting(store: Store, cls: type[N], meeting_id: str) -> list[N]:
 
 
 @contextmanager
-def _writing(
+def writing(
     store: Store, record_type: str, kind: ChangeKind
 ) -> Iterator[tuple[Session, list[Record]]]:
     """A unit of work; the records put in the list are announced after the commit."""
@@ -124,11 +124,11 @@ def _writing(
         store.changes.publish(Change(kind, record_type, ids, None))
 
 
-def _clean(cls: type[R], values: dict[str, Any]) -> dict[str, Any]:
+def clean(cls: type[R], values: dict[str, Any]) -> dict[str, Any]:
     return validation.clean_fields(cls, values)
 
 
-def _build(cls: type[R], cleaned: dict[str, Any], **fixed: Any) -> R:
+def build(cls: type[R], cleaned: dict[str, Any], **fixed: Any) -> R:
     record = cls(**cleaned, **fixed)
     records.set_defaults(record)
     validation.check_rules(record)
@@ -136,18 +136,18 @@ def _build(cls: type[R], cleaned: dict[str, Any], **fixed: Any) -> R:
 
 
 def create_network(store: Store, **values: Any) -> Network:
-    cleaned = _clean(Network, values)
-    network = _build(Network, cleaned)
+    cleaned = clean(Network, values)
+    network = build(Network, cleaned)
     _check_period(network.period_start, network.period_end)
-    with _writing(store, "network", ChangeKind.CREATED) as (session, touched):
+    with writing(store, "network", ChangeKind.CREATED) as (session, touched):
         session.add(network)
         touched.append(network)
     return network
 
 
 def update_network(store: Store, network_id: str, **values: Any) -> Network:
-    cleaned = _clean(Network, values)
-    with _writing(store, "network", ChangeKind.UPDATED) as (session, touched):
+    cleaned = clean(Network, values)
+    with writing(store, "network", ChangeKind.UPDATED) as (session, touched):
         network = load(session, Network, network_id)
         for name, value in cleaned.items():
             setattr(network, name, value)
@@ -156,7 +156,7 @@ def update_network(store: Store, network_id: str, **values: Any) -> Network:
         for meeting in session.scalars(
             select(NetworkMeeting).where(NetworkMeeting.network_id == network_id)
         ):
-            _check_in_period(network, meeting.starts_on, meeting.ends_on or meeting.starts_on)
+            check_in_period(network, meeting.starts_on, meeting.ends_on or meeting.starts_on)
         touched.append(network)
     return network
 
@@ -168,7 +168,7 @@ def _check_period(start: date, end: date) -> None:
         )
 
 
-def _check_in_period(network: Network, first: date, last: date) -> None:
+def check_in_period(network: Network, first: date, last: date, field: str = "starts_on") -> None:
     if first < network.period_start or last > network.period_end:
         raise validation.fail(
             _(
@@ -179,7 +179,7 @@ def _check_in_period(network: Network, first: date, last: date) -> None:
                 start=network.period_start.strftime("%d.%m.%Y"),
                 end=network.period_end.strftime("%d.%m.%Y"),
             ),
-            "starts_on",
+            field,
         )
 
 
@@ -190,11 +190,11 @@ def add_member(
     store: Store, network_id: str, municipality_id: str | None = None, **values: Any
 ) -> NetworkMember:
     """Add a JST to the network: one of this store (its data filled in) or a light record."""
-    with _writing(store, "network_member", ChangeKind.CREATED) as (session, touched):
+    with writing(store, "network_member", ChangeKind.CREATED) as (session, touched):
         network = load(session, Network, network_id)
         if municipality_id is not None:
             values = {**_from_municipality(session, municipality_id), **values}
-        member = _build(NetworkMember, _clean(NetworkMember, values), network_id=network.id)
+        member = build(NetworkMember, clean(NetworkMember, values), network_id=network.id)
         member.municipality_id = municipality_id
         _check_not_member(session, member)
         member.position = _count(session, NetworkMember, network_id)
@@ -236,8 +236,8 @@ def _check_not_member(session: Session, member: NetworkMember) -> None:
 
 
 def update_member(store: Store, member_id: str, **values: Any) -> NetworkMember:
-    cleaned = _clean(NetworkMember, values)
-    with _writing(store, "network_member", ChangeKind.UPDATED) as (session, touched):
+    cleaned = clean(NetworkMember, values)
+    with writing(store, "network_member", ChangeKind.UPDATED) as (session, touched):
         member = load(session, NetworkMember, member_id)
         for name, value in cleaned.items():
             setattr(member, name, value)
@@ -249,18 +249,19 @@ def update_member(store: Store, member_id: str, **values: Any) -> NetworkMember:
 
 def _count(session: Session, cls: type[Record], network_id: str) -> int:
     column = cls.network_id  # type: ignore[attr-defined]
-    return int(session.scalar(select(func.count()).select_from(cls).where(column == network_id)))
+    found = session.scalar(select(func.count()).select_from(cls).where(column == network_id))
+    return int(found or 0)
 
 
 # -- meetings ---------------------------------------------------------------------------
 
 
 def add_meeting(store: Store, network_id: str, **values: Any) -> NetworkMeeting:
-    with _writing(store, "network_meeting", ChangeKind.CREATED) as (session, touched):
+    with writing(store, "network_meeting", ChangeKind.CREATED) as (session, touched):
         network = load(session, Network, network_id)
         if values.get("number") in (None, ""):
             values = {**values, "number": _next_number(session, network_id)}
-        meeting = _build(NetworkMeeting, _clean(NetworkMeeting, values), network_id=network.id)
+        meeting = build(NetworkMeeting, clean(NetworkMeeting, values), network_id=network.id)
         _check_meeting(session, network, meeting)
         session.add(meeting)
         touched.append(meeting)
@@ -268,8 +269,8 @@ def add_meeting(store: Store, network_id: str, **values: Any) -> NetworkMeeting:
 
 
 def update_meeting(store: Store, meeting_id: str, **values: Any) -> NetworkMeeting:
-    cleaned = _clean(NetworkMeeting, values)
-    with _writing(store, "network_meeting", ChangeKind.UPDATED) as (session, touched):
+    cleaned = clean(NetworkMeeting, values)
+    with writing(store, "network_meeting", ChangeKind.UPDATED) as (session, touched):
         meeting = load(session, NetworkMeeting, meeting_id)
         for name, value in cleaned.items():
             setattr(meeting, name, value)
@@ -294,7 +295,7 @@ def _check_meeting(session: Session, network: Network, meeting: NetworkMeeting) 
         )
     if last - meeting.starts_on >= timedelta(days=MAX_MEETING_DAYS):
         raise validation.fail(_("Spotkanie trwa jeden albo dwa kolejne dni."), "ends_on")
-    _check_in_period(network, meeting.starts_on, last)
+    check_in_period(network, meeting.starts_on, last)
     if meeting.host_member_id is not None:
         _member_of(session, network.id, meeting.host_member_id, "host_member_id")
     clash = session.scalar(
@@ -331,14 +332,15 @@ def add_participant(store: Store, meeting_id: str, **values: Any) -> Participant
 
 
 def _add_to_meeting(store: Store, cls: type[N], meeting_id: str, values: dict[str, Any]) -> N:
-    with _writing(store, cls.__tablename__, ChangeKind.CREATED) as (session, touched):
+    with writing(store, cls.__tablename__, ChangeKind.CREATED) as (session, touched):
         meeting = load(session, NetworkMeeting, meeting_id)
-        record = _build(cls, _clean(cls, values), network_id=meeting.network_id)
+        record = build(cls, clean(cls, values), network_id=meeting.network_id)
         record.meeting_id = meeting.id  # type: ignore[attr-defined]
         check_members(session, record)
         if hasattr(record, "position"):
+            column: Any = cls.meeting_id  # type: ignore[attr-defined]
             existing = session.scalar(
-                select(func.count()).select_from(cls).where(cls.meeting_id == meeting.id)  # type: ignore[attr-defined]
+                select(func.count()).select_from(cls).where(column == meeting.id)
             )
             record.position = int(existing or 0)
         session.add(record)
@@ -368,15 +370,15 @@ def check_members(session: Session, record: NetworkRecord) -> None:
 
 
 def set_step_status(store: Store, step_id: str, status: RecommendationStatus | str) -> None:
-    cleaned = _clean(MeetingStep, {"status": status})
-    with _writing(store, "meeting_step", ChangeKind.UPDATED) as (session, touched):
+    cleaned = clean(MeetingStep, {"status": status})
+    with writing(store, "meeting_step", ChangeKind.UPDATED) as (session, touched):
         step = load(session, MeetingStep, step_id)
         step.status = cleaned["status"]
         touched.append(step)
 
 
 def set_present(store: Store, participant_id: str, present: bool) -> None:
-    with _writing(store, "network_participant", ChangeKind.UPDATED) as (session, touched):
+    with writing(store, "network_participant", ChangeKind.UPDATED) as (session, touched):
         participant = load(session, Participant, participant_id)
         participant.present = bool(present)
         touched.append(participant)
@@ -396,7 +398,7 @@ _CHILDREN: dict[type[Record], tuple[tuple[type[NetworkRecord], str], ...]] = {
 
 def delete(store: Store, cls: type[Record], record_id: str) -> None:
     """Tombstone a network record (a network with all of it, a meeting with its programme)."""
-    with _writing(store, cls.__tablename__, ChangeKind.DELETED) as (session, touched):
+    with writing(store, cls.__tablename__, ChangeKind.DELETED) as (session, touched):
         record = load(session, cls, record_id)
         stamp = utcnow()
         victims: list[Record] = [record]

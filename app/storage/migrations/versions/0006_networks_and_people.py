@@ -309,11 +309,11 @@ def _advisors_to_people() -> None:
     for person in people.values():
         if not person.pop("live"):
             person["deleted_at"] = now
-    for table, rows in (("person", list(people.values())), ("person_link", links)):
-        for row in rows:
-            columns = ", ".join(row)
-            values = ", ".join(f":{name}" for name in row)
-            connection.execute(sa.text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), row)
+    for table, entries in (("person", list(people.values())), ("person_link", links)):
+        for entry in entries:
+            columns = ", ".join(entry)
+            values = ", ".join(f":{name}" for name in entry)
+            connection.execute(sa.text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), entry)
 
 
 def downgrade() -> None:
