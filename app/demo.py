@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app import demo_networks
 from app.changes import Change, ChangeKind
 from app.errors import UserError
 from app.i18n import _
@@ -89,6 +90,7 @@ def load_demo(store: Store, copy: int = 0) -> tuple[Municipality, bool]:
         if existing is not None:
             _purge(session, municipality_id)
         municipality = builder.build(session, data)
+        demo_networks.build(session, municipality_id) if copy == 0 else None
     store.changes.publish(
         Change(ChangeKind.RELOADED, "municipality", (municipality_id,), municipality_id)
     )

@@ -19,6 +19,7 @@ from app.changes import Change, ChangeKind
 from app.errors import UserError
 from app.i18n import _
 from app.model import (
+    GoodPractice,
     MeetingItem,
     MeetingStep,
     Municipality,
@@ -367,6 +368,15 @@ def check_members(session: Session, record: NetworkRecord) -> None:
                 )
         else:
             _member_of(session, record.network_id, member_id, field)
+    practice_id = getattr(record, "practice_id", None)
+    if practice_id is not None:
+        practice = session.get(GoodPractice, practice_id)
+        if (
+            practice is None
+            or practice.deleted_at is not None
+            or (practice.network_id != record.network_id)
+        ):
+            raise validation.fail(_("Ta dobra praktyka nie należy do tej sieci."), "practice_id")
 
 
 def set_step_status(store: Store, step_id: str, status: RecommendationStatus | str) -> None:

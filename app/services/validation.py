@@ -196,7 +196,8 @@ def check_refs(session: Session, record: Record, fields: Collection[str] | None 
         if (
             target is None
             or target.deleted_at is not None
-            or getattr(target, "municipality_id", None) != municipality_id
+            # A record shared by every JST (a person) has no municipality of its own.
+            or getattr(target, "municipality_id", municipality_id) != municipality_id
         ):
             raise fail(
                 _(
