@@ -90,7 +90,7 @@ def load_demo(store: Store, copy: int = 0) -> tuple[Municipality, bool]:
         if existing is not None:
             _purge(session, municipality_id)
         municipality = builder.build(session, data)
-        demo_networks.build(session, municipality_id) if copy == 0 else None
+        demo_networks.build(session, municipality_id, copy)
     store.changes.publish(
         Change(ChangeKind.RELOADED, "municipality", (municipality_id,), municipality_id)
     )

@@ -33,6 +33,7 @@ from app.model import (
 from app.services import records, validation
 from app.services.fields import FIELDS
 
+NAME = "Grupa Wymiany Doświadczeń „Oświata w rozwoju”"
 _NAMESPACE = uuid.UUID("0b5d3c61-8f0e-4d8c-a7b2-4e6f1b2c9d16")
 
 # key, name, kind, population, schools; the first is the demo JST itself.
@@ -237,20 +238,23 @@ PRACTICES: tuple[tuple[str, str, str, int, list[str], str], ...] = (
 )
 
 
-def _id(kind: str, key: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}"))
+def _id(kind: str, key: str, copy: int = 0) -> str:
+    prefix = f"{copy}:" if copy else ""  # copy 0 keeps the plain keys
+    return str(uuid.uuid5(_NAMESPACE, f"{prefix}{kind}:{key}"))
 
 
-def network_id() -> str:
-    return _id("network", "gwd")
+def network_id(copy: int = 0) -> str:
+    return _id("network", "gwd", copy)
 
 
-def _add(session: Session, cls: type[Record], kind: str, key: str, /, **values: Any) -> Any:
+def _add(
+    session: Session, cls: type[Record], kind: str, key: str, copy: int, /, **values: Any
+) -> Any:
     """Validate and add one record, the way a form would."""
     present = {name: value for name, value in values.items() if value is not None}
     fields = {name: value for name, value in present.items() if name in FIELDS[cls]}
     other = {name: value for name, value in present.items() if name not in FIELDS[cls]}
-    record = cls(id=_id(kind, key), **other, **validation.clean_fields(cls, fields))
+    record = cls(id=_id(kind, key, copy), **other, **validation.clean_fields(cls, fields))
     records.set_defaults(record)
     validation.check_rules(record)
     session.add(record)
@@ -259,30 +263,32 @@ def _add(session: Session, cls: type[Record], kind: str, key: str, /, **values: 
     return record
 
 
-def build(session: Session, municipality_id: str) -> None:
+def build(session: Session, municipality_id: str, copy: int = 0) -> None:
     """Add the demo network (unless already here) and the demo JST's advisor as a person."""
-    _advisor(session, municipality_id)
-    if session.get(Network, network_id(), execution_options={"include_deleted": True}):
+    _advisor(session, municipality_id, copy)
+    if session.get(Network, network_id(copy), execution_options={"include_deleted": True}):
         return
     _add(
         session,
         Network,
         "network",
         "gwd",
-        name="Grupa Wymiany Doświadczeń „Oświata w rozwoju”",
+        copy,
+        name=NAME + (f" {copy}" if copy else ""),
         kind="exchange_group",
         period_start=date(2025, 9, 1),
         period_end=date(2026, 12, 31),
         coordinator="Ośrodek Rozwoju Edukacji — Anna Kupczyk",
         description="Sieć sześciu JST różnych rodzajów, spotykających się kolejno u członków.",
     )
-    fixed = {"network_id": network_id()}
+    fixed = {"network_id": network_id(copy)}
     for position, (key, name, kind, population, schools) in enumerate(MEMBERS):
         _add(
             session,
             NetworkMember,
             "member",
             key,
+            copy,
             municipality_id=municipality_id if key == "zielonki" else None,
             name=name,
             kind=kind,
@@ -297,7 +303,8 @@ def build(session: Session, municipality_id: str) -> None:
             GoodPractice,
             "practice",
             key,
-            member_id=_id("member", member),
+            copy,
+            member_id=_id("member", member, copy),
             title=title,
             area_code=area,
             competences=competences,
@@ -307,22 +314,23 @@ def build(session: Session, municipality_id: str) -> None:
         )
     session.flush()
     for meeting in MEETINGS:
-        _meeting(session, meeting, fixed)
-    _training(session, fixed)
+        _meeting(session, meeting, fixed, copy)
+    _training(session, fixed, copy)
 
 
-def _meeting(session: Session, data: dict[str, Any], fixed: dict[str, str]) -> None:
+def _meeting(session: Session, data: dict[str, Any], fixed: dict[str, str], copy: int) -> None:
     key = data["key"]
-    meeting_id = _id("meeting", key)
+    meeting_id = _id("meeting", key, copy)
     _add(
         session,
         NetworkMeeting,
         "meeting",
         key,
+        copy,
         number=int(key[1:]),
         starts_on=data["starts_on"],
         ends_on=data["ends_on"],
-        host_member_id=_id("member", data["host"]),
+        host_member_id=_id("member", data["host"], copy),
         place=data["place"],
         topic=data["topic"],
         materials=data["materials"],
@@ -335,12 +343,13 @@ def _meeting(session: Session, data: dict[str, Any], fixed: dict[str, str]) -> N
             MeetingItem,
             "item",
             f"{key}:{position}",
+            copy,
             meeting_id=meeting_id,
             kind=kind,
             title=title,
             presenter=presenter,
-            member_id=_id("member", member) if member else None,
-            practice_id=_id("practice", "piknik") if key == "m4" and position == 0 else None,
+            member_id=_id("member", member, copy) if member else None,
+            practice_id=_id("practice", "piknik", copy) if key == "m4" and position == 0 else None,
             position=position,
             **fixed,
         )
@@ -350,9 +359,10 @@ def _meeting(session: Session, data: dict[str, Any], fixed: dict[str, str]) -> N
             MeetingStep,
             "step",
             f"{key}:{position}",
+            copy,
             meeting_id=meeting_id,
             text=text,
-            member_id=_id("member", member) if member else None,
+            member_id=_id("member", member, copy) if member else None,
             due_date=due,
             status=status,
             position=position,
@@ -365,8 +375,9 @@ def _meeting(session: Session, data: dict[str, Any], fixed: dict[str, str]) -> N
                 Participant,
                 "participant",
                 f"{key}:{name}",
+                copy,
                 meeting_id=meeting_id,
-                member_id=_id("member", member),
+                member_id=_id("member", member, copy),
                 name=name,
                 role=role,
                 present=member not in data["absent"],
@@ -374,7 +385,7 @@ def _meeting(session: Session, data: dict[str, Any], fixed: dict[str, str]) -> N
             )
 
 
-def _training(session: Session, fixed: dict[str, str]) -> None:
+def _training(session: Session, fixed: dict[str, str], copy: int) -> None:
     modules = (
         ("diagnoza", "Diagnoza potrzeb szkół i przedszkoli", 8.0, "warsztat"),
         (
@@ -390,6 +401,7 @@ def _training(session: Session, fixed: dict[str, str]) -> None:
             TrainingModule,
             "module",
             key,
+            copy,
             title=title,
             hours=hours,
             form=form,
@@ -426,7 +438,8 @@ def _training(session: Session, fixed: dict[str, str]) -> None:
             TrainingSession,
             "session",
             key,
-            module_id=_id("module", module),
+            copy,
+            module_id=_id("module", module, copy),
             held_on=held_on,
             place=place,
             evaluation=evaluation,
@@ -439,8 +452,9 @@ def _training(session: Session, fixed: dict[str, str]) -> None:
                 Participant,
                 "participant",
                 f"{key}:{name}",
-                session_id=_id("session", key),
-                member_id=_id("member", member),
+                copy,
+                session_id=_id("session", key, copy),
+                member_id=_id("member", member, copy),
                 name=name,
                 role=role,
                 present=not (key == "s3" and member == "lubicz"),
@@ -448,7 +462,7 @@ def _training(session: Session, fixed: dict[str, str]) -> None:
             )
 
 
-def _advisor(session: Session, municipality_id: str) -> None:
+def _advisor(session: Session, municipality_id: str, copy: int) -> None:
     """The demo JST's advisor as one person linked to it, with remote consultations."""
     advisor = session.scalars(
         select(TeamMember).where(
@@ -457,26 +471,28 @@ def _advisor(session: Session, municipality_id: str) -> None:
     ).first()
     if advisor is None:
         return
-    person_id = _id("person", advisor.name)
+    person_id = _id("person", advisor.name, copy)
     if session.get(Person, person_id, execution_options={"include_deleted": True}) is None:
         _add(
             session,
             Person,
             "person",
             advisor.name,
+            copy,
             name=advisor.name,
             institution=advisor.institution,
             email=advisor.email,
             phone=advisor.phone,
         )
     key = f"{municipality_id}:advisor"
-    if session.get(PersonLink, _id("link", key), execution_options={"include_deleted": True}):
+    if session.get(PersonLink, _id("link", key, copy), execution_options={"include_deleted": True}):
         return
     _add(
         session,
         PersonLink,
         "link",
         key,
+        copy,
         person_id=person_id,
         municipality_id=municipality_id,
         role="advisor",
@@ -505,6 +521,7 @@ def _advisor(session: Session, municipality_id: str) -> None:
             Consultation,
             "consultation",
             f"{municipality_id}:{number}",
+            copy,
             municipality_id=municipality_id,
             held_on=held_on,
             form=form,

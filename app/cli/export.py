@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from app.errors import UserError
 from app.i18n import _
 
 # The document kinds (app.reports.export.KINDS; a test keeps the two equal). Not
 # imported from there: ReportLab and the data layer must not load for `--help`.
 KINDS = ("plan", "hdr", "monitoring", "visit")
+# The documents of a network of JSTs (app.reports.network_export.KINDS): ``--network``.
+NETWORK_KINDS = ("network", "meeting")
+CHOICES = KINDS + NETWORK_KINDS
 
 
 def register(sub: Any) -> None:
@@ -27,19 +31,26 @@ def register(sub: Any) -> None:
         ),
     )
     parser.add_argument(
-        "kind", choices=list(KINDS), metavar="{" + ",".join(KINDS) + "}", help=_("rodzaj dokumentu")
+        "kind",
+        choices=list(CHOICES),
+        metavar="{" + ",".join(CHOICES) + "}",
+        help=_("rodzaj dokumentu"),
     )
     parser.add_argument(
         "--municipality",
-        required=True,
         metavar=_("NAZWA_LUB_ID"),
         help=_("JST: nazwa (bez względu na wielkość liter i znaki diakrytyczne) lub identyfikator"),
+    )
+    parser.add_argument(
+        "--network",
+        metavar=_("NAZWA_LUB_ID"),
+        help=_("sieć JST (dla network i meeting): nazwa lub identyfikator"),
     )
     parser.add_argument(
         "--id",
         dest="record_id",
         metavar="ID",
-        help=_("który plan, HDR lub wizyta (domyślnie najnowszy)"),
+        help=_("który plan, HDR, wizyta lub spotkanie (domyślnie najnowszy)"),
     )
     parser.add_argument(
         "--from",
@@ -64,6 +75,11 @@ def register(sub: Any) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from app.reports.export import export, parse_date
 
+    if args.kind in NETWORK_KINDS:
+        return _export_network(args)
+    if not args.municipality:
+        raise UserError(_("Podaj JST: --municipality NAZWA_LUB_ID."))
+
     date_from = parse_date(args.date_from, "--from") if args.date_from else None
     date_to = parse_date(args.date_to, "--to") if args.date_to else None
     from app.storage.store import Store  # not at import: `--help` stays quick
@@ -76,6 +92,29 @@ def cmd_export(args: argparse.Namespace) -> int:
             record_id=args.record_id,
             date_from=date_from,
             date_to=date_to,
+            password=args.password,
+            output=args.output,
+        )
+    print(_("Zapisano {path}").format(path=path))
+    return 0
+
+
+def _export_network(args: argparse.Namespace) -> int:
+    from app.reports import network_export
+    from app.storage.store import Store
+
+    if not args.network:
+        raise UserError(_("Podaj sieć: --network NAZWA_LUB_ID."))
+    if args.municipality or args.date_from or args.date_to:
+        raise UserError(_("Dokumenty sieci nie przyjmują opcji --municipality, --from ani --to."))
+    if args.kind == "network" and args.record_id:
+        raise UserError(_("Podsumowanie obejmuje całą sieć — nie podawaj --id."))
+    with Store.open(args.data_dir, readonly=True) as store:
+        path = network_export.export(
+            store,
+            args.kind,
+            args.network,
+            record_id=args.record_id,
             password=args.password,
             output=args.output,
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,6 +58,12 @@ class NetworkData:
     sessions: list[TrainingSession]
     practices: list[GoodPractice]
     attendance: dict[tuple[str, str], int] = field(default_factory=dict)
+    today: date = field(default_factory=date.today)
+
+    @property
+    def held(self) -> list[NetworkMeeting]:
+        """The meetings that have taken place (a planned one has no attendance yet)."""
+        return [m for m in self.meetings if m.starts_on <= self.today]
 
     def member_name(self, member_id: str | None) -> str:
         return next((m.name for m in self.members if m.id == member_id), "")
@@ -70,7 +78,7 @@ def meeting_data(store: Store, meeting_id: str) -> MeetingData:
         meeting = load(session, NetworkMeeting, meeting_id)
         network = load(session, Network, meeting.network_id)
 
-        def of(cls: type, order: object) -> list:  # type: ignore[type-arg]
+        def of(cls: Any, order: Any) -> list[Any]:
             query = select(cls).where(cls.meeting_id == meeting.id)
             return list(session.scalars(query.order_by(order)))
 
@@ -88,7 +96,7 @@ def network_data(store: Store, network_id: str) -> NetworkData:
     with store.session() as session:
         network = load(session, Network, network_id)
 
-        def of(cls: type, *order: object) -> list:  # type: ignore[type-arg]
+        def of(cls: Any, *order: Any) -> list[Any]:
             query = select(cls).where(cls.network_id == network.id)
             return list(session.scalars(query.order_by(*order)))
 

@@ -20,6 +20,7 @@ from app.model import (
     Indicator,
     Municipality,
     MunicipalityKind,
+    NetworkRecord,
     Objective,
     OwnedRecord,
     Record,
@@ -183,7 +184,9 @@ def check_refs(session: Session, record: Record, fields: Collection[str] | None 
     ``fields`` limits the check to the references being set: a reference that
     went stale when its target was deleted later must not block unrelated edits.
     """
-    municipality_id = getattr(record, "municipality_id", None)
+    # A network's records point within their network; the others within their municipality.
+    owner_key = "network_id" if isinstance(record, NetworkRecord) else "municipality_id"
+    municipality_id = getattr(record, owner_key, None)
     for name, spec in FIELDS[type(record)].items():
         if spec.kind != "ref" or spec.ref is None:
             continue
@@ -197,7 +200,7 @@ def check_refs(session: Session, record: Record, fields: Collection[str] | None 
             target is None
             or target.deleted_at is not None
             # A record shared by every JST (a person) has no municipality of its own.
-            or getattr(target, "municipality_id", municipality_id) != municipality_id
+            or getattr(target, owner_key, municipality_id) != municipality_id
         ):
             raise fail(
                 _(
