@@ -41,6 +41,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("hdr", N_("HDR")),
     ("monitoring", N_("Monitoring")),
     ("visits", N_("Wizyty doradcze")),
+    ("networks", N_("Sieci i spotkania")),
 )
 
 RECENT_LIMIT = 8
@@ -55,6 +56,7 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "hdr": ("ui.pages.hdr", "HdrPage"),
     "monitoring": ("ui.pages.monitoring", "MonitoringPage"),
     "visits": ("ui.pages.visits", "VisitsPage"),
+    "networks": ("ui.pages.networks", "NetworksPage"),
 }
 PENDING_PURPOSES = {
     "hdr": N_(

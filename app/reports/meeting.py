@@ -4,11 +4,9 @@ participants by JST, programme, conclusions, next steps, and an attendance list 
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from babel.dates import format_interval
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -16,8 +14,8 @@ from app.i18n import N_, _
 from app.model import NetworkKind
 from app.reports.blocks import cell, empty, head, text
 from app.reports.counts import counted
-from app.reports.dates import locale, long_date, short_date
-from app.reports.network_data import MeetingData
+from app.reports.dates import short_date
+from app.reports.network_data import MeetingData, meeting_days
 from app.reports.progress import Reporter
 from app.reports.styles import data_table, details_grid, styles
 from app.reports.templates import Contents, DocumentInfo, render
@@ -61,13 +59,6 @@ def title_of(data: MeetingData) -> str:
 
 def when(data: MeetingData) -> str:
     return meeting_days(data.meeting.starts_on, data.meeting.ends_on)
-
-
-def meeting_days(first: date, last: date | None) -> str:
-    """``15 września 2016``, or two days as ``15–16 września 2016``."""
-    if last is None or last == first:
-        return long_date(first)
-    return str(format_interval(first, last, "yMMMMd", locale=locale()))
 
 
 def document_info(data: MeetingData) -> DocumentInfo:

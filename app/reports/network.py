@@ -15,8 +15,7 @@ from app.model import RecommendationStatus
 from app.reports.blocks import cell, empty, head
 from app.reports.counts import counted
 from app.reports.dates import date_range, short_date
-from app.reports.meeting import meeting_days
-from app.reports.network_data import NetworkData
+from app.reports.network_data import NetworkData, meeting_days
 from app.reports.progress import Reporter
 from app.reports.styles import data_table, details_grid, styles
 from app.reports.templates import Contents, DocumentInfo, render

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from babel.dates import format_interval
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,6 +24,7 @@ from app.model import (
     TrainingModule,
     TrainingSession,
 )
+from app.reports.dates import locale, long_date
 from app.services.networks import load
 from app.storage.store import Store
 
@@ -145,3 +147,10 @@ def meeting_of(store: Store, network_id: str, meeting_id: str) -> str:
                 _("Ta sieć nie ma spotkania o identyfikatorze {id}.").format(id=meeting_id.strip())
             )
         return meeting.id
+
+
+def meeting_days(first: date, last: date | None) -> str:
+    """``15 września 2016``, or two days as ``15–16 września 2016``."""
+    if last is None or last == first:
+        return long_date(first)
+    return str(format_interval(first, last, "yMMMMd", locale=locale()))
