@@ -47,7 +47,7 @@ def editor_for(spec: Field, choices: Choices | None = None) -> QWidget:
         return FlagEditor(_(spec.label))
     if spec.kind == "enum" and spec.enum is not None:
         return ChoiceEditor(choices or enum_choices(spec.enum), allow_empty=not spec.required)
-    if spec.kind == "ref":
+    if spec.kind == "ref" or (spec.kind == "text" and choices is not None):
         return ChoiceEditor(choices or [], allow_empty=not spec.required)
     if spec.kind == "codes":
         editor = ChecklistEditor()
@@ -91,7 +91,10 @@ class RecordDialog(QDialog):
         for name in names:
             spec = specs[name]
             editor = editor_for(spec, (choices or {}).get(name))
-            if values and name in values and hasattr(editor, "set_value"):
+            if hasattr(editor, "set_value") and not isinstance(editor, ChoiceEditor):
+                # Blank by default: a fresh date or number editor would show a value.
+                editor.set_value((values or {}).get(name))
+            elif values and name in values and isinstance(editor, ChoiceEditor):
                 editor.set_value(values[name])
             label = _(spec.label) + (" *" if spec.required else "")
             self.rows.add(name, label if spec.kind != "bool" else "", editor)

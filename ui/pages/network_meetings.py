@@ -295,10 +295,17 @@ class MeetingsTab(QWidget):
         return [(m.id, m.name) for m in self.members]
 
     def add_meeting(self) -> None:
+        dialog = self.meeting_dialog()
+        created = self._dialog(dialog) if dialog is not None else None
+        if created is not None:
+            self.meeting = created
+            self.refresh()
+
+    def meeting_dialog(self) -> RecordDialog | None:
         if self.store is None or self.network_id is None:
-            return
+            return None
         store, network_id = self.store, self.network_id
-        dialog = RecordDialog(
+        return RecordDialog(
             _("Nowe spotkanie sieci"),
             NetworkMeeting,
             ("topic", "starts_on", "ends_on", "host_member_id", "place"),
@@ -306,10 +313,6 @@ class MeetingsTab(QWidget):
             choices={"host_member_id": self.member_choices()},
             parent=self,
         )
-        created = self._dialog(dialog)
-        if created is not None:
-            self.meeting = created
-            self.refresh()
 
     def delete_meeting(self) -> None:
         if self.store is not None and self.meeting is not None:

@@ -331,8 +331,13 @@ class NetworksPage(Page):
             self.select_network(dialog.result_record.id)
 
     def add_member(self) -> None:
+        dialog = self.member_dialog()
+        if dialog is not None and dialog.exec():
+            self.refresh()
+
+    def member_dialog(self) -> RecordDialog | None:
         if self.store is None or self.network_id is None:
-            return
+            return None
         store, network_id = self.store, self.network_id
         jsts = [(m.id, m.name) for m in municipalities.all_municipalities(store)]
 
@@ -341,7 +346,7 @@ class NetworksPage(Page):
             light = {k: v for k, v in values.items() if v not in (None, "")} if chosen else values
             return networks.add_member(store, network_id, municipality_id=chosen, **light)
 
-        dialog = RecordDialog(
+        return RecordDialog(
             _("Nowy członek sieci"),
             NetworkMember,
             ("municipality_id", "name", "kind", "teryt", "population", "schools_count"),
@@ -349,8 +354,6 @@ class NetworksPage(Page):
             choices={"municipality_id": jsts},
             parent=self,
         )
-        if dialog.exec():
-            self.refresh()
 
     def add_module(self) -> None:
         self._add(
