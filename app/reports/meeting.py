@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.model import NetworkKind
 from app.reports.blocks import cell, empty, head, text
 from app.reports.counts import counted
@@ -103,7 +103,7 @@ def meeting_story(
 
 
 def _people_in_jsts(people: int, jsts: int) -> str:
-    who = counted(people, "{count} osoba", "{count} osoby", "{count} osób")
+    who = counted(people, ngettext("{count} osoba", "{count} osób", people), "{count} osoby")
     return _("{people} z {count} JST").format(people=who, count=jsts)
 
 

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.model import RecommendationStatus
 from app.reports.blocks import cell, empty, head
 from app.reports.counts import counted
@@ -71,20 +71,27 @@ def network_story(
     s = styles()
     network = data.network
     contents = Contents(WIDTH)
+    members, meetings, practices = len(data.members), len(data.meetings), len(data.practices)
     short = [
         (_("Rodzaj"), network.kind.label),
         (_("Okres"), date_range(network.period_start, network.period_end)),
         (_("Koordynator"), network.coordinator or DASH),
-        (_("Członkowie"), counted(len(data.members), "{count} JST", "{count} JST", "{count} JST")),
+        (_("Członkowie"), _("{count} JST").format(count=members)),
         (
             _("Spotkania"),
             counted(
-                len(data.meetings), "{count} spotkanie", "{count} spotkania", "{count} spotkań"
+                meetings,
+                ngettext("{count} spotkanie", "{count} spotkań", meetings),
+                "{count} spotkania",
             ),
         ),
         (
             _("Dobre praktyki"),
-            counted(len(data.practices), "{count} praktyka", "{count} praktyki", "{count} praktyk"),
+            counted(
+                practices,
+                ngettext("{count} praktyka", "{count} praktyk", practices),
+                "{count} praktyki",
+            ),
         ),
     ]
     wide = [(_("Opis"), network.description)] if network.description else []

@@ -173,7 +173,7 @@ def check_in_period(network: Network, first: date, last: date, field: str = "sta
     if first < network.period_start or last > network.period_end:
         raise validation.fail(
             _(
-                "Spotkanie ({day}) wypada poza okresem działania sieci „{name}” ({start} – {end})."
+                "Termin {day} wypada poza okresem działania sieci „{name}” ({start} – {end})."
             ).format(
                 day=first.strftime("%d.%m.%Y"),
                 name=network.name,
