@@ -48,7 +48,7 @@ def test_the_page_shows_the_demo_network(page: NetworksPage) -> None:
     assert page.meetings.timeline.count() == 4
     assert page.sessions.rowCount() == 3
     assert page.practices.rowCount() == 6
-    assert page.visit_plan.item(0, 1).text() == "dr Ewa Wróblewska"
+    assert page.portfolio.visit_plan.item(0, 1).text() == "dr Ewa Wróblewska"
 
 
 def test_typing_a_topic_saves_it(qtbot, page: NetworksPage, store: Store) -> None:  # type: ignore[no-untyped-def]

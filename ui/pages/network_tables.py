@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -57,3 +66,18 @@ def current_id(table: QTableWidget) -> str | None:
     item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
     value = item.data(ID_ROLE) if item is not None else None
     return str(value) if value else None
+
+
+def with_buttons(table: QWidget, buttons: Sequence[tuple[str, Callable[[], None]]]) -> QWidget:
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    bar = QHBoxLayout()
+    bar.addStretch(1)
+    for text, slot in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        bar.addWidget(button)
+    box.addLayout(bar)
+    box.addWidget(table, 1)
+    return holder

@@ -8,7 +8,6 @@ refuses shows its Polish message and nothing is saved.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +26,22 @@ from PySide6.QtWidgets import (
 from app.changes import Change
 from app.errors import UserError
 from app.i18n import _
-from app.model import GoodPractice, Network, NetworkMember, TrainingModule, TrainingSession
-from app.services import municipalities, networks, people, trainings
+from app.model import (
+    GoodPractice,
+    Network,
+    NetworkMember,
+    TrainingModule,
+    TrainingSession,
+)
+from app.services import municipalities, networks, trainings
 from app.textnorm import fold
 from ui.dialogs.network_forms import RecordDialog
 from ui.errors import show_user_error
 from ui.formatting import show_date, show_number
 from ui.pages.base import Page
-from ui.pages.network_meetings import MeetingsTab, roman
-from ui.pages.network_tables import fill, make_table
+from ui.pages.network_meetings import MeetingsTab
+from ui.pages.network_portfolio import PortfolioTab
+from ui.pages.network_tables import fill, make_table, with_buttons
 
 WATCHED = {
     "network",
@@ -70,6 +76,11 @@ class NetworksPage(Page):
         new.clicked.connect(self.new_network)
         summary = QPushButton(_("Podsumowanie sieci PDF…"))
         summary.clicked.connect(lambda: self.export_pdf("network", None))
+        package = QPushButton(_("Plik &wymiany sieci…"))
+        package.setToolTip(
+            _("Zapisz sieć ze spotkaniami do pliku wymiany dla członków (bez danych JST)")
+        )
+        package.clicked.connect(self.export_package)
         self.period = QLabel()
         self.period.setObjectName("network_period")
         top = QHBoxLayout()
@@ -77,6 +88,7 @@ class NetworksPage(Page):
         top.addWidget(self.chooser, 1)
         top.addWidget(new)
         top.addWidget(summary)
+        top.addWidget(package)
 
         self.members = make_table(
             "network_members",
@@ -95,42 +107,27 @@ class NetworksPage(Page):
         self.practices = make_table(
             "good_practices", [_("Dobra praktyka"), _("JST"), _("Obszar"), _("Opis")]
         )
-        self.visit_plan = make_table(
-            "visit_plan",
-            [
-                _("JST"),
-                _("Osoba"),
-                _("Rola"),
-                _("Planowane"),
-                _("Odbyte"),
-                _("Zaplanowane"),
-                _("Do ustalenia"),
-                _("Ostatnia"),
-                _("Następna"),
-                _("Konsultacje"),
-            ],
-        )
-        self.upcoming = make_table("upcoming_meetings", [_("Termin"), _("Sieć"), _("Temat")])
+        self.portfolio = PortfolioTab()
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._members_tab(), _("&Członkowie"))
         self.tabs.addTab(self.meetings, _("Spo&tkania"))
         self.tabs.addTab(self._trainings_tab(), _("Sz&kolenia"))
         self.tabs.addTab(self._practices_tab(), _("&Dobre praktyki"))
-        self.tabs.addTab(self._portfolio_tab(), _("&Portfel doradcy"))
+        self.tabs.addTab(self.portfolio, _("&Portfel doradcy"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.period)
         layout.addWidget(self.tabs, 1)
 
     def _members_tab(self) -> QWidget:
-        return _with_buttons(self.members, [(_("Dodaj JST…"), self.add_member)])
+        return with_buttons(self.members, [(_("Dodaj JST…"), self.add_member)])
 
     def _trainings_tab(self) -> QWidget:
         tab = QWidget()
         box = QVBoxLayout(tab)
-        box.addWidget(_with_buttons(self.modules, [(_("Dodaj moduł…"), self.add_module)]))
-        box.addWidget(_with_buttons(self.sessions, [(_("Dodaj zajęcia…"), self.add_session)]))
+        box.addWidget(with_buttons(self.modules, [(_("Dodaj moduł…"), self.add_module)]))
+        box.addWidget(with_buttons(self.sessions, [(_("Dodaj zajęcia…"), self.add_session)]))
         return tab
 
     def _practices_tab(self) -> QWidget:
@@ -138,17 +135,8 @@ class NetworksPage(Page):
         box = QVBoxLayout(tab)
         box.addWidget(self.search)
         box.addWidget(
-            _with_buttons(self.practices, [(_("Dodaj dobrą praktykę…"), self.add_practice)])
+            with_buttons(self.practices, [(_("Dodaj dobrą praktykę…"), self.add_practice)])
         )
-        return tab
-
-    def _portfolio_tab(self) -> QWidget:
-        tab = QWidget()
-        box = QVBoxLayout(tab)
-        box.addWidget(QLabel(_("<b>Plan wizyt w siedzibach JST</b> (trzy wizyty w cyklu)")))
-        box.addWidget(self.visit_plan, 2)
-        box.addWidget(QLabel(_("<b>Najbliższe spotkania sieci</b>")))
-        box.addWidget(self.upcoming, 1)
         return tab
 
     # -- page ------------------------------------------------------------------------
@@ -170,7 +158,7 @@ class NetworksPage(Page):
         self.chooser.setCurrentIndex(ids.index(self.network_id) if self.network_id else -1)
         self.chooser.blockSignals(False)
         self._show_network(next((n for n in found if n.id == self.network_id), None))
-        self._show_portfolio(found)
+        self.portfolio.show_data(self.store, self.municipality_id, found)
 
     def on_change(self, change: Change) -> None:
         if change.record_type in WATCHED and self.isVisible():
@@ -277,41 +265,6 @@ class NetworksPage(Page):
                 for p in shown
             ],
             [p.id for p in shown],
-        )
-
-    def _show_portfolio(self, found: list[Network]) -> None:
-        store = self.store
-        assert store is not None
-        plan = people.visit_plan(store)
-        fill(
-            self.visit_plan,
-            [
-                [
-                    row.municipality_name,
-                    row.person_name,
-                    row.role.label,
-                    str(row.planned),
-                    str(row.done),
-                    str(row.scheduled),
-                    str(row.due),
-                    show_date(row.last_visit),
-                    show_date(row.next_visit),
-                    str(row.consultations),
-                ]
-                for row in plan
-            ],
-            right=(3, 4, 5, 6, 9),
-        )
-        today = date.today()
-        coming = sorted(
-            (meeting.starts_on, network.name, meeting)
-            for network in found
-            for meeting in networks.meetings(store, network.id)
-            if meeting.starts_on >= today
-        )
-        fill(
-            self.upcoming,
-            [[f"{roman(m.number)} · {show_date(day)}", name, m.topic] for day, name, m in coming],
         )
 
     # -- adding ----------------------------------------------------------------------
@@ -425,6 +378,25 @@ class NetworksPage(Page):
         if dialog.exec():
             self.refresh()
 
+    def export_package(self) -> None:
+        if self.store is None or self.network_id is None:
+            return
+        from app.exchange import format as fmt
+        from app.exchange.export import export_package
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Zapisz plik wymiany sieci"),
+            str(Path.home() / f"{self.chooser.currentText()}{fmt.EXTENSION}"),
+            _("Pliki wymiany (*{extension})").format(extension=fmt.EXTENSION),
+        )
+        if not path:
+            return
+        try:
+            export_package(self.store, self.network_id, path, parts=fmt.NETWORK_PARTS)
+        except UserError as error:
+            show_user_error(self, error)
+
     def export_pdf(self, kind: str, record_id: str | None) -> None:
         if self.store is None or self.network_id is None:
             return
@@ -442,18 +414,3 @@ class NetworksPage(Page):
             )
         except UserError as error:
             show_user_error(self, error)
-
-
-def _with_buttons(table: QWidget, buttons: list[tuple[str, object]]) -> QWidget:
-    holder = QWidget()
-    box = QVBoxLayout(holder)
-    box.setContentsMargins(0, 0, 0, 0)
-    bar = QHBoxLayout()
-    bar.addStretch(1)
-    for text, slot in buttons:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        bar.addWidget(button)
-    box.addLayout(bar)
-    box.addWidget(table, 1)
-    return holder
