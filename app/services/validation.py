@@ -33,6 +33,7 @@ from app.model import (
 from app.services.fields import FIELDS, LINKABLE, Field
 from app.services.teryt import teryt_problem
 
+_CODE = re.compile(r"[a-z_]{1,40}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # ASCII digits only: ``\d`` and ``str.isdigit`` also accept "２" or "²".
 _POSTAL = re.compile(r"[0-9]{2}-[0-9]{3}")
@@ -148,9 +149,9 @@ def _check_codes(name: str, spec: Field, label: str, value: Any) -> list[str]:
         raise fail(_("Pole „{label}” ma niepoprawną wartość.").format(label=label), name)
     unknown = [v for v in value if v not in allowed]
     if unknown:
-        raise fail(
-            _("Nieznana kompetencja kluczowa: {code}.").format(code=", ".join(unknown)), name
-        )
+        # Only what looks like a code is repeated back; anything else need not be fit to read.
+        shown = [v if _CODE.fullmatch(v) else "?" for v in unknown]
+        raise fail(_("Nieznana kompetencja kluczowa: {code}.").format(code=", ".join(shown)), name)
     return sorted(set(value), key=[k.code for k in key_competences()].index)
 
 

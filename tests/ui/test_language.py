@@ -37,6 +37,7 @@ ENGLISH_PAGES = [
     "HDR",
     "Monitoring",
     "Advisory visits",
+    "Networks and meetings",
 ]
 POLISH_PAGES = [
     "Przegląd",
@@ -45,6 +46,7 @@ POLISH_PAGES = [
     "HDR",
     "Monitoring",
     "Wizyty doradcze",
+    "Sieci i spotkania",
 ]
 
 

@@ -142,3 +142,36 @@ def test_marking_a_participant_absent(qtbot, page: NetworksPage, store: Store) -
     assert page.meetings.people.item(0, 2).text() == "nie"
     member = networks.members(store, network_id())[0]
     assert isinstance(member, NetworkMember)
+
+
+def test_a_network_file_imports_through_the_window(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, tmp_path, monkeypatch
+) -> None:
+    from app.exchange import format as fmt
+    from app.exchange.export import export_package
+    from app.model import Municipality
+    from app.services import records
+    from ui.dialogs.import_package import ImportPreviewDialog
+
+    path = export_package(store, network_id(), tmp_path / "gwd", parts=fmt.NETWORK_PARTS).path
+    member = Store.open(tmp_path / "member", backup_on_open=False)
+    try:
+        records.create(member, Municipality, name="Gmina Piaski", kind="urban_rural")
+        window.set_store(member)
+        monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: (self.apply(), 1)[1])
+        window.import_package(str(path))
+        window.navigate("networks")
+        found = next(p for p in window.pages if isinstance(p, NetworksPage))
+        qtbot.waitUntil(lambda: found.members.rowCount() == 6)
+        assert found.chooser.currentData() == network_id()
+        assert found.meetings.timeline.count() == 4
+        assert [m.name for m in records_of(member)] == ["Gmina Piaski"]
+    finally:
+        window.set_store(store)
+        member.close()
+
+
+def records_of(store: Store) -> list:  # type: ignore[type-arg]
+    from app.services.municipalities import all_municipalities
+
+    return list(all_municipalities(store))
