@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from app.demo import load_demo
 from app.demo_networks import _id, network_id
@@ -159,6 +159,9 @@ def test_a_network_file_imports_through_the_window(  # type: ignore[no-untyped-d
         records.create(member, Municipality, name="Gmina Piaski", kind="urban_rural")
         window.set_store(member)
         monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: (self.apply(), 1)[1])
+        shown: list[str] = []
+        for kind in ("information", "warning", "critical"):
+            monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a: shown.append(text))
         window.import_package(str(path))
         window.navigate("networks")
         found = next(p for p in window.pages if isinstance(p, NetworksPage))
@@ -166,6 +169,7 @@ def test_a_network_file_imports_through_the_window(  # type: ignore[no-untyped-d
         assert found.chooser.currentData() == network_id()
         assert found.meetings.timeline.count() == 4
         assert [m.name for m in records_of(member)] == ["Gmina Piaski"]
+        assert not [text for text in shown if "Nie można" in text], shown
     finally:
         window.set_store(store)
         member.close()
