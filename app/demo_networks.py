@@ -1,19 +1,25 @@
 """The demo network: six JSTs of different kinds with four meetings, a training with three
 sessions and six good practices — and the demo JST's advisor as one person record.
 
-Called from :func:`app.demo.load_demo` inside its unit of work; ids are derived
-from fixed keys, so loading twice finds the first copy.
+Its content lives in ``resources/demo/demo_network.json``. Called from
+:func:`app.demo.load_demo` inside its unit of work; ids are derived from the
+file's keys (and the demo copy), so loading twice finds the first copy.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import UserError
+from app.i18n import _
 from app.model import (
     Consultation,
     GoodPractice,
@@ -33,209 +39,22 @@ from app.model import (
 from app.services import records, validation
 from app.services.fields import FIELDS
 
-NAME = "Grupa Wymiany Doświadczeń „Oświata w rozwoju”"
 _NAMESPACE = uuid.UUID("0b5d3c61-8f0e-4d8c-a7b2-4e6f1b2c9d16")
+DEMO_JST = "zielonki"  # the member that is the demo municipality itself
 
-# key, name, kind, population, schools; the first is the demo JST itself.
-MEMBERS: tuple[tuple[str, str, str, int, int], ...] = (
-    ("zielonki", "Gmina Zielonki Wielkie", "urban_rural", 24182, 12),
-    ("bydgoszcz", "Miasto Bydgoszcz", "city_county", 355000, 110),
-    ("dzierzoniow", "Gmina Miejska Dzierżoniów", "urban", 34000, 7),
-    ("piaski", "Gmina Piaski", "urban_rural", 10500, 6),
-    ("lubicz", "Gmina Lubicz", "rural", 20100, 9),
-    ("kutno", "Powiat kutnowski", "county", 98000, 14),
-)
 
-PEOPLE: dict[str, list[tuple[str, str]]] = {
-    "zielonki": [
-        ("Tomasz Wachowiak", "naczelnik wydziału oświaty"),
-        ("Joanna Nowaczyk", "dyrektor SP 1"),
-    ],
-    "bydgoszcz": [
-        ("Marek Kowalczyk", "skarbnik miasta"),
-        ("Alicja Lewandowska", "wydział edukacji"),
-    ],
-    "dzierzoniow": [("Beata Sikora", "zastępca burmistrza"), ("Paweł Wróbel", "dyrektor ZS nr 1")],
-    "piaski": [("Krystyna Mazur", "sekretarz gminy"), ("Adam Zając", "dyrektor SP w Piaskach")],
-    "lubicz": [("Renata Kaczmarek", "referat oświaty"), ("Jerzy Pawlak", "wójt")],
-    "kutno": [("Elżbieta Dudek", "starosta"), ("Roman Wieczorek", "wydział edukacji powiatu")],
-}
-
-MEETINGS: tuple[dict[str, Any], ...] = (
-    {
-        "key": "m1",
-        "starts_on": date(2025, 10, 9),
-        "ends_on": date(2025, 10, 10),
-        "host": "zielonki",
-        "place": "Zielonki Wielkie, Urząd Miasta i Gminy, sala sesyjna",
-        "topic": "Poznajemy się: założenia, cele i ramowy harmonogram pracy grupy",
-        "materials": "Ankieta o zarządzaniu oświatą w JST (wypełniona przed spotkaniem).",
-        "conclusions": "Grupa uzgodniła tematy kolejnych spotkań i kolejność gospodarzy. "
-        "Najpilniejsze problemy: poszerzanie oferty edukacyjnej, wspomaganie szkół, "
-        "współpraca z rodzicami.",
-        "items": [
-            ("lecture", "Założenia projektu i rola Grupy Wymiany Doświadczeń", "koordynator", None),
-            (
-                "presentation",
-                "Zarządzanie oświatą w Gminie Zielonki Wielkie",
-                "Tomasz Wachowiak",
-                "zielonki",
-            ),
-            ("discussion", "Diagnoza zarządzania lokalnym systemem oświaty", None, None),
-        ],
-        "steps": [
-            (
-                "Przesłać koordynatorowi dane do diagnozy potrzeb JST",
-                None,
-                date(2025, 12, 15),
-                "done",
-            ),
-            (
-                "Przygotować prezentację Bydgoskiego Biura Finansów Oświaty",
-                "bydgoszcz",
-                date(2026, 1, 15),
-                "done",
-            ),
-        ],
-        "absent": {"lubicz"},
-    },
-    {
-        "key": "m2",
-        "starts_on": date(2026, 1, 22),
-        "ends_on": date(2026, 1, 23),
-        "host": "bydgoszcz",
-        "place": "Bydgoszcz, Zespół Szkół Mechanicznych nr 2",
-        "topic": "Diagnoza potrzeb JST w zakresie wspomagania szkół "
-        "w rozwijaniu kompetencji kluczowych",
-        "materials": "Wstępna diagnoza opracowana przez zespół projektowy "
-        "(przesłana tydzień wcześniej).",
-        "conclusions": "Uwagi grup do diagnozy zebrano w jednym dokumencie; koordynator "
-        "uwzględni je w wersji końcowej.",
-        "items": [
-            ("group_work", "Krytyczna ocena wstępnej diagnozy — praca w grupach", None, None),
-            (
-                "presentation",
-                "Bydgoskie Biuro Finansów Oświaty — centrum usług wspólnych",
-                "Marek Kowalczyk",
-                "bydgoszcz",
-            ),
-            (
-                "study_visit",
-                "Centrum Energii Odnawialnej przy Zespole Szkół Mechanicznych nr 2",
-                None,
-                "bydgoszcz",
-            ),
-        ],
-        "steps": [
-            ("Uzupełnić diagnozę o dane z własnej JST", None, date(2026, 3, 1), "done"),
-            (
-                "Opisać dobrą praktykę do biblioteki sieci",
-                "piaski",
-                date(2026, 3, 31),
-                "in_progress",
-            ),
-        ],
-        "absent": set(),
-    },
-    {
-        "key": "m3",
-        "starts_on": date(2026, 4, 16),
-        "ends_on": date(2026, 4, 17),
-        "host": "kutno",
-        "place": "Kutno, Starostwo Powiatowe",
-        "topic": "Programy szkoleniowo-doradcze dla kadry zarządzającej oświatą w JST",
-        "materials": "Projekty pięciu modułów programu (wersja elektroniczna).",
-        "conclusions": "Każda grupa przeanalizowała jeden moduł; "
-        "uwagi przekazano autorom programu.",
-        "items": [
-            ("group_work", "Analiza projektów modułów programu szkoleniowego", None, None),
-            (
-                "presentation",
-                "Doradztwo zawodowe we współpracy z pracodawcami",
-                "Roman Wieczorek",
-                "kutno",
-            ),
-            ("discussion", "Jak mierzyć efekty wspomagania szkół", None, None),
-        ],
-        "steps": [
-            ("Zebrać uwagi do modułów od dyrektorów szkół", "lubicz", date(2026, 6, 30), "open"),
-            ("Zaproponować termin i program spotkania w Piaskach", None, date(2026, 9, 30), "done"),
-        ],
-        "absent": {"dzierzoniow"},
-    },
-    {
-        "key": "m4",
-        "starts_on": date(2026, 12, 10),
-        "ends_on": None,
-        "host": "piaski",
-        "place": "Piaski, Szkoła Podstawowa im. Marii Konopnickiej",
-        "topic": "Dobre praktyki rozwijania kompetencji kluczowych uczniów",
-        "materials": "Opisy dobrych praktyk członków sieci.",
-        "conclusions": None,
-        "items": [
-            (
-                "presentation",
-                "Piknik Naukowy – sposób na rozwijanie kompetencji kluczowych",
-                "Adam Zając",
-                "piaski",
-            ),
-            ("study_visit", "Pracownie przyrodnicze Szkoły Podstawowej w Piaskach", None, "piaski"),
-        ],
-        "steps": [],
-        "absent": set(),
-    },
-)
-
-PRACTICES: tuple[tuple[str, str, str, int, list[str], str], ...] = (
-    (
-        "piknik",
-        "piaski",
-        "Piknik Naukowy – sposób na rozwijanie kompetencji kluczowych",
-        5,
-        ["stem", "personal_social_learning"],
-        "Coroczny piknik, na którym uczniowie pokazują doświadczenia mieszkańcom gminy.",
-    ),
-    (
-        "debata",
-        "zielonki",
-        "Pierwszy krok – debata oświatowa z udziałem rodziców i uczniów",
-        1,
-        ["citizenship", "literacy"],
-        "Otwarta debata o kierunkach rozwoju oświaty w gminie, przed pracą nad strategią.",
-    ),
-    (
-        "biuro",
-        "bydgoszcz",
-        "Bydgoskie Biuro Finansów Oświaty",
-        9,
-        [],
-        "Centrum usług wspólnych prowadzące księgowość wszystkich jednostek oświatowych miasta.",
-    ),
-    (
-        "sztuka",
-        "dzierzoniow",
-        "Wychowanie przez sztukę w zespole szkół",
-        6,
-        ["cultural_awareness"],
-        "Autorski program łączący zajęcia artystyczne z wychowaniem i pracą projektową.",
-    ),
-    (
-        "rodzice",
-        "lubicz",
-        "Angażujemy rodziców i uczniów w działania strategiczne",
-        4,
-        ["citizenship", "personal_social_learning"],
-        "Rada rodziców i samorząd uczniowski współtworzą gminny plan rozwoju oświaty.",
-    ),
-    (
-        "zawodowe",
-        "kutno",
-        "Doradztwo zawodowe we współpracy z pracodawcami",
-        7,
-        ["entrepreneurship"],
-        "Szkoły powiatu wspólnie z lokalnymi firmami prowadzą zajęcia i praktyki.",
-    ),
-)
+@cache
+def demo_network_data() -> dict[str, Any]:
+    path = resources.files("resources") / "demo" / "demo_network.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise UserError(
+            _("Nie można odczytać danych demonstracyjnych: {error}").format(error=error)
+        ) from error
+    if not isinstance(data, dict):
+        raise UserError(_("Dane demonstracyjne mają niepoprawną postać."))
+    return data
 
 
 def _id(kind: str, key: str, copy: int = 0) -> str:
@@ -247,223 +66,130 @@ def network_id(copy: int = 0) -> str:
     return _id("network", "gwd", copy)
 
 
-def _add(
-    session: Session, cls: type[Record], kind: str, key: str, copy: int, /, **values: Any
-) -> Any:
-    """Validate and add one record, the way a form would."""
-    present = {name: value for name, value in values.items() if value is not None}
-    fields = {name: value for name, value in present.items() if name in FIELDS[cls]}
-    other = {name: value for name, value in present.items() if name not in FIELDS[cls]}
-    record = cls(id=_id(kind, key, copy), **other, **validation.clean_fields(cls, fields))
-    records.set_defaults(record)
-    validation.check_rules(record)
-    session.add(record)
-    # Few of these records have relationships to tell the unit of work which goes first.
-    session.flush()
-    return record
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+class _Builder:
+    """Adds the records of one demo copy, each validated the way a form would."""
+
+    def __init__(self, session: Session, copy: int) -> None:
+        self.session = session
+        self.copy = copy
+        self.network = {"network_id": network_id(copy)}
+
+    def id(self, kind: str, key: str | None) -> str | None:
+        return None if key is None else _id(kind, key, self.copy)
+
+    def add(self, cls: type[Record], kind: str, key: str, /, **values: Any) -> Any:
+        present = {name: value for name, value in values.items() if value is not None}
+        fields = {name: value for name, value in present.items() if name in FIELDS[cls]}
+        other = {name: value for name, value in present.items() if name not in FIELDS[cls]}
+        record = cls(id=_id(kind, key, self.copy), **other, **validation.clean_fields(cls, fields))
+        records.set_defaults(record)
+        validation.check_rules(record)
+        self.session.add(record)
+        # Few of these records have relationships to tell the unit of work which goes first.
+        self.session.flush()
+        return record
 
 
 def build(session: Session, municipality_id: str, copy: int = 0) -> None:
     """Add the demo network (unless already here) and the demo JST's advisor as a person."""
-    _advisor(session, municipality_id, copy)
+    data = demo_network_data()
+    builder = _Builder(session, copy)
+    _advisor(builder, municipality_id, data["advisor"])
     if session.get(Network, network_id(copy), execution_options={"include_deleted": True}):
         return
-    _add(
-        session,
-        Network,
-        "network",
-        "gwd",
-        copy,
-        name=NAME + (f" {copy}" if copy else ""),
-        kind="exchange_group",
-        period_start=date(2025, 9, 1),
-        period_end=date(2026, 12, 31),
-        coordinator="Ośrodek Rozwoju Edukacji — Anna Kupczyk",
-        description="Sieć sześciu JST różnych rodzajów, spotykających się kolejno u członków.",
-    )
-    fixed = {"network_id": network_id(copy)}
-    for position, (key, name, kind, population, schools) in enumerate(MEMBERS):
-        _add(
-            session,
-            NetworkMember,
-            "member",
-            key,
-            copy,
-            municipality_id=municipality_id if key == "zielonki" else None,
-            name=name,
-            kind=kind,
-            population=population,
-            schools_count=schools,
-            position=position,
-            **fixed,
-        )
-    for key, member, title, area, competences, description in PRACTICES:
-        _add(
-            session,
-            GoodPractice,
-            "practice",
-            key,
-            copy,
-            member_id=_id("member", member, copy),
-            title=title,
-            area_code=area,
-            competences=competences,
-            description=description,
-            contact=PEOPLE[member][0][0],
-            **fixed,
-        )
-    session.flush()
-    for meeting in MEETINGS:
-        _meeting(session, meeting, fixed, copy)
-    _training(session, fixed, copy)
+    network = dict(data["network"])
+    network["name"] += f" {copy}" if copy else ""
+    builder.add(
+        Network, "network", "gwd",
+        **{**network, "period_start": _day(network["period_start"]),
+           "period_end": _day(network["period_end"])},
+    )  # fmt: skip
+    for position, member in enumerate(data["members"]):
+        values = {k: v for k, v in member.items() if k != "key"}
+        linked = municipality_id if member["key"] == DEMO_JST else None
+        builder.add(
+            NetworkMember, "member", member["key"],
+            municipality_id=linked, position=position, **values, **builder.network,
+        )  # fmt: skip
+    for practice in data["practices"]:
+        values = {k: v for k, v in practice.items() if k not in ("key", "member")}
+        builder.add(
+            GoodPractice, "practice", practice["key"],
+            member_id=builder.id("member", practice["member"]),
+            contact=data["people"][practice["member"]][0]["name"], **values, **builder.network,
+        )  # fmt: skip
+    for meeting in data["meetings"]:
+        _meeting(builder, meeting, data["people"])
+    _training(builder, data["training"], data["people"])
 
 
-def _meeting(session: Session, data: dict[str, Any], fixed: dict[str, str], copy: int) -> None:
+def _meeting(builder: _Builder, data: dict[str, Any], people: dict[str, Any]) -> None:
     key = data["key"]
-    meeting_id = _id("meeting", key, copy)
-    _add(
-        session,
-        NetworkMeeting,
-        "meeting",
-        key,
-        copy,
-        number=int(key[1:]),
-        starts_on=data["starts_on"],
-        ends_on=data["ends_on"],
-        host_member_id=_id("member", data["host"], copy),
-        place=data["place"],
-        topic=data["topic"],
-        materials=data["materials"],
-        conclusions=data["conclusions"],
-        **fixed,
-    )
-    for position, (kind, title, presenter, member) in enumerate(data["items"]):
-        _add(
-            session,
-            MeetingItem,
-            "item",
-            f"{key}:{position}",
-            copy,
-            meeting_id=meeting_id,
-            kind=kind,
-            title=title,
-            presenter=presenter,
-            member_id=_id("member", member, copy) if member else None,
-            practice_id=_id("practice", "piknik", copy) if key == "m4" and position == 0 else None,
-            position=position,
-            **fixed,
-        )
-    for position, (text, member, due, status) in enumerate(data["steps"]):
-        _add(
-            session,
-            MeetingStep,
-            "step",
-            f"{key}:{position}",
-            copy,
-            meeting_id=meeting_id,
-            text=text,
-            member_id=_id("member", member, copy) if member else None,
-            due_date=due,
-            status=status,
-            position=position,
-            **fixed,
-        )
-    for member, people in PEOPLE.items():
-        for name, role in people:
-            _add(
-                session,
-                Participant,
-                "participant",
-                f"{key}:{name}",
-                copy,
-                meeting_id=meeting_id,
-                member_id=_id("member", member, copy),
-                name=name,
-                role=role,
-                present=member not in data["absent"],
-                **fixed,
-            )
+    meeting_id = builder.id("meeting", key)
+    builder.add(
+        NetworkMeeting, "meeting", key,
+        number=int(key[1:]), starts_on=_day(data["starts_on"]), ends_on=_day(data["ends_on"]),
+        host_member_id=builder.id("member", data["host"]), place=data["place"],
+        topic=data["topic"], materials=data["materials"], conclusions=data["conclusions"],
+        **builder.network,
+    )  # fmt: skip
+    for position, item in enumerate(data["items"]):
+        builder.add(
+            MeetingItem, "item", f"{key}:{position}",
+            meeting_id=meeting_id, kind=item["kind"], title=item["title"],
+            presenter=item["presenter"], member_id=builder.id("member", item["member"]),
+            practice_id=builder.id("practice", item.get("practice")), position=position,
+            **builder.network,
+        )  # fmt: skip
+    for position, step in enumerate(data["steps"]):
+        builder.add(
+            MeetingStep, "step", f"{key}:{position}",
+            meeting_id=meeting_id, text=step["text"],
+            member_id=builder.id("member", step["member"]), due_date=_day(step["due_date"]),
+            status=step["status"], position=position, **builder.network,
+        )  # fmt: skip
+    for member, persons in people.items():
+        for person in persons:
+            builder.add(
+                Participant, "participant", f"{key}:{person['name']}",
+                meeting_id=meeting_id, member_id=builder.id("member", member),
+                name=person["name"], role=person["role"],
+                present=member not in data["absent"], **builder.network,
+            )  # fmt: skip
 
 
-def _training(session: Session, fixed: dict[str, str], copy: int) -> None:
-    modules = (
-        ("diagnoza", "Diagnoza potrzeb szkół i przedszkoli", 8.0, "warsztat"),
-        (
-            "planowanie",
-            "Planowanie wspomagania szkół w rozwoju kompetencji kluczowych",
-            12.0,
-            "warsztat i praca własna",
-        ),
-    )
-    for position, (key, title, hours, form) in enumerate(modules):
-        _add(
-            session,
-            TrainingModule,
-            "module",
-            key,
-            copy,
-            title=title,
-            hours=hours,
-            form=form,
-            position=position,
-            **fixed,
-        )
-    session.flush()
-    sessions = (
-        (
-            "s1",
-            "diagnoza",
-            date(2025, 11, 20),
-            "Bydgoszcz",
-            "Wysoka ocena części praktycznej; za mało czasu na pracę z danymi z własnej JST.",
-        ),
-        (
-            "s2",
-            "planowanie",
-            date(2026, 2, 26),
-            "Zielonki Wielkie",
-            "Uczestnicy cenią przykłady planów innych JST.",
-        ),
-        (
-            "s3",
-            "planowanie",
-            date(2026, 5, 21),
-            "Kutno",
-            "Dobra ocena; prośba o materiały w wersji edytowalnej.",
-        ),
-    )
-    for key, module, held_on, place, evaluation in sessions:
-        _add(
-            session,
-            TrainingSession,
-            "session",
-            key,
-            copy,
-            module_id=_id("module", module, copy),
-            held_on=held_on,
-            place=place,
-            evaluation=evaluation,
-            **fixed,
-        )
-        for member, people in PEOPLE.items():
-            name, role = people[0]
-            _add(
-                session,
-                Participant,
-                "participant",
-                f"{key}:{name}",
-                copy,
-                session_id=_id("session", key, copy),
-                member_id=_id("member", member, copy),
-                name=name,
-                role=role,
-                present=not (key == "s3" and member == "lubicz"),
-                **fixed,
-            )
+def _training(builder: _Builder, data: dict[str, Any], people: dict[str, Any]) -> None:
+    for position, module in enumerate(data["modules"]):
+        values = {k: v for k, v in module.items() if k != "key"}
+        builder.add(
+            TrainingModule, "module", module["key"], position=position, **values,
+            **builder.network,
+        )  # fmt: skip
+    for session in data["sessions"]:
+        key = session["key"]
+        builder.add(
+            TrainingSession, "session", key,
+            module_id=builder.id("module", session["module"]),
+            held_on=_day(session["held_on"]), place=session["place"],
+            evaluation=session["evaluation"], **builder.network,
+        )  # fmt: skip
+        for member, persons in people.items():
+            first = persons[0]  # one person of each JST comes to the training
+            builder.add(
+                Participant, "participant", f"{key}:{first['name']}",
+                session_id=builder.id("session", key), member_id=builder.id("member", member),
+                name=first["name"], role=first["role"],
+                present=member not in session["absent"], **builder.network,
+            )  # fmt: skip
 
 
-def _advisor(session: Session, municipality_id: str, copy: int) -> None:
+def _advisor(builder: _Builder, municipality_id: str, data: dict[str, Any]) -> None:
     """The demo JST's advisor as one person linked to it, with remote consultations."""
+    session = builder.session
     advisor = session.scalars(
         select(TeamMember).where(
             TeamMember.municipality_id == municipality_id, TeamMember.is_advisor.is_(True)
@@ -471,62 +197,27 @@ def _advisor(session: Session, municipality_id: str, copy: int) -> None:
     ).first()
     if advisor is None:
         return
-    person_id = _id("person", advisor.name, copy)
+    person_id = _id("person", advisor.name, builder.copy)
     if session.get(Person, person_id, execution_options={"include_deleted": True}) is None:
-        _add(
-            session,
-            Person,
-            "person",
-            advisor.name,
-            copy,
-            name=advisor.name,
-            institution=advisor.institution,
-            email=advisor.email,
+        builder.add(
+            Person, "person", advisor.name,
+            name=advisor.name, institution=advisor.institution, email=advisor.email,
             phone=advisor.phone,
-        )
+        )  # fmt: skip
     key = f"{municipality_id}:advisor"
-    if session.get(PersonLink, _id("link", key, copy), execution_options={"include_deleted": True}):
+    link_id = _id("link", key, builder.copy)
+    if session.get(PersonLink, link_id, execution_options={"include_deleted": True}):
         return
-    _add(
-        session,
-        PersonLink,
-        "link",
-        key,
-        copy,
-        person_id=person_id,
-        municipality_id=municipality_id,
-        role="advisor",
-        cycle_start=date(2025, 1, 1),
-        cycle_end=date(2026, 12, 31),
-        planned_visits=3,
-        team_member_id=advisor.id,
-    )
-    talks = (
-        (
-            date(2025, 6, 4),
-            "wideokonferencja",
-            "Wskaźniki planu rozwoju oświaty",
-            "Uzgodniono sposób liczenia wskaźników frekwencji.",
-        ),
-        (
-            date(2026, 2, 11),
-            "telefon",
-            "Przygotowanie do drugiej wizyty",
-            "Zespół prześle projekt HDR tydzień przed wizytą.",
-        ),
-    )
-    for number, (held_on, form, topic, outcome) in enumerate(talks):
-        _add(
-            session,
-            Consultation,
-            "consultation",
-            f"{municipality_id}:{number}",
-            copy,
-            municipality_id=municipality_id,
-            held_on=held_on,
-            form=form,
-            topic=topic,
-            outcome=outcome,
-            person_id=person_id,
+    builder.add(
+        PersonLink, "link", key,
+        person_id=person_id, municipality_id=municipality_id, role="advisor",
+        cycle_start=_day(data["cycle_start"]), cycle_end=_day(data["cycle_end"]),
+        planned_visits=data["planned_visits"], team_member_id=advisor.id,
+    )  # fmt: skip
+    for number, talk in enumerate(data["consultations"]):
+        builder.add(
+            Consultation, "consultation", f"{municipality_id}:{number}",
+            municipality_id=municipality_id, held_on=_day(talk["held_on"]), form=talk["form"],
+            topic=talk["topic"], outcome=talk["outcome"], person_id=person_id,
             advisor=advisor.name,
-        )
+        )  # fmt: skip

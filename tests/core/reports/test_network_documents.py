@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
-from app.demo_networks import NAME, _id, network_id
+from app.demo_networks import _id, demo_network_data, network_id
 from app.errors import UserError
 from app.reports import network_export
 from app.services import networks
 from app.storage.store import Store
 
 Read = Callable[..., Any]
+NAME = demo_network_data()["network"]["name"]
 
 
 @pytest.fixture(scope="module")
