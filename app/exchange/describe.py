@@ -13,7 +13,7 @@ from app.exchange import codec
 from app.exchange.codec import Wire
 from app.i18n import N_, _, current_language
 from app.services.fields import FIELDS
-from app.services.network_fields import NETWORK_TITLE_FIELDS, NETWORK_TYPE_LABELS
+from app.services.network_labels import NETWORK_TITLE_FIELDS, NETWORK_TYPE_LABELS
 
 TYPE_LABELS = {
     "municipality": N_("JST"),

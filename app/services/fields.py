@@ -341,8 +341,6 @@ LINKABLE: tuple[type[Record], ...] = (
     MonitoringNote,
 )
 
-# The network feature keeps its specs in its own module (it imports the helpers above).
-from app.services.network_fields import NETWORK_FIELDS, NETWORK_PARENTS  # noqa: E402
-
-FIELDS.update(NETWORK_FIELDS)
-PARENTS.update(NETWORK_PARENTS)
+# The network feature keeps its specs in its own module, which adds them to the
+# dictionaries above (a plain import: either module may be imported first).
+import app.services.network_fields  # noqa: E402, F401

@@ -1,7 +1,8 @@
 """What the fields of networks, meetings, trainings, good practices and people may hold.
 
-Kept apart from :mod:`app.services.fields` (which registers them) so the
-network feature stays in its own modules.
+Kept apart from :mod:`app.services.fields` so the network feature stays in its
+own modules; importing either module registers them (``fields`` imports this
+one at its end, and this one adds its specs to ``FIELDS`` and ``PARENTS``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,19 @@ from app.model import (
     TrainingModule,
     TrainingSession,
 )
-from app.services.fields import Field, choice, day, flag, integer, long, number, ref, text
+from app.services.fields import (
+    FIELDS,
+    PARENTS,
+    Field,
+    choice,
+    day,
+    flag,
+    integer,
+    long,
+    number,
+    ref,
+    text,
+)
 
 NETWORK_FIELDS: dict[type[Record], dict[str, Field]] = {
     Network: {
@@ -125,35 +138,6 @@ NETWORK_FIELDS: dict[type[Record], dict[str, Field]] = {
     },
 }
 
-# How the exchange preview and search name these records.
-NETWORK_TYPE_LABELS: dict[str, str] = {
-    "network": N_("sieć JST"),
-    "network_member": N_("członek sieci"),
-    "good_practice": N_("dobra praktyka"),
-    "network_meeting": N_("spotkanie sieci"),
-    "meeting_item": N_("punkt programu spotkania"),
-    "meeting_step": N_("ustalony krok"),
-    "training_module": N_("moduł szkolenia"),
-    "training_session": N_("zajęcia szkoleniowe"),
-    "network_participant": N_("uczestnik"),
-    "person": N_("osoba"),
-    "person_link": N_("rola osoby w JST"),
-    "consultation": N_("konsultacja zdalna"),
-}
-NETWORK_TITLE_FIELDS: dict[str, tuple[str, ...]] = {
-    "network": ("name",),
-    "network_member": ("name",),
-    "good_practice": ("title",),
-    "network_meeting": ("topic",),
-    "meeting_item": ("title",),
-    "meeting_step": ("text",),
-    "training_module": ("title",),
-    "training_session": ("place",),
-    "network_participant": ("name",),
-    "person": ("name",),
-    "consultation": ("topic",),
-}
-
 # The parent of each record type (see ``PARENTS`` in :mod:`app.services.fields`).
 NETWORK_PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     NetworkMember: ("network_id", Network),
@@ -167,3 +151,6 @@ NETWORK_PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     PersonLink: ("municipality_id", Municipality),
     Consultation: ("municipality_id", Municipality),
 }
+
+FIELDS.update(NETWORK_FIELDS)
+PARENTS.update(NETWORK_PARENTS)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.i18n import N_, _
 from app.model import RECORD_TYPES, Municipality, Record
-from app.services.network_fields import NETWORK_TYPE_LABELS
+from app.services.network_labels import NETWORK_TYPE_LABELS
 from app.storage import search_index
 from app.storage.store import Store
 from app.textnorm import fold

@@ -122,3 +122,12 @@ def test_package_export_network_writes_a_network_file(cli: Run, demo: Path, tmp_
         == 0
     )
     assert f"id: {network_id()}" in cli("--data-dir", str(other), "list").out
+
+
+def test_search_finds_good_practices_without_diacritics(cli_process: Run, demo: Path) -> None:
+    # A process of its own: the search imports the network modules first, on their own.
+    outcome = cli_process("--data-dir", str(demo), "search", "piknik naukowy")
+    assert outcome.code == 0, outcome.text
+    assert "[dobra praktyka] Piknik Naukowy" in outcome.out
+    person = cli_process("--data-dir", str(demo), "search", "wroblewska")
+    assert "[osoba] dr Ewa Wróblewska" in person.out
