@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app import demo_networks
 from app.changes import Change, ChangeKind
 from app.demo_school_data import add_school_data, after_load
 from app.errors import UserError
@@ -90,6 +91,7 @@ def load_demo(store: Store, copy: int = 0) -> tuple[Municipality, bool]:
         if existing is not None:
             _purge(session, municipality_id)
         municipality = builder.build(session, data)
+        demo_networks.build(session, municipality_id, copy)
     after_load(store, municipality_id)
     store.changes.publish(
         Change(ChangeKind.RELOADED, "municipality", (municipality_id,), municipality_id)

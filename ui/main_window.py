@@ -51,6 +51,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("monitoring", N_("Monitoring")),
     ("visits", N_("Wizyty doradcze")),
     ("school_data", N_("Dane oświatowe")),
+    ("networks", N_("Sieci i spotkania")),
 )
 
 RECENT_LIMIT = 8
@@ -69,6 +70,7 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "monitoring": ("ui.pages.monitoring", "MonitoringPage"),
     "visits": ("ui.pages.visits", "VisitsPage"),
     "school_data": ("ui.pages.school_data", "SchoolDataPage"),
+    "networks": ("ui.pages.networks", "NetworksPage"),
 }
 
 

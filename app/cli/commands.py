@@ -106,6 +106,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with store:
         rows = summaries(store)
         data_years = years_by_municipality(store)
+        network_lines = network_listing(store)
     if not rows:
         print(_("Brak JST. Wczytaj JST demonstracyjną poleceniem „plan-oswiaty demo”."))
     for row in rows:
@@ -129,7 +130,39 @@ def cmd_list(args: argparse.Namespace) -> int:
         ):
             for doc in docs:
                 print(f"  {label}: {doc.title} ({doc.detail})  id: {doc.id}")
+    for line in network_lines:
+        print(line)
     return 0
+
+
+def network_listing(store: Store) -> list[str]:
+    """The networks of JSTs with their ids, members and meetings (listed after the JSTs)."""
+    from app.services.networks import meetings, members, networks
+
+    lines = []
+    for network in networks(store):
+        lines.append(
+            _("Sieć: {name}  ({kind}, {start} – {end})  id: {id}").format(
+                name=network.name,
+                kind=network.kind.label,
+                start=network.period_start.isoformat(),
+                end=network.period_end.isoformat(),
+                id=network.id,
+            )
+        )
+        names = ", ".join(member.name for member in members(store, network.id))
+        lines.append("  " + _("członkowie: {names}").format(names=names or "—"))
+        for meeting in meetings(store, network.id):
+            lines.append(
+                "  "
+                + _("spotkanie {number}: {topic} ({day})  id: {id}").format(
+                    number=meeting.number,
+                    topic=meeting.topic,
+                    day=meeting.starts_on.isoformat(),
+                    id=meeting.id,
+                )
+            )
+    return lines
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import configparser
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,9 @@ from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _, current_language, set_langua
 # imported from there: ReportLab and the data layer must not load for `--help`.
 KINDS = ("plan", "hdr", "monitoring", "visit")
 FORMATS = ("pdf", "docx")  # app.reports.export.FORMATS
+# The documents of a network of JSTs (app.reports.network_export.KINDS): ``--network``.
+NETWORK_KINDS = ("network", "meeting")
+CHOICES = KINDS + NETWORK_KINDS
 
 
 def register(sub: Any) -> None:
@@ -32,19 +37,26 @@ def register(sub: Any) -> None:
         ),
     )
     parser.add_argument(
-        "kind", choices=list(KINDS), metavar="{" + ",".join(KINDS) + "}", help=_("rodzaj dokumentu")
+        "kind",
+        choices=list(CHOICES),
+        metavar="{" + ",".join(CHOICES) + "}",
+        help=_("rodzaj dokumentu"),
     )
     parser.add_argument(
         "--municipality",
-        required=True,
         metavar=_("NAZWA_LUB_ID"),
         help=_("JST: nazwa (bez względu na wielkość liter i znaki diakrytyczne) lub identyfikator"),
+    )
+    parser.add_argument(
+        "--network",
+        metavar=_("NAZWA_LUB_ID"),
+        help=_("sieć JST (dla network i meeting): nazwa lub identyfikator"),
     )
     parser.add_argument(
         "--id",
         dest="record_id",
         metavar="ID",
-        help=_("który plan, HDR lub wizyta (domyślnie najnowszy)"),
+        help=_("który plan, HDR, wizyta lub spotkanie (domyślnie najnowszy)"),
     )
     parser.add_argument(
         "--from",
@@ -89,6 +101,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.filenames import check_path_length
     from app.reports.export import export, parse_date
 
+    if args.kind in NETWORK_KINDS:
+        return _export_network(args)
+    if not args.municipality:
+        raise UserError(_("Podaj JST: --municipality NAZWA_LUB_ID."))
+
     check_format(args.fmt, args.output)
     date_from = parse_date(args.date_from, "--from") if args.date_from else None
     date_to = parse_date(args.date_to, "--to") if args.date_to else None
@@ -96,24 +113,30 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     check_path_length(Path(args.output).absolute())
     password = secrets.read(secrets.PDF_PASSWORD, args.password, args.password_file, setting=True)
+    with _document_language(args), Store.open(args.data_dir, readonly=True) as store:
+        path = export(
+            store,
+            args.kind,
+            args.municipality,
+            record_id=args.record_id,
+            date_from=date_from,
+            date_to=date_to,
+            password=password,
+            output=args.output,
+        )
+    print(_("Zapisano {path}").format(path=path))
+    return 0
+
+
+@contextmanager
+def _document_language(args: argparse.Namespace) -> Iterator[None]:
+    """The document's language while it is written: ``--lang``, else the window's."""
     before = current_language()
     set_language(args.lang or window_language(args.data_dir))
     try:
-        with Store.open(args.data_dir, readonly=True) as store:
-            path = export(
-                store,
-                args.kind,
-                args.municipality,
-                record_id=args.record_id,
-                date_from=date_from,
-                date_to=date_to,
-                password=password,
-                output=args.output,
-            )
+        yield
     finally:
         set_language(before)
-    print(_("Zapisano {path}").format(path=path))
-    return 0
 
 
 def check_format(fmt: str | None, output: str) -> None:
@@ -143,3 +166,31 @@ def window_language(data_dir: str | None) -> str:
         return SOURCE_LANGUAGE
     language = settings.get("General", "language", fallback=SOURCE_LANGUAGE).strip()
     return language if language in LANGUAGES else SOURCE_LANGUAGE
+
+
+def _export_network(args: argparse.Namespace) -> int:
+    from app.filenames import check_path_length
+    from app.reports import network_export
+    from app.storage.store import Store
+
+    if not args.network:
+        raise UserError(_("Podaj sieć: --network NAZWA_LUB_ID."))
+    if args.municipality or args.date_from or args.date_to:
+        raise UserError(_("Dokumenty sieci nie przyjmują opcji --municipality, --from ani --to."))
+    if args.kind == "network" and args.record_id:
+        raise UserError(_("Podsumowanie obejmuje całą sieć — nie podawaj --id."))
+    if args.fmt not in (None, "pdf"):
+        raise UserError(_("Dokumenty sieci zapisuje się tylko jako PDF."), field="output")
+    check_path_length(Path(args.output).absolute())
+    password = secrets.read(secrets.PDF_PASSWORD, args.password, args.password_file, setting=True)
+    with _document_language(args), Store.open(args.data_dir, readonly=True) as store:
+        path = network_export.export(
+            store,
+            args.kind,
+            args.network,
+            record_id=args.record_id,
+            password=password,
+            output=args.output,
+        )
+    print(_("Zapisano {path}").format(path=path))
+    return 0

@@ -30,8 +30,12 @@ def register(sub: Any) -> None:
     actions.required = True
 
     export = actions.add_parser("export", help=_("zapisz JST (lub jej zmiany) do pliku wymiany"))
-    export.add_argument(
-        "--municipality", required=True, metavar=_("NAZWA_LUB_ID"), help=_("która JST")
+    scope = export.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--municipality", metavar=_("NAZWA_LUB_ID"), help=_("która JST"))
+    scope.add_argument(
+        "--network",
+        metavar=_("NAZWA_LUB_ID"),
+        help=_("która sieć JST (z jej spotkaniami, szkoleniami i dobrymi praktykami)"),
     )
     export.add_argument(
         "--since",
@@ -126,6 +130,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.services.municipalities import find
     from app.storage.store import Store
 
+    if args.network:
+        return _export_network(args)
+
     check_path_length(Path(args.output).absolute())
     passphrase = secrets.read(
         secrets.PASSPHRASE, args.passphrase, args.passphrase_file, setting=True
@@ -145,6 +152,34 @@ def cmd_export(args: argparse.Namespace) -> int:
             path=result.path,
             name=municipality.name,
             count=total,
+            encrypted=_(", zaszyfrowany hasłem") if result.encrypted else "",
+        )
+    )
+    return 0
+
+
+def _export_network(args: argparse.Namespace) -> int:
+    from app.exchange import format as fmt
+    from app.exchange.export import export_package
+    from app.services.networks import find_network
+    from app.storage.store import Store
+
+    if args.since is not None:
+        raise UserError(_("Sieć zapisuje się do pliku wymiany w całości — nie podawaj --since."))
+    with Store.open(args.data_dir) as store:
+        network = find_network(store, args.network)
+        result = export_package(
+            store,
+            network.id,
+            Path(args.output),
+            parts=fmt.NETWORK_PARTS,
+            passphrase=args.passphrase or None,
+        )
+    print(
+        _("Zapisano plik wymiany {path}: sieć {name}, rekordów: {count}{encrypted}.").format(
+            path=result.path,
+            name=network.name,
+            count=sum(result.counts.values()),
             encrypted=_(", zaszyfrowany hasłem") if result.encrypted else "",
         )
     )

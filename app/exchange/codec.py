@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.i18n import _
-from app.model import RECORD_CLASSES, Action, Record, action_school
+from app.model import RECORD_CLASSES, Action, Record, action_school, scope_key
 from app.model.base import UTCDateTime
 from app.services import validation
 from app.services.fields import FIELDS
@@ -170,8 +170,8 @@ def decode(table: str, raw: Any, municipality_id: str) -> tuple[Wire, dict[str, 
         values.update(tombstones.python_blanks(cls))
     if not valid_id(values["id"]):
         raise _bad(table, _("niepoprawny identyfikator"))
-    owner = values["id"] if table == "municipality" else values.get("municipality_id")
-    if owner != municipality_id:
+    key = scope_key(cls)
+    if key and values[key] != municipality_id:
         raise _bad(table, _("rekord należy do innej JST niż plik"))
     wire = {c.name: encode_value(c, values[c.name]) for c in columns}
     if cls is Action:

@@ -13,6 +13,7 @@ from app.exchange import codec
 from app.exchange.codec import Wire
 from app.i18n import N_, _, current_language
 from app.services.fields import FIELDS
+from app.services.network_labels import NETWORK_TITLE_FIELDS, NETWORK_TYPE_LABELS
 
 TYPE_LABELS = {
     "municipality": N_("JST"),
@@ -32,6 +33,7 @@ TYPE_LABELS = {
     "risk": N_("ryzyko"),
     "advisory_visit": N_("wizyta doradcza"),
     "recommendation": N_("zalecenie"),
+    **NETWORK_TYPE_LABELS,
 }
 TITLE_LENGTH = 90
 
@@ -51,6 +53,7 @@ _TITLE_FIELDS: dict[str, tuple[str, ...]] = {
     "monitoring_note": ("title", "text"),
     "risk": ("title",),
     "recommendation": ("text",),
+    **NETWORK_TITLE_FIELDS,
 }
 
 

@@ -23,7 +23,7 @@ from app.exchange import codec, crypto
 from app.exchange import format as fmt
 from app.exchange.codec import Wire
 from app.i18n import _
-from app.model import Action, Municipality, OwnedRecord, SeenVersion, utcnow
+from app.model import Action, SeenVersion, in_scope, scope_key, utcnow
 from app.services import records as record_service
 from app.storage import change_log
 from app.storage.store import Store
@@ -61,8 +61,9 @@ def collect(
     parts = _checked_parts(parts)
     stamp = _since_stamp(since)
     sender = installation(store)
+    root_cls = codec.TABLES[fmt.root_table(parts)]
     with store.session() as session:
-        municipality = record_service.load(session, Municipality, municipality_id)
+        root = record_service.load(session, root_cls, municipality_id)
         records = {
             table: _rows(session, table, municipality_id, stamp) for table in fmt.tables_of(parts)
         }
@@ -77,8 +78,8 @@ def collect(
         program_version=__version__,
         created_at=utcnow().replace(microsecond=0),
         installation=sender,
-        municipality_id=municipality.id,
-        municipality_name=municipality.name,
+        municipality_id=root.id,
+        municipality_name=str(root.name),  # type: ignore[attr-defined]
         parts=parts,
         since=since,
         contents={table: len(rows) for table, rows in records.items()},
@@ -184,7 +185,9 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def _checked_parts(parts: tuple[str, ...]) -> tuple[str, ...]:
-    unknown = [part for part in parts if part not in fmt.PARTS]
+    if parts == fmt.NETWORK_PARTS:
+        return parts
+    unknown = [part for part in parts if part not in fmt.ALL_PARTS]
     if unknown or not parts:
         raise UserError(_("Wybierz, które części JST wyeksportować."))
     return tuple(part for part in fmt.ALL_PARTS if part in parts)
@@ -200,16 +203,13 @@ def _since_stamp(since: date | None) -> datetime | None:
 def _rows(session: Session, table: str, municipality_id: str, since: datetime | None) -> list[Wire]:
     cls = codec.TABLES[table]
     query = select(cls).execution_options(include_deleted=True)
-    if issubclass(cls, OwnedRecord):
-        query = query.where(cls.municipality_id == municipality_id)
-        if since is not None:
-            # By the change counter (a clock set back cannot hide a change), and by
-            # edit time for anything the counter does not know.
-            day = since.astimezone().date()
-            changed = change_log.changed_since(municipality_id, day)
-            query = query.where(or_(cls.id.in_(changed), cls.updated_at >= since))
-    else:
-        query = query.where(cls.id == municipality_id)
+    query = query.where(in_scope(cls, municipality_id))
+    if scope_key(cls) != "id" and since is not None:
+        # By the change counter (a clock set back cannot hide a change), and by
+        # edit time for anything the counter does not know.
+        day = since.astimezone().date()
+        changed = change_log.changed_since(municipality_id, day)
+        query = query.where(or_(cls.id.in_(changed), cls.updated_at >= since))
     found = list(session.scalars(query.order_by(cls.id)).all())
     links: dict[str, list[str]] = {}
     if cls is Action:

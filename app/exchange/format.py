@@ -25,11 +25,12 @@ from typing import Any
 
 from app.errors import UserError
 from app.i18n import N_, _
-from app.model import RECORD_CLASSES
+from app.model import NETWORK_CLASSES, RECORD_CLASSES
 from app.textnorm import bounded_date, first_control, has_lone_surrogate, iso_stamp
 
 FORMAT_NAME = "plan-oswiaty-exchange"
-FORMAT_VERSION = 2  # 2: sync/counters.json; format 1 files are still read
+# 2: sync/counters.json, and a network of JSTs may be the scope of a file; version 1 still reads
+FORMAT_VERSION = 2
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
 PAYLOAD = "payload.bin"
@@ -53,7 +54,7 @@ SCHOOL_DATA_TABLES = (
 PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "team": (
         N_("Zespół i szkoły"),
-        ("team_member", "school", "school_support", *SCHOOL_DATA_TABLES),
+        ("team_member", "school", "school_support", "person", "person_link", *SCHOOL_DATA_TABLES),
     ),
     "plans": (N_("Plany rozwoju oświaty"), ("strategic_plan", "goal", "objective", "action")),
     "indicators": (N_("Wskaźniki i pomiary"), ("indicator", "measurement", "indicator_binding")),
@@ -61,10 +62,26 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
         N_("Harmonogramy (HDR)"),
         ("development_schedule", "schedule_priority", "schedule_item"),
     ),
-    "visits": (N_("Wizyty doradcze i zalecenia"), ("advisory_visit", "recommendation")),
+    "visits": (
+        N_("Wizyty doradcze i zalecenia"),
+        ("advisory_visit", "recommendation", "consultation"),
+    ),
     "notes": (N_("Notatki monitoringowe i ryzyka"), ("monitoring_note", "risk")),
 }
 ALL_PARTS: tuple[str, ...] = tuple(PARTS)
+
+# A network of JSTs travels in a file of its own: the network record names what
+# the file is about (as the municipality does in the others), and the file holds
+# nothing of any municipality.
+NETWORK = "network"
+NETWORK_PARTS: tuple[str, ...] = (NETWORK,)
+NETWORK_TABLES: tuple[str, ...] = tuple(cls.__tablename__ for cls in NETWORK_CLASSES)
+PARTS[NETWORK] = (N_("Sieć JST i jej spotkania"), NETWORK_TABLES[1:])
+
+
+def root_table(parts: tuple[str, ...]) -> str:
+    """The record a file is about: its municipality, or its network."""
+    return "network" if parts == NETWORK_PARTS else "municipality"
 
 
 def part_label(part: str) -> str:
@@ -72,7 +89,7 @@ def part_label(part: str) -> str:
 
 
 def tables_of(parts: tuple[str, ...]) -> tuple[str, ...]:
-    wanted = {"municipality"} | {table for part in parts for table in PARTS[part][1]}
+    wanted = {root_table(parts)} | {table for part in parts for table in PARTS[part][1]}
     return tuple(table for table in TABLE_ORDER if table in wanted)
 
 
@@ -102,8 +119,14 @@ class Manifest:
 
     @property
     def complete(self) -> bool:
-        """The whole municipality (every part, no date limit)."""
+        """The whole municipality or network (every part, no date limit)."""
+        if self.is_network:
+            return self.since is None
         return self.since is None and set(self.parts) == set(ALL_PARTS)
+
+    @property
+    def is_network(self) -> bool:
+        return self.parts == NETWORK_PARTS
 
     def to_json(self) -> bytes:
         document = {
@@ -112,7 +135,7 @@ class Manifest:
             "program_version": self.program_version,
             "created_at": self.created_at.astimezone(UTC).isoformat(timespec="seconds"),
             "installation": {"id": self.installation.id, "name": self.installation.name},
-            "municipality": {"id": self.municipality_id, "name": self.municipality_name},
+            root_table(self.parts): {"id": self.municipality_id, "name": self.municipality_name},
             "scope": {
                 "parts": list(self.parts),
                 "since": self.since.isoformat() if self.since else None,
@@ -185,8 +208,9 @@ def parse_manifest(document: dict[str, Any]) -> Manifest:
     """The full manifest of a plain file, every value checked."""
     try:
         installation = _object(document, "installation")
-        municipality = _object(document, "municipality")
         scope = _object(document, "scope")
+        parts = _parts(scope.get("parts"))
+        municipality = _object(document, root_table(parts))
         entries = _object(document, "entries")
         return Manifest(
             format_version=int(document["format_version"]),
@@ -197,7 +221,7 @@ def parse_manifest(document: dict[str, Any]) -> Manifest:
             ),
             municipality_id=_text(municipality, "id", 36),
             municipality_name=_text(municipality, "name", 200),
-            parts=_parts(scope.get("parts")),
+            parts=parts,
             since=_day(scope.get("since")),
             contents=_contents(document.get("contents")),
             checksums={name: _digest(info) for name, info in _entries(entries)},
@@ -230,7 +254,7 @@ def _timestamp(document: Mapping[str, Any], key: str) -> datetime:
 def _parts(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(part in PARTS for part in value):
         raise ValueError("parts")
-    if len(set(value)) != len(value):
+    if len(set(value)) != len(value) or (NETWORK in value and len(value) > 1):
         raise ValueError("parts")
     return tuple(value)
 

@@ -76,9 +76,10 @@ def apply_import(
         record = _log(session, plan, resolution, backup)
     if any(codec.is_deleted(write.wire) for write in resolution.writes):
         store.forget_erased()
-    store.changes.publish(
-        Change(ChangeKind.RELOADED, "municipality", (plan.municipality_id,), plan.municipality_id)
-    )
+    manifest = plan.package.manifest
+    root = fmt.root_table(manifest.parts)
+    owner = None if manifest.is_network else plan.municipality_id
+    store.changes.publish(Change(ChangeKind.RELOADED, root, (plan.municipality_id,), owner))
     return ImportResult(
         added=resolution.count("added", "conflict-copy"),
         changed=resolution.count("changed", "conflict-theirs", "conflict-both", "kept-alive"),

@@ -37,7 +37,7 @@ from app.exchange import format as fmt
 from app.exchange.codec import Wire
 from app.exchange.reader import Package
 from app.i18n import _
-from app.model import Municipality, SeenVersion
+from app.model import SHARED_TABLES, Municipality, SeenVersion, in_scope
 from app.services.fields import LINKABLE
 from app.storage import change_log
 from app.storage.store import Store
@@ -200,7 +200,7 @@ def plan_import(
 
 
 def _check_expected(store: Store, manifest: fmt.Manifest, expected: str | None) -> None:
-    if expected is None or expected == manifest.municipality_id:
+    if expected is None or expected == manifest.municipality_id or manifest.is_network:
         return
     with store.session() as session:
         chosen = session.get(Municipality, expected)
@@ -273,8 +273,9 @@ def snapshot(store: Store, municipality_id: str) -> dict[str, tuple[str, Wire]]:
 def load_records(session: Session, municipality_id: str) -> dict[str, tuple[str, Wire]]:
     mine: dict[str, tuple[str, Wire]] = {}
     for table, cls in codec.TABLES.items():
-        column = cls.id if cls is Municipality else cls.municipality_id  # type: ignore[attr-defined]
-        query = select(cls).where(column == municipality_id).execution_options(include_deleted=True)
+        query = select(cls).execution_options(include_deleted=True)
+        if table not in SHARED_TABLES:  # a shared record here is ours whichever JST it came with
+            query = query.where(in_scope(cls, municipality_id))
         found = list(session.scalars(query).all())
         links = codec.load_school_links(session, [r.id for r in found]) if table == "action" else {}
         for record in found:
@@ -316,7 +317,7 @@ def _foreign_ids() -> UserError:
 
 
 def _namesakes(session: Session, manifest: fmt.Manifest, mine: Mapping[str, Any]) -> list[str]:
-    if manifest.municipality_id in mine:
+    if manifest.municipality_id in mine or manifest.is_network:
         return []
     wanted = fold(manifest.municipality_name)
     same = [m for m in session.scalars(select(Municipality)).all() if fold(m.name) == wanted]

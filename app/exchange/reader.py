@@ -325,9 +325,14 @@ def _records(manifest: fmt.Manifest, contents: dict[str, bytes]) -> dict[str, li
         if len(decoded) != expected:
             raise _miscounted(name)
         records[table] = decoded
-    if len(records.get("municipality", [])) != 1:
+    root = fmt.root_table(manifest.parts)
+    if len(records.get(root, [])) != 1:
+        if manifest.is_network:
+            raise fmt.corrupt(_("plik musi zawierać dokładnie jedną sieć"))
         raise fmt.corrupt(_("plik musi zawierać dokładnie jedną JST"))
-    if records["municipality"][0]["name"] != manifest.municipality_name:
+    if records[root][0]["name"] != manifest.municipality_name:
+        if manifest.is_network:
+            raise fmt.corrupt(_("nazwa sieci nie zgadza się ze spisem"))
         raise fmt.corrupt(_("nazwa JST nie zgadza się ze spisem"))
     return records
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.i18n import N_, _
 from app.model import RECORD_TYPES, Municipality, Record
+from app.services.network_labels import NETWORK_TYPE_LABELS
 from app.storage import search_index
 from app.storage.store import Store
 from app.textnorm import fold
@@ -30,6 +31,7 @@ TYPE_LABELS = {
     "risk": N_("ryzyko"),
     "advisory_visit": N_("wizyta doradcza"),
     "recommendation": N_("zalecenie"),
+    **NETWORK_TYPE_LABELS,
 }
 
 

@@ -20,6 +20,7 @@ from app.model import (
     Indicator,
     Municipality,
     MunicipalityKind,
+    NetworkRecord,
     Objective,
     OwnedRecord,
     Record,
@@ -35,6 +36,7 @@ from app.services.school_data.rules import school_year_stats_rules
 from app.services.teryt import teryt_problem
 from app.textnorm import first_control, has_lone_surrogate, iso_date
 
+_CODE = re.compile(r"[a-z_]{1,40}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # ASCII digits only: ``\d`` and ``str.isdigit`` also accept "２" or "²".
 _POSTAL = re.compile(r"[0-9]{2}-[0-9]{3}")
@@ -166,9 +168,9 @@ def _check_codes(name: str, spec: Field, label: str, value: Any) -> list[str]:
         raise fail(_("Pole „{label}” ma niepoprawną wartość.").format(label=label), name)
     unknown = [v for v in value if v not in allowed]
     if unknown:
-        raise fail(
-            _("Nieznana kompetencja kluczowa: {code}.").format(code=", ".join(unknown)), name
-        )
+        # Only what looks like a code is repeated back; anything else need not be fit to read.
+        shown = [v if _CODE.fullmatch(v) else "?" for v in unknown]
+        raise fail(_("Nieznana kompetencja kluczowa: {code}.").format(code=", ".join(shown)), name)
     return sorted(set(value), key=[k.code for k in key_competences()].index)
 
 
@@ -202,7 +204,9 @@ def check_refs(session: Session, record: Record, fields: Collection[str] | None 
     ``fields`` limits the check to the references being set: a reference that
     went stale when its target was deleted later must not block unrelated edits.
     """
-    municipality_id = getattr(record, "municipality_id", None)
+    # A network's records point within their network; the others within their municipality.
+    owner_key = "network_id" if isinstance(record, NetworkRecord) else "municipality_id"
+    municipality_id = getattr(record, owner_key, None)
     for name, spec in FIELDS[type(record)].items():
         if spec.kind != "ref" or spec.ref is None:
             continue
@@ -215,7 +219,8 @@ def check_refs(session: Session, record: Record, fields: Collection[str] | None 
         if (
             target is None
             or target.deleted_at is not None
-            or getattr(target, "municipality_id", None) != municipality_id
+            # A record shared by every JST (a person) has no municipality of its own.
+            or getattr(target, owner_key, municipality_id) != municipality_id
         ):
             raise fail(
                 _(

@@ -19,10 +19,14 @@ from app.model import (
     AdvisoryVisit,
     DevelopmentSchedule,
     Goal,
+    GoodPractice,
     Indicator,
     MonitoringNote,
     Municipality,
+    Network,
+    NetworkMeeting,
     Objective,
+    Person,
     Recommendation,
     Record,
     Risk,
@@ -92,6 +96,10 @@ SEARCH_FIELDS: dict[type[Record], tuple[str, ...]] = {
     Risk: ("title", "description", "mitigation", "owner"),
     AdvisoryVisit: ("place", "advisor", "participants", "agenda", "findings", "notes"),
     Recommendation: ("text", "owner", "status_note"),
+    Network: ("name", "coordinator", "description"),
+    NetworkMeeting: ("topic", "place", "materials", "conclusions"),
+    GoodPractice: ("title", "schools", "description", "results", "contact"),
+    Person: ("name", "institution", "email"),
 }
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -258,6 +258,7 @@ def test_the_export_dialog_writes_a_protected_file(
         "municipality",
         "advisory_visit",
         "recommendation",
+        "consultation",
         "monitoring_note",
         "risk",
     }

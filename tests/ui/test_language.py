@@ -38,6 +38,7 @@ ENGLISH_PAGES = [
     "Monitoring",
     "Advisory visits",
     "School data",
+    "Networks and meetings",
 ]
 POLISH_PAGES = [
     "Przegląd",
@@ -47,6 +48,7 @@ POLISH_PAGES = [
     "Monitoring",
     "Wizyty doradcze",
     "Dane oświatowe",
+    "Sieci i spotkania",
 ]
 
 

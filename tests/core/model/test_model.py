@@ -18,7 +18,10 @@ from app.model import (
     DevelopmentSchedule,
     Goal,
     Municipality,
+    Network,
+    NetworkRecord,
     OwnedRecord,
+    Person,
     Record,
     Risk,
     School,
@@ -33,7 +36,7 @@ ENUMS = LabelledEnum.__subclasses__()
 
 
 def test_every_enum_member_has_a_polish_label() -> None:
-    assert len(ENUMS) == 9
+    assert len(ENUMS) == 12
     for enum_cls in ENUMS:
         assert set(_LABELS[enum_cls.__name__]) == {m.value for m in enum_cls}, enum_cls
         for member in enum_cls:
@@ -80,13 +83,18 @@ def test_every_record_has_identity_and_owned_ones_a_municipality() -> None:
             (key,) = columns["municipality_id"].foreign_keys
             assert key.column.table.name == "municipality"
             assert key.ondelete == "CASCADE"
+        elif issubclass(cls, NetworkRecord):
+            (key,) = columns["network_id"].foreign_keys
+            assert key.column.table.name == "network"
+            assert key.ondelete == "CASCADE"
         else:
-            assert cls is Municipality
+            # The roots of exchange files, and the people shared by every JST.
+            assert cls in (Municipality, Network, Person)
 
 
 def test_field_lists_and_parents_match_the_model() -> None:
     assert set(FIELDS) == set(RECORD_CLASSES)
-    assert set(PARENTS) == set(RECORD_CLASSES) - {Municipality}
+    assert set(PARENTS) == set(RECORD_CLASSES) - {Municipality, Network, Person}
     for cls, (attr, parent) in PARENTS.items():
         assert attr in cls.__table__.columns, cls
         assert parent in RECORD_CLASSES

@@ -98,7 +98,8 @@ def test_loading_twice_finds_the_first_copy(demo_store: Store, snapshot: Any) ->
 def test_deleted_demo_loads_again(demo_store: Store, demo_id: str) -> None:
     loaded = counts(demo_store)
     records.delete(demo_store, Municipality, demo_id)
-    assert search(demo_store, "zielonki") == []
+    # The demo network stays: it is not the JST's (its meetings may name the town).
+    assert [r for r in search(demo_store, "zielonki") if r.municipality_id] == []
     municipality, created = demo.load_demo(demo_store)
     assert created and municipality.deleted_at is None
     assert counts(demo_store) == loaded  # the tombstones were replaced, not kept beside

@@ -1,0 +1,181 @@
+"""The "Sieci i spotkania" page driven through its widgets; values read back through the core."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QMessageBox
+
+from app.demo import load_demo
+from app.demo_networks import _id, network_id
+from app.model import NetworkMeeting, NetworkMember
+from app.services import networks
+from app.storage.store import Store
+from tests.ui.conftest import type_text
+from ui.main_window import MainWindow
+from ui.pages.networks import NetworksPage
+
+
+@pytest.fixture
+def page(qtbot, window: MainWindow, store: Store) -> NetworksPage:  # type: ignore[no-untyped-def]
+    load_demo(store)
+    window.set_store(store)
+    window.navigate("networks")
+    found = next(p for p in window.pages if isinstance(p, NetworksPage))
+    qtbot.waitUntil(lambda: found.members.rowCount() == 6)
+    return found
+
+
+def _meeting(store: Store, key: str) -> NetworkMeeting:
+    return next(m for m in networks.meetings(store, network_id()) if m.id == _id("meeting", key))
+
+
+def _choose_meeting(page: NetworksPage, key: str) -> None:
+    timeline = page.meetings.timeline
+    for row in range(timeline.count()):
+        if timeline.item(row).data(Qt.ItemDataRole.UserRole) == _id("meeting", key):
+            timeline.setCurrentRow(row)
+            return
+    raise AssertionError(key)
+
+
+def test_the_page_shows_the_demo_network(page: NetworksPage) -> None:
+    assert page.chooser.currentText().startswith("Grupa Wymiany Doświadczeń")
+    kinds = {page.members.item(row, 1).text() for row in range(6)}
+    assert "miasto na prawach powiatu" in kinds and "powiat" in kinds
+    assert page.meetings.timeline.count() == 4
+    assert page.sessions.rowCount() == 3
+    assert page.practices.rowCount() == 6
+    assert page.portfolio.visit_plan.item(0, 1).text() == "dr Ewa Wróblewska"
+
+
+def test_typing_a_topic_saves_it(qtbot, page: NetworksPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m2")
+    topic = page.meetings.editors["topic"]
+    topic.selectAll()
+    type_text(topic, "Diagnoza — wersja końcowa")
+    qtbot.keyClick(topic, Qt.Key.Key_Tab)
+    assert _meeting(store, "m2").topic == "Diagnoza — wersja końcowa"
+
+
+def test_a_day_outside_the_period_is_refused_in_place(
+    qtbot, page: NetworksPage, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m4")
+    first = page.meetings.editors["starts_on"]
+    first.setFocus()
+    first.setDate(QDate(2027, 3, 1))
+    first.editingFinished.emit()
+    assert "poza okresem" in page.meetings.error.text()
+    assert page.meetings.error.isVisibleTo(page)
+    assert _meeting(store, "m4").starts_on == date(2026, 12, 10)
+    assert first.value() == date(2026, 12, 10)
+
+
+def test_a_new_meeting_outside_the_period_stays_in_the_dialog(
+    qtbot, page: NetworksPage, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.meetings.meeting_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    type_text(dialog.editors["topic"], "Spotkanie podsumowujące")
+    dialog.editors["starts_on"].set_value(date(2027, 2, 1))
+    dialog.accept()
+    assert dialog.result() == 0
+    assert "poza okresem" in dialog.rows.text("starts_on")
+    assert len(networks.meetings(store, network_id())) == 4
+
+    dialog.editors["starts_on"].set_value(date(2026, 12, 17))
+    dialog.accept()
+    assert dialog.result() == 1
+    assert [m.number for m in networks.meetings(store, network_id())] == [1, 2, 3, 4, 5]
+
+
+def test_an_empty_topic_is_refused(qtbot, page: NetworksPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.meetings.meeting_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.editors["starts_on"].set_value(date(2026, 12, 17))
+    dialog.accept()
+    assert "nie może być puste" in dialog.rows.text("topic")
+    assert len(networks.meetings(store, network_id())) == 4
+
+
+def test_a_duplicate_member_is_refused(qtbot, page: NetworksPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    dialog = page.member_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    chooser = dialog.editors["municipality_id"]
+    assert isinstance(chooser, QComboBox)
+    chooser.setCurrentIndex(chooser.findText("Gmina Zielonki Wielkie"))
+    dialog.accept()
+    assert "jest już członkiem" in dialog.rows.text("name")
+    assert len(networks.members(store, network_id())) == 6
+
+    chooser.setCurrentIndex(0)  # no JST of this laptop: a light member record
+    type_text(dialog.editors["name"], "Gmina Łąkowa")
+    dialog.accept()
+    assert dialog.result() == 1
+    names = [m.name for m in networks.members(store, network_id())]
+    assert names[-1] == "Gmina Łąkowa"
+
+
+def test_practices_are_found_without_diacritics(qtbot, page: NetworksPage) -> None:  # type: ignore[no-untyped-def]
+    page.tabs.setCurrentIndex(3)
+    type_text(page.search, "dzierzoniow")
+    assert page.practices.rowCount() == 1
+    assert page.practices.item(0, 0).text() == "Wychowanie przez sztukę w zespole szkół"
+    page.search.clear()
+    assert page.practices.rowCount() == 6
+
+
+def test_marking_a_participant_absent(qtbot, page: NetworksPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m3")
+    page.meetings.lists.setCurrentIndex(1)
+    page.meetings.people.selectRow(0)
+    page.meetings.toggle_present()
+    assert page.meetings.people.item(0, 2).text() == "nie"
+    member = networks.members(store, network_id())[0]
+    assert isinstance(member, NetworkMember)
+
+
+def test_a_network_file_imports_through_the_window(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, tmp_path, monkeypatch
+) -> None:
+    from app.exchange import format as fmt
+    from app.exchange.export import export_package
+    from app.model import Municipality
+    from app.services import records
+    from ui.dialogs.import_package import ImportPreviewDialog
+
+    path = export_package(store, network_id(), tmp_path / "gwd", parts=fmt.NETWORK_PARTS).path
+    member = Store.open(tmp_path / "member", backup_on_open=False)
+    try:
+        records.create(member, Municipality, name="Gmina Piaski", kind="urban_rural")
+        window.set_store(member)
+        monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: (self.apply(), 1)[1])
+        shown: list[str] = []
+        for kind in ("information", "warning", "critical"):
+            monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a: shown.append(text))
+        window.import_package(str(path))
+        window.navigate("networks")
+        found = next(p for p in window.pages if isinstance(p, NetworksPage))
+        qtbot.waitUntil(lambda: found.members.rowCount() == 6)
+        assert found.chooser.currentData() == network_id()
+        assert found.meetings.timeline.count() == 4
+        assert [m.name for m in records_of(member)] == ["Gmina Piaski"]
+        assert not [text for text in shown if "Nie można" in text], shown
+    finally:
+        window.set_store(store)
+        member.close()
+
+
+def records_of(store: Store) -> list:  # type: ignore[type-arg]
+    from app.services.municipalities import all_municipalities
+
+    return list(all_municipalities(store))

@@ -1,0 +1,154 @@
+"""The advisor's portfolio on the "Sieci i spotkania" page: the plan of on-site visits per JST
+(planned, held, scheduled, still to arrange), remote consultations, and upcoming meetings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.i18n import _
+from app.model import Consultation, Network, Person, PersonLink
+from app.services import networks, people
+from app.storage.store import Store
+from ui.dialogs.network_forms import RecordDialog
+from ui.formatting import show_date
+from ui.pages.network_meetings import roman
+from ui.pages.network_tables import fill, make_table, with_buttons
+
+
+class PortfolioTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.municipality_id: str | None = None
+        self.visit_plan = make_table(
+            "visit_plan",
+            [
+                _("JST"),
+                _("Osoba"),
+                _("Rola"),
+                _("Planowane"),
+                _("Odbyte"),
+                _("Zaplanowane"),
+                _("Do ustalenia"),
+                _("Ostatnia"),
+                _("Następna"),
+                _("Konsultacje"),
+            ],
+        )
+        self.upcoming = make_table("upcoming_meetings", [_("Termin"), _("Sieć"), _("Temat")])
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(_("<b>Plan wizyt w siedzibach JST</b> (trzy wizyty w cyklu)")))
+        box.addWidget(
+            with_buttons(
+                self.visit_plan,
+                [
+                    (_("Dodaj osobę…"), self.add_person),
+                    (_("Powiąż osobę z wybraną JST…"), self.link_person),
+                    (_("Konsultacja zdalna w wybranej JST…"), self.add_consultation),
+                ],
+            ),
+            2,
+        )
+        box.addWidget(QLabel(_("<b>Najbliższe spotkania sieci</b>")))
+        box.addWidget(self.upcoming, 1)
+
+    def show_data(self, store: Store, municipality_id: str | None, found: list[Network]) -> None:
+        self.store, self.municipality_id = store, municipality_id
+        self._show(found)
+
+    def _refresh(self) -> None:
+        if self.store is not None:
+            self._show(networks.networks(self.store))
+
+    def _show(self, found: list[Network]) -> None:
+        store = self.store
+        assert store is not None
+        plan = people.visit_plan(store)
+        fill(
+            self.visit_plan,
+            [
+                [
+                    row.municipality_name,
+                    row.person_name,
+                    row.role.label,
+                    str(row.planned),
+                    str(row.done),
+                    str(row.scheduled),
+                    str(row.due),
+                    show_date(row.last_visit),
+                    show_date(row.next_visit),
+                    str(row.consultations),
+                ]
+                for row in plan
+            ],
+            right=(3, 4, 5, 6, 9),
+        )
+        today = date.today()
+        coming = sorted(
+            (meeting.starts_on, network.name, meeting)
+            for network in found
+            for meeting in networks.meetings(store, network.id)
+            if meeting.starts_on >= today
+        )
+        fill(
+            self.upcoming,
+            [[f"{roman(m.number)} · {show_date(day)}", name, m.topic] for day, name, m in coming],
+        )
+
+    def add_person(self) -> None:
+        if self.store is None:
+            return
+        store = self.store
+        dialog = RecordDialog(
+            _("Nowa osoba (doradca, ekspert, trener)"),
+            Person,
+            ("name", "institution", "email", "phone"),
+            lambda values: people.add_person(store, **values),
+            parent=self,
+        )
+        if dialog.exec():
+            self._refresh()
+
+    def _people_choices(self) -> list[tuple[str, str]]:
+        assert self.store is not None
+        return [(person.id, person.name) for person in people.people(self.store)]
+
+    def link_person(self) -> None:
+        if self.store is None or self.municipality_id is None:
+            return
+        dialog = self.link_dialog()
+        if dialog is not None and dialog.exec():
+            self._refresh()
+
+    def link_dialog(self) -> RecordDialog | None:
+        if self.store is None or self.municipality_id is None:
+            return None
+        store, municipality_id = self.store, self.municipality_id
+        return RecordDialog(
+            _("Osoba w wybranej JST"),
+            PersonLink,
+            ("person_id", "role", "cycle_start", "cycle_end", "planned_visits"),
+            lambda values: people.link_person(
+                store, values.pop("person_id") or "", municipality_id, **values
+            ),
+            choices={"person_id": self._people_choices()},
+            values={"planned_visits": 3},
+            parent=self,
+        )
+
+    def add_consultation(self) -> None:
+        if self.store is None or self.municipality_id is None:
+            return
+        store, municipality_id = self.store, self.municipality_id
+        dialog = RecordDialog(
+            _("Konsultacja zdalna"),
+            Consultation,
+            ("held_on", "form", "topic", "outcome", "person_id"),
+            lambda values: people.add_consultation(store, municipality_id, **values),
+            choices={"person_id": self._people_choices()},
+            parent=self,
+        )
+        if dialog.exec():
+            self._refresh()

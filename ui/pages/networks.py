@@ -1,0 +1,416 @@
+"""Sieci i spotkania: networks of JSTs — members, meetings, trainings, good practices —
+and the advisor's portfolio across JSTs (the plan of on-site visits, upcoming meetings).
+
+Networks are not one municipality's: the page shows every network whichever
+JST is chosen in the switcher. Edits go through the core's services; a value it
+refuses shows its Polish message and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.changes import Change
+from app.errors import UserError
+from app.i18n import _
+from app.model import (
+    GoodPractice,
+    Network,
+    NetworkMember,
+    TrainingModule,
+    TrainingSession,
+)
+from app.services import municipalities, networks, trainings
+from app.textnorm import fold
+from ui.dialogs.network_forms import RecordDialog
+from ui.errors import show_user_error
+from ui.formatting import show_date, show_number
+from ui.pages.base import Page
+from ui.pages.network_meetings import MeetingsTab
+from ui.pages.network_portfolio import PortfolioTab
+from ui.pages.network_tables import fill, make_table, with_buttons
+
+WATCHED = {
+    "network",
+    "network_member",
+    "network_meeting",
+    "meeting_item",
+    "meeting_step",
+    "network_participant",
+    "training_module",
+    "training_session",
+    "good_practice",
+    "person",
+    "person_link",
+    "consultation",
+    "advisory_visit",
+    "municipality",
+}
+
+
+class NetworksPage(Page):
+    key = "networks"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.network_id: str | None = None
+        self.chooser = QComboBox()
+        self.chooser.setObjectName("network_chooser")
+        self.chooser.setAccessibleName(_("Sieć"))
+        self.chooser.setMinimumContentsLength(30)
+        self.chooser.activated.connect(lambda _index: self._network_chosen())
+        new = QPushButton(_("Nowa &sieć…"))
+        new.clicked.connect(self.new_network)
+        summary = QPushButton(_("Podsumowanie sieci PDF…"))
+        summary.clicked.connect(lambda: self.export_pdf("network", None))
+        package = QPushButton(_("Plik &wymiany sieci…"))
+        package.setToolTip(
+            _("Zapisz sieć ze spotkaniami do pliku wymiany dla członków (bez danych JST)")
+        )
+        package.clicked.connect(self.export_package)
+        self.period = QLabel()
+        self.period.setObjectName("network_period")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Sieć:")))
+        top.addWidget(self.chooser, 1)
+        top.addWidget(new)
+        top.addWidget(summary)
+        top.addWidget(package)
+
+        self.members = make_table(
+            "network_members",
+            [_("JST"), _("Rodzaj"), _("Mieszkańcy"), _("Szkoły i placówki"), _("W programie")],
+        )
+        self.meetings = MeetingsTab(self.export_pdf)
+        self.modules = make_table("training_modules", [_("Moduł"), _("Godziny"), _("Forma")])
+        self.sessions = make_table(
+            "training_sessions", [_("Data"), _("Moduł"), _("Miejsce"), _("Obecni"), _("Ocena")]
+        )
+        self.search = QLineEdit()
+        self.search.setObjectName("practice_search")
+        self.search.setPlaceholderText(_("Szukaj w dobrych praktykach (bez polskich znaków też)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self._show_practices())
+        self.practices = make_table(
+            "good_practices", [_("Dobra praktyka"), _("JST"), _("Obszar"), _("Opis")]
+        )
+        self.portfolio = PortfolioTab()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._members_tab(), _("&Członkowie"))
+        self.tabs.addTab(self.meetings, _("Spo&tkania"))
+        self.tabs.addTab(self._trainings_tab(), _("Sz&kolenia"))
+        self.tabs.addTab(self._practices_tab(), _("&Dobre praktyki"))
+        self.tabs.addTab(self.portfolio, _("&Portfel doradcy"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.period)
+        layout.addWidget(self.tabs, 1)
+
+    def _members_tab(self) -> QWidget:
+        return with_buttons(self.members, [(_("Dodaj JST…"), self.add_member)])
+
+    def _trainings_tab(self) -> QWidget:
+        tab = QWidget()
+        box = QVBoxLayout(tab)
+        box.addWidget(with_buttons(self.modules, [(_("Dodaj moduł…"), self.add_module)]))
+        box.addWidget(with_buttons(self.sessions, [(_("Dodaj zajęcia…"), self.add_session)]))
+        return tab
+
+    def _practices_tab(self) -> QWidget:
+        tab = QWidget()
+        box = QVBoxLayout(tab)
+        box.addWidget(self.search)
+        box.addWidget(
+            with_buttons(self.practices, [(_("Dodaj dobrą praktykę…"), self.add_practice)])
+        )
+        return tab
+
+    # -- page ------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _("Sieci i spotkania")
+
+    def refresh(self) -> None:
+        if self.store is None:
+            return
+        found = networks.networks(self.store)
+        ids = [n.id for n in found]
+        if self.network_id not in ids:
+            self.network_id = ids[0] if ids else None
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for network in found:
+            self.chooser.addItem(network.name, network.id)
+        self.chooser.setCurrentIndex(ids.index(self.network_id) if self.network_id else -1)
+        self.chooser.blockSignals(False)
+        self._show_network(next((n for n in found if n.id == self.network_id), None))
+        self.portfolio.show_data(self.store, self.municipality_id, found)
+
+    def on_change(self, change: Change) -> None:
+        if change.record_type in WATCHED and self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refresh()
+
+    def _network_chosen(self) -> None:
+        self.network_id = self.chooser.currentData()
+        self.refresh()
+
+    def select_network(self, network_id: str) -> None:
+        self.network_id = network_id
+        self.refresh()
+
+    def _show_network(self, network: Network | None) -> None:
+        store = self.store
+        assert store is not None
+        self.meetings.show_network(store, network.id if network else None)
+        if network is None:
+            self.period.setText(_("Nie ma jeszcze sieci. Utwórz ją przyciskiem „Nowa sieć…”."))
+            for table in (self.members, self.modules, self.sessions, self.practices):
+                table.setRowCount(0)
+            return
+        self.period.setText(
+            f"{network.kind.label} · {show_date(network.period_start)} – "
+            f"{show_date(network.period_end)}"
+            + (f" · {_('koordynator')}: {network.coordinator}" if network.coordinator else "")
+        )
+        members = networks.members(store, network.id)
+        fill(
+            self.members,
+            [
+                [
+                    m.name,
+                    m.kind.label,
+                    show_number(m.population),
+                    show_number(m.schools_count),
+                    _("tak") if m.municipality_id else "",
+                ]
+                for m in members
+            ],
+            [m.id for m in members],
+            right=(2, 3),
+        )
+        modules = trainings.modules(store, network.id)
+        fill(
+            self.modules,
+            [[m.title, show_number(m.hours), m.form or ""] for m in modules],
+            [m.id for m in modules],
+        )
+        titles = {m.id: m.title for m in modules}
+        sessions = trainings.sessions(store, network.id)
+        fill(
+            self.sessions,
+            [
+                [
+                    show_date(s.held_on),
+                    titles.get(s.module_id, ""),
+                    s.place or "",
+                    str(sum(p.present for p in trainings.session_participants(store, s.id))),
+                    s.evaluation or "",
+                ]
+                for s in sessions
+            ],
+            [s.id for s in sessions],
+        )
+        self._show_practices()
+
+    def _show_practices(self) -> None:
+        if self.store is None or self.network_id is None:
+            return
+        names = trainings.member_names(self.store, self.network_id)
+        words = fold(self.search.text()).split()
+        shown = []
+        for practice in trainings.practices(self.store, self.network_id):
+            text = fold(
+                " ".join(
+                    filter(
+                        None,
+                        (
+                            practice.title,
+                            practice.description,
+                            practice.schools,
+                            practice.results,
+                            names.get(practice.member_id or ""),
+                        ),
+                    )
+                )
+            )
+            if all(word in text for word in words):
+                shown.append(practice)
+        fill(
+            self.practices,
+            [
+                [
+                    p.title,
+                    names.get(p.member_id or "", ""),
+                    str(p.area_code or ""),
+                    p.description or "",
+                ]
+                for p in shown
+            ],
+            [p.id for p in shown],
+        )
+
+    # -- adding ----------------------------------------------------------------------
+
+    def new_network(self) -> None:
+        if self.store is None:
+            return
+        store = self.store
+        dialog = RecordDialog(
+            _("Nowa sieć JST"),
+            Network,
+            ("name", "kind", "period_start", "period_end", "coordinator", "description"),
+            lambda values: networks.create_network(store, **values),
+            parent=self,
+        )
+        if dialog.exec() and dialog.result_record is not None:
+            self.select_network(dialog.result_record.id)
+
+    def add_member(self) -> None:
+        dialog = self.member_dialog()
+        if dialog is not None and dialog.exec():
+            self.refresh()
+
+    def member_dialog(self) -> RecordDialog | None:
+        if self.store is None or self.network_id is None:
+            return None
+        store, network_id = self.store, self.network_id
+        jsts = [(m.id, m.name) for m in municipalities.all_municipalities(store)]
+
+        def save(values: dict[str, Any]) -> NetworkMember:
+            chosen = values.pop("municipality_id") or None
+            light = {k: v for k, v in values.items() if v not in (None, "")} if chosen else values
+            return networks.add_member(store, network_id, municipality_id=chosen, **light)
+
+        return RecordDialog(
+            _("Nowy członek sieci"),
+            NetworkMember,
+            ("municipality_id", "name", "kind", "teryt", "population", "schools_count"),
+            save,
+            choices={"municipality_id": jsts},
+            parent=self,
+        )
+
+    def add_module(self) -> None:
+        self._add(
+            _("Nowy moduł szkolenia"),
+            TrainingModule,
+            ("title", "hours", "form"),
+            lambda store, nid, values: trainings.add_module(store, nid, **values),
+        )
+
+    def add_session(self) -> None:
+        if self.store is None or self.network_id is None:
+            return
+        modules = [(m.id, m.title) for m in trainings.modules(self.store, self.network_id)]
+        self._add(
+            _("Nowe zajęcia"),
+            TrainingSession,
+            ("module_id", "held_on", "place", "evaluation"),
+            lambda store, _nid, values: trainings.add_session(
+                store, values.pop("module_id") or "", **values
+            ),
+            {"module_id": modules},
+        )
+
+    def add_practice(self) -> None:
+        if self.store is None or self.network_id is None:
+            return
+        from app.catalogs import key_competences
+
+        self._add(
+            _("Nowa dobra praktyka"),
+            GoodPractice,
+            (
+                "title",
+                "member_id",
+                "schools",
+                "area_code",
+                "competences",
+                "description",
+                "results",
+                "contact",
+                "links",
+            ),
+            lambda store, nid, values: trainings.add_practice(store, nid, **values),
+            {
+                "member_id": list(trainings.member_names(self.store, self.network_id).items()),
+                "competences": [(k.code, k.name_2018) for k in key_competences()],
+            },
+        )
+
+    def _add(
+        self,
+        title: str,
+        cls: type,
+        names: tuple[str, ...],
+        add: object,
+        choices: dict[str, list[tuple[str, str]]] | None = None,
+    ) -> None:
+        if self.store is None or self.network_id is None or not callable(add):
+            return
+        store, network_id = self.store, self.network_id
+        dialog = RecordDialog(
+            title,
+            cls,
+            names,
+            lambda values: add(store, network_id, values),
+            choices=choices,
+            parent=self,
+        )
+        if dialog.exec():
+            self.refresh()
+
+    def export_package(self) -> None:
+        if self.store is None or self.network_id is None:
+            return
+        from app.exchange import format as fmt
+        from app.exchange.export import export_package
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Zapisz plik wymiany sieci"),
+            str(Path.home() / f"{self.chooser.currentText()}{fmt.EXTENSION}"),
+            _("Pliki wymiany (*{extension})").format(extension=fmt.EXTENSION),
+        )
+        if not path:
+            return
+        try:
+            export_package(self.store, self.network_id, path, parts=fmt.NETWORK_PARTS)
+        except UserError as error:
+            show_user_error(self, error)
+
+    def export_pdf(self, kind: str, record_id: str | None) -> None:
+        if self.store is None or self.network_id is None:
+            return
+        from app.reports import network_export  # ReportLab loads only when a PDF is made
+
+        default = network_export.KINDS[kind]
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Zapisz PDF"), str(Path.home() / f"{_(default)}.pdf"), _("PDF (*.pdf)")
+        )
+        if not path:
+            return
+        try:
+            network_export.export(
+                self.store, kind, self.network_id, record_id=record_id, output=path
+            )
+        except UserError as error:
+            show_user_error(self, error)
