@@ -232,7 +232,7 @@ _BOUND = (
 
 
 def _bindings(builder: Any) -> None:
-    for key, name, series, unit, direction, baseline, target in _BOUND:
+    for number, (key, name, series, unit, direction, baseline, target) in enumerate(_BOUND):
         indicator = builder.add(
             Indicator,
             "indicator",
@@ -246,7 +246,7 @@ def _bindings(builder: Any) -> None:
             target_date=target[0],
             target_value=target[1],
             data_source="Dane oświatowe (SIO, sprawozdania budżetowe) — obliczane w programie",
-            position=100,
+            position=100 + number,  # after the plan's own; never two in one place
         )
         builder.add(
             IndicatorBinding, "indicator_binding", key, indicator_id=indicator.id, series=series
