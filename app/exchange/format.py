@@ -27,7 +27,9 @@ from app.i18n import N_, _
 from app.model import RECORD_CLASSES
 
 FORMAT_NAME = "plan-oswiaty-exchange"
-FORMAT_VERSION = 1
+# 2: financing rows, institutions, milestones, problem tree, diagnosis tables,
+# consultations (schema 0004); a version-1 file still imports (ADDED_IN_2).
+FORMAT_VERSION = 2
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
 PAYLOAD = "payload.bin"
@@ -40,9 +42,28 @@ TABLE_ORDER: tuple[str, ...] = tuple(cls.__tablename__ for cls in RECORD_CLASSES
 # The parts of a municipality that can be exported on their own. The
 # municipality record itself always travels: it names what the file is about.
 PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "team": (N_("Zespół i szkoły"), ("team_member", "school", "school_support")),
-    "plans": (N_("Plany rozwoju oświaty"), ("strategic_plan", "goal", "objective", "action")),
-    "indicators": (N_("Wskaźniki i pomiary"), ("indicator", "measurement")),
+    "team": (
+        N_("Zespół i szkoły"),
+        ("team_member", "school", "school_support", "institution"),
+    ),
+    "plans": (
+        N_("Plany rozwoju oświaty"),
+        (
+            "strategic_plan",
+            "goal",
+            "objective",
+            "action",
+            "funding_source",
+            "action_funding",
+            "problem",
+            "diagnosis_table",
+            "consultation",
+        ),
+    ),
+    "indicators": (
+        N_("Wskaźniki i pomiary"),
+        ("indicator", "measurement", "indicator_milestone"),
+    ),
     "schedules": (
         N_("Harmonogramy (HDR)"),
         ("development_schedule", "schedule_priority", "schedule_item"),
@@ -51,6 +72,23 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "notes": (N_("Notatki monitoringowe i ryzyka"), ("monitoring_note", "risk")),
 }
 ALL_PARTS: tuple[str, ...] = tuple(PARTS)
+
+# Columns a version-1 file does not carry, with the value they take when it is read.
+ADDED_IN_2: dict[str, dict[str, Any]] = {
+    "action": {
+        "realizator_id": None,
+        "responsible_person": None,
+        "partner_ids": [],
+        "term_precision": "day",
+        "recurring": False,
+    },
+    "strategic_plan": {
+        "introduction": None,
+        "midterm_evaluation_date": None,
+        "final_evaluation_date": None,
+        "yearly_report_date": None,
+    },
+}
 
 
 def part_label(part: str) -> str:

@@ -26,6 +26,7 @@ from app.exchange.reader import Package
 from app.exchange.resolve import Choices, Resolution, resolve
 from app.model import ImportRecord, action_school
 from app.model.base import UTCDateTime
+from app.services.funding import adopt_legacy_budgets
 from app.storage.store import Store
 
 __all__ = ["Choice", "ImportPlan", "ImportResult", "Item", "Outcome", "apply_import", "plan_import"]
@@ -69,6 +70,8 @@ def apply_import(
     backup = store.backup("before-import")
     with store.session() as session:
         _write_records(session, plan, resolution)
+        if package.manifest.format_version < 2:  # a version-1 file's single budgets
+            adopt_legacy_budgets(session, plan.municipality_id)
         add_seen(session, seen)
         record = _log(session, plan, resolution, backup)
     store.changes.publish(

@@ -23,6 +23,7 @@ from app.model import (
     AdvisoryVisit,
     DevelopmentSchedule,
     Indicator,
+    IndicatorMilestone,
     Measurement,
     MonitoringNote,
     Municipality,
@@ -53,6 +54,7 @@ class IndicatorRow:
     measurements: tuple[Measurement, ...]
     state: IndicatorState
     attached_to: str  # what it measures: "cel 1", "działanie …", "" for the whole plan
+    milestones: tuple[IndicatorMilestone, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,8 +238,9 @@ def plan_data(store: Store, plan_id: str, today: date | None = None) -> PlanData
         IndicatorRow(
             row.indicator,
             row.measurements,
-            evaluate(row.indicator, row.measurements, today),
+            evaluate(row.indicator, row.measurements, today, row.milestones),
             _attached(row.indicator, labels),
+            row.milestones,
         )
         for row in indicators_of_plan(store, plan_id)
     ]

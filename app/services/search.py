@@ -30,6 +30,10 @@ TYPE_LABELS = {
     "risk": N_("ryzyko"),
     "advisory_visit": N_("wizyta doradcza"),
     "recommendation": N_("zalecenie"),
+    "institution": N_("instytucja"),
+    "problem": N_("problem"),
+    "diagnosis_table": N_("tabela diagnozy"),
+    "consultation": N_("konsultacje"),
 }
 
 

@@ -17,12 +17,16 @@ from sqlalchemy.orm import Session
 from app.model import (
     Action,
     AdvisoryVisit,
+    Consultation,
     DevelopmentSchedule,
+    DiagnosisTable,
     Goal,
     Indicator,
+    Institution,
     MonitoringNote,
     Municipality,
     Objective,
+    Problem,
     Recommendation,
     Record,
     Risk,
@@ -60,6 +64,7 @@ SEARCH_FIELDS: dict[type[Record], tuple[str, ...]] = {
         "mission",
         "implementation_system",
         "resolution_number",
+        "introduction",
     ),
     Goal: ("title", "description"),
     Objective: ("title", "description"),
@@ -92,6 +97,10 @@ SEARCH_FIELDS: dict[type[Record], tuple[str, ...]] = {
     Risk: ("title", "description", "mitigation", "owner"),
     AdvisoryVisit: ("place", "advisor", "participants", "agenda", "findings", "notes"),
     Recommendation: ("text", "owner", "status_note"),
+    Institution: ("name", "notes"),
+    Problem: ("title", "description"),
+    DiagnosisTable: ("title", "content", "source_note"),
+    Consultation: ("form", "participants", "handling"),
 }
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 
 from app.errors import UserError
 from app.i18n import _
-from app.model import Indicator, IndicatorStatus, Measurement
+from app.model import Indicator, IndicatorMilestone, IndicatorStatus, Measurement
 from app.services import indicator_queries, plans
 from app.services.indicators import IndicatorState, add_months, evaluate
 from app.storage.store import Store
@@ -243,10 +243,17 @@ class IndicatorTableModel(QAbstractTableModel):
                 targets = attach_targets(self._plan_id, tree)
                 items = indicator_queries.indicators_of_plan(self._store, self._plan_id)
         self.targets = targets
-        self._apply([self._row(item.indicator, item.measurements) for item in items])
+        self._apply(
+            [self._row(item.indicator, item.measurements, item.milestones) for item in items]
+        )
 
-    def _row(self, indicator: Indicator, measurements: Sequence[Measurement]) -> IndicatorRow:
-        state = evaluate(indicator, measurements, self._today)
+    def _row(
+        self,
+        indicator: Indicator,
+        measurements: Sequence[Measurement],
+        milestones: Sequence[IndicatorMilestone] = (),
+    ) -> IndicatorRow:
+        state = evaluate(indicator, measurements, self._today, milestones)
         return IndicatorRow(indicator, tuple(measurements), state, self._attached(indicator))
 
     def _attached(self, indicator: Indicator) -> str:
