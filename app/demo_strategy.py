@@ -124,9 +124,9 @@ def _action_parts(builder: Any, plan: StrategicPlan, data: dict[str, Any]) -> No
     position = 0
     for part, share in _split(text or ""):
         source_id = seed_id(builder.municipality_id, match_source(part))
-        part_cents = round(cents * share)
+        part_zl = round(cents * share) // 100  # whole złoty, as a budget states them
         for index, year in enumerate(years):
-            planned = part_cents // len(years) + (part_cents % len(years) if index == 0 else 0)
+            planned = 100 * (part_zl // len(years) + (part_zl % len(years) if index == 0 else 0))
             builder.add(
                 ActionFunding,
                 "funding",
@@ -135,7 +135,7 @@ def _action_parts(builder: Any, plan: StrategicPlan, data: dict[str, Any]) -> No
                 source_id=source_id,
                 year=year,
                 planned_cents=planned,
-                spent_cents=round(planned * 0.92) if year < _TODAY_YEAR else None,
+                spent_cents=100 * round(planned * 0.0092) if year < _TODAY_YEAR else None,
                 note=part if match_source(part) == "other" else None,
                 position=position,
             )

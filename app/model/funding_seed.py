@@ -36,12 +36,24 @@ _I = re.IGNORECASE
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subvention", re.compile(r"subwencj", _I)),
     ("targeted_grant", re.compile(r"dotacj", _I)),
-    ("efs", re.compile(r"\bEFS|\bFERS\b|europejski fundusz społeczny", _I)),
+    (
+        "efs",
+        re.compile(
+            r"\bEFS|\bFERS\b|europejski fundusz społeczny|fundusze europejskie dla rozwoju społ",
+            _I,
+        ),
+    ),
     # A regional programme's acronym is capitals: FEW, FEdS, FEPZ, FEWiM (not FERS).
-    ("regional", re.compile(r"\bFE(?!RS\b)[A-Za-zŁŚŻŹ]{1,4}\b|\bRPO\b|regionaln")),
-    ("government", re.compile(r"rządow|\bRFRD\b|\bKPO\b", _I)),
+    (
+        "regional",
+        re.compile(
+            r"\bFE(?!RS\b)[A-Za-zŁŚŻŹ]{1,4}\b|\bRPO\b|[Rr]egionaln"
+            r"|[Ff]undusze [Ee]uropejskie dla (?!([Rr]ozwoju [Ss]połecznego))"
+        ),
+    ),
+    ("government", re.compile(r"rządow|\bRFRD\b|\bKPO\b|narodow\w+ program", _I)),
     ("schools", re.compile(r"środki (własne )?szk|budżet\w* szk", _I)),
-    ("partners", re.compile(r"partner|sponsor", _I)),
+    ("partners", re.compile(r"\bpartner(zy|ów|om|ami)?\b|sponsor", _I)),
     (
         "jst",
         re.compile(

@@ -46,11 +46,12 @@ def _owned(table: str, *columns: sa.Column, parents: tuple[tuple[str, str], ...]
         ),
     ]
     for column, target in parents:
-        deferred = {'deferrable': True, 'initially': 'DEFERRED'} if target == table else {}
+        itself = target == table  # deferred: a child may arrive before its parent
         constraints.append(
             sa.ForeignKeyConstraint(
                 [column], [f'{target}.id'],
-                name=op.f(f'fk_{table}_{column}_{target}'), ondelete='CASCADE', **deferred,
+                name=op.f(f'fk_{table}_{column}_{target}'), ondelete='CASCADE',
+                deferrable=True if itself else None, initially='DEFERRED' if itself else None,
             )
         )
     constraints.append(sa.PrimaryKeyConstraint('id', name=op.f(f'pk_{table}')))
