@@ -26,8 +26,12 @@ def register(sub: Any) -> None:
             "wizyty doradczej (visit)."
         ),
     )
+    kinds = (*KINDS, "budget")
     parser.add_argument(
-        "kind", choices=list(KINDS), metavar="{" + ",".join(KINDS) + "}", help=_("rodzaj dokumentu")
+        "kind",
+        choices=list(kinds),
+        metavar="{" + ",".join(kinds) + "}",
+        help=_("rodzaj dokumentu; budget — budżet planu jako arkusz .xlsx"),
     )
     parser.add_argument(
         "--municipality",
@@ -37,6 +41,7 @@ def register(sub: Any) -> None:
     )
     parser.add_argument(
         "--id",
+        "--plan",
         dest="record_id",
         metavar="ID",
         help=_("który plan, HDR lub wizyta (domyślnie najnowszy)"),
@@ -68,6 +73,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     date_to = parse_date(args.date_to, "--to") if args.date_to else None
     from app.storage.store import Store  # not at import: `--help` stays quick
 
+    if args.kind == "budget":
+        return _export_budget(args, Store)
     with Store.open(args.data_dir, readonly=True) as store:
         path = export(
             store,
@@ -79,5 +86,17 @@ def cmd_export(args: argparse.Namespace) -> int:
             password=args.password,
             output=args.output,
         )
+    print(_("Zapisano {path}").format(path=path))
+    return 0
+
+
+def _export_budget(args: argparse.Namespace, store_class: Any) -> int:
+    from app.errors import UserError
+    from app.reports.plan_budget_xlsx import export_budget
+
+    if args.date_from or args.date_to or args.password:
+        raise UserError(_("Dla budżetu .xlsx nie podaje się okresu ani hasła."))
+    with store_class.open(args.data_dir, readonly=True) as store:
+        path = export_budget(store, args.municipality, args.record_id, args.output)
     print(_("Zapisano {path}").format(path=path))
     return 0

@@ -54,6 +54,30 @@ def sources(store: Store, municipality_id: str) -> list[FundingSource]:
         return list(session.scalars(query).all())
 
 
+def source_names(store: Store, municipality_id: str) -> list[tuple[str, str]]:
+    """(id, name) of the catalogue in its order, without writing (read-only stores too).
+
+    Seeded sources not stored yet are listed as they will be.
+    """
+    with store.session() as session:
+        stored = list(
+            session.scalars(
+                select(FundingSource)
+                .where(FundingSource.municipality_id == municipality_id)
+                .order_by(FundingSource.position, FundingSource.created_at)
+                .execution_options(include_deleted=True)
+            ).all()
+        )
+    known = {s.id for s in stored}
+    missing = [
+        (position, seed_id(municipality_id, code), name)
+        for position, (code, name) in enumerate(SEED)
+        if seed_id(municipality_id, code) not in known
+    ]
+    listed = [(s.position, s.id, s.name) for s in stored if s.deleted_at is None] + missing
+    return [(source_id, name) for _position, source_id, name in sorted(listed, key=lambda t: t[0])]
+
+
 def add_source(store: Store, municipality_id: str, name: str) -> FundingSource:
     """A source of the JST's own; a name already in the catalogue is refused."""
     existing = {s.name.casefold() for s in sources(store, municipality_id)}

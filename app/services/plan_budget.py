@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.model import Action, ActionFunding, FundingSource, StrategicPlan
+from app.model import Action, ActionFunding, StrategicPlan
 from app.services import funding, plans, records
 from app.services.funding import BudgetTable, by_key_and_year
 from app.services.plans import GoalNode
@@ -59,8 +59,8 @@ def goal_label(node: GoalNode, index: int) -> str:
 def plan_budget(store: Store, plan_id: str, goals: list[GoalNode] | None = None) -> PlanBudget:
     plan = records.get(store, StrategicPlan, plan_id)
     goals = plans.tree(store, plan_id) if goals is None else goals
-    catalogue: list[FundingSource] = funding.sources(store, plan.municipality_id)
-    names = {s.id: s.name for s in catalogue}
+    catalogue = funding.source_names(store, plan.municipality_id)
+    names = dict(catalogue)
     placed: list[tuple[str, str, Action]] = []
     goal_labels: list[str] = []
     for g_index, node in enumerate(goals, start=1):
@@ -79,7 +79,7 @@ def plan_budget(store: Store, plan_id: str, goals: list[GoalNode] | None = None)
     ]
     years = list(range(plan.year_from, plan.year_to + 1))
     by_source = by_key_and_year(
-        years, ((line.source, line.row) for line in lines), [s.name for s in catalogue]
+        years, ((line.source, line.row) for line in lines), [name for _id, name in catalogue]
     )
     by_goal = by_key_and_year(years, ((line.goal, line.row) for line in lines), goal_labels)
     return PlanBudget(plan, lines, by_source, by_goal, goal_labels)
