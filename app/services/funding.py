@@ -119,6 +119,23 @@ def rows_of_actions(session: Session, action_ids: Sequence[str]) -> dict[str, li
     return dict(found)
 
 
+def budgets_of_plan(store: Store, plan_id: str) -> dict[str, int]:
+    """Each action's planned total (actions without rows are left out)."""
+    from app.model import Goal
+
+    with store.session() as session:
+        action_ids = list(
+            session.scalars(
+                select(Action.id)
+                .join(Objective, Objective.id == Action.objective_id)
+                .join(Goal, Goal.id == Objective.goal_id)
+                .where(Goal.plan_id == plan_id)
+            ).all()
+        )
+        found = rows_of_actions(session, action_ids)
+    return {action_id: sum(r.planned_cents for r in rows) for action_id, rows in found.items()}
+
+
 def add_row(store: Store, action_id: str, **values: Any) -> ActionFunding:
     """A financing row; the year must lie within the plan, amounts are not negative."""
     return records.create(store, ActionFunding, action_id, **values)

@@ -82,7 +82,7 @@ class RecordForm(QWidget):
     def _make_editor(self, name: str, spec: Field) -> Any:
         if name.endswith("_cents"):
             return NumberEditor(2, " " + _("zł"))
-        if spec.kind == "codes":
+        if spec.kind in ("codes", "ids"):
             editor = ChecklistEditor()
             provider = self.choices.get(name)
             if provider is not None:
