@@ -86,13 +86,17 @@ def add_source(store: Store, municipality_id: str, name: str) -> FundingSource:
     return records.create(store, FundingSource, municipality_id, name=name)
 
 
-def delete_source(store: Store, source_id: str) -> None:
-    """Remove a source no financing row uses (a used one would take money with it)."""
+def source_in_use(store: Store, source_id: str) -> bool:
     with store.session() as session:
         used = session.scalar(
             select(ActionFunding.id).where(ActionFunding.source_id == source_id).limit(1)
         )
-    if used is not None:
+    return used is not None
+
+
+def delete_source(store: Store, source_id: str) -> None:
+    """Remove a source no financing row uses (a used one would take money with it)."""
+    if source_in_use(store, source_id):
         raise UserError(_("Tego źródła używają wiersze finansowania działań; najpierw zmień je."))
     records.delete(store, FundingSource, source_id)
 

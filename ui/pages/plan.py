@@ -39,6 +39,7 @@ from ui.forms.record_form import RecordForm
 from ui.forms.term_field import TermField
 from ui.models.plan_tree import CHILD_KIND, ID_ROLE, KIND_CLASS, KIND_ROLE, Node, PlanTreeModel
 from ui.pages.base import Page
+from ui.pages.plan_strategy import StrategyTab
 from ui.widgets.empty_state import EmptyState
 
 HEADER_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -117,6 +118,8 @@ class PlanPage(Page):
         self.tabs.addTab(self._build_header_tab(), _("Informacje, diagnoza i SWOT"))
         self.indicators = self._build_indicators()
         self.tabs.addTab(self.indicators, _("Wskaźniki"))
+        self.strategy = StrategyTab(self._edit_field(StrategicPlan))
+        self.tabs.addTab(self.strategy, _("Problemy, finansowanie, konsultacje"))
 
         self.empty = EmptyState(
             _("Ta JST nie ma jeszcze planu"),
@@ -344,6 +347,7 @@ class PlanPage(Page):
         show_plan = getattr(self.indicators, "show_plan", None)
         if show_plan is not None:
             show_plan(self.context, self.municipality_id, self.plan_id)
+        self.strategy.show_plan(self.context, self.municipality_id, self.plan_id)
 
     def _set_tree(self) -> None:
         assert self.context is not None and self.plan_id is not None
@@ -385,6 +389,7 @@ class PlanPage(Page):
         on_change = getattr(self.indicators, "on_change", None)
         if on_change is not None:
             on_change(change)
+        self.strategy.on_change(change)
 
     def _sync(self) -> None:
         """Reflect a change (an edit, undo or redo) without losing the user's place."""
@@ -437,6 +442,8 @@ class PlanPage(Page):
         ):
             form.flush()
         self.financing.flush()
+        if hasattr(self, "strategy"):
+            self.strategy.flush()
         flush = getattr(self.indicators, "flush", None)
         if flush is not None:
             flush()
