@@ -83,7 +83,7 @@ class Problem(OwnedRecord):
         ForeignKey("strategic_plan.id", ondelete="CASCADE"), index=True
     )
     # Deferred: an exchange file may bring a cause before the problem above it.
-    parent_id: Mapped[str | None] = mapped_column(
+    above_id: Mapped[str | None] = mapped_column(
         ForeignKey("problem.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED")
     )
     kind: Mapped[ProblemKind] = mapped_column(enum_type(ProblemKind), default=ProblemKind.CAUSE)

@@ -212,7 +212,7 @@ FIELDS: dict[type[Record], dict[str, Field]] = {
         "value": number(N_("Wartość pośrednia"), required=True),
     },
     Problem: {
-        "parent_id": Field(N_("Element nadrzędny"), "ref"),
+        "above_id": Field(N_("Element nadrzędny"), "ref"),
         "kind": choice(N_("Rodzaj"), ProblemKind),
         "title": text(N_("Problem"), required=True),
         "description": long(N_("Opis")),
@@ -389,7 +389,7 @@ DEPENDENTS: dict[type[Record], tuple[tuple[type[Record], str], ...]] = {
         (DiagnosisTable, "plan_id"),
         (Consultation, "plan_id"),
     ),
-    Problem: ((Problem, "parent_id"),),
+    Problem: ((Problem, "above_id"),),
     FundingSource: ((ActionFunding, "source_id"),),
     Goal: ((Objective, "goal_id"), (Indicator, "goal_id")),
     Objective: ((Action, "objective_id"), (Indicator, "objective_id")),

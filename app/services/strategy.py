@@ -49,7 +49,7 @@ def problem_tree(problems: list[Problem]) -> list[ProblemNode]:
     nodes = {p.id: ProblemNode(p) for p in sorted(problems, key=lambda p: p.position)}
     roots: list[ProblemNode] = []
     for node in nodes.values():
-        parent = nodes.get(node.problem.parent_id or "")
+        parent = nodes.get(node.problem.above_id or "")
         (parent.children if parent is not None else roots).append(node)
     roots.sort(key=lambda n: (n.problem.kind is not ProblemKind.CENTRAL, n.problem.position))
     return roots

@@ -103,7 +103,7 @@ def check_consistency(session: Session, record: Record, fields: Collection[str] 
         _milestone_in_period(session, record)
     if isinstance(record, Action) and changed("realizator_id", "partner_ids"):
         _institutions_of_municipality(session, record)
-    if isinstance(record, Problem) and changed("parent_id", "kind", "answered_by"):
+    if isinstance(record, Problem) and changed("above_id", "kind", "answered_by"):
         _problem_place(session, record)
 
 
@@ -159,11 +159,11 @@ def _institutions_of_municipality(session: Session, record: Action) -> None:
 
 
 def _problem_place(session: Session, record: Problem) -> None:
-    parent = session.get(Problem, record.parent_id) if record.parent_id else None
-    if record.parent_id and (parent is None or parent.plan_id != record.plan_id):
-        raise fail(_("Element nadrzędny należy do innego planu."), "parent_id")
+    parent = session.get(Problem, record.above_id) if record.above_id else None
+    if record.above_id and (parent is None or parent.plan_id != record.plan_id):
+        raise fail(_("Element nadrzędny należy do innego planu."), "above_id")
     if record.kind is ProblemKind.CENTRAL and parent is not None:
-        raise fail(_("Problem główny nie może mieć elementu nadrzędnego."), "parent_id")
+        raise fail(_("Problem główny nie może mieć elementu nadrzędnego."), "above_id")
     if parent is not None and parent.kind is not ProblemKind.CENTRAL and parent.kind != record.kind:
         raise fail(_("Przyczyna może leżeć tylko pod przyczyną, skutek pod skutkiem."), "kind")
     for target_id in record.answered_by or []:

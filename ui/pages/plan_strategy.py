@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -93,12 +94,12 @@ class StrategyTab(QWidget):
             [
                 Column("title", _("Problem")),
                 Column("kind", _("Rodzaj")),
-                Column("parent_id", _("Pod"), self._problem_name),
+                Column("above_id", _("Pod"), self._problem_name),
             ],
-            ("title", "kind", "parent_id", "description", "answered_by"),
+            ("title", "kind", "above_id", "description", "answered_by"),
             noun=_("przyczynę lub skutek"),
             new_values=self._new_problem,
-            choices={"parent_id": self._problem_choices, "answered_by": self._goal_choices},
+            choices={"above_id": self._problem_choices, "answered_by": self._goal_choices},
         )
         self.tables = RecordPanel(
             DiagnosisTable,
@@ -306,7 +307,7 @@ class StrategyTab(QWidget):
         if kind is ProblemKind.EFFECT:
             values["title"] = _("Nowy skutek")
         if parent is not None:
-            values["parent_id"] = parent.id
+            values["above_id"] = parent.id
         return values
 
     def _show_grid(self, table_id: str) -> None:
@@ -369,9 +370,16 @@ def _today() -> Any:
     return date.today()
 
 
+def _money_item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
 def _fill(widget: QTableWidget, table: BudgetTable, first: str) -> None:
     years = table.years
     widget.clear()
+    widget.verticalHeader().hide()
     widget.setColumnCount(len(years) + 2)
     widget.setHorizontalHeaderLabels([first, *[str(y) for y in years], _("Razem")])
     widget.setRowCount(len(table.rows) + 1)
@@ -381,10 +389,10 @@ def _fill(widget: QTableWidget, table: BudgetTable, first: str) -> None:
             widget.setItem(
                 r, c, QTableWidgetItem(show_money(cells.get(year)) if cells.get(year) else "—")
             )
-        widget.setItem(r, len(years) + 1, QTableWidgetItem(show_money(table.row_total(cells))))
+        widget.setItem(r, len(years) + 1, _money_item(show_money(table.row_total(cells))))
     last = len(table.rows)
     widget.setItem(last, 0, QTableWidgetItem(_("Razem")))
     for c, year in enumerate(years, start=1):
-        widget.setItem(last, c, QTableWidgetItem(show_money(table.column_total(year))))
-    widget.setItem(last, len(years) + 1, QTableWidgetItem(show_money(table.total)))
+        widget.setItem(last, c, _money_item(show_money(table.column_total(year))))
+    widget.setItem(last, len(years) + 1, _money_item(show_money(table.total)))
     widget.resizeColumnsToContents()

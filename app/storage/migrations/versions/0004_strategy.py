@@ -82,13 +82,13 @@ def upgrade() -> None:
     _owned(
         'problem',
         sa.Column('plan_id', sa.String(length=36), nullable=False),
-        sa.Column('parent_id', sa.String(length=36), nullable=True),
+        sa.Column('above_id', sa.String(length=36), nullable=True),
         sa.Column('kind', sa.Enum('central', 'cause', 'effect', name='problemkind', native_enum=False, length=24), nullable=False),
         sa.Column('title', sa.String(length=500), nullable=False),
         sa.Column('description', sa.Text(), nullable=True),
         sa.Column('answered_by', sa.JSON(none_as_null=True), nullable=False),
         sa.Column('position', sa.Integer(), nullable=False),
-        parents=(('parent_id', 'problem'), ('plan_id', 'strategic_plan')),
+        parents=(('above_id', 'problem'), ('plan_id', 'strategic_plan')),
     )
     _index('problem', 'municipality_id', 'plan_id')
     _owned(
