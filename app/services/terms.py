@@ -19,11 +19,12 @@ from app.i18n import _
 from app.model import TermPrecision
 
 ROMAN = ("I", "II", "III", "IV")
-_RECURRING = re.compile(r"^\s*corocznie\s*,?\s*(.+?)\s*$", re.IGNORECASE)
+_RECURRING = re.compile(r"^\s*(?:corocznie|yearly|annually)\s*,?\s*(.+?)\s*$", re.IGNORECASE)
 _DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{1,2})\.(\d{4})$")
-_QUARTER = re.compile(r"^([IVX]+|\d+)\s*kw\.?\s*(\d{4})$", re.IGNORECASE)
+# "III kw. 2025" (and "QIII 2025", "Q3 2025" as the English window writes it).
+_QUARTER = re.compile(r"^(?:([IVX]+|\d+)\s*kw\.?|Q\s*([IVX]+|\d+))\s*(\d{4})$", re.IGNORECASE)
 _SCHOOL_YEAR = re.compile(r"^(\d{4})\s*/\s*(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
 # An en or em dash, or a hyphen with spaces (an ISO date's hyphens are not a range).
@@ -79,13 +80,13 @@ def _period(text: str) -> tuple[date, date, TermPrecision]:
             raise _bad(_("Miesiąc musi być liczbą od 1 do 12."))
         return date(year, month, 1), _month_end(year, month), TermPrecision.MONTH
     if found := _QUARTER.match(text):
-        number = found.group(1).upper()
+        number = (found.group(1) or found.group(2)).upper()
         quarter = ROMAN.index(number) + 1 if number in ROMAN else None
         if quarter is None and number.isdigit() and 1 <= int(number) <= 4:
             quarter = int(number)
         if quarter is None:
             raise _bad(_("Kwartał musi być od I do IV (podano „{number}”).").format(number=number))
-        year = _year(found.group(2))
+        year = _year(found.group(3))
         first = 3 * quarter - 2
         return date(year, first, 1), _month_end(year, first + 2), TermPrecision.QUARTER
     if found := _SCHOOL_YEAR.match(text):
