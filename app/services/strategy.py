@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from app.i18n import N_
 from app.model import (
     Consultation,
     DiagnosisTable,
@@ -137,4 +138,25 @@ def next_evaluation_date(plan: StrategicPlan, today: date) -> tuple[date, str] |
             if when >= today:
                 found.append((when, "yearly"))
                 break
+    return min(found) if found else None
+
+
+EVALUATION_KINDS = {
+    "midterm": N_("ewaluacja śródokresowa"),
+    "final": N_("ewaluacja końcowa"),
+    "yearly": N_("raport roczny"),
+}
+
+
+def next_evaluation(store: Store, municipality_id: str, today: date) -> tuple[date, str] | None:
+    """The next date of the evaluation calendars of the municipality's open plans."""
+    from app.model import PlanStatus
+    from app.services import plans
+
+    found = [
+        when
+        for plan in plans.plans_of(store, municipality_id)
+        if plan.status is not PlanStatus.CLOSED
+        and (when := next_evaluation_date(plan, today)) is not None
+    ]
     return min(found) if found else None

@@ -39,7 +39,7 @@ from app.model import (
 from app.services import funding, records
 from app.services.funding import BudgetTable
 from app.services.plan_budget import plan_budget
-from app.services.strategy import table_rows, to_content
+from app.services.strategy import EVALUATION_KINDS, table_rows, to_content
 from ui.commands import EditRecord, push
 from ui.context import EditorContext
 from ui.errors import show_user_error
@@ -211,13 +211,10 @@ class StrategyTab(QWidget):
             self.next_date.clear()
             return
         when, kind = found
-        names = {
-            "midterm": _("ewaluacja śródokresowa"),
-            "final": _("ewaluacja końcowa"),
-            "yearly": _("raport roczny"),
-        }
         self.next_date.setText(
-            _("Najbliższy termin: {what} — {date}").format(what=names[kind], date=show_date(when))
+            _("Najbliższy termin: {what} — {date}").format(
+                what=_(EVALUATION_KINDS[kind]), date=show_date(when)
+            )
         )
 
     def refresh_budget(self) -> None:
