@@ -100,6 +100,26 @@ def tables_of(parts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(table for table in TABLE_ORDER if table in wanted)
 
 
+# Tables a version-1 file does not have.
+TABLES_ADDED_IN_2 = frozenset(
+    {
+        "institution",
+        "funding_source",
+        "action_funding",
+        "problem",
+        "diagnosis_table",
+        "consultation",
+        "indicator_milestone",
+    }
+)
+
+
+def tables_in_file(parts: tuple[str, ...], version: int) -> tuple[str, ...]:
+    """The tables a file of ``version`` with ``parts`` holds."""
+    tables = tables_of(parts)
+    return tables if version >= 2 else tuple(t for t in tables if t not in TABLES_ADDED_IN_2)
+
+
 def records_entry(table: str) -> str:
     return f"{RECORDS_FOLDER}{table}.json"
 

@@ -261,7 +261,8 @@ def _plain(
     if listed != present:
         missing = sorted(listed - present) or sorted(present - listed)
         raise fmt.corrupt(_("niezgodny spis wpisów: {name}").format(name=missing[0][:80]))
-    wanted = {fmt.records_entry(table) for table in fmt.tables_of(manifest.parts)} | {fmt.SEEN}
+    tables = fmt.tables_in_file(manifest.parts, manifest.format_version)
+    wanted = {fmt.records_entry(table) for table in tables} | {fmt.SEEN}
     if not wanted <= listed:
         raise fmt.corrupt(_("brak wpisu {name}").format(name=sorted(wanted - listed)[0]))
     stray = sorted(name for name in listed - wanted if name.startswith(fmt.RECORDS_FOLDER))
@@ -293,7 +294,7 @@ def _plain(
 def _records(manifest: fmt.Manifest, contents: dict[str, bytes]) -> dict[str, list[Wire]]:
     records: dict[str, list[Wire]] = {}
     ids: set[str] = set()
-    for table in fmt.tables_of(manifest.parts):
+    for table in fmt.tables_in_file(manifest.parts, manifest.format_version):
         name = fmt.records_entry(table)
         rows = fmt.parse_json(contents[name], name)
         if not isinstance(rows, list):
