@@ -96,8 +96,8 @@ def _plan_parts(builder: Any, plan: StrategicPlan) -> None:
         "– Gminny Program Profilaktyki i Rozwiązywania Problemów Alkoholowych\n"
         "– Strategia Rozwoju Województwa Wielkopolskiego do 2030 roku"
     )
-    plan.midterm_evaluation_date = date(2026, 9, 30)
-    plan.final_evaluation_date = date(2029, 3, 31)
+    plan.midterm_evaluation_date = date(2026, 12, 15)
+    plan.final_evaluation_date = date(2028, 12, 15)
     plan.yearly_report_date = date(2024, 10, 31)
 
 

@@ -266,8 +266,10 @@ def indicator_card(row: IndicatorRow) -> Flowable:
         wide.append((_("Opis"), ind.description))
     return keep(
         [
+            Spacer(1, 2 * mm),
             Paragraph(f"<b>{escape(_('Miernik'))}:</b> {markup(ind.name)}", s.body_small),
             details_grid(short, wide, WIDTH - 6 * mm),
+            Spacer(1, 2 * mm),
         ]
     )
 

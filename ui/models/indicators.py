@@ -352,12 +352,23 @@ class IndicatorTableModel(QAbstractTableModel):
             return row.attached
         if column == UNIT:
             return indicator.unit or ""
+        yes_no = indicator.direction == "yes_no"
         if column == BASELINE:
-            return show_number(indicator.baseline_value)
+            return (
+                _yes_no(indicator.baseline_value)
+                if yes_no
+                else show_number(indicator.baseline_value)
+            )
         if column == TARGET:
-            return show_number(indicator.target_value)
+            return (
+                _yes_no(indicator.target_value) if yes_no else show_number(indicator.target_value)
+            )
         if column == LATEST:
-            return with_unit(state.latest.value, indicator.unit) if state.latest else ""
+            if state.latest is None:
+                return ""
+            if yes_no:
+                return _yes_no(state.latest.value)
+            return with_unit(state.latest.value, indicator.unit)
         if column == STATUS:
             return state.status.label
         return STALE_MARK if state.stale else ""
@@ -414,3 +425,10 @@ class IndicatorTableModel(QAbstractTableModel):
             if target.key == key:
                 return position
         return len(self.targets)
+
+
+def _yes_no(value: float | None) -> str:
+    """A yes/no indicator's value as the plan states it."""
+    if value is None:
+        return ""
+    return _("tak") if value >= 1 else _("nie")
