@@ -318,10 +318,17 @@ def _action(data: PlanData, action: Action, code: str, contents: Contents) -> Ke
 
 
 def _term(action: Action) -> str:
-    return (
-        terms.label(action.start_date, action.end_date, action.term_precision, action.recurring)
-        or DASH
-    )
+    shown = terms.label(action.start_date, action.end_date, action.term_precision, action.recurring)
+    if action.recurring and action.start_date and action.end_date:
+        each = terms.occurrences(
+            action.start_date, action.end_date, action.term_precision, action.recurring
+        )
+        shown += (
+            " ("
+            + "; ".join(terms.period_label(start, action.term_precision) for start, _end in each)
+            + ")"
+        )
+    return shown or DASH
 
 
 def _measuring(data: PlanData, attribute: str, record_id: str) -> list[IndicatorRow]:

@@ -72,3 +72,31 @@ def test_the_next_evaluation_date(store: Store, tree: Tree) -> None:
         date(2026, 9, 30),
         "midterm",
     )
+
+
+def test_search_finds_the_strategy_parts(store: Store, tree: Tree) -> None:
+    from app.model import Consultation, DiagnosisTable, Institution
+    from app.services.search import search
+
+    plan_id = tree.plan.id
+    made = {
+        records.create(store, Problem, plan_id, title="Odpływ uczniów", kind="central").id,
+        records.create(
+            store, DiagnosisTable, plan_id, title="Uczniowie", content="Szkoła\tŁąkowa\n1\t2"
+        ).id,
+        records.create(
+            store,
+            Consultation,
+            plan_id,
+            form="ankieta",
+            date_from=date(2025, 3, 1),
+            handling="Uwzględniono uwagi rady rodziców",
+        ).id,  # fmt: skip
+        records.create(store, Institution, tree.municipality.id, name="Poradnia w Żółkwi").id,
+    }
+    found = {
+        hit.record_id
+        for words in ("odplyw", "lakowa", "rady rodzicow", "zolkwi")
+        for hit in search(store, words)
+    }
+    assert made <= found
