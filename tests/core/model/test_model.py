@@ -62,6 +62,9 @@ def test_record_classes_list_parents_before_children() -> None:
             for key in column.foreign_keys:
                 assert isinstance(key, ForeignKey)
                 target = key.column.table.name
+                if target == cls.__tablename__:
+                    assert key.deferrable, (cls, column.name)  # a tree in one table
+                    continue
                 assert order[target] < order[cls.__tablename__], (cls, column.name)
 
 

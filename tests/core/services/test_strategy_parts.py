@@ -91,7 +91,7 @@ def test_search_finds_the_strategy_parts(store: Store, tree: Tree) -> None:
             form="ankieta",
             date_from=date(2025, 3, 1),
             handling="Uwzględniono uwagi rady rodziców",
-        ).id,  # fmt: skip
+        ).id,
         records.create(store, Institution, tree.municipality.id, name="Poradnia w Żółkwi").id,
     }
     found = {
