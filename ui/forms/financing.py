@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.changes import Change
+from app.errors import UserError
 from app.i18n import _
 from app.model import ActionFunding, StrategicPlan
 from app.services import funding, records
@@ -86,7 +87,7 @@ class FinancingEditor(QWidget):
             return
         try:
             rows = funding.rows_of(self.context.store, self.action_id)
-        except Exception:  # the action was deleted meanwhile
+        except UserError:  # the action was deleted meanwhile
             rows = []
         planned, spent = funding.budget_cents(rows), funding.spent_cents(rows)
         text = _("Budżet działania (suma wierszy): {planned}").format(planned=show_money(planned))

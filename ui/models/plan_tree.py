@@ -62,6 +62,7 @@ class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
         self.root = Node("root")
         self.plan_id: str | None = None
         self._by_id: dict[str, Node] = {}
+        self.budgets: dict[str, int] = {}  # action id → planned total of its financing rows
 
     # -- loading -----------------------------------------------------------------
 
@@ -163,7 +164,7 @@ class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
                 record.start_date, record.end_date, record.term_precision, record.recurring
             )
         if index.column() == BUDGET:
-            return show_money(getattr(self, "budgets", {}).get(record.id))
+            return show_money(self.budgets.get(record.id))
         return show(record.status)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
