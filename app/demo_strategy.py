@@ -194,14 +194,14 @@ def _indicators(builder: Any) -> None:
         target_value=1.0,
         target_date=date(2026, 12, 31),
         data_source="uchwały Rady Miejskiej",
-        interval_months=6,
+        interval_months=12,
     )
     builder.add(
         Measurement,
         "measurement",
-        "i_koncepcja:2025",
+        "i_koncepcja:2026",
         indicator_id=concept.id,
-        measured_on=date(2025, 12, 15),
+        measured_on=date(2026, 9, 30),
         value=0.0,
         comment="projekt w konsultacjach",
     )

@@ -1,7 +1,7 @@
 """Read-only queries over indicators for lists and charts (no Qt, no writes).
 
 :func:`indicators_of_plan` gives every live indicator of a plan with its
-measurements in two queries, so a list can compute each status with
+measurements and milestones in three queries, so a list can compute each status with
 :func:`app.services.indicators.evaluate` without a query per row.
 """
 

@@ -13,7 +13,8 @@ Status rules, by the indicator's kind (``direction``), tested at their boundarie
   ``at_risk``, more (or going the wrong way) is ``off_track``;
 * **at least / at most** (a floor or a ceiling): judged against the threshold
   due at the latest measurement — the last milestone due by then, else the
-  first one still ahead (the target is the last milestone). Met (equal counts)
+  first one still ahead (the target is the last milestone; past the target
+  date, the target itself). Met (equal counts)
   → ``achieved`` when the threshold is the target, ``on_track`` for an interim
   one; not met → ``off_track``;
 * **keep the level**: within ``KEEP_TOLERANCE`` of the target (relative; exact
@@ -127,7 +128,11 @@ def _judge_threshold(
     stale: bool,
 ) -> IndicatorState:
     """At least / at most: the threshold due at the latest measurement is met or not."""
-    value, final = due_threshold(indicator, milestones, latest.measured_on)
+    # Past the target date only the target counts, whenever the last measurement was.
+    when = latest.measured_on
+    if indicator.target_date is not None and today > indicator.target_date:
+        when = max(when, indicator.target_date)
+    value, final = due_threshold(indicator, milestones, when)
     floor = Direction(indicator.direction) is Direction.AT_LEAST
     met = latest.value >= value if floor else latest.value <= value
     if not met:

@@ -362,7 +362,7 @@ def test_attention_filter_shows_off_track_at_risk_and_stale(
     municipality = records.children(demo_store, Municipality)[0]
     plan = plans.plans_of(demo_store, municipality.id)[0]
     panel, _context = _open_panel(qtbot, demo_store, municipality.id, plan.id, date(2026, 11, 21))
-    assert panel.proxy.rowCount() == 14
+    assert panel.proxy.rowCount() == 16
     assert panel.attention_toggle.text() == "Tylko zagrożone i nieaktualne (4)"
     qtbot.mouseClick(panel.attention_toggle, Qt.MouseButton.LeftButton)
     assert panel.proxy.rowCount() == 4
@@ -372,10 +372,10 @@ def test_attention_filter_shows_off_track_at_risk_and_stale(
     assert panel.current_id() is not None  # the first of them is selected
     # Two years later everything is stale (no measurement within its interval).
     panel.today = date(2028, 12, 1)
-    assert panel.proxy.rowCount() == 14
+    assert panel.proxy.rowCount() == 16
     assert panel.proxy.index(0, cols.STALE).data() == "⚠"
     qtbot.mouseClick(panel.attention_toggle, Qt.MouseButton.LeftButton)
-    assert panel.proxy.rowCount() == 14
+    assert panel.proxy.rowCount() == 16
 
 
 def test_reattaching_is_one_undoable_edit_of_four_fields(

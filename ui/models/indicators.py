@@ -161,6 +161,7 @@ class IndicatorRow:
     measurements: tuple[Measurement, ...]
     state: IndicatorState
     attached: str
+    milestones: tuple[IndicatorMilestone, ...] = ()
 
     @property
     def needs_attention(self) -> bool:
@@ -219,7 +220,7 @@ class IndicatorTableModel(QAbstractTableModel):
     @today.setter
     def today(self, value: date) -> None:
         self._today = value
-        self._apply([self._row(r.indicator, r.measurements) for r in self._rows])
+        self._apply([self._row(r.indicator, r.measurements, r.milestones) for r in self._rows])
 
     @property
     def plan_id(self) -> str | None:
@@ -254,7 +255,9 @@ class IndicatorTableModel(QAbstractTableModel):
         milestones: Sequence[IndicatorMilestone] = (),
     ) -> IndicatorRow:
         state = evaluate(indicator, measurements, self._today, milestones)
-        return IndicatorRow(indicator, tuple(measurements), state, self._attached(indicator))
+        return IndicatorRow(
+            indicator, tuple(measurements), state, self._attached(indicator), tuple(milestones)
+        )
 
     def _attached(self, indicator: Indicator) -> str:
         key = attach_key(indicator)

@@ -173,3 +173,12 @@ def test_a_milestone_after_the_target_date_is_refused(
     indicators.add_milestone(store, made.id, due_date=date(2026, 6, 30), value=61)
     assert [m.value for m in indicators.milestones(store, made.id)] == [61]
     assert indicators.state(store, made.id).status is IndicatorStatus.NO_DATA
+
+
+def test_past_the_target_date_a_floor_is_judged_against_the_target() -> None:
+    floor = ind(Direction.AT_LEAST, 0, 9)
+    steps = (step(date(2026, 6, 30), 5),)
+    late = date(2031, 1, 1)
+    assert status(floor, 6, on=date(2026, 7, 1), today=late, milestones=steps) is (
+        IndicatorStatus.OFF_TRACK
+    )

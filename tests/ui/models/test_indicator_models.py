@@ -76,7 +76,7 @@ def _row_named(model: IndicatorTableModel, fragment: str) -> int:
 
 def test_demo_plan_rows_have_computed_statuses(demo_store: Store) -> None:
     model = _model(demo_store)
-    assert model.rowCount() == 14
+    assert model.rowCount() == 16  # with a ceiling and a yes/no indicator (issue 13)
     assert model.columnCount() == cols.COLUMN_COUNT
     assert model.headerData(cols.STATUS, Qt.Orientation.Horizontal) == "Stan"
     expected = {
@@ -85,6 +85,8 @@ def test_demo_plan_rows_have_computed_statuses(demo_store: Store) -> None:
         "pracownią eksperymentu": IndicatorStatus.OFF_TRACK,
         "Akademii Rodzica": IndicatorStatus.AT_RISK,
         "narzędzi cyfrowych": IndicatorStatus.ACHIEVED,
+        "Wydatki bieżące": IndicatorStatus.ACHIEVED,  # 19 120 zł under a 19 500 zł ceiling
+        "Koncepcja sieci": IndicatorStatus.ON_TRACK,  # not adopted yet, before its date
     }
     for fragment, status in expected.items():
         row = _row_named(model, fragment)
