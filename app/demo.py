@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app import demo_networks
 from app.changes import Change, ChangeKind
 from app.demo_school_data import add_school_data, after_load
+from app.demo_strategy import build_strategy
 from app.errors import UserError
 from app.i18n import _
 from app.model import (
@@ -197,6 +198,7 @@ class _Builder:
         self._visits(data["visits"])
         self._notes(data["notes"])
         self._risks(data["risks"])
+        build_strategy(self, data)  # financing, institutions, terms, problems, … (issue 13)
         session.flush()
         for record in self.added:
             validation.check_refs(session, record)
@@ -309,8 +311,6 @@ class _Builder:
             partners=action.get("partners"),
             start_date=_d(action.get("start_date")),
             end_date=_d(action.get("end_date")),
-            budget_cents=_cents(action.get("budget")),
-            funding_source=action.get("funding_source"),
             key_competences=list(action.get("key_competences") or []),
             status=action.get("status", "planned"),
         )

@@ -36,11 +36,12 @@ def register(sub: Any) -> None:
             "wizyty doradczej (visit)."
         ),
     )
+    kinds = (*KINDS, "budget")
     parser.add_argument(
         "kind",
-        choices=list(CHOICES),
-        metavar="{" + ",".join(CHOICES) + "}",
-        help=_("rodzaj dokumentu"),
+        choices=list(kinds),
+        metavar="{" + ",".join(kinds) + "}",
+        help=_("rodzaj dokumentu; budget — budżet planu jako arkusz .xlsx"),
     )
     parser.add_argument(
         "--municipality",
@@ -54,6 +55,7 @@ def register(sub: Any) -> None:
     )
     parser.add_argument(
         "--id",
+        "--plan",
         dest="record_id",
         metavar="ID",
         help=_("który plan, HDR, wizyta lub spotkanie (domyślnie najnowszy)"),
@@ -111,6 +113,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     date_to = parse_date(args.date_to, "--to") if args.date_to else None
     from app.storage.store import Store  # not at import: `--help` stays quick
 
+    if args.kind == "budget":
+        return _export_budget(args, Store)
     check_path_length(Path(args.output).absolute())
     password = secrets.read(secrets.PDF_PASSWORD, args.password, args.password_file, setting=True)
     with _document_language(args), Store.open(args.data_dir, readonly=True) as store:
@@ -192,5 +196,17 @@ def _export_network(args: argparse.Namespace) -> int:
             password=password,
             output=args.output,
         )
+    print(_("Zapisano {path}").format(path=path))
+    return 0
+
+
+def _export_budget(args: argparse.Namespace, store_class: Any) -> int:
+    from app.errors import UserError
+    from app.reports.plan_budget_xlsx import export_budget
+
+    if args.date_from or args.date_to or args.password:
+        raise UserError(_("Dla budżetu .xlsx nie podaje się okresu ani hasła."))
+    with store_class.open(args.data_dir, readonly=True) as store:
+        path = export_budget(store, args.municipality, args.record_id, args.output)
     print(_("Zapisano {path}").format(path=path))
     return 0

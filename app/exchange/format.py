@@ -29,7 +29,9 @@ from app.model import NETWORK_CLASSES, RECORD_CLASSES
 from app.textnorm import bounded_date, first_control, has_lone_surrogate, iso_stamp
 
 FORMAT_NAME = "plan-oswiaty-exchange"
-# 2: sync/counters.json, and a network of JSTs may be the scope of a file; version 1 still reads
+# 2: sync/counters.json; a network of JSTs may be the scope of a file; financing rows,
+# institutions, milestones, problem tree, diagnosis tables, plan consultations (schema
+# 0004). A version-1 file still imports (ADDED_IN_2).
 FORMAT_VERSION = 2
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
@@ -54,10 +56,34 @@ SCHOOL_DATA_TABLES = (
 PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "team": (
         N_("Zespół i szkoły"),
-        ("team_member", "school", "school_support", "person", "person_link", *SCHOOL_DATA_TABLES),
+        (
+            "team_member",
+            "school",
+            "school_support",
+            "institution",
+            "person",
+            "person_link",
+            *SCHOOL_DATA_TABLES,
+        ),
     ),
-    "plans": (N_("Plany rozwoju oświaty"), ("strategic_plan", "goal", "objective", "action")),
-    "indicators": (N_("Wskaźniki i pomiary"), ("indicator", "measurement", "indicator_binding")),
+    "plans": (
+        N_("Plany rozwoju oświaty"),
+        (
+            "strategic_plan",
+            "goal",
+            "objective",
+            "action",
+            "funding_source",
+            "action_funding",
+            "problem",
+            "diagnosis_table",
+            "plan_consultation",
+        ),
+    ),
+    "indicators": (
+        N_("Wskaźniki i pomiary"),
+        ("indicator", "measurement", "indicator_milestone", "indicator_binding"),
+    ),
     "schedules": (
         N_("Harmonogramy (HDR)"),
         ("development_schedule", "schedule_priority", "schedule_item"),
@@ -84,6 +110,24 @@ def root_table(parts: tuple[str, ...]) -> str:
     return "network" if parts == NETWORK_PARTS else "municipality"
 
 
+# Columns a version-1 file does not carry, with the value they take when it is read.
+ADDED_IN_2: dict[str, dict[str, Any]] = {
+    "action": {
+        "realizator_id": None,
+        "responsible_person": None,
+        "partner_ids": [],
+        "term_precision": "day",
+        "recurring": False,
+    },
+    "strategic_plan": {
+        "introduction": None,
+        "midterm_evaluation_date": None,
+        "final_evaluation_date": None,
+        "yearly_report_date": None,
+    },
+}
+
+
 def part_label(part: str) -> str:
     return _(PARTS[part][0])
 
@@ -91,6 +135,26 @@ def part_label(part: str) -> str:
 def tables_of(parts: tuple[str, ...]) -> tuple[str, ...]:
     wanted = {root_table(parts)} | {table for part in parts for table in PARTS[part][1]}
     return tuple(table for table in TABLE_ORDER if table in wanted)
+
+
+# Tables a version-1 file does not have.
+TABLES_ADDED_IN_2 = frozenset(
+    {
+        "institution",
+        "funding_source",
+        "action_funding",
+        "problem",
+        "diagnosis_table",
+        "plan_consultation",
+        "indicator_milestone",
+    }
+)
+
+
+def tables_in_file(parts: tuple[str, ...], version: int) -> tuple[str, ...]:
+    """The tables a file of ``version`` with ``parts`` holds."""
+    tables = tables_of(parts)
+    return tables if version >= 2 else tuple(t for t in tables if t not in TABLES_ADDED_IN_2)
 
 
 def records_entry(table: str) -> str:

@@ -28,6 +28,7 @@ from app.model import ImportRecord, Record, action_school
 from app.model.base import UTCDateTime
 from app.services import records as record_service
 from app.services.fields import PARENTS
+from app.services.funding import adopt_legacy_budgets
 from app.storage import change_log
 from app.storage.store import Store
 
@@ -72,6 +73,8 @@ def apply_import(
     backup = store.backup("before-import")
     with store.session() as session:
         _write_records(session, plan, resolution)
+        if package.manifest.format_version < 2:  # a version-1 file's single budgets
+            adopt_legacy_budgets(session, plan.municipality_id)
         add_seen(session, seen)
         record = _log(session, plan, resolution, backup)
     if any(codec.is_deleted(write.wire) for write in resolution.writes):

@@ -272,7 +272,8 @@ def _plain(
     if listed != present:
         missing = sorted(listed - present) or sorted(present - listed)
         raise fmt.corrupt(_("niezgodny spis wpisów: {name}").format(name=missing[0][:80]))
-    wanted = {fmt.records_entry(table) for table in fmt.tables_of(manifest.parts)} | {fmt.SEEN}
+    tables = fmt.tables_in_file(manifest.parts, manifest.format_version)
+    wanted = {fmt.records_entry(table) for table in tables} | {fmt.SEEN}
     if manifest.format_version >= 2:
         wanted.add(fmt.COUNTERS)
     if not wanted <= listed:
@@ -312,7 +313,7 @@ def _plain(
 def _records(manifest: fmt.Manifest, contents: dict[str, bytes]) -> dict[str, list[Wire]]:
     records: dict[str, list[Wire]] = {}
     ids: set[str] = set()
-    for table in fmt.tables_of(manifest.parts):
+    for table in fmt.tables_in_file(manifest.parts, manifest.format_version):
         name = fmt.records_entry(table)
         expected = manifest.contents.get(table, 0)
         decoded = []

@@ -43,8 +43,38 @@ class ActionStatus(LabelledEnum):
 
 
 class Direction(LabelledEnum):
-    UP = "up"
-    DOWN = "down"
+    """The kind of an indicator (miernik): how its target is read (see services.indicators)."""
+
+    UP = "up"  # increase to the target
+    DOWN = "down"  # decrease to the target
+    AT_LEAST = "at_least"  # a floor: not less than the target
+    AT_MOST = "at_most"  # a ceiling: not more than the target
+    KEEP = "keep"  # keep the level (the target may equal the baseline)
+    YES_NO = "yes_no"  # done or not (1 = tak, 0 = nie)
+
+
+class TermPrecision(LabelledEnum):
+    """How precisely a plan states an action's term."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SCHOOL_YEAR = "school_year"
+    YEAR = "year"
+
+
+class InstitutionKind(LabelledEnum):
+    OFFICE = "office"
+    SERVICE_CENTRE = "service_centre"
+    COUNSELLING = "counselling"
+    NGO = "ngo"
+    OTHER = "other"
+
+
+class ProblemKind(LabelledEnum):
+    CENTRAL = "central"
+    CAUSE = "cause"
+    EFFECT = "effect"
 
 
 class SupportStage(LabelledEnum):
@@ -110,7 +140,33 @@ _LABELS: dict[str, dict[str, str]] = {
         "delayed": N_("opóźnione"),
         "dropped": N_("zaniechane"),
     },
-    "Direction": {"up": N_("im więcej, tym lepiej"), "down": N_("im mniej, tym lepiej")},
+    "Direction": {
+        "up": N_("wzrost do wartości docelowej"),
+        "down": N_("spadek do wartości docelowej"),
+        "at_least": N_("co najmniej"),
+        "at_most": N_("nie więcej niż"),
+        "keep": N_("utrzymanie poziomu"),
+        "yes_no": N_("tak/nie"),
+    },
+    "TermPrecision": {
+        "day": N_("dzień"),
+        "month": N_("miesiąc"),
+        "quarter": N_("kwartał"),
+        "school_year": N_("rok szkolny"),
+        "year": N_("rok"),
+    },
+    "InstitutionKind": {
+        "office": N_("urząd / wydział"),
+        "service_centre": N_("centrum usług wspólnych"),
+        "counselling": N_("poradnia"),
+        "ngo": N_("organizacja pozarządowa"),
+        "other": N_("inna instytucja"),
+    },
+    "ProblemKind": {
+        "central": N_("problem główny"),
+        "cause": N_("przyczyna"),
+        "effect": N_("skutek"),
+    },
     "SupportStage": {
         "diagnosis": N_("1. diagnoza potrzeb szkoły"),
         "agreement": N_("2. ustalenie sposobów działania"),

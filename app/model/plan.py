@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.model.base import Base, OwnedRecord
-from app.model.enums import ActionStatus, PlanStatus
+from app.model.enums import ActionStatus, PlanStatus, TermPrecision
 from app.model.municipality import School, TeamMember
 from app.model.types import enum_type, json_list
 
@@ -48,6 +48,13 @@ class StrategicPlan(OwnedRecord):
     vision: Mapped[str | None] = mapped_column(Text)
     mission: Mapped[str | None] = mapped_column(Text)
     implementation_system: Mapped[str | None] = mapped_column(Text)
+    # Chapter 1: legal basis and links to other strategies.
+    introduction: Mapped[str | None] = mapped_column(Text)
+    # The evaluation calendar.
+    midterm_evaluation_date: Mapped[date | None] = mapped_column(Date)
+    final_evaluation_date: Mapped[date | None] = mapped_column(Date)
+    # The first yearly monitoring report; the same day every following year.
+    yearly_report_date: Mapped[date | None] = mapped_column(Date)
 
     goals: Mapped[list[Goal]] = relationship(back_populates="plan", order_by="Goal.position")
 
@@ -102,9 +109,23 @@ class Action(OwnedRecord):
         ForeignKey("team_member.id", ondelete="SET NULL")
     )
     partners: Mapped[str | None] = mapped_column(Text)
+    # The realizator: an Institution or a School of the municipality (their id).
+    realizator_id: Mapped[str | None] = mapped_column(String(36))
+    # The person responsible inside the realizator, when not one of the team.
+    responsible_person: Mapped[str | None] = mapped_column(String(200))
+    # Partner institutions or schools (their ids); ``partners`` holds free text.
+    partner_ids: Mapped[list[str]] = mapped_column(json_list(), default=list)
+    # The term: the first day of the stated period and the last day of the last
+    # one, with the precision the plan states it at; a recurring action repeats
+    # the first period every year up to the year of ``end_date``.
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
-    # Money is kept in grosze: exact, and SQLite has no decimal type.
+    term_precision: Mapped[TermPrecision] = mapped_column(
+        enum_type(TermPrecision), default=TermPrecision.DAY
+    )
+    recurring: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Before financing rows (schema 0004) an action had one budget and a free-text
+    # source; kept as they were, each became one ActionFunding row.
     budget_cents: Mapped[int | None] = mapped_column(Integer)
     funding_source: Mapped[str | None] = mapped_column(String(300))
     key_competences: Mapped[list[str]] = mapped_column(json_list(), default=list)

@@ -26,7 +26,7 @@ from app.reports.blocks import (
     text,
 )
 from app.reports.charts import Series, indicator_chart, risk_band_label, risk_legend, risk_matrix
-from app.reports.dates import date_range, long_date, short_date, short_range
+from app.reports.dates import date_range, long_date, short_date
 from app.reports.hdr import month_span, progress_sentence, progress_table
 from app.reports.plan import indicator_table
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
@@ -37,6 +37,7 @@ from app.reports.summary import executive_summary
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
 from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, with_unit
+from app.services import terms
 from app.services.schedules import is_overdue
 from app.storage.store import Store
 
@@ -273,7 +274,15 @@ def _actions(data: MonitoringData, contents: Contents) -> list[Flowable]:
                 [
                     cell(action.title),
                     cell(person.name if person else DASH),
-                    cell(short_range(action.start_date, action.end_date) or DASH),
+                    cell(
+                        terms.label(
+                            action.start_date,
+                            action.end_date,
+                            action.term_precision,
+                            action.recurring,
+                        )
+                        or DASH
+                    ),
                     cell_markup(status),
                 ]
             )

@@ -11,10 +11,11 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from app.catalogs import key_competences
 from app.i18n import N_, _
-from app.model import Action, Indicator, PlanStatus
+from app.model import Action, Direction, Indicator, PlanStatus
+from app.reports import plan_parts as parts_
 from app.reports import queries
 from app.reports.blocks import caption, cell, cover, empty, head, keep, lead, text
-from app.reports.dates import long_date, short_range
+from app.reports.dates import long_date
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.protect import Protection
 from app.reports.queries import IndicatorRow, PlanData
@@ -31,20 +32,25 @@ from app.reports.styles import (
 from app.reports.summary import executive_summary
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
 from app.reports.typeset import Paragraph
-from app.reports.values import DASH, has_grosze, markup, money, with_unit
+from app.reports.values import DASH, markup, money
+from app.services import terms
 from app.storage.store import Store
 
 WIDTH = 174 * mm  # the A4 portrait frame
 
+# The chapters in the order a council expects (1–9), then the appendices.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("diagnosis", N_("Diagnoza stanu oświaty")),
+    ("introduction", N_("Wprowadzenie")),
+    ("diagnosis", N_("Diagnoza")),
     ("swot", N_("Analiza SWOT")),
+    ("problems", N_("Problemy")),
     ("vision", N_("Wizja i misja")),
-    ("goals", N_("Cele i działania")),
-    ("indicators", N_("Wskaźniki")),
-    ("budget", N_("Budżet")),
+    ("goals", N_("Cele i zadania")),
+    ("budget", N_("Finansowanie")),
+    ("implementation", N_("Wdrażanie, monitoring i ewaluacja")),
+    ("consultations", N_("Konsultacje")),
+    ("indicators", N_("Zestawienie wskaźników")),
     ("schools", N_("Szkoły objęte procesowym wspomaganiem")),
-    ("implementation", N_("System wdrażania, monitoringu i ewaluacji")),
     ("team", N_("Zespół JST")),
 )
 
@@ -144,19 +150,20 @@ def _cover(data: PlanData) -> list[Flowable]:
 def _diagnosis(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
     plan = data.plan
     parts = (
-        (_("Charakterystyka JST"), plan.diagnosis_context),
-        (_("Stan oświaty"), plan.diagnosis_education),
-        (_("Prognoza demograficzna"), plan.diagnosis_demography),
-        (_("Wnioski z diagnozy"), plan.diagnosis_conclusions),
+        ("context", _("Charakterystyka JST"), plan.diagnosis_context),
+        ("education", _("Stan oświaty"), plan.diagnosis_education),
+        ("demography", _("Prognoza demograficzna"), plan.diagnosis_demography),
+        ("conclusions", _("Wnioski z diagnozy"), plan.diagnosis_conclusions),
     )
     out: list[Flowable] = []
     index = 0
-    for title, value in parts:
-        if not value or not value.strip():
+    for key, title, value in parts:
+        tables = parts_.diagnosis_tables(data, key)
+        if (not value or not value.strip()) and not tables:
             continue
         index += 1
         out += contents.heading(f"{number}.{index}. {title}", 1, toc=False)
-        out += text(value)
+        out += text(value) + tables
     return out or [empty(_("Diagnoza nie została jeszcze opisana."))]
 
 
@@ -222,6 +229,7 @@ def _goals(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
             _("Cel strategiczny {code}. {title}").format(code=goal_code, title=node.goal.title), 1
         )
         out += text(node.goal.description)
+        out += parts_.indicator_cards(_measuring(data, "goal_id", node.goal.id))
         if not node.objectives:
             out.append(empty(_("Ten cel nie ma jeszcze celów operacyjnych.")))
         for o_index, o_node in enumerate(node.objectives, start=1):
@@ -231,6 +239,7 @@ def _goals(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
                 2,
             )
             opening += text(o_node.objective.description)
+            opening += parts_.indicator_cards(_measuring(data, "objective_id", o_node.objective.id))
             cards = [
                 _action(data, action, f"{code}.{a_index}", contents)
                 for a_index, action in enumerate(o_node.actions, start=1)
@@ -256,7 +265,7 @@ def _goals_overview(data: PlanData) -> Table:
             [
                 Paragraph(f"{escape(goal_code)}. {markup(node.goal.title)}", s.cell_bold),
                 cell(str(len(actions)), "cell_right"),
-                cell(money(_total(actions)), "cell_right"),
+                cell(money(_total(data, actions)), "cell_right"),
             ]
         )
         for o_index, o_node in enumerate(node.objectives, start=1):
@@ -265,7 +274,7 @@ def _goals_overview(data: PlanData) -> Table:
                 [
                     Paragraph(f"{escape(code)}. {markup(o_node.objective.title)}", s.cell_indented),
                     cell(str(len(o_node.actions)), "cell_right"),
-                    cell(money(_total(o_node.actions)), "cell_right"),
+                    cell(money(_total(data, o_node.actions)), "cell_right"),
                 ]
             )
     shading = [("BACKGROUND", (0, row), (-1, row), GROUP_FILL) for row in goal_rows]
@@ -279,28 +288,63 @@ def _action(data: PlanData, action: Action, code: str, contents: Contents) -> Ke
     )
     out += text(action.description, small=True)
     responsible = data.people.get(action.responsible_id or "")
-    who = DASH
+    who = action.responsible_person or DASH
     if responsible is not None:
         who = responsible.name + (f", {responsible.role}" if responsible.role else "")
+        if action.responsible_person:
+            who += f"; {action.responsible_person}"
+    names = data.strategy.institutions
     schools = data.action_schools.get(action.id, [])
     short = [
+        (_("Realizator"), names.get(action.realizator_id or "", DASH)),
         (_("Odpowiedzialny"), who),
-        (_("Termin realizacji"), short_range(action.start_date, action.end_date) or DASH),
-        (_("Budżet"), money(action.budget_cents)),
-        (_("Źródło finansowania"), action.funding_source or DASH),
+        (_("Termin realizacji"), _term(action)),
+        (_("Budżet"), money(_action_total(data, action))),
         (_("Status"), action.status.label),
         (_("Kompetencje kluczowe"), _competences(action.key_competences) or DASH),
     ]
+    partner_names = [names[i] for i in action.partner_ids or [] if i in names]
+    partners = "; ".join([*partner_names, *([action.partners.strip()] if action.partners else [])])
     wide = [
         (label, value)
         for label, value in (
-            (_("Partnerzy"), (action.partners or "").strip()),
+            (_("Partnerzy"), partners),
             (_("Szkoły"), "; ".join(s.name for s in schools)),
         )
         if value
     ]
     out.append(details_grid(short, wide, WIDTH))
+    out += parts_.action_funding(data, action.id)
+    out += parts_.indicator_cards(_measuring(data, "action_id", action.id))
     return keep(out)
+
+
+def _term(action: Action) -> str:
+    shown = terms.label(action.start_date, action.end_date, action.term_precision, action.recurring)
+    if action.recurring and action.start_date and action.end_date:
+        each = terms.occurrences(
+            action.start_date, action.end_date, action.term_precision, action.recurring
+        )
+        shown += (
+            " ("
+            + "; ".join(terms.period_label(start, action.term_precision) for start, _end in each)
+            + ")"
+        )
+    return shown or DASH
+
+
+def _measuring(data: PlanData, attribute: str, record_id: str) -> list[IndicatorRow]:
+    return [row for row in data.indicators if getattr(row.indicator, attribute) == record_id]
+
+
+def _action_total(data: PlanData, action: Action) -> int | None:
+    budget = data.strategy.budget
+    amounts = [
+        line.row.planned_cents
+        for line in (budget.lines if budget else [])
+        if line.action.id == action.id
+    ]
+    return sum(amounts) if amounts else None
 
 
 def _competences(codes: Sequence[str]) -> str:
@@ -308,8 +352,8 @@ def _competences(codes: Sequence[str]) -> str:
     return "; ".join(names.get(code, code) for code in codes or ())
 
 
-def _total(actions: Sequence[Action]) -> int | None:
-    amounts = [a.budget_cents for a in actions if a.budget_cents is not None]
+def _total(data: PlanData, actions: Sequence[Action]) -> int | None:
+    amounts = [a for a in (_action_total(data, action) for action in actions) if a is not None]
     return sum(amounts) if amounts else None
 
 
@@ -338,12 +382,13 @@ def indicator_table(rows: Sequence[IndicatorRow], width: float = WIDTH) -> Table
         table_rows.append(
             [
                 Paragraph(name, s.cell),
-                _value_cell(ind.baseline_value, ind.unit, ind.baseline_date),
-                _value_cell(ind.target_value, ind.unit, ind.target_date),
+                _value_cell(ind.baseline_value, ind.unit, ind.baseline_date, ind.direction),
+                _value_cell(ind.target_value, ind.unit, ind.target_date, ind.direction),
                 _value_cell(
                     latest.value if latest else None,
                     ind.unit,
                     latest.measured_on if latest else None,
+                    ind.direction,
                 ),
                 Paragraph(status, s.cell),
             ]
@@ -362,12 +407,12 @@ def measured_how(indicator: Indicator) -> str:
     )
 
 
-def _value_cell(value: float | None, unit: str | None, when: object) -> Paragraph:
+def _value_cell(value: float | None, unit: str | None, when: object, kind: str = "up") -> Paragraph:
     from datetime import date
 
     from app.reports.dates import short_date
 
-    text_ = escape(with_unit(value, unit))
+    text_ = escape(parts_.indicator_value(value, unit, Direction(kind or "up")))
     if isinstance(when, date) and value is not None:
         text_ += f"<br/><font size='7.5' color='#4A4F57'>{escape(short_date(when))}</font>"
     return Paragraph(text_, styles().cell)
@@ -384,77 +429,6 @@ def _indicators(data: PlanData, contents: Contents, number: int) -> list[Flowabl
             )
         ),
     ]
-
-
-def _budget(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
-    actions = data.actions
-    if not actions:
-        return [empty(_("Plan nie ma jeszcze działań, więc nie ma budżetu."))]
-    out: list[Flowable] = []
-    exact = has_grosze(a.budget_cents for a in actions)  # decimals on every row, lined up
-    out += contents.heading(f"{number}.1. " + _("Budżet według celów"), 1, toc=False)
-    goal_rows: list[list[object]] = [
-        [
-            head(_("Cel strategiczny")),
-            head(_("Działania"), right=True),
-            head(_("Kwota"), right=True),
-        ]
-    ]
-    for g_index, node in enumerate(data.goals, start=1):
-        goal_actions = [a for o in node.objectives for a in o.actions]
-        goal_rows.append(
-            [
-                cell(f"{node.goal.code or g_index}. {node.goal.title}"),
-                cell(str(len(goal_actions)), "cell_right"),
-                cell(money(_total(goal_actions), grosze=exact), "cell_right"),
-            ]
-        )
-    out.append(_with_total(goal_rows, actions, exact))
-    out += contents.heading(f"{number}.2. " + _("Budżet według źródeł finansowania"), 1, toc=False)
-    by_source: dict[str, list[Action]] = {}
-    for action in actions:
-        source = (action.funding_source or "").strip() or _("nie określono")
-        by_source.setdefault(source, []).append(action)
-    source_rows: list[list[object]] = [
-        [
-            head(_("Źródło finansowania")),
-            head(_("Działania"), right=True),
-            head(_("Kwota"), right=True),
-        ]
-    ]
-    for source, listed in sorted(by_source.items(), key=lambda kv: -(_total(kv[1]) or 0)):
-        source_rows.append(
-            [
-                cell(source),
-                cell(str(len(listed)), "cell_right"),
-                cell(money(_total(listed), grosze=exact), "cell_right"),
-            ]
-        )
-    out.append(_with_total(source_rows, actions, exact))
-    without = sum(1 for a in actions if a.budget_cents is None)
-    if without:
-        out.append(caption(_("Działania bez podanego budżetu: {count}.").format(count=without)))
-    return out
-
-
-def _with_total(rows: list[list[object]], actions: Sequence[Action], exact: bool) -> Table:
-    rows.append(
-        [
-            cell(_("Razem"), "cell_bold"),
-            cell(str(len(actions)), "cell_right"),
-            Paragraph(
-                f"<b>{escape(money(_total(actions), grosze=exact))}</b>", styles().cell_right
-            ),
-        ]
-    )
-    return data_table(
-        rows,
-        [WIDTH - 60 * mm, 22 * mm, 38 * mm],
-        extra=[
-            ("BACKGROUND", (0, -1), (-1, -1), GROUP_FILL),
-            ("LINEABOVE", (0, -1), (-1, -1), 1, ACCENT),
-        ],
-    )
 
 
 def _schools(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
@@ -481,9 +455,16 @@ def _schools(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
 
 
 def _implementation(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
-    return text(data.plan.implementation_system) or [
+    out = text(data.plan.implementation_system) or [
         empty(_("System wdrażania nie został jeszcze opisany."))
     ]
+    out += contents.heading(f"{number}.1. " + _("Kalendarz ewaluacji"), 1, toc=False)
+    out += parts_.evaluation_calendar(data)
+    whole = [row for row in data.indicators if not row.attached_to]
+    if whole:
+        out += contents.heading(f"{number}.2. " + _("Mierniki planu jako całości"), 1, toc=False)
+        out += parts_.indicator_cards(whole)
+    return out
 
 
 def _team(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
@@ -499,12 +480,15 @@ def _team(data: PlanData, contents: Contents, number: int) -> list[Flowable]:
 
 
 _SECTION_BUILDERS = {
+    "introduction": parts_.introduction,
     "diagnosis": _diagnosis,
     "swot": _swot,
+    "problems": parts_.problems,
     "vision": _vision,
     "goals": _goals,
     "indicators": _indicators,
-    "budget": _budget,
+    "budget": parts_.financing,
+    "consultations": parts_.consultations,
     "schools": _schools,
     "implementation": _implementation,
     "team": _team,

@@ -23,6 +23,7 @@ from app.model import (
     AdvisoryVisit,
     DevelopmentSchedule,
     Indicator,
+    IndicatorMilestone,
     Measurement,
     MonitoringNote,
     Municipality,
@@ -41,6 +42,7 @@ from app.services.indicator_queries import indicators_of_plan
 from app.services.indicators import IndicatorState, evaluate
 from app.services.plans import GoalNode
 from app.services.schedules import ScheduleProgress
+from app.services.strategy import StrategyParts, empty_parts, strategy_parts
 from app.storage.store import Store
 
 OPEN_RECOMMENDATIONS = (RecommendationStatus.OPEN, RecommendationStatus.IN_PROGRESS)
@@ -53,6 +55,7 @@ class IndicatorRow:
     measurements: tuple[Measurement, ...]
     state: IndicatorState
     attached_to: str  # what it measures: "cel 1", "działanie …", "" for the whole plan
+    milestones: tuple[IndicatorMilestone, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class PlanData:
     indicators: list[IndicatorRow]
     supported_schools: list[School]
     today: date
+    strategy: StrategyParts = field(default_factory=empty_parts)
 
     @property
     def actions(self) -> list[Action]:
@@ -238,8 +242,9 @@ def plan_data(store: Store, plan_id: str, today: date | None = None) -> PlanData
         IndicatorRow(
             row.indicator,
             row.measurements,
-            evaluate(row.indicator, row.measurements, today),
+            evaluate(row.indicator, row.measurements, today, row.milestones),
             _attached(row.indicator, labels),
+            row.milestones,
         )
         for row in indicators_of_plan(store, plan_id)
     ]
@@ -253,6 +258,7 @@ def plan_data(store: Store, plan_id: str, today: date | None = None) -> PlanData
         indicators=indicator_rows,
         supported_schools=[s for s in schools if s.support_stage is not None],
         today=today,
+        strategy=strategy_parts(store, plan_id, goals),
     )
 
 

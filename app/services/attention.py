@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.model import Indicator, IndicatorStatus, Measurement
+from app.model import Indicator, IndicatorMilestone, IndicatorStatus, Measurement
 from app.services import links
 from app.services.indicator_queries import IndicatorWithMeasurements
 from app.services.indicators import IndicatorState, evaluate
@@ -68,7 +68,7 @@ class IndicatorCounts:
 def indicators_of_municipality(
     store: Store, municipality_id: str
 ) -> list[IndicatorWithMeasurements]:
-    """Every live indicator of the municipality with its live measurements, in two queries."""
+    """Every live indicator of the municipality with its measurements and milestones."""
     with store.session() as session:
         found = session.scalars(
             select(Indicator)
@@ -80,11 +80,23 @@ def indicators_of_municipality(
             .where(Measurement.municipality_id == municipality_id)
             .order_by(Measurement.measured_on, Measurement.created_at)
         ).all()
+        steps = session.scalars(
+            select(IndicatorMilestone)
+            .where(IndicatorMilestone.municipality_id == municipality_id)
+            .order_by(IndicatorMilestone.due_date)
+        ).all()
     by_indicator: dict[str, list[Measurement]] = {i.id: [] for i in found}
     for measurement in rows:
         if measurement.indicator_id in by_indicator:
             by_indicator[measurement.indicator_id].append(measurement)
-    return [IndicatorWithMeasurements(i, tuple(by_indicator[i.id])) for i in found]
+    by_milestone: dict[str, list[IndicatorMilestone]] = {i.id: [] for i in found}
+    for step in steps:
+        if step.indicator_id in by_milestone:
+            by_milestone[step.indicator_id].append(step)
+    return [
+        IndicatorWithMeasurements(i, tuple(by_indicator[i.id]), tuple(by_milestone[i.id]))
+        for i in found
+    ]
 
 
 def attachment(indicator: Indicator) -> links.Link | None:
@@ -106,7 +118,7 @@ def checks(store: Store, municipality_id: str, today: date | None = None) -> lis
     result = []
     for row in loaded:
         link = attached[row.indicator.id]
-        state = evaluate(row.indicator, row.measurements, today)
+        state = evaluate(row.indicator, row.measurements, today, row.milestones)
         label = labels.get(link, "") if link is not None else ""
         result.append(IndicatorCheck(row.indicator, row.measurements, state, label, link))
     return result

@@ -8,23 +8,32 @@ from enum import StrEnum
 from app.i18n import N_
 from app.model import (
     Action,
+    ActionFunding,
     ActionStatus,
     AdvisoryVisit,
     DevelopmentSchedule,
+    DiagnosisTable,
     Direction,
     EducationFinance,
     ExamKind,
     ExamResult,
+    FundingSource,
     Goal,
     Indicator,
     IndicatorBinding,
+    IndicatorMilestone,
+    Institution,
+    InstitutionKind,
     Measurement,
     MonitoringNote,
     Municipality,
     MunicipalityKind,
     NoteKind,
     Objective,
+    PlanConsultation,
     PlanStatus,
+    Problem,
+    ProblemKind,
     Recommendation,
     RecommendationStatus,
     Record,
@@ -40,6 +49,7 @@ from app.model import (
     SupervisionKind,
     SupportStage,
     TeamMember,
+    TermPrecision,
 )
 
 LINE = 500  # one-line texts (names, titles)
@@ -49,7 +59,7 @@ LONG = 100_000  # long texts: some pages of a document, far below what would hur
 @dataclass(frozen=True)
 class Field:
     label: str
-    kind: str  # text | long | int | float | date | bool | enum | ref | codes
+    kind: str  # text | long | int | float | date | bool | enum | ref | codes | ids
     required: bool = False
     max_length: int = LINE
     minimum: float | None = None
@@ -178,6 +188,10 @@ FIELDS: dict[type[Record], dict[str, Field]] = {
         "vision": long(N_("Wizja")),
         "mission": long(N_("Misja")),
         "implementation_system": long(N_("System wdrażania, monitoringu i ewaluacji")),
+        "introduction": long(N_("Wprowadzenie (podstawa prawna, powiązania z innymi strategiami)")),
+        "midterm_evaluation_date": day(N_("Ewaluacja śródokresowa")),
+        "final_evaluation_date": day(N_("Ewaluacja końcowa")),
+        "yearly_report_date": day(N_("Pierwszy raport roczny (co roku tego dnia)")),
     },
     Goal: {
         "code": text(N_("Numer"), max_length=20),
@@ -192,14 +206,61 @@ FIELDS: dict[type[Record], dict[str, Field]] = {
     Action: {
         "title": text(N_("Nazwa działania"), required=True),
         "description": long(N_("Opis")),
+        "realizator_id": Field(N_("Realizator"), "ref"),
         "responsible_id": ref(N_("Osoba odpowiedzialna"), TeamMember),
+        "responsible_person": text(N_("Osoba odpowiedzialna u realizatora"), max_length=200),
+        "partner_ids": Field(N_("Partnerzy (instytucje)"), "ids"),
         "partners": long(N_("Partnerzy")),
         "start_date": day(N_("Początek")),
         "end_date": day(N_("Koniec")),
-        "budget_cents": integer(N_("Budżet"), 0, MONEY_MAX),
-        "funding_source": text(N_("Źródło finansowania"), max_length=300),
+        "term_precision": choice(N_("Dokładność terminu"), TermPrecision),
+        "recurring": flag(N_("Corocznie")),
+        # Superseded by financing rows (ActionFunding); kept for old files and scripts.
+        "budget_cents": integer(N_("Budżet (dawny zapis)"), 0, MONEY_MAX),
+        "funding_source": text(N_("Źródło finansowania (dawny zapis)"), max_length=300),
         "key_competences": Field(N_("Kompetencje kluczowe"), "codes"),
         "status": choice(N_("Status"), ActionStatus),
+    },
+    ActionFunding: {
+        "source_id": ref(N_("Źródło finansowania"), FundingSource, required=True),
+        "year": integer(N_("Rok"), 2000, 2100, required=True),
+        "planned_cents": integer(N_("Kwota planowana"), 0, MONEY_MAX, required=True),
+        "spent_cents": integer(N_("Kwota wydana"), 0, MONEY_MAX),
+        "note": text(N_("Uwagi"), max_length=300),
+    },
+    FundingSource: {
+        "name": text(N_("Nazwa źródła finansowania"), required=True, max_length=200),
+        "code": text(N_("Kod"), max_length=40),
+    },
+    Institution: {
+        "name": text(N_("Nazwa instytucji"), required=True, max_length=300),
+        "kind": choice(N_("Rodzaj instytucji"), InstitutionKind),
+        "notes": long(N_("Uwagi")),
+    },
+    IndicatorMilestone: {
+        "due_date": day(N_("Termin kamienia milowego"), required=True),
+        "value": number(N_("Wartość pośrednia"), required=True),
+    },
+    Problem: {
+        "above_id": Field(N_("Element nadrzędny"), "ref"),
+        "kind": choice(N_("Rodzaj"), ProblemKind),
+        "title": text(N_("Problem"), required=True),
+        "description": long(N_("Opis")),
+        "answered_by": Field(N_("Cele, które odpowiadają na przyczynę"), "ids"),
+    },
+    DiagnosisTable: {
+        "section": text(N_("Część diagnozy"), required=True, max_length=20),
+        "title": text(N_("Tytuł tabeli"), required=True),
+        "content": Field(N_("Zawartość tabeli"), "long", max_length=LONG),
+        "source_note": text(N_("Źródło danych"), max_length=500),
+    },
+    PlanConsultation: {
+        "form": text(N_("Forma konsultacji"), required=True, max_length=300),
+        "date_from": day(N_("Od"), required=True),
+        "date_to": day(N_("Do")),
+        "participants": long(N_("Uczestnicy")),
+        "comments_count": integer(N_("Liczba uwag"), 0, 100_000),
+        "handling": long(N_("Sposób rozpatrzenia uwag")),
     },
     Indicator: {
         "plan_id": ref(N_("Plan"), StrategicPlan),
@@ -210,7 +271,7 @@ FIELDS: dict[type[Record], dict[str, Field]] = {
         "name": text(N_("Nazwa wskaźnika"), required=True),
         "description": long(N_("Opis")),
         "unit": text(N_("Jednostka"), max_length=50),
-        "direction": choice(N_("Kierunek"), Direction),
+        "direction": choice(N_("Rodzaj miernika"), Direction),
         "baseline_value": number(N_("Wartość bazowa")),
         "baseline_date": day(N_("Data wartości bazowej")),
         "target_value": number(N_("Wartość docelowa")),
@@ -379,6 +440,13 @@ PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     Goal: ("plan_id", StrategicPlan),
     Objective: ("goal_id", Goal),
     Action: ("objective_id", Objective),
+    ActionFunding: ("action_id", Action),
+    FundingSource: ("municipality_id", Municipality),
+    Institution: ("municipality_id", Municipality),
+    IndicatorMilestone: ("indicator_id", Indicator),
+    Problem: ("plan_id", StrategicPlan),
+    DiagnosisTable: ("plan_id", StrategicPlan),
+    PlanConsultation: ("plan_id", StrategicPlan),
     DevelopmentSchedule: ("municipality_id", Municipality),
     SchedulePriority: ("schedule_id", DevelopmentSchedule),
     ScheduleItem: ("schedule_id", DevelopmentSchedule),
@@ -404,14 +472,26 @@ DEPENDENTS: dict[type[Record], tuple[tuple[type[Record], str], ...]] = {
         (SupervisionFinding, "school_id"),
         (IndicatorBinding, "school_id"),
     ),
-    StrategicPlan: ((Goal, "plan_id"), (Indicator, "plan_id")),
+    StrategicPlan: (
+        (Goal, "plan_id"),
+        (Indicator, "plan_id"),
+        (Problem, "plan_id"),
+        (DiagnosisTable, "plan_id"),
+        (PlanConsultation, "plan_id"),
+    ),
+    Problem: ((Problem, "above_id"),),
+    FundingSource: ((ActionFunding, "source_id"),),
     Goal: ((Objective, "goal_id"), (Indicator, "goal_id")),
     Objective: ((Action, "objective_id"), (Indicator, "objective_id")),
-    Action: ((Indicator, "action_id"),),
+    Action: ((Indicator, "action_id"), (ActionFunding, "action_id")),
     DevelopmentSchedule: ((SchedulePriority, "schedule_id"), (ScheduleItem, "schedule_id")),
     SchedulePriority: ((ScheduleItem, "priority_id"),),
     ScheduleItem: ((Indicator, "schedule_item_id"),),
-    Indicator: ((Measurement, "indicator_id"), (IndicatorBinding, "indicator_id")),
+    Indicator: (
+        (Measurement, "indicator_id"),
+        (IndicatorMilestone, "indicator_id"),
+        (IndicatorBinding, "indicator_id"),
+    ),
     AdvisoryVisit: ((Recommendation, "visit_id"),),
 }
 

@@ -1,7 +1,7 @@
 """Read-only queries over indicators for lists and charts (no Qt, no writes).
 
 :func:`indicators_of_plan` gives every live indicator of a plan with its
-measurements in two queries, so a list can compute each status with
+measurements and milestones in three queries, so a list can compute each status with
 :func:`app.services.indicators.evaluate` without a query per row.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from app.model import Action, Goal, Indicator, Measurement, Objective
+from app.model import Action, Goal, Indicator, IndicatorMilestone, Measurement, Objective
 from app.storage.store import Store
 
 
@@ -21,6 +21,7 @@ class IndicatorWithMeasurements:
 
     indicator: Indicator
     measurements: tuple[Measurement, ...]
+    milestones: tuple[IndicatorMilestone, ...] = ()
 
 
 def indicators_of_plan(store: Store, plan_id: str) -> list[IndicatorWithMeasurements]:
@@ -57,7 +58,18 @@ def indicators_of_plan(store: Store, plan_id: str) -> list[IndicatorWithMeasurem
             .where(Measurement.indicator_id.in_(ids))
             .order_by(Measurement.measured_on, Measurement.created_at)
         ).all()
+        steps = session.scalars(
+            select(IndicatorMilestone)
+            .where(IndicatorMilestone.indicator_id.in_(ids))
+            .order_by(IndicatorMilestone.due_date)
+        ).all()
     by_indicator: dict[str, list[Measurement]] = {indicator_id: [] for indicator_id in ids}
     for measurement in rows:
         by_indicator[measurement.indicator_id].append(measurement)
-    return [IndicatorWithMeasurements(i, tuple(by_indicator[i.id])) for i in found]
+    by_milestone: dict[str, list[IndicatorMilestone]] = {indicator_id: [] for indicator_id in ids}
+    for step in steps:
+        by_milestone[step.indicator_id].append(step)
+    return [
+        IndicatorWithMeasurements(i, tuple(by_indicator[i.id]), tuple(by_milestone[i.id]))
+        for i in found
+    ]

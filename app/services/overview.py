@@ -356,6 +356,7 @@ class _IndicatorFacts(NamedTuple):
     target_value: float | None
     target_date: date | None
     interval_months: int | None
+    direction: str | None = None
 
 
 class _Latest(NamedTuple):
@@ -368,7 +369,8 @@ class _Latest(NamedTuple):
 def _evaluated(rows: Iterable[Any], today: date) -> Iterable[tuple[Any, IndicatorState]]:
     """Each indicator row with its state, by the rules of :func:`evaluate` itself."""
     for row in rows:
-        facts = _IndicatorFacts(row[3], day(row[4]), row[5], day(row[6]), row[7])
+        kind = row[10] if len(row) > 10 else None
+        facts = _IndicatorFacts(row[3], day(row[4]), row[5], day(row[6]), row[7], kind)
         latest = day(row[8])
         measured = [cast(Measurement, _Latest(latest, row[9]))] if latest is not None else []
         yield row, evaluate(cast(Indicator, facts), measured, today)

@@ -297,6 +297,7 @@ def _indicators(one: bool) -> Query:
             Indicator.interval_months,
             newest.c.measured_on,
             newest.c.value,
+            Indicator.direction,
         )
         .outerjoin(StrategicPlan, StrategicPlan.id == Indicator.plan_id)
         .outerjoin(newest, newest.c.indicator_id == Indicator.id)

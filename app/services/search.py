@@ -32,6 +32,10 @@ TYPE_LABELS = {
     "advisory_visit": N_("wizyta doradcza"),
     "recommendation": N_("zalecenie"),
     **NETWORK_TYPE_LABELS,
+    "institution": N_("instytucja"),
+    "problem": N_("problem"),
+    "diagnosis_table": N_("tabela diagnozy"),
+    "plan_consultation": N_("konsultacje społeczne"),
 }
 
 

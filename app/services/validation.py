@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -31,6 +31,7 @@ from app.model import (
     StrategicPlan,
     TeamMember,
 )
+from app.services import strategy_rules
 from app.services.fields import FIELDS, LINKABLE, Field
 from app.services.school_data.rules import school_year_stats_rules
 from app.services.teryt import teryt_problem
@@ -57,7 +58,7 @@ def clean_value(name: str, spec: Field, value: Any) -> Any:
     if value is None:
         if spec.required:
             raise fail(_("Pole „{label}” nie może być puste.").format(label=label), name)
-        return [] if spec.kind == "codes" else None
+        return [] if spec.kind in ("codes", "ids") else None
     checker = _CHECKERS[spec.kind]
     return checker(name, spec, label, value)
 
@@ -174,6 +175,10 @@ def _check_codes(name: str, spec: Field, label: str, value: Any) -> list[str]:
     return sorted(set(value), key=[k.code for k in key_competences()].index)
 
 
+def _check_ids(name: str, spec: Field, label: str, value: Any) -> list[str]:
+    return strategy_rules.check_ids(name, label, value)
+
+
 _CHECKERS = {
     "text": _check_text,
     "long": _check_text,
@@ -184,6 +189,7 @@ _CHECKERS = {
     "enum": _check_enum,
     "ref": _check_ref,
     "codes": _check_codes,
+    "ids": _check_ids,
 }
 
 
@@ -239,6 +245,7 @@ def _check_consistency(session: Session, record: Record, fields: Collection[str]
     def changed(*names: str) -> bool:
         return fields is None or bool(set(names) & set(fields))
 
+    strategy_rules.check_consistency(session, record, fields)
     if isinstance(record, ScheduleItem) and record.priority_id and changed("priority_id"):
         priority = session.get(SchedulePriority, record.priority_id)
         if priority is None or priority.schedule_id != record.schedule_id:
@@ -341,6 +348,7 @@ def _plan_rules(record: Record) -> None:
 def _action_rules(record: Record) -> None:
     assert isinstance(record, Action)
     _check_order(record.start_date, record.end_date, "end_date")
+    strategy_rules.action_rules(record)
 
 
 def _check_order(start: date | None, end: date | None, field: str) -> None:
@@ -358,8 +366,7 @@ def _indicator_rules(record: Record) -> None:
     if len(attached) > 1:
         raise fail(_("Wskaźnik może być przypisany tylko do jednego elementu."), attached[1])
     _check_order(record.baseline_date, record.target_date, "target_date")
-    if record.target_value is not None and record.baseline_value == record.target_value:
-        raise fail(_("Wartość docelowa musi różnić się od wartości bazowej."), "target_value")
+    strategy_rules.indicator_rules(record)
 
 
 def _schedule_rules(record: Record) -> None:
@@ -374,7 +381,7 @@ def _schedule_item_rules(record: Record) -> None:
     _check_order(record.start_month, record.end_month, "end_month")
 
 
-_RULES = {
+_RULES: dict[type[Record], Callable[[Record], None]] = {
     Municipality: _municipality_rules,
     TeamMember: _team_member_rules,
     School: _school_rules,
@@ -384,6 +391,7 @@ _RULES = {
     DevelopmentSchedule: _schedule_rules,
     ScheduleItem: _schedule_item_rules,
     SchoolYearStats: school_year_stats_rules,
+    **strategy_rules.RULES,
 }
 
 

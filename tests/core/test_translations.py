@@ -195,6 +195,6 @@ def test_enum_labels_come_out_in_english(english: Catalog) -> None:
     assert enums.PlanStatus.DRAFT.label == "draft"
     assert enums.ActionStatus.IN_PROGRESS.label == "in progress"
     assert enums.IndicatorStatus.OFF_TRACK.label == "off track"
-    assert enums.Direction.UP.choices()[0] == ("up", "higher is better")
+    assert enums.Direction.UP.choices()[0] == ("up", "increase to the target")
     i18n.set_language("pl")
     assert enums.PlanStatus.DRAFT.label == "projekt"

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.model import Action, Goal, Municipality, Objective, School, StrategicPlan, TeamMember
-from app.services import plans, records
+from app.services import funding, plans, records
 from app.storage.store import Store
 from ui.dialogs.new_municipality import NewMunicipalityDialog
 from ui.dialogs.new_plan import NewPlanDialog
@@ -117,7 +116,8 @@ def test_officer_builds_team_schools_and_plan(qtbot, window: MainWindow, store: 
     plan_page.add("objective")
     plan_page.add("action")
     _type(qtbot, plan_page.action_form.editors["title"], "Warsztaty czytelnicze dla klas I–III")
-    budget = plan_page.action_form.editors["budget_cents"]
+    plan_page.financing.panel.add_button.click()
+    budget = plan_page.financing.panel.form.editors["planned_cents"]
     budget.setFocus()
     budget.selectAll()
     type_text_(budget, "12500")
@@ -140,7 +140,7 @@ def test_officer_builds_team_schools_and_plan(qtbot, window: MainWindow, store: 
     [action] = objective_node.actions
     assert goal_node.goal.code == "1" and objective_node.objective.code == "1.1"
     assert action.title == "Warsztaty czytelnicze dla klas I–III"
-    assert action.budget_cents == 1_250_000
+    assert funding.budget_cents(funding.rows_of(store, action.id)) == 1_250_000
     assert action.key_competences == ["literacy"]
     assert plans.action_school_ids(store, action.id) == [school.id]
 
@@ -246,12 +246,11 @@ def test_end_before_start_is_shown_next_to_the_field(
     municipality_id, _goals, actions = _plan_with_two_goals(store)
     page = _open_plan(window, municipality_id)
     page.select(actions[0])
-    form = page.action_form
-    form.editors["start_date"].set_value(date(2026, 5, 1))
-    form.editors["start_date"].committed.emit()
-    form.editors["end_date"].set_value(date(2026, 4, 1))
-    form.editors["end_date"].committed.emit()
-    assert "wcześniejsza" in form.error_text("end_date")
+    term = page.term_field.edit
+    term.setFocus()
+    type_text_(term, "05.2026 – 04.2026")
+    qtbot.keyClick(term, Qt.Key.Key_Return)
+    assert "wcześniejszy" in page.term_field.error_text()
     assert records.get(store, Action, actions[0]).end_date is None
 
 

@@ -379,7 +379,7 @@ def test_attention_filter_shows_off_track_at_risk_and_stale(
     municipality = records.children(demo_store, Municipality)[0]
     plan = plans.plans_of(demo_store, municipality.id)[0]
     panel, _context = _open_panel(qtbot, demo_store, municipality.id, plan.id, date(2026, 11, 21))
-    assert panel.proxy.rowCount() == 16  # 14 typed by hand, 2 computed from school data
+    assert panel.proxy.rowCount() == 18  # 16 typed by hand, 2 computed from school data
     assert panel.attention_toggle.text() == "Tylko zagrożone i nieaktualne (4)"
     qtbot.mouseClick(panel.attention_toggle, Qt.MouseButton.LeftButton)
     assert panel.proxy.rowCount() == 4

@@ -183,6 +183,7 @@ def test_switching_to_english_and_back(  # type: ignore[no-untyped-def]
         "Goals and actions",
         "About, diagnosis and SWOT",
         "Indicators",
+        "Problems, financing, consultation",
     ]
     # The same data, still open, the same municipality and page.
     assert english.store is store

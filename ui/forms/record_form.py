@@ -102,7 +102,7 @@ class RecordForm(QWidget):
         if name == "unit" and spec.kind == "text":
             # The catalogue's units agree with numbers in the documents; others may be typed.
             return SuggestEditor(spec.max_length, units.labels())
-        if spec.kind == "codes":
+        if spec.kind in ("codes", "ids"):
             editor = ChecklistEditor()
             provider = self.choices.get(name)
             if provider is not None:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from app import units
 from app.errors import UserError
 from app.i18n import _
-from app.model import Indicator, IndicatorStatus, Measurement
+from app.model import Indicator, IndicatorMilestone, IndicatorStatus, Measurement
 from app.services import indicator_queries, plans
 from app.services.indicators import IndicatorState, add_months, evaluate
 from app.storage.store import Store
@@ -161,6 +161,7 @@ class IndicatorRow:
     measurements: tuple[Measurement, ...]
     state: IndicatorState
     attached: str
+    milestones: tuple[IndicatorMilestone, ...] = ()
 
     @property
     def needs_attention(self) -> bool:
@@ -233,7 +234,7 @@ class IndicatorTableModel(QAbstractTableModel):
     @today.setter
     def today(self, value: date) -> None:
         self._today = value
-        self._apply([self._row(r.indicator, r.measurements) for r in self._rows])
+        self._apply([self._row(r.indicator, r.measurements, r.milestones) for r in self._rows])
 
     @property
     def plan_id(self) -> str | None:
@@ -257,11 +258,20 @@ class IndicatorTableModel(QAbstractTableModel):
                 targets = attach_targets(self._plan_id, tree)
                 items = indicator_queries.indicators_of_plan(self._store, self._plan_id)
         self.targets = targets
-        self._apply([self._row(item.indicator, item.measurements) for item in items])
+        self._apply(
+            [self._row(item.indicator, item.measurements, item.milestones) for item in items]
+        )
 
-    def _row(self, indicator: Indicator, measurements: Sequence[Measurement]) -> IndicatorRow:
-        state = evaluate(indicator, measurements, self._today)
-        return IndicatorRow(indicator, tuple(measurements), state, self._attached(indicator))
+    def _row(
+        self,
+        indicator: Indicator,
+        measurements: Sequence[Measurement],
+        milestones: Sequence[IndicatorMilestone] = (),
+    ) -> IndicatorRow:
+        state = evaluate(indicator, measurements, self._today, milestones)
+        return IndicatorRow(
+            indicator, tuple(measurements), state, self._attached(indicator), tuple(milestones)
+        )
 
     def _attached(self, indicator: Indicator) -> str:
         key = attach_key(indicator)
@@ -359,12 +369,23 @@ class IndicatorTableModel(QAbstractTableModel):
             return row.attached
         if column == UNIT:
             return indicator.unit or ""
+        yes_no = indicator.direction == "yes_no"
         if column == BASELINE:
-            return show_number(indicator.baseline_value)
+            return (
+                _yes_no(indicator.baseline_value)
+                if yes_no
+                else show_number(indicator.baseline_value)
+            )
         if column == TARGET:
-            return show_number(indicator.target_value)
+            return (
+                _yes_no(indicator.target_value) if yes_no else show_number(indicator.target_value)
+            )
         if column == LATEST:
-            return with_unit(state.latest.value, indicator.unit) if state.latest else ""
+            if state.latest is None:
+                return ""
+            if yes_no:
+                return _yes_no(state.latest.value)
+            return with_unit(state.latest.value, indicator.unit)
         if column == STATUS:
             return status_label(indicator, state)
         return STALE_MARK if state.stale else ""
@@ -421,3 +442,10 @@ class IndicatorTableModel(QAbstractTableModel):
             if target.key == key:
                 return position
         return len(self.targets)
+
+
+def _yes_no(value: float | None) -> str:
+    """A yes/no indicator's value as the plan states it."""
+    if value is None:
+        return ""
+    return _("tak") if value >= 1 else _("nie")

@@ -8,7 +8,7 @@ model then reloads from the core. The whole tree comes in three queries (see
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,8 +22,9 @@ from PySide6.QtCore import (
 
 from app.i18n import _
 from app.model import Action, Goal, Objective, Record
+from app.services import terms
 from app.services.plans import GoalNode
-from ui.formatting import show, show_date, show_money
+from ui.formatting import show, show_money
 from ui.models.node_drag import NodeDragMixin
 from ui.models.roles import ID_ROLE as ID_ROLE
 from ui.models.roles import KIND_ROLE as KIND_ROLE
@@ -46,12 +47,20 @@ class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
         self.root = Node("root")
         self.plan_id: str | None = None
         self._by_id: dict[str, Node] = {}
+        self.budgets: dict[str, int] = {}  # action id → planned total of its financing rows
 
     # -- loading -----------------------------------------------------------------
 
-    def set_tree(self, plan_id: str | None, goals: Sequence[GoalNode]) -> None:
+    def set_tree(
+        self,
+        plan_id: str | None,
+        goals: Sequence[GoalNode],
+        budgets: Mapping[str, int] | None = None,
+    ) -> None:
+        """``budgets``: each action's total of financing rows, in grosze."""
         self.beginResetModel()
         self.plan_id = plan_id
+        self.budgets = dict(budgets or {})
         self.root = Node("root")
         self._by_id = {}
         for goal_node in goals:
@@ -136,10 +145,11 @@ class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
         if node.kind != "action":
             return ""
         if index.column() == DATES:
-            start, end = show_date(record.start_date), show_date(record.end_date)
-            return f"{start} – {end}" if start or end else ""
+            return terms.label(
+                record.start_date, record.end_date, record.term_precision, record.recurring
+            )
         if index.column() == BUDGET:
-            return show_money(record.budget_cents)
+            return show_money(self.budgets.get(record.id))
         return show(record.status)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

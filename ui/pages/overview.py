@@ -255,6 +255,16 @@ class OverviewPage(Page):
             if s.last_visit
             else _("nie było jeszcze wizyty doradcy")
         )
+        if self.store is not None and self.municipality_id is not None:
+            from app.services.strategy import EVALUATION_KINDS, next_evaluation
+
+            found = next_evaluation(self.store, self.municipality_id, self.today)
+            if found is not None:
+                parts.append(
+                    _("najbliższy termin ewaluacji: {what}, {date}").format(
+                        what=_(EVALUATION_KINDS[found[1]]), date=show_date(found[0])
+                    )
+                )
         self.subheading.setText(" · ".join(parts))
 
     def _show_charts(self, s: Signals) -> None:

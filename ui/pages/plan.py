@@ -28,13 +28,16 @@ from app.catalogs import key_competences
 from app.changes import Change
 from app.i18n import N_, _
 from app.model import Action, Goal, Municipality, Objective, Record, StrategicPlan
-from app.services import plans, records
+from app.services import funding, plans, records
 from app.services.plans import action_school_ids, set_action_schools
 from ui.commands import CallCommand, CreateRecord, EditRecord, MoveRecord, push
 from ui.forms.editors import ChecklistEditor
+from ui.forms.financing import FinancingEditor
 from ui.forms.record_form import RecordForm
+from ui.forms.term_field import TermField
 from ui.models.plan_tree import CHILD_KIND, ID_ROLE, KIND_CLASS, KIND_ROLE, Node, PlanTreeModel
 from ui.pages.base import Page
+from ui.pages.plan_strategy import StrategyTab
 from ui.widgets.empty_state import EmptyState
 
 HEADER_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -58,12 +61,11 @@ GOAL_FIELDS = ("code", "title", "description")
 ACTION_FIELDS = (
     "title",
     "description",
+    "realizator_id",
     "responsible_id",
+    "responsible_person",
+    "partner_ids",
     "partners",
-    "start_date",
-    "end_date",
-    "budget_cents",
-    "funding_source",
     "status",
     "key_competences",
 )
@@ -114,6 +116,8 @@ class PlanPage(Page):
         self.tabs.addTab(self._build_header_tab(), _("Informacje, diagnoza i SWOT"))
         self.indicators = self._build_indicators()
         self.tabs.addTab(self.indicators, _("Wskaźniki"))
+        self.strategy = StrategyTab(self._edit_field(StrategicPlan))
+        self.tabs.addTab(self.strategy, _("Problemy, finansowanie, konsultacje"))
 
         self.empty = EmptyState(
             _("Ta JST nie ma jeszcze planu"),
@@ -226,15 +230,23 @@ class PlanPage(Page):
             self._edit_field(Action),
             choices={
                 "responsible_id": self._team_choices,
+                "realizator_id": self._institution_choices,
+                "partner_ids": self._institution_choices,
                 "key_competences": lambda: [(k.code, _(k.name_2018)) for k in key_competences()],
             },
         )
+        self.term_field = TermField(self._save_term)
+        self.financing = FinancingEditor()
         self.schools_editor = ChecklistEditor()
         self.schools_editor.setAccessibleName(_("Szkoły objęte działaniem"))
         self.schools_editor.committed.connect(self._schools_edited)
         action_box = QWidget()
         action_layout = QVBoxLayout(action_box)
         action_layout.addWidget(self.action_form)
+        action_layout.addWidget(QLabel(_("Termin realizacji")))
+        action_layout.addWidget(self.term_field)
+        action_layout.addWidget(QLabel(_("Finansowanie (rok × źródło × kwota)")))
+        action_layout.addWidget(self.financing)
         action_layout.addWidget(QLabel(_("Szkoły i placówki objęte działaniem")))
         action_layout.addWidget(self.schools_editor)
         for widget in (self.detail_empty, self.goal_form, self.objective_form, action_box):
@@ -323,7 +335,7 @@ class PlanPage(Page):
             plan = records.get(self.context.store, StrategicPlan, self.plan_id)
             for form in self.header_forms:
                 form.load(plan)
-            self.tree_model.set_tree(self.plan_id, plans.tree(self.context.store, self.plan_id))
+            self._set_tree()
         self.tree.expandAll()
         self.action_form.refresh_choices()
         self.schools_editor.set_choices(self._school_choices())
@@ -333,6 +345,16 @@ class PlanPage(Page):
         show_plan = getattr(self.indicators, "show_plan", None)
         if show_plan is not None:
             show_plan(self.context, self.municipality_id, self.plan_id)
+        self.strategy.show_plan(self.context, self.municipality_id, self.plan_id)
+
+    def _set_tree(self) -> None:
+        assert self.context is not None and self.plan_id is not None
+        store = self.context.store
+        self.tree_model.set_tree(
+            self.plan_id,
+            plans.tree(store, self.plan_id),
+            funding.budgets_of_plan(store, self.plan_id),
+        )
 
     def _plan_chosen(self, row: int) -> None:
         self.flush()
@@ -345,7 +367,19 @@ class PlanPage(Page):
     def on_change(self, change: Change) -> None:
         if self.context is None:
             return
-        relevant = {"strategic_plan", "goal", "objective", "action", "team_member", "school"}
+        relevant = {
+            "strategic_plan",
+            "goal",
+            "objective",
+            "action",
+            "team_member",
+            "school",
+            "institution",
+        }
+        if change.record_type in ("action_funding", "funding_source"):
+            self.financing.on_change(change)
+            if self.plan_id is not None and not self.defer_while_hidden():
+                self._sync()
         if change.record_type in relevant and self.defer_while_hidden():
             pass  # read again when shown
         elif change.record_type == "strategic_plan" and change.kind.value != "updated":
@@ -355,6 +389,7 @@ class PlanPage(Page):
         on_change = getattr(self.indicators, "on_change", None)
         if on_change is not None:
             on_change(change)
+        self.strategy.on_change(change)
 
     def _sync(self) -> None:
         """Reflect a change (an edit, undo or redo) without losing the user's place."""
@@ -373,7 +408,7 @@ class PlanPage(Page):
             self.plan_combo.setItemText(row, _plan_label(plan))
         current = self.current_id()
         expanded = self._expanded_ids()
-        self.tree_model.set_tree(self.plan_id, plans.tree(self.context.store, self.plan_id))
+        self._set_tree()
         self._restore_expanded(expanded)
         self.action_form.refresh_choices()
         self.schools_editor.set_choices(self._school_choices())
@@ -409,6 +444,9 @@ class PlanPage(Page):
             self.action_form,
         ):
             form.flush()
+        self.financing.flush()
+        if hasattr(self, "strategy"):
+            self.strategy.flush()
         flush = getattr(self.indicators, "flush", None)
         if flush is not None:
             flush()
@@ -442,6 +480,7 @@ class PlanPage(Page):
                 form.sync(node.record)
             if node.kind == "action":
                 self._load_schools(node.id)
+                self.term_field.load(node.record)
         return True
 
     def _node_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -470,6 +509,7 @@ class PlanPage(Page):
         detail_form.load(node.record)
         if node.kind == "action":
             self._load_schools(node.id)
+            self._load_action_parts(node.record)
         self._update_buttons(node)
 
     def _describe_empty(self) -> None:
@@ -505,6 +545,34 @@ class PlanPage(Page):
             editor = form.editors.get("title")
             if editor is not None:
                 editor.setFocus()
+
+    def _load_action_parts(self, action: Any) -> None:
+        assert self.context is not None
+        self.term_field.load(action)
+        self.financing.show_action(self.context, self.municipality_id, action.id)
+
+    def _save_term(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        assert self.context is not None
+        action_id = self.current_id()
+        assert action_id is not None
+        push(
+            self.context.undo_stack,
+            EditRecord(
+                self.context.store, Action, action_id, old, new, _("zmiana terminu realizacji")
+            ),
+        )
+
+    def _institution_choices(self) -> list[tuple[Any, str]]:
+        if self.context is None or self.municipality_id is None:
+            return []
+        from app.model import Institution, School
+
+        store, municipality_id = self.context.store, self.municipality_id
+        found = records.children(store, Institution, municipality_id=municipality_id)
+        schools = records.children(store, School, municipality_id=municipality_id)
+        return [(i.id, i.name) for i in sorted(found, key=lambda i: i.name)] + [
+            (s.id, s.name) for s in sorted(schools, key=lambda s: s.name)
+        ]
 
     def _team_choices(self) -> list[tuple[Any, str]]:
         if self.context is None or self.municipality_id is None:

@@ -68,6 +68,7 @@ from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.models.roles import DEPTH_ROLE as DEPTH_ROLE
 from ui.pages.base import LiveView
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
+from ui.widgets.milestones import MilestonesPanel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +85,15 @@ FORM_FIELDS = (
     "interval_months",
 )
 # Changes to these tables can change what the panel shows.
-WATCHED = {"indicator", "measurement", "goal", "objective", "action", "strategic_plan"}
+WATCHED = {
+    "indicator",
+    "measurement",
+    "indicator_milestone",
+    "goal",
+    "objective",
+    "action",
+    "strategic_plan",
+}
 # Narrow enough that the indicator's name keeps room at 1093 px (headers wrap).
 COLUMN_WIDTHS = {
     columns.ATTACHED_TO: 105,
@@ -244,6 +253,9 @@ class IndicatorsPanel(LiveView):
         form_box = QVBoxLayout(form_page)
         form_box.setContentsMargins(0, 0, 0, 0)
         form_box.addWidget(self.form)
+        self.milestones = MilestonesPanel()
+        form_box.addWidget(QLabel(_("Kamienie milowe (wartości pośrednie)")))
+        form_box.addWidget(self.milestones)
         form_box.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -323,6 +335,7 @@ class IndicatorsPanel(LiveView):
     def flush(self) -> None:
         """Save what is being typed (the form) or edited (a measurement cell)."""
         self.form.flush()
+        self.milestones.form.flush()
         self.measurement_table.commit_open_editor()
 
     def reload(self) -> None:
@@ -374,6 +387,7 @@ class IndicatorsPanel(LiveView):
         self._show_details(self.model.find(str(record_id)) if record_id else None)
 
     def _show_details(self, row: IndicatorRow | None) -> None:
+        self.milestones.show_indicator(self.context, row.indicator if row else None)
         if row is None:
             self.form.load(None)
             self.measurements.clear()

@@ -122,7 +122,7 @@ def test_unknown_municipality_and_missing_data(demo_dir: Path, tmp_path: Path) -
 
 
 def test_usage_errors_are_polish(demo_dir: Path) -> None:
-    code, _out, err = run("--data-dir", str(demo_dir), "export", "budget", "-o", "x.pdf")
+    code, _out, err = run("--data-dir", str(demo_dir), "export", "raport", "-o", "x.pdf")
     assert code == 2 and "nieznana wartość" in err
     code, _out, err = run("--data-dir", str(demo_dir), "export", "plan")
     assert code == 2 and "brakuje wymaganych argumentów" in err

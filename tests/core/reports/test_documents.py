@@ -129,10 +129,12 @@ def test_the_plan_has_contents_with_page_numbers(
     assert "Spis treści" in contents
     lines = [" ".join(line.split()) for line in contents.splitlines()]
     for heading in (
-        "1. Diagnoza stanu oświaty",
-        "2. Analiza SWOT",
-        "5. Wskaźniki",
-        "9. Zespół JST",
+        "1. Wprowadzenie",
+        "2. Diagnoza",
+        "4. Problemy",
+        "7. Finansowanie",
+        "9. Konsultacje",
+        "12. Zespół JST",
     ):
         line = next(line for line in lines if line.startswith(heading))
         printed = int(line.split()[-1])

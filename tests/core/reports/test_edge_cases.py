@@ -102,7 +102,7 @@ def test_a_300_action_plan_has_every_goal_and_action(
     assert len(edge.action_titles) == 300
     titles = (*edge.goal_titles, *edge.action_titles)
     assert [t for t in titles if not pdf.contains(t)] == []
-    assert len(pdf.pages) > 50
+    assert len(pdf.pages) >= 45  # 300 action cards
 
 
 def test_a_5000_character_description_is_printed_whole(

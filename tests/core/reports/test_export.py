@@ -217,8 +217,8 @@ def test_sections_can_be_left_out(
 ) -> None:
     path = export(demo_ro, "plan", demo_id, sections={"swot", "budget"}, output=tmp_path / "p.pdf")
     pdf = read_pdf(path)
-    assert pdf.contains("1. Analiza SWOT") and pdf.contains("2. Budżet")
-    assert not pdf.contains("Diagnoza stanu oświaty")
+    assert pdf.contains("1. Analiza SWOT") and pdf.contains("2. Finansowanie")
+    assert not pdf.contains("Wnioski z diagnozy")
 
 
 def test_dates_and_file_names() -> None:

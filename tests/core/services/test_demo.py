@@ -43,7 +43,7 @@ from app.model import (
     TeamMember,
     action_school,
 )
-from app.services import indicators, records, validation
+from app.services import funding, indicators, records, validation
 from app.services.fields import FIELDS
 from app.services.search import search
 from app.storage.store import Store
@@ -195,7 +195,8 @@ def test_plan_goals_objectives_actions(demo_store: Store, demo_id: str) -> None:
     assert {a.objective_id for a in actions} == {o.id for o in objectives}
     covered = {code for a in actions for code in a.key_competences}
     assert covered == {k.code for k in key_competences()}
-    assert all(a.budget_cents and a.budget_cents > 0 for a in actions)
+    rows = {a.id: funding.rows_of(demo_store, a.id) for a in actions}
+    assert all(funding.budget_cents(rows[a.id]) for a in actions)
     assert len({a.status for a in actions}) >= 3
     assert all(a.responsible_id for a in actions)
 

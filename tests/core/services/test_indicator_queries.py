@@ -39,7 +39,7 @@ def _plan(store: Store) -> dict[str, Any]:
     return {"m": m.id, "plan": plan.id, "other": other.id, "goal": goal.id, "action": action.id}
 
 
-def test_own_and_attached_indicators_with_measurements_in_two_queries(store: Store) -> None:
+def test_own_and_attached_indicators_with_measurements_in_three_queries(store: Store) -> None:
     ids = _plan(store)
     own = records.create(store, Indicator, ids["m"], name="Planu", plan_id=ids["plan"])
     on_goal = records.create(store, Indicator, ids["m"], name="Celu", goal_id=ids["goal"])
@@ -54,7 +54,7 @@ def test_own_and_attached_indicators_with_measurements_in_two_queries(store: Sto
 
     with _counted(store) as selects:
         found = indicator_queries.indicators_of_plan(store, ids["plan"])
-    assert len(selects) == 2
+    assert len(selects) == 3  # indicators, measurements, milestones
     assert [f.indicator.id for f in found] == [own.id, on_goal.id, on_action.id]
     # Oldest first; of two on one day, the one entered first comes first.
     assert [m.value for m in found[0].measurements] == [1.0, 2.0, 3.0]

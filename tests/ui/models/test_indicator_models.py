@@ -76,7 +76,9 @@ def _row_named(model: IndicatorTableModel, fragment: str) -> int:
 
 def test_demo_plan_rows_have_computed_statuses(demo_store: Store) -> None:
     model = _model(demo_store)
-    assert model.rowCount() == 16  # 14 typed by hand, 2 computed from the school data
+    assert (
+        model.rowCount() == 18
+    )  # 16 typed by hand (a ceiling and a yes/no among them), 2 computed
     assert model.columnCount() == cols.COLUMN_COUNT
     assert model.headerData(cols.STATUS, Qt.Orientation.Horizontal) == "Stan"
     expected = {
@@ -85,6 +87,8 @@ def test_demo_plan_rows_have_computed_statuses(demo_store: Store) -> None:
         "pracownią eksperymentu": IndicatorStatus.OFF_TRACK,
         "Akademii Rodzica": IndicatorStatus.AT_RISK,
         "narzędzi cyfrowych": IndicatorStatus.ACHIEVED,
+        "Wydatki bieżące": IndicatorStatus.ACHIEVED,  # 19 120 zł under a 19 500 zł ceiling
+        "Koncepcja sieci": IndicatorStatus.ON_TRACK,  # not adopted yet, before its date
     }
     for fragment, status in expected.items():
         row = _row_named(model, fragment)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.demo import load_demo
-from app.services import plans
+from app.services import funding, plans
 from app.storage.store import Store
 from ui.models.plan_tree import BUDGET, ID_ROLE, KIND_ROLE, TITLE, PlanTreeModel
 
@@ -14,7 +14,7 @@ def _demo_model(store: Store) -> PlanTreeModel:
     municipality, _ = load_demo(store)
     [plan] = plans.plans_of(store, municipality.id)
     model = PlanTreeModel()
-    model.set_tree(plan.id, plans.tree(store, plan.id))
+    model.set_tree(plan.id, plans.tree(store, plan.id), funding.budgets_of_plan(store, plan.id))
     return model
 
 

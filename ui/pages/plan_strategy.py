@@ -1,0 +1,395 @@
+"""The plan's strategy parts: introduction and evaluation calendar, problem tree,
+diagnosis tables, consultations, institutions, funding sources, and the budget.
+
+One tab of the plan page; each part is a list with a form for the selected
+record (:class:`ui.widgets.record_panel.RecordPanel`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.changes import Change
+from app.errors import UserError
+from app.i18n import N_, _
+from app.model import (
+    DiagnosisTable,
+    FundingSource,
+    Goal,
+    Institution,
+    Objective,
+    PlanConsultation,
+    Problem,
+    ProblemKind,
+    StrategicPlan,
+)
+from app.services import funding, records
+from app.services.funding import BudgetTable
+from app.services.plan_budget import plan_budget
+from app.services.strategy import EVALUATION_KINDS, table_rows, to_content
+from ui.commands import EditRecord, push
+from ui.context import EditorContext
+from ui.errors import show_user_error
+from ui.formatting import show_date, show_money
+from ui.forms.record_form import EditHandler, RecordForm
+from ui.models.records import Column
+from ui.widgets.diagnosis_table import DiagnosisTableEditor
+from ui.widgets.record_panel import RecordPanel
+
+PLAN_FIELDS = (
+    "introduction",
+    "midterm_evaluation_date",
+    "final_evaluation_date",
+    "yearly_report_date",
+)
+SECTIONS = (
+    ("context", N_("Charakterystyka JST")),
+    ("education", N_("Stan oświaty")),
+    ("demography", N_("Prognoza demograficzna")),
+    ("conclusions", N_("Wnioski z diagnozy")),
+)
+
+
+class SourcesPanel(RecordPanel):
+    """Funding sources: a source that financing rows use is not deleted with them."""
+
+    def delete_selected(self) -> None:
+        record_id = self.current_id()
+        if self.context is None or record_id is None:
+            return
+        if funding.source_in_use(self.context.store, record_id):
+            show_user_error(
+                self,
+                UserError(
+                    _("Tego źródła używają wiersze finansowania działań; najpierw zmień je.")
+                ),
+            )
+            return
+        super().delete_selected()
+
+
+class StrategyTab(QWidget):
+    def __init__(self, edit_plan: EditHandler, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: EditorContext | None = None
+        self.municipality_id: str | None = None
+        self.plan_id: str | None = None
+        self.plan_form = RecordForm(StrategicPlan, PLAN_FIELDS, edit_plan)
+        self.next_date = QLabel()
+        self.problems = RecordPanel(
+            Problem,
+            [
+                Column("title", _("Problem")),
+                Column("kind", _("Rodzaj")),
+                Column("above_id", _("Pod"), self._problem_name),
+            ],
+            ("title", "kind", "above_id", "description", "answered_by"),
+            noun=_("przyczynę lub skutek"),
+            new_values=self._new_problem,
+            choices={"above_id": self._problem_choices, "answered_by": self._goal_choices},
+        )
+        self.tables = RecordPanel(
+            DiagnosisTable,
+            [Column("title", _("Tabela")), Column("section", _("Część diagnozy"), _section_name)],
+            ("title", "section", "source_note"),
+            noun=_("tabelę"),
+            new_values=lambda: {"title": _("Nowa tabela"), "section": "education"},
+            choices={"section": lambda: [(k, _(v)) for k, v in SECTIONS]},
+        )
+        self.grid = DiagnosisTableEditor(self._save_grid)
+        self.tables.selection_changed.connect(self._show_grid)
+        self.consultations = RecordPanel(
+            PlanConsultation,
+            [
+                Column("form", _("Forma")),
+                Column("date_from", _("Od"), show_date),
+                Column("comments_count", _("Uwagi")),
+            ],
+            ("form", "date_from", "date_to", "participants", "comments_count", "handling"),
+            noun=_("konsultację"),
+            new_values=lambda: {"form": _("Nowe konsultacje"), "date_from": _today()},
+        )
+        self.institutions = RecordPanel(
+            Institution,
+            [Column("name", _("Instytucja")), Column("kind", _("Rodzaj"))],
+            ("name", "kind", "notes"),
+            noun=_("instytucję"),
+            new_values=lambda: {"name": _("Nowa instytucja")},
+        )
+        self.sources = SourcesPanel(
+            FundingSource,
+            [Column("name", _("Źródło finansowania"))],
+            ("name",),
+            noun=_("źródło"),
+            new_values=lambda: {"name": _("Nowe źródło finansowania")},
+        )
+        self.budget = self._build_budget()
+        self.tabs = QTabWidget()
+        intro = QWidget()
+        intro_box = QVBoxLayout(intro)
+        intro_box.addWidget(self.plan_form)
+        intro_box.addWidget(self.next_date)
+        intro_box.addStretch(1)
+        tables = QWidget()
+        tables_box = QVBoxLayout(tables)
+        tables_box.addWidget(self.tables, 1)
+        tables_box.addWidget(self.grid, 1)
+        for widget, title in (
+            (intro, _("Wprowadzenie i ewaluacja")),
+            (self.problems, _("Drzewo problemów")),
+            (tables, _("Tabele diagnozy")),
+            (self.consultations, _("Konsultacje")),
+            (self.institutions, _("Instytucje")),
+            (self.sources, _("Źródła finansowania")),
+            (self.budget, _("Budżet")),
+        ):
+            self.tabs.addTab(widget, title)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.tabs)
+
+    def _build_budget(self) -> QWidget:
+        page = QWidget()
+        self.by_source = QTableWidget()
+        self.by_source.setObjectName("budget_by_source")
+        self.by_goal = QTableWidget()
+        self.by_goal.setObjectName("budget_by_goal")
+        self.planned_spent = QLabel()
+        self.export_button = QPushButton(_("Zapisz budżet do pliku .xlsx…"))
+        self.export_button.clicked.connect(self.export_xlsx)
+        box = QVBoxLayout(page)
+        box.addWidget(QLabel(_("Według źródeł i lat")))
+        box.addWidget(self.by_source)
+        box.addWidget(QLabel(_("Według celów i lat")))
+        box.addWidget(self.by_goal)
+        box.addWidget(self.planned_spent)
+        box.addWidget(self.export_button)
+        return page
+
+    # -- loading ----------------------------------------------------------------------
+
+    def show_plan(
+        self, context: EditorContext, municipality_id: str | None, plan_id: str | None
+    ) -> None:
+        self.context, self.municipality_id, self.plan_id = context, municipality_id, plan_id
+        plan = records.get(context.store, StrategicPlan, plan_id) if plan_id else None
+        self.plan_form.load(plan)
+        self._show_next_date(plan)
+        where = {"plan_id": plan_id or ""}
+        self.problems.show_parent(context, plan_id, **where)
+        self.tables.show_parent(context, plan_id, **where)
+        self.consultations.show_parent(context, plan_id, **where)
+        self.institutions.show_parent(
+            context, municipality_id, municipality_id=municipality_id or ""
+        )
+        if municipality_id is not None:
+            funding.sources(context.store, municipality_id)  # the seeded catalogue, once
+        self.sources.show_parent(context, municipality_id, municipality_id=municipality_id or "")
+        self._show_grid(self.tables.current_id() or "")
+        self.refresh_budget()
+
+    def _show_next_date(self, plan: StrategicPlan | None) -> None:
+        from datetime import date
+
+        from app.services.strategy import next_evaluation_date
+
+        found = next_evaluation_date(plan, date.today()) if plan is not None else None
+        if found is None:
+            self.next_date.clear()
+            return
+        when, kind = found
+        self.next_date.setText(
+            _("Najbliższy termin: {what} — {date}").format(
+                what=_(EVALUATION_KINDS[kind]), date=show_date(when)
+            )
+        )
+
+    def refresh_budget(self) -> None:
+        if self.context is None or self.plan_id is None:
+            return
+        try:
+            budget = plan_budget(self.context.store, self.plan_id)
+        except UserError:
+            return
+        _fill(self.by_source, budget.by_source, _("Źródło finansowania"))
+        _fill(self.by_goal, budget.by_goal, _("Cel strategiczny"))
+        self.planned_spent.setText(
+            _("Plan: {planned} · wydano: {spent}").format(
+                planned=show_money(budget.planned), spent=show_money(budget.spent)
+            )
+        )
+
+    def on_change(self, change: Change) -> None:
+        for panel in (
+            self.problems,
+            self.tables,
+            self.consultations,
+            self.institutions,
+            self.sources,
+        ):
+            panel.on_change(change)
+        if change.record_type == "strategic_plan" and self.context and self.plan_id:
+            try:
+                plan = records.get(self.context.store, StrategicPlan, self.plan_id)
+            except UserError:
+                return
+            self.plan_form.sync(plan)
+            self._show_next_date(plan)
+        if change.record_type in ("action_funding", "funding_source", "goal", "action"):
+            self.refresh_budget()
+        if change.record_type == "diagnosis_table":
+            self._show_grid(self.tables.current_id() or "")
+
+    def flush(self) -> None:
+        for panel in (
+            self.problems,
+            self.tables,
+            self.consultations,
+            self.institutions,
+            self.sources,
+        ):
+            panel.form.flush()
+        self.plan_form.flush()
+
+    # -- parts ---------------------------------------------------------------------------
+
+    def _problem_list(self) -> list[Problem]:
+        if self.context is None or self.plan_id is None:
+            return []
+        return records.children(self.context.store, Problem, plan_id=self.plan_id)
+
+    def _problem_name(self, problem_id: Any) -> str:
+        names = {p.id: p.title for p in self._problem_list()}
+        return names.get(problem_id or "", "")
+
+    def _problem_choices(self) -> list[tuple[Any, str]]:
+        return [(p.id, p.title) for p in self._problem_list()]
+
+    def _goal_choices(self) -> list[tuple[Any, str]]:
+        if self.context is None or self.plan_id is None:
+            return []
+        store = self.context.store
+        found: list[tuple[Any, str]] = []
+        for goal in records.children(store, Goal, plan_id=self.plan_id):
+            found.append((goal.id, f"{goal.code or ''} {goal.title}".strip()))
+            for objective in records.children(store, Objective, goal_id=goal.id):
+                found.append((objective.id, f"  {objective.code or ''} {objective.title}".rstrip()))
+        return found
+
+    def _new_problem(self) -> dict[str, Any]:
+        existing = self._problem_list()
+        if not existing:
+            return {"title": _("Problem główny"), "kind": ProblemKind.CENTRAL.value}
+        selected = next((p for p in existing if p.id == self.problems.current_id()), None)
+        parent = selected or next((p for p in existing if p.kind is ProblemKind.CENTRAL), None)
+        kind = (
+            ProblemKind.CAUSE
+            if parent is None or parent.kind is ProblemKind.CENTRAL
+            else parent.kind
+        )
+        values: dict[str, Any] = {"title": _("Nowa przyczyna"), "kind": kind.value}
+        if kind is ProblemKind.EFFECT:
+            values["title"] = _("Nowy skutek")
+        if parent is not None:
+            values["above_id"] = parent.id
+        return values
+
+    def _show_grid(self, table_id: str) -> None:
+        table = None
+        if self.context is not None and table_id:
+            try:
+                table = records.get(self.context.store, DiagnosisTable, table_id)
+            except UserError:
+                table = None
+        self.grid.setEnabled(table is not None)
+        self.grid.grid.set_rows(table_rows(table) if table is not None else [])
+
+    def _save_grid(self, rows: list[list[str]]) -> None:
+        table_id = self.tables.current_id()
+        if self.context is None or table_id is None:
+            return
+        table = records.get(self.context.store, DiagnosisTable, table_id)
+        content = to_content(rows)
+        if content == table.content:
+            return
+        try:
+            push(
+                self.context.undo_stack,
+                EditRecord(
+                    self.context.store,
+                    DiagnosisTable,
+                    table_id,
+                    {"content": table.content},
+                    {"content": content},
+                    _("zmiana tabeli diagnozy"),
+                    mergeable=False,
+                ),
+            )
+        except UserError as error:
+            show_user_error(self, error)
+
+    def export_xlsx(self) -> None:
+        if self.context is None or self.plan_id is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Zapisz budżet"), str(Path.home() / _("budżet planu.xlsx")), "Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        from app.reports.plan_budget_xlsx import write_budget_xlsx
+
+        try:
+            write_budget_xlsx(plan_budget(self.context.store, self.plan_id), Path(name))
+        except UserError as error:
+            show_user_error(self, error)
+
+
+def _section_name(code: Any) -> str:
+    return next((_(label) for key, label in SECTIONS if key == code), str(code or ""))
+
+
+def _today() -> Any:
+    from datetime import date
+
+    return date.today()
+
+
+def _money_item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _fill(widget: QTableWidget, table: BudgetTable, first: str) -> None:
+    years = table.years
+    widget.clear()
+    widget.verticalHeader().hide()
+    widget.setColumnCount(len(years) + 2)
+    widget.setHorizontalHeaderLabels([first, *[str(y) for y in years], _("Razem")])
+    widget.setRowCount(len(table.rows) + 1)
+    for r, (label, cells) in enumerate(table.rows):
+        widget.setItem(r, 0, QTableWidgetItem(label))
+        for c, year in enumerate(years, start=1):
+            widget.setItem(
+                r, c, QTableWidgetItem(show_money(cells.get(year)) if cells.get(year) else "—")
+            )
+        widget.setItem(r, len(years) + 1, _money_item(show_money(table.row_total(cells))))
+    last = len(table.rows)
+    widget.setItem(last, 0, QTableWidgetItem(_("Razem")))
+    for c, year in enumerate(years, start=1):
+        widget.setItem(last, c, _money_item(show_money(table.column_total(year))))
+    widget.setItem(last, len(years) + 1, _money_item(show_money(table.total)))
+    widget.resizeColumnsToContents()
