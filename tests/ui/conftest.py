@@ -2,16 +2,43 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.storage.store import Store
 from ui.main_window import MainWindow
+
+FORGOTTEN_MODAL_S = 20.0
+
+
+@pytest.fixture(autouse=True)
+def _no_forgotten_modal(qtbot) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """A modal dialog that a test forgot to answer fails that test instead of hanging the run."""
+    forgotten: list[str] = []
+    first_seen: dict[int, float] = {}
+
+    def check() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            first_seen.clear()
+            return
+        since = first_seen.setdefault(id(widget), time.monotonic())
+        if time.monotonic() - since > FORGOTTEN_MODAL_S:
+            forgotten.append(f"{type(widget).__name__}: {widget.windowTitle()}")
+            widget.close()
+
+    watchdog = QTimer(interval=500)
+    watchdog.timeout.connect(check)
+    watchdog.start()
+    yield
+    watchdog.stop()
+    assert not forgotten, f"a modal dialog was left open: {forgotten}"
 
 
 @pytest.fixture

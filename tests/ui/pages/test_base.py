@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QStringListModel
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QListView, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout
 
 from app.changes import Change, ChangeKind
 from app.errors import UserError
@@ -92,8 +92,8 @@ def test_delete_with_confirm_asks_and_can_be_undone(
     municipality = records.create(store, Municipality, name="Gmina Próbna", kind="rural")
     stack = QUndoStack()
     page.show_municipality(EditorContext(store, stack, None), municipality.id)
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
+    answers: list[bool | None] = [None, False]  # "No", then "Yes" without erasing backups
+    monkeypatch.setattr("ui.dialogs.confirm_delete.ask_delete", lambda *_a, **_k: answers.pop(0))
 
     args = ("Usuwanie", "Usunąć?", Municipality, municipality.id, "usunięcie")
     assert not page.delete_with_confirm(*args)  # "No": nothing happens
