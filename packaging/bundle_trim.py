@@ -20,7 +20,6 @@ EXCLUDED_MODULES = [
     "_pytest",
     "pytestqt",
     "hypothesis",
-    "pypdf",
     "mypy",
     "IPython",
     # Pillow stays (ReportLab imports it), but not its AVIF/WebP codecs or Tk bridge:

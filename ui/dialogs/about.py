@@ -41,7 +41,11 @@ class Library:
 def bundled_libraries() -> list[Library]:
     """The program's runtime libraries with their versions and licences."""
     found = []
-    for requirement in metadata.requires(APP_ID) or []:
+    try:
+        requirements = metadata.requires(APP_ID) or []
+    except metadata.PackageNotFoundError:  # a build without the program's own metadata
+        return []
+    for requirement in requirements:
         name = re.split(r"[<>=!~ ;\[]", requirement, maxsplit=1)[0]
         try:
             info = metadata.metadata(name)
