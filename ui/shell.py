@@ -28,6 +28,8 @@ PAGE_ICONS = {
     "hdr": QStyle.StandardPixmap.SP_FileDialogListView,
     "monitoring": QStyle.StandardPixmap.SP_FileDialogContentsView,
     "visits": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "school_data": QStyle.StandardPixmap.SP_FileDialogStart,
+    "networks": QStyle.StandardPixmap.SP_DriveNetIcon,
 }
 ACTION_ICONS = {
     "export_pdf": QStyle.StandardPixmap.SP_DialogSaveButton,
