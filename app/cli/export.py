@@ -36,7 +36,7 @@ def register(sub: Any) -> None:
             "wizyty doradczej (visit)."
         ),
     )
-    kinds = (*KINDS, "budget")
+    kinds = (*CHOICES, "budget")
     parser.add_argument(
         "kind",
         choices=list(kinds),
