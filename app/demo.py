@@ -93,11 +93,30 @@ def load_demo(store: Store, copy: int = 0) -> tuple[Municipality, bool]:
             _purge(session, municipality_id)
         municipality = builder.build(session, data)
         demo_networks.build(session, municipality_id, copy)
+        _number_siblings(session, municipality_id)
     after_load(store, municipality_id)
     store.changes.publish(
         Change(ChangeKind.RELOADED, "municipality", (municipality_id,), municipality_id)
     )
     return municipality, True
+
+
+def _number_siblings(session: Session, municipality_id: str) -> None:
+    """Give every record of the demo its own place among its siblings, as a merge would."""
+    from app.services.fields import PARENTS
+    from app.services.records import normalise_positions
+
+    session.flush()
+    groups: list[tuple[type[Record], str]] = []
+    for cls, (parent_attr, _parent) in PARENTS.items():
+        if not hasattr(cls, "position") or not hasattr(cls, "municipality_id"):
+            continue
+        column = getattr(cls, parent_attr)
+        found = session.scalars(
+            select(column).where(cls.municipality_id == municipality_id).distinct()
+        )
+        groups += [(cls, parent_id) for parent_id in found if parent_id]
+    normalise_positions(session, groups)
 
 
 def _purge(session: Session, municipality_id: str) -> None:
