@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from app.i18n import N_, _
-from app.model import Action, ActionStatus, IndicatorStatus, MonitoringNote, NoteKind
+from app.model import Action, ActionStatus, Direction, IndicatorStatus, MonitoringNote, NoteKind
 from app.reports import queries
 from app.reports.blocks import (
     caption,
@@ -29,6 +29,7 @@ from app.reports.charts import Series, indicator_chart, risk_band_label, risk_le
 from app.reports.dates import date_range, long_date, short_date
 from app.reports.hdr import month_span, progress_sentence, progress_table
 from app.reports.plan import indicator_table
+from app.reports.plan_parts import indicator_value
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.protect import Protection
 from app.reports.queries import FINISHED_ACTIONS, IndicatorRow, MonitoringData
@@ -36,7 +37,7 @@ from app.reports.styles import ACCENT, GROUP_FILL, data_table, styles, table
 from app.reports.summary import executive_summary
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
 from app.reports.typeset import Paragraph
-from app.reports.values import DASH, markup, with_unit
+from app.reports.values import DASH, markup
 from app.services import terms
 from app.services.schedules import is_overdue
 from app.storage.store import Store
@@ -378,17 +379,22 @@ def _chart_cell(row: IndicatorRow, width: float) -> list[Flowable]:
         unit=ind.unit,
     )
     title = Paragraph(f"<b>{markup(ind.name)}</b>", s.cell)
-    drawing = indicator_chart(series, width, 48 * mm)
+    kind = Direction(ind.direction)
+    # A yes/no indicator ("przyjęta uchwałą") is done or not: no line to draw.
+    drawing = None if kind is Direction.YES_NO else indicator_chart(series, width, 48 * mm)
     latest = row.state.latest
     summary = _("status: {status}; ostatni pomiar: {value}").format(
         status=row.state.status.label,
         value=(
-            f"{with_unit(latest.value, ind.unit)} ({short_date(latest.measured_on)})"
+            f"{indicator_value(latest.value, ind.unit, kind)} ({short_date(latest.measured_on)})"
             if latest
             else DASH
         ),
     )
     body: Flowable = drawing if drawing is not None else empty(_("Brak pomiarów."))
+    if kind is Direction.YES_NO and latest is not None:
+        done = indicator_value(latest.value, ind.unit, kind)
+        body = Paragraph(escape(_("Zrobione: {answer}").format(answer=done)), s.body)
     return [title, Spacer(1, 2), body, Paragraph(escape(summary), s.muted)]
 
 

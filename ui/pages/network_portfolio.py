@@ -31,7 +31,7 @@ class PortfolioTab(QWidget):
                 _("Planowane"),
                 _("Odbyte"),
                 _("Zaplanowane"),
-                _("Do ustalenia"),
+                _("Do umówienia"),
                 _("Ostatnia"),
                 _("Następna"),
                 _("Konsultacje"),
