@@ -25,9 +25,22 @@ def _tabs(page: QWidget) -> list[QTabWidget]:
     return page.findChildren(QTabWidget)
 
 
-def _selectables(page: QWidget) -> list[Any]:
+def _selectables(page: QWidget) -> list[tuple[str, Any]]:
+    """The page's lists, each named by its class and its place among that class's lists.
+
+    Not by its place among all lists: tabs built when first shown add their lists in
+    the order the user opened them, which differs from one run to the next.
+    """
     found = [page] if _can_select(page) else []
-    return found + [child for child in page.findChildren(QWidget) if _can_select(child)]
+    found += [child for child in page.findChildren(QWidget) if _can_select(child)]
+    named: list[tuple[str, Any]] = []
+    counts: dict[str, int] = {}
+    for widget in found:
+        kind = type(widget).__name__
+        number = counts.get(kind, 0)
+        counts[kind] = number + 1
+        named.append((f"{kind}#{number}", widget))
+    return named
 
 
 def _can_select(widget: QWidget) -> bool:
@@ -39,10 +52,10 @@ def _can_select(widget: QWidget) -> bool:
 def state_of(page: Page, municipality_id: str | None) -> dict[str, Any]:
     """What ``page`` shows now: its tabs' indexes and its lists' selected records."""
     selected = {}
-    for number, widget in enumerate(_selectables(page)):
+    for name, widget in _selectables(page):
         record_id = widget.current_id()
         if record_id:
-            selected[f"{type(widget).__name__}#{number}"] = str(record_id)
+            selected[name] = str(record_id)
     return {
         "municipality": municipality_id,
         "tabs": [tabs.currentIndex() for tabs in _tabs(page)],
@@ -58,9 +71,13 @@ def apply_state(page: Page, state: dict[str, Any], municipality_id: str | None) 
     if state.get("municipality") != municipality_id:
         return
     wanted = state.get("selected", {})
-    for number, widget in enumerate(_selectables(page)):
-        record_id = wanted.get(f"{type(widget).__name__}#{number}")
+    for name, widget in _selectables(page):
+        record_id = wanted.get(name)
         if record_id:
+            # a hidden view reads its data only when shown: read it now (page first)
+            for view in (page, widget):
+                if getattr(view, "stale", False):
+                    view.refresh()
             widget.select(record_id)
 
 

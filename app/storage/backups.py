@@ -105,7 +105,7 @@ def make_backup(database: Path, folder: Path, reason: str, *, target: Path | Non
         copy_database(database, target)
     except (OSError, sqlite3.Error) as error:
         log.warning("backup to %s failed: %s", target, error)
-        if is_no_space(error):
+        if is_no_space(error) and reason != "manual":
             raise UserError(backup_no_space_message()) from None
         raise UserError(
             _("Nie udało się wykonać kopii zapasowej do {path}: {error}").format(

@@ -389,10 +389,10 @@ def test_attention_filter_shows_off_track_at_risk_and_stale(
     assert panel.current_id() is not None  # the first of them is selected
     # Two years later everything is stale (no measurement within its interval).
     panel.today = date(2028, 12, 1)
-    assert panel.proxy.rowCount() == 16
+    assert panel.proxy.rowCount() == 18  # the 2 computed from school data are stale too
     assert panel.proxy.index(0, cols.STALE).data() == "⚠"
     qtbot.mouseClick(panel.attention_toggle, Qt.MouseButton.LeftButton)
-    assert panel.proxy.rowCount() == 16
+    assert panel.proxy.rowCount() == 18
 
 
 def test_reattaching_is_one_undoable_edit_of_four_fields(

@@ -151,12 +151,16 @@ def untranslated_polish(texts: list[str]) -> list[str]:
     """Texts that are a Polish source string whose English translation differs."""
     with (ROOT / "resources/locale/en/LC_MESSAGES/plan_oswiaty.po").open("rb") as handle:
         catalog = read_po(handle)
-    polish = {
-        _bare(message.id)
+    translated = [
+        message
         for message in catalog
         if message.id and isinstance(message.id, str) and message.string != message.id
-    }
-    return [text for text in texts if _bare(text) in polish]
+    ]
+    polish = {_bare(message.id) for message in translated}
+    # an English translation that happens to spell a Polish source ("&Dane" → "&Data",
+    # while "Data" → "Date") is English, not Polish left untranslated
+    english = {_bare(message.string) for message in translated if message.string}
+    return [text for text in texts if _bare(text) in polish - english]
 
 
 def _bare(text: str) -> str:

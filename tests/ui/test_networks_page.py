@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from app.demo import load_demo
@@ -68,7 +68,7 @@ def test_a_day_outside_the_period_is_refused_in_place(
     _choose_meeting(page, "m4")
     first = page.meetings.editors["starts_on"]
     first.setFocus()
-    first.setDate(QDate(2027, 3, 1))
+    first.set_value(date(2027, 3, 1))
     first.editingFinished.emit()
     assert "poza okresem" in page.meetings.error.text()
     assert page.meetings.error.isVisibleTo(page)

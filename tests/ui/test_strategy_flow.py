@@ -29,6 +29,7 @@ from app.reports.plan import write_plan_pdf
 from app.services import funding, indicators, plans, records, terms
 from app.services.strategy import table_rows
 from app.storage.store import Store
+from ui.dialogs.new_plan import NewPlanDialog
 from ui.main_window import MainWindow
 from ui.pages.plan import PlanPage
 
@@ -99,8 +100,16 @@ def test_a_whole_strategy_enters_through_the_window(  # type: ignore[no-untyped-
     page, municipality_id = _open_plan_page(window, store, strategy)
     plan_data = strategy["plan"]
 
-    # The plan: created with a button, its header typed in.
-    page.new_plan()
+    # The plan: created with a button (the "Nowy plan" box asks for its title first),
+    # its header typed in.
+    def answer(dialog: NewPlanDialog) -> int:
+        hands.type(dialog.title, plan_data["title"])
+        dialog.accept()
+        return int(dialog.result())
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(NewPlanDialog, "exec", answer)
+        page.new_plan()
     header = page.header_forms[0]
     hands.type(header.editors["title"], plan_data["title"])
     hands.type(header.editors["year_to"], str(plan_data["year_to"]))

@@ -41,6 +41,7 @@ class FinancingEditor(QWidget):
             noun=_("wiersz finansowania"),
             new_values=self._new_values,
             choices={"source_id": self._source_choices},
+            scroll_form=False,  # the action's detail scrolls as a whole
         )
         self.panel.setObjectName("financing_panel")
         self.panel.splitter.setOrientation(Qt.Orientation.Vertical)

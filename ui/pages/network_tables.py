@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -58,8 +59,15 @@ def fill(
     if chosen is not None and ids is not None and chosen in ids:
         table.selectRow(list(ids).index(chosen))
     table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
     for column in range(table.columnCount() - 1):
-        table.setColumnWidth(column, min(table.columnWidth(column), 320))
+        # a header shows its every word (it wraps onto two lines), however narrow the data
+        title = table.horizontalHeaderItem(column)
+        words = title.text().split() if title is not None else []
+        least = max((header.fontMetrics().horizontalAdvance(w) for w in words), default=0)
+        least += 2 * margin + 8
+        table.setColumnWidth(column, max(least, min(table.columnWidth(column), 320)))
 
 
 def current_id(table: QTableWidget) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from app.i18n import _
@@ -27,8 +28,10 @@ class MilestonesPanel(RecordPanel):
             noun=_("kamień milowy"),
             new_values=self._new_values,
             parent=parent,
+            scroll_form=False,  # the indicator's form scrolls as a whole
         )
         self.setObjectName("milestones_panel")
+        self.splitter.setOrientation(Qt.Orientation.Vertical)  # no sideways scrolling
         self.setMinimumHeight(180)
         self.indicator: Indicator | None = None
 

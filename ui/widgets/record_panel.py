@@ -46,8 +46,10 @@ class RecordPanel(QWidget):
         new_values: Callable[[], dict[str, Any]],
         choices: dict[str, Callable[[], Sequence[tuple[Any, str]]]] | None = None,
         parent: QWidget | None = None,
+        scroll_form: bool = True,
     ) -> None:
         super().__init__(parent)
+        self.scroll_form = scroll_form  # False inside a scrolled page: no scrolling in scrolling
         self.cls = cls
         self.noun = noun
         self.new_values = new_values
@@ -92,15 +94,18 @@ class RecordPanel(QWidget):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addLayout(buttons)
         left_box.addWidget(self.table)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(320)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(scroll)
+        if self.scroll_form:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(self.form)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setMinimumWidth(320)
+            self.splitter.addWidget(scroll)
+        else:
+            self.splitter.addWidget(self.form)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         box = QVBoxLayout(self)

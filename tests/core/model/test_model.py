@@ -36,7 +36,9 @@ ENUMS = LabelledEnum.__subclasses__()
 
 
 def test_every_enum_member_has_a_polish_label() -> None:
-    assert len(ENUMS) == 15  # with TermPrecision, InstitutionKind, ProblemKind and three of networks
+    assert (
+        len(ENUMS) == 15
+    )  # with TermPrecision, InstitutionKind, ProblemKind and three of networks
     for enum_cls in ENUMS:
         assert set(_LABELS[enum_cls.__name__]) == {m.value for m in enum_cls}, enum_cls
         for member in enum_cls:

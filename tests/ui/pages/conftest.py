@@ -24,6 +24,8 @@ def page_for(window: MainWindow, store: Store) -> PageFor:
         window.municipality_model.reload()
         window.choose_municipality(municipality.id)
         page = next(p for p in window.pages if isinstance(p, cls))
+        # on screen, as the user edits it: a hidden page defers its updates until shown
+        window.navigation.setCurrentRow(window.pages.index(page))
         page.refresh()
         return page, municipality.id
 
