@@ -431,12 +431,12 @@ class MainWindow(QMainWindow):
         """Copy the data file (off the GUI thread: the copy uses its own connections)."""
         if self.store is None:
             return
-        from ui.dialogs.background_task import run_in_background
+        from ui.operations import run_in_background
 
         store = self.store
         try:
             path = run_in_background(
-                self, _("Wykonywanie kopii zapasowej…"), lambda _cancelled: store.backup("manual")
+                self, _("Wykonywanie kopii zapasowej…"), lambda _progress: store.backup("manual")
             )
         except UserError as error:
             show_user_error(self, error)

@@ -14,7 +14,7 @@ from app.i18n import N_, _
 from app.services.erasure import erase_from_store_backups
 from app.storage.store import Store
 from ui.commands import DeleteRecord
-from ui.dialogs.background_task import run_in_background
+from ui.operations import run_in_background
 
 BACKUPS_NOTE = N_(
     "Treść usuniętego elementu znika z pliku danych od razu. Kopie zapasowe zrobione "
@@ -51,7 +51,7 @@ def erase_from_backups_after(parent: QWidget, store: Store, command: DeleteRecor
     result = run_in_background(
         parent,
         _("Usuwanie z kopii zapasowych…"),
-        lambda cancelled: erase_from_store_backups(store, deletion, cancelled),
+        lambda progress: erase_from_store_backups(store, deletion, progress.cancelled),
     )
     if result.skipped:
         QMessageBox.warning(

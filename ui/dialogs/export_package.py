@@ -33,8 +33,8 @@ from app.model import Municipality
 from app.services import records
 from app.textnorm import fold
 from ui.context import EditorContext
-from ui.dialogs.background_task import run_in_background
 from ui.errors import show_user_error
+from ui.operations import run_in_background
 from ui.widgets.date_edit import DateEdit
 
 MIN_PASSPHRASE = crypto.MIN_PASSPHRASE
@@ -254,7 +254,7 @@ class ExportPackageDialog(QDialog):
             run_in_background(
                 self,
                 _("Zapisywanie pliku {name}…").format(name=target.name),
-                lambda _cancelled: export.write_file(target, export.build(collected, passphrase)),
+                lambda _progress: export.write_file(target, export.build(collected, passphrase)),
             )
             export.remember_sent(store, collected)
         except UserError as error:

@@ -11,13 +11,12 @@ docs/DECISIONS.md). "Otworzyć PDF teraz?" opens the file in the system viewer.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -49,6 +47,7 @@ from app.services import plans, records
 from ui.context import EditorContext
 from ui.dialogs.form_rows import FormRows
 from ui.errors import show_user_error
+from ui.operations import Operation, show_progress
 from ui.widgets.date_edit import DateEdit
 
 SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -86,26 +85,6 @@ class _Choice:
     label: str
 
 
-class _Worker(QObject):
-    """Runs an :class:`ExportJob` on a worker thread, reporting progress by signals."""
-
-    progressed = Signal(int, str)
-    done = Signal(object, object)  # the written path or None, the error or None
-
-    def __init__(self, job: ExportJob, stop: threading.Event) -> None:
-        super().__init__()
-        self._job = job
-        self._stop = stop
-
-    def run(self) -> None:
-        try:
-            path = self._job.run(self.progressed.emit, self._stop.is_set)
-        except BaseException as error:  # handed to the GUI thread
-            self.done.emit(None, error)
-        else:
-            self.done.emit(path, None)
-
-
 class ExportPdfDialog(QDialog):
     """The export dialog; ``export_finished`` tells when a started export has ended."""
 
@@ -122,10 +101,7 @@ class ExportPdfDialog(QDialog):
         self.context = context
         self.municipality = municipality
         self.written: Path | None = None
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-        self._stop = threading.Event()
-        self._progress: QProgressDialog | None = None
+        self._operation: Operation[Path | None] | None = None
         self.setWindowTitle(_("Eksport do PDF — {name}").format(name=municipality.name))
         self.setMinimumWidth(560)
         self.rows = FormRows("output")
@@ -376,37 +352,20 @@ class ExportPdfDialog(QDialog):
         self._run(job)
 
     def _run(self, job: ExportJob) -> None:
-        self._stop.clear()
         self.export_button.setEnabled(False)
-        progress = QProgressDialog(_("Przygotowywanie dokumentu…"), _("Anuluj"), 0, 100, self)
-        progress.setWindowTitle(_("Eksport do PDF"))
-        progress.setMinimumWidth(380)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(self._stop.set)
-        self._progress = progress
-        thread = QThread(self)
-        worker = _Worker(job, self._stop)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._thread, self._worker = thread, worker
-        thread.start()
-
-    def _on_progress(self, percent: int, message: str) -> None:
-        progress = self._progress
-        if progress is None or self._stop.is_set():
-            return
-        if message:
-            progress.setLabelText(message)
-        # Last: a modal progress dialog processes events here, which may end the export.
-        progress.setValue(percent)
+        operation: Operation[Path | None] = Operation(
+            lambda progress: job.run(progress.report, progress.cancelled)
+        )
+        show_progress(
+            operation, self, _("Przygotowywanie dokumentu…"), _("Eksport do PDF"), steps=True,
+            delay_ms=300,
+        )  # fmt: skip
+        operation.finished.connect(lambda: self._on_done(operation.result, operation.error))
+        self._operation = operation
+        operation.start()
 
     def _on_done(self, path: Path | None, error: BaseException | None) -> None:
-        self._finish_thread()
+        self._operation = None
         self.export_button.setEnabled(True)
         if error is not None and not isinstance(error, ExportCancelled):
             if isinstance(error, UserError):
@@ -435,23 +394,9 @@ class ExportPdfDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.accept()
 
-    def _finish_thread(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-            self._thread = None
-        if self._worker is not None:
-            self._worker.deleteLater()
-            self._worker = None
-
     def reject(self) -> None:
-        if self._thread is not None:  # an export is running: stop it first
-            self._stop.set()
+        if self._operation is not None:  # an export is running: stop it first
+            self._operation.cancel()
             return
         super().reject()
 

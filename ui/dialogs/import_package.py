@@ -8,7 +8,6 @@ takes a backup and applies everything in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
@@ -38,9 +37,9 @@ from app.exchange.reader import Package, ReadCancelled, read_package
 from app.exchange.report import nothing_to_change
 from app.i18n import _
 from ui.context import EditorContext
-from ui.dialogs.background_task import run_in_background
 from ui.dialogs.import_conflicts import ConflictPanel
 from ui.errors import show_user_error
+from ui.operations import Progress, run_in_background
 
 FILE_FILTER = "Plan Oświaty (*{ext});;{all} (*)"
 
@@ -90,8 +89,8 @@ def _read(parent: QWidget | None, path: Path) -> Package | None:
     passphrase: str | None = None
     while True:
 
-        def read(cancelled: Callable[[], bool], secret: str | None = passphrase) -> Package:
-            return read_package(path, secret, cancelled)
+        def read(progress: Progress, secret: str | None = passphrase) -> Package:
+            return read_package(path, secret, progress.cancelled)
 
         try:
             return run_in_background(
