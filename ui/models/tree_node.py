@@ -19,3 +19,18 @@ class Node:
 
     def row(self) -> int:
         return 0 if self.parent is None else self.parent.children.index(self)
+
+    def descendant_count(self) -> int:
+        return sum(1 + child.descendant_count() for child in self.children)
+
+    def neighbour_id(self) -> str | None:
+        """The id to select once this node is gone: the next sibling, the previous, the parent."""
+        if self.parent is None:
+            return None
+        siblings = self.parent.children
+        row = self.row()
+        if row + 1 < len(siblings):
+            return siblings[row + 1].id
+        if row > 0:
+            return siblings[row - 1].id
+        return self.parent.id or None

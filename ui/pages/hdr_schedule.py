@@ -698,7 +698,7 @@ class ScheduleTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         cls: type[Record] = SchedulePriority if node.kind == "priority" else ScheduleItem
-        neighbour = _neighbour_id(node)
+        neighbour = node.neighbour_id()
         if (
             self.context.run(
                 DeleteRecord(
@@ -754,15 +754,3 @@ class ScheduleTab(QWidget):
 def _short(text: str, limit: int = 50) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _neighbour_id(node: Node) -> str | None:
-    if node.parent is None:
-        return None
-    siblings = node.parent.children
-    row = node.row()
-    if row + 1 < len(siblings):
-        return siblings[row + 1].id
-    if row > 0:
-        return siblings[row - 1].id
-    return node.parent.id or None

@@ -9,8 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,37 +24,20 @@ from PySide6.QtWidgets import (
 
 from app.catalogs import key_competences
 from app.changes import Change
-from app.i18n import N_, _
-from app.model import Action, Goal, Municipality, Objective, Record, StrategicPlan
+from app.i18n import _
+from app.model import Action, Goal, Objective, StrategicPlan
 from app.services import funding, plans, records
-from app.services.plans import action_school_ids, set_action_schools
-from ui.commands import CallCommand, CreateRecord, EditRecord, MoveRecord, push
+from app.services.plans import action_school_ids
 from ui.forms.editors import ChecklistEditor
 from ui.forms.financing import FinancingEditor
 from ui.forms.record_form import RecordForm
 from ui.forms.term_field import TermField
-from ui.models.plan_tree import CHILD_KIND, ID_ROLE, KIND_CLASS, KIND_ROLE, Node, PlanTreeModel
-from ui.pages.base import Page
+from ui.models.plan_tree import CHILD_KIND, Node, PlanTreeModel
+from ui.pages.plan_edits import PlanEdits
+from ui.pages.plan_header import header_tab
 from ui.pages.plan_strategy import StrategyTab
 from ui.widgets.empty_state import EmptyState
 
-HEADER_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        N_("Informacje o planie"),
-        ("title", "year_from", "year_to", "status", "resolution_number", "resolution_date"),
-    ),
-    (
-        N_("Diagnoza stanu oświaty"),
-        (
-            "diagnosis_context",
-            "diagnosis_education",
-            "diagnosis_demography",
-            "diagnosis_conclusions",
-        ),
-    ),
-    (N_("Wizja, misja i wdrażanie"), ("vision", "mission", "implementation_system")),
-)
-SWOT = ("swot_strengths", "swot_weaknesses", "swot_opportunities", "swot_threats")
 GOAL_FIELDS = ("code", "title", "description")
 ACTION_FIELDS = (
     "title",
@@ -69,14 +50,9 @@ ACTION_FIELDS = (
     "status",
     "key_competences",
 )
-NEW_TITLES = {
-    "goal": N_("Nowy cel strategiczny"),
-    "objective": N_("Nowy cel operacyjny"),
-    "action": N_("Nowe działanie"),
-}
 
 
-class PlanPage(Page):
+class PlanPage(PlanEdits):
     key = "plan"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -113,7 +89,8 @@ class PlanPage(Page):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_tree_tab(), _("Cele i działania"))
-        self.tabs.addTab(self._build_header_tab(), _("Informacje, diagnoza i SWOT"))
+        header, self.header_forms = header_tab(self._edit_field(StrategicPlan))
+        self.tabs.addTab(header, _("Informacje, diagnoza i SWOT"))
         self.indicators = self._build_indicators()
         self.tabs.addTab(self.indicators, _("Wskaźniki"))
         self.strategy = StrategyTab(self._edit_field(StrategicPlan))
@@ -282,31 +259,6 @@ class PlanPage(Page):
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(self._focus_detail)
 
-    def _build_header_tab(self) -> QWidget:
-        self.header_forms: list[RecordForm] = []
-        container = QWidget()
-        box = QVBoxLayout(container)
-        for title, fields in HEADER_SECTIONS:
-            group = QGroupBox(_(title))
-            group_box = QVBoxLayout(group)
-            form = RecordForm(StrategicPlan, fields, self._edit_field(StrategicPlan))
-            group_box.addWidget(form)
-            self.header_forms.append(form)
-            box.addWidget(group)
-        swot = QGroupBox(_("Analiza SWOT"))
-        grid = QGridLayout(swot)
-        for position, field in enumerate(SWOT):
-            form = RecordForm(StrategicPlan, (field,), self._edit_field(StrategicPlan))
-            self.header_forms.append(form)
-            grid.addWidget(form, position // 2, position % 2)
-        box.insertWidget(2, swot)
-        box.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(container)
-        return scroll
-
     # -- loading ----------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -453,16 +405,6 @@ class PlanPage(Page):
 
     # -- selection and detail ---------------------------------------------------------------
 
-    def current_id(self) -> str | None:
-        index = self.tree.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
-
-    def current_kind(self) -> str | None:
-        index = self.tree.currentIndex()
-        value = index.data(KIND_ROLE) if index.isValid() else None
-        return str(value) if value else None
-
     def select(self, record_id: str, sync_only: bool = False) -> bool:
         index = self.tree_model.index_of(record_id)
         if not index.isValid():
@@ -551,270 +493,7 @@ class PlanPage(Page):
         self.term_field.load(action)
         self.financing.show_action(self.context, self.municipality_id, action.id)
 
-    def _save_term(self, old: dict[str, Any], new: dict[str, Any]) -> None:
-        assert self.context is not None
-        action_id = self.current_id()
-        assert action_id is not None
-        push(
-            self.context.undo_stack,
-            EditRecord(
-                self.context.store, Action, action_id, old, new, _("zmiana terminu realizacji")
-            ),
-        )
-
-    def _institution_choices(self) -> list[tuple[Any, str]]:
-        if self.context is None or self.municipality_id is None:
-            return []
-        from app.model import Institution, School
-
-        store, municipality_id = self.context.store, self.municipality_id
-        found = records.children(store, Institution, municipality_id=municipality_id)
-        schools = records.children(store, School, municipality_id=municipality_id)
-        return [(i.id, i.name) for i in sorted(found, key=lambda i: i.name)] + [
-            (s.id, s.name) for s in sorted(schools, key=lambda s: s.name)
-        ]
-
-    def _team_choices(self) -> list[tuple[Any, str]]:
-        if self.context is None or self.municipality_id is None:
-            return []
-        from app.model import TeamMember
-
-        members = records.children(
-            self.context.store, TeamMember, municipality_id=self.municipality_id
-        )
-        return [(m.id, f"{m.name} — {m.role}" if m.role else m.name) for m in members]
-
-    def _school_choices(self) -> list[tuple[str, str]]:
-        if self.context is None or self.municipality_id is None:
-            return []
-        from app.model import School
-
-        schools = records.children(self.context.store, School, municipality_id=self.municipality_id)
-        return [(s.id, s.name) for s in sorted(schools, key=lambda s: s.name)]
-
     # -- editing ------------------------------------------------------------------------------
-
-    def _edit_field(self, cls: type[Record]) -> Any:
-        def edit(field: str, old: Any, new: Any) -> None:
-            assert self.context is not None
-            record_id = self.plan_id if cls is StrategicPlan else self.current_id()
-            assert record_id is not None
-            from app.services.fields import FIELDS
-
-            label = _(FIELDS[cls][field].label)
-            push(
-                self.context.undo_stack,
-                EditRecord(
-                    self.context.store,
-                    cls,
-                    record_id,
-                    {field: old},
-                    {field: new},
-                    _("zmianę pola „{field}”").format(field=label),
-                ),
-            )
-
-        return edit
-
-    def _schools_edited(self) -> None:
-        if self.context is None or self.current_kind() != "action":
-            return
-        action_id = self.current_id()
-        assert action_id is not None
-        store = self.context.store
-        old, new = list(self._school_ids), self.schools_editor.value()
-        if set(old) == set(new):
-            return
-        command = CallCommand(
-            store,
-            lambda: set_action_schools(store, action_id, new),
-            lambda: set_action_schools(store, action_id, old),
-            _("zmianę szkół objętych działaniem"),
-        )
-        if self.context.run(command):
-            self._school_ids = new
-
-    def _rename(self, kind: str, record_id: str, title: str) -> None:
-        if self.context is None:
-            return
-        node = self.tree_model.node_by_id(record_id)
-        old = node.record.title if node is not None else ""
-        self.context.run(
-            EditRecord(
-                self.context.store,
-                KIND_CLASS[kind],
-                record_id,
-                {"title": old},
-                {"title": title},
-                _("zmianę nazwy"),
-                mergeable=False,
-            )
-        )
-
-    def _move(self, kind: str, record_id: str, parent_id: str, new_index: int) -> None:
-        if self.context is None:
-            return
-        node = self.tree_model.node_by_id(record_id)
-        if node is None or node.parent is None:
-            return
-        old_parent = self.plan_id if node.parent.kind == "root" else node.parent.id
-        assert old_parent is not None
-        self.context.run(
-            MoveRecord(
-                self.context.store,
-                KIND_CLASS[kind],
-                record_id,
-                (old_parent, node.row()),
-                (parent_id, new_index),
-                _("przeniesienie elementu"),
-            )
-        )
-        self.select(record_id)
-
-    def shift(self, step: int) -> None:
-        """Move the selected element up or down; past the edge, into the neighbouring parent."""
-        record_id = self.current_id()
-        node = self.tree_model.node_by_id(record_id or "")
-        if node is None or node.parent is None or self.plan_id is None:
-            return
-        siblings = node.parent.children
-        row = node.row()
-        target = row + step
-        if 0 <= target < len(siblings):
-            parent_id = self.plan_id if node.parent.kind == "root" else node.parent.id
-            self._move(node.kind, node.id, parent_id, target)
-            return
-        grandparent = node.parent.parent
-        if grandparent is None:
-            return
-        uncles = grandparent.children
-        uncle_row = node.parent.row() + step
-        if 0 <= uncle_row < len(uncles):
-            uncle = uncles[uncle_row]
-            index = len(uncle.children) if step < 0 else 0
-            self._move(node.kind, node.id, uncle.id, index)
-
-    def add(self, kind: str) -> None:
-        if self.context is None or self.plan_id is None:
-            return
-        self.flush()
-        parent_id = self._parent_for_new(kind)
-        if parent_id is None:
-            return
-        values: dict[str, Any] = {"title": _(NEW_TITLES[kind])}
-        values.update(self._code_for_new(kind, parent_id))
-        cls = KIND_CLASS[kind]
-        command = CreateRecord(
-            self.context.store,
-            cls,
-            parent_id,
-            values,
-            _("dodanie: {what}").format(what=_(NEW_TITLES[kind]).lower()),
-        )
-        if self.context.run(command) and command.record_id:
-            self.select(command.record_id)
-            index = self.tree_model.index_of(command.record_id)
-            self.tree.setFocus()
-            self.tree.edit(index)
-
-    def _parent_for_new(self, kind: str) -> str | None:
-        if kind == "goal":
-            return self.plan_id
-        node = self.tree_model.node_by_id(self.current_id() or "")
-        wanted_parent = {"objective": "goal", "action": "objective"}[kind]
-        while node is not None and node.kind != wanted_parent:
-            node = node.parent if node.kind != "root" else None
-            if node is not None and node.kind == "root":
-                node = None
-        if node is None:
-            return None
-        return node.id
-
-    def _code_for_new(self, kind: str, parent_id: str) -> dict[str, Any]:
-        if kind == "action":
-            return {}
-        if kind == "goal":
-            return {"code": str(len(self.tree_model.root.children) + 1)}
-        parent = self.tree_model.node_by_id(parent_id)
-        if parent is None:
-            return {}
-        prefix = getattr(parent.record, "code", None) or str(parent.row() + 1)
-        return {"code": f"{prefix}.{len(parent.children) + 1}"}
-
-    def delete_selected(self) -> None:
-        record_id = self.current_id()
-        node = self.tree_model.node_by_id(record_id or "")
-        if self.context is None or node is None:
-            return
-        count = _count_descendants(node)
-        detail = (
-            _("Elementy podrzędne usuwane razem z nim: {count}.").format(count=count)
-            if count
-            else ""
-        )
-        next_id = _neighbour_id(node)
-        deleted = self.delete_with_confirm(
-            _("Usuwanie"),
-            _("Usunąć „{title}”?").format(title=node.record.title)
-            + ("\n\n" + detail if detail else "")
-            + "\n\n"
-            + _("Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."),
-            KIND_CLASS[node.kind],
-            node.id,
-            _("usunięcie: {title}").format(title=node.record.title),
-        )
-        if deleted and next_id:
-            self.select(next_id)
-
-    def new_plan(self) -> None:
-        """Ask for the new plan's title and years, then show it."""
-        if self.context is None or self.municipality_id is None:
-            return
-        from ui.dialogs.new_plan import NewPlanDialog
-
-        self.flush()
-        municipality = records.get(self.context.store, Municipality, self.municipality_id)
-        dialog = NewPlanDialog(self.context, self.municipality_id, municipality.name, self)
-        created = dialog.created_id if dialog.exec() else None
-        dialog.deleteLater()
-        if created:
-            self.plan_id = created
-            self.refresh()
-            self.tabs.setCurrentIndex(0)
-            self.add_goal_button.setFocus()
-
-    def delete_plan(self) -> None:
-        if self.context is None or self.plan_id is None:
-            return
-        plan = records.get(self.context.store, StrategicPlan, self.plan_id)
-        if self.delete_with_confirm(
-            _("Usuwanie planu"),
-            _(
-                "Usunąć cały plan „{title}” wraz z celami, działaniami i wskaźnikami?\n\n"
-                "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
-            ).format(title=plan.title),
-            StrategicPlan,
-            self.plan_id,
-            _("usunięcie planu"),
-        ):
-            self.plan_id = None
-            self.refresh()
-
-
-def _count_descendants(node: Node) -> int:
-    return sum(1 + _count_descendants(child) for child in node.children)
-
-
-def _neighbour_id(node: Node) -> str | None:
-    if node.parent is None:
-        return None
-    siblings = node.parent.children
-    row = node.row()
-    if row + 1 < len(siblings):
-        return siblings[row + 1].id
-    if row > 0:
-        return siblings[row - 1].id
-    return node.parent.id if node.parent.kind != "root" else None
 
 
 __all__ = ["CHILD_KIND", "PlanPage"]
