@@ -18,39 +18,28 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPainter, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.changes import Change
-from app.errors import UserError
 from app.i18n import _
-from app.model import Indicator, Measurement
-from app.services.fields import FIELDS
-from ui.commands import CreateRecord, DeleteRecord, EditRecord, push
+from app.model import Indicator
+from ui.commands import EditRecord
 from ui.context import EditorContext
-from ui.formatting import show_date
 from ui.forms.editors import ChoiceEditor
 from ui.forms.record_form import RecordForm
-from ui.models import indicators as columns
 from ui.models.indicators import (
-    ATTENTION_ROLE,
     AttachTarget,
     IndicatorRow,
     IndicatorTableModel,
@@ -58,15 +47,23 @@ from ui.models.indicators import (
     attach_key,
 )
 from ui.models.measurements import (
-    DATE,
-    SOURCE,
-    VALUE,
     MeasurementDelegate,
     MeasurementTableModel,
 )
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.records import ID_ROLE
 from ui.models.roles import DEPTH_ROLE as DEPTH_ROLE
-from ui.pages.base import LiveView
+from ui.pages.plan_indicator_edits import IndicatorEdits
+from ui.pages.plan_indicator_views import (
+    MEASUREMENT_WIDTHS,
+    AttentionFilter,
+    IndentDelegate,
+    MeasurementView,
+    indicator_table,
+    on_delete_key,
+    setup_table,
+    show_starts,
+    vertical,
+)
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 from ui.widgets.milestones import MilestonesPanel
 
@@ -94,70 +91,11 @@ WATCHED = {
     "action",
     "strategic_plan",
 }
-# Narrow enough that the indicator's name keeps room at 1093 px (headers wrap).
-COLUMN_WIDTHS = {
-    columns.ATTACHED_TO: 105,
-    columns.UNIT: 80,
-    columns.BASELINE: 80,
-    columns.TARGET: 80,
-    columns.LATEST: 72,
-    columns.STATUS: 112,
-    columns.STALE: 86,
-}
-# Shown by the form and the chart; the header's context menu brings them back.
-HIDDEN_COLUMNS = (columns.UNIT, columns.BASELINE, columns.TARGET)
-MEASUREMENT_WIDTHS = {DATE: 95, VALUE: 80, SOURCE: 160}
 DESCRIPTION_HEIGHT = 64
-INDENT = 16
 ERROR_STYLE = "color: #b00020;"
 
 
-class AttentionFilter(QSortFilterProxyModel):
-    """All indicators, or only those off track, at risk or stale."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.attention_only = False
-        self.setSortRole(SORT_ROLE)
-
-    def set_attention_only(self, on: bool) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter is deprecated
-            self.beginFilterChange()
-            self.attention_only = on
-            self.endFilterChange()
-        else:
-            self.attention_only = on
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self.attention_only:
-            return True
-        model = self.sourceModel()
-        return bool(model.index(source_row, 0, source_parent).data(ATTENTION_ROLE))
-
-
-class IndentDelegate(QStyledItemDelegate):
-    """Indents the entries of the "Przypisany do" list by their depth in the plan."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        depth = int(index.data(DEPTH_ROLE) or 0)
-        shifted = QStyleOptionViewItem(option)
-        shifted.rect = option.rect.adjusted(depth * INDENT, 0, 0, 0)
-        super().paint(painter, shifted, index)
-
-
-class MeasurementView(QTableView):
-    """The measurements table; it can save a cell still being edited."""
-
-    def commit_open_editor(self) -> None:
-        """Save a cell being edited (before switching indicators or closing)."""
-        editor = self.indexWidget(self.currentIndex())
-        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
-            self.commitData(editor)
-            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
-
-
-class IndicatorsPanel(LiveView):
+class IndicatorsPanel(IndicatorEdits):
     """The indicators of one plan; everything edited here is undoable."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -177,7 +115,7 @@ class IndicatorsPanel(LiveView):
         self.model = IndicatorTableModel()
         self.proxy = AttentionFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = _table(self.proxy)
+        self.table = indicator_table(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setAccessibleName(_("Wskaźniki planu"))
@@ -193,7 +131,7 @@ class IndicatorsPanel(LiveView):
             _("Pokaż tylko wskaźniki poza planem, zagrożone albo bez aktualnego pomiaru")
         )
         self.attention_toggle.toggled.connect(self._filter_toggled)
-        _on_delete_key(self.table, self.delete_indicator)
+        on_delete_key(self.table, self.delete_indicator)
 
     def _build_details(self) -> None:
         self.form = RecordForm(Indicator, FORM_FIELDS, self._edit_indicator)
@@ -209,7 +147,7 @@ class IndicatorsPanel(LiveView):
         self.form.layout_.setVerticalSpacing(4)
         self.measurements = MeasurementTableModel(self._edit_measurement, self._measurement_failed)
         self.measurement_table = MeasurementView()
-        _setup_table(self.measurement_table, self.measurements)
+        setup_table(self.measurement_table, self.measurements)
         self.measurement_table.setItemDelegate(MeasurementDelegate(self.measurement_table))
         self.measurement_table.setAccessibleName(_("Pomiary wskaźnika"))
         for column, width in MEASUREMENT_WIDTHS.items():
@@ -230,7 +168,7 @@ class IndicatorsPanel(LiveView):
         self.measurement_error.setStyleSheet(ERROR_STYLE)
         self.measurement_error.setWordWrap(True)
         self.measurement_error.hide()
-        _on_delete_key(self.measurement_table, self.delete_measurement)
+        on_delete_key(self.measurement_table, self.delete_measurement)
         self.chart = IndicatorChart()
 
     def _layout(self) -> None:
@@ -248,7 +186,7 @@ class IndicatorsPanel(LiveView):
         top_left_box.setContentsMargins(0, 0, 0, 0)
         top_left_box.addLayout(buttons)
         top_left_box.addWidget(self.table)
-        self.overview = _vertical(top_left, self.chart, (3, 2))
+        self.overview = vertical(top_left, self.chart, (3, 2))
         form_page = QWidget()  # the form at its natural height, the spare room below it
         form_box = QVBoxLayout(form_page)
         form_box.setContentsMargins(0, 0, 0, 0)
@@ -262,7 +200,7 @@ class IndicatorsPanel(LiveView):
         scroll.setWidget(form_page)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details = _vertical(scroll, self._measurement_box(), (3, 2))
+        self.details = vertical(scroll, self._measurement_box(), (3, 2))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.overview)
@@ -362,10 +300,6 @@ class IndicatorsPanel(LiveView):
     def list_view(self) -> QAbstractItemView:
         return self.table
 
-    def _current_row(self) -> IndicatorRow | None:
-        current = self.current_id()
-        return self.model.find(current) if current else None
-
     def select(self, indicator_id: str) -> bool:
         """Make ``indicator_id`` the current row (showing all rows if the filter hides it)."""
         row = self.model.row_of(indicator_id)
@@ -398,7 +332,7 @@ class IndicatorsPanel(LiveView):
             else:
                 self.measurement_table.commit_open_editor()
                 self.form.load(row.indicator)
-                _show_starts(self.form)
+                show_starts(self.form)
                 self._clear_measurement_error()
             self._show_attach(row.indicator)
             self.measurements.set_measurements(row.measurements)
@@ -485,125 +419,7 @@ class IndicatorsPanel(LiveView):
 
     # -- editing indicators -------------------------------------------------------------------
 
-    def _edit_indicator(self, field: str, old: Any, new: Any) -> None:
-        assert self.context is not None and self.form.record_id is not None
-        label = _(FIELDS[Indicator][field].label)
-        command = EditRecord(
-            self.context.store,
-            Indicator,
-            self.form.record_id,
-            {field: old},
-            {field: new},
-            _("zmianę pola „{field}”").format(field=label),
-        )
-        push(self.context.undo_stack, command)  # a UserError goes back to the form
-
-    def add_indicator(self) -> None:
-        if self.context is None or self.plan_id is None or self.municipality_id is None:
-            return
-        self.flush()
-        command = CreateRecord(
-            self.context.store,
-            Indicator,
-            self.municipality_id,
-            {"name": _("Nowy wskaźnik"), "plan_id": self.plan_id},
-            _("dodanie wskaźnika"),
-        )
-        if not self.context.run(command) or command.record_id is None:
-            return
-        self.refresh()
-        self.select(command.record_id)
-        name = self.form.editors["name"]
-        name.setFocus()
-        name.selectAll()
-
-    def delete_indicator(self) -> None:
-        row = self._current_row()
-        if row is None or self.context is None:
-            return
-        self.flush()
-        name = row.indicator.name
-        if self.delete_with_confirm(
-            _("Usuwanie wskaźnika"),
-            _(
-                "Usunąć wskaźnik „{name}” razem z jego pomiarami?\n\n"
-                "Można to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
-            ).format(name=name),
-            Indicator,
-            row.indicator.id,
-            _("usunięcie wskaźnika „{name}”").format(name=name),
-        ):
-            self.refresh()
-
     # -- editing measurements -----------------------------------------------------------------
-
-    def add_measurement(self) -> None:
-        row = self._current_row()
-        if row is None or self.context is None:
-            return
-        self.flush()
-        latest = row.state.latest
-        value = latest.value if latest is not None else row.indicator.baseline_value
-        command = CreateRecord(
-            self.context.store,
-            Measurement,
-            row.indicator.id,
-            {"measured_on": self.today, "value": value if value is not None else 0.0},
-            _("dodanie pomiaru"),
-        )
-        if not self.context.run(command) or command.record_id is None:
-            return
-        self.refresh()
-        self._edit_value_of(command.record_id)
-
-    def _edit_value_of(self, measurement_id: str) -> None:
-        position = self.measurements.row_of(measurement_id)
-        if position < 0:
-            return
-        index = self.measurements.index(position, VALUE)
-        self.measurement_table.setCurrentIndex(index)
-        self.measurement_table.scrollTo(index)
-        self.measurement_table.setFocus()
-        self.measurement_table.edit(index)
-
-    def delete_measurement(self) -> None:
-        index = self.measurement_table.currentIndex()
-        row = self.measurements.row_at(index.row()) if index.isValid() else None
-        if row is None or self.context is None:
-            return
-        command = DeleteRecord(
-            self.context.store,
-            Measurement,
-            row.id,
-            _("usunięcie pomiaru z dnia {date}").format(date=show_date(row.measured_on)),
-        )
-        if self.context.run(command):
-            self.refresh()
-
-    def _edit_measurement(self, measurement_id: str, field: str, old: Any, new: Any) -> None:
-        """Called by the measurement model; a UserError goes back to it (and is shown)."""
-        if self.context is None:
-            raise UserError(_("Nie wybrano planu."))
-        label = _(FIELDS[Measurement][field].label)
-        command = EditRecord(
-            self.context.store,
-            Measurement,
-            measurement_id,
-            {field: old},
-            {field: new},
-            _("zmianę pomiaru: {field}").format(field=label),
-            mergeable=False,
-        )
-        push(self.context.undo_stack, command)
-        self._clear_measurement_error()
-
-    def _measurement_failed(self, error: UserError) -> None:
-        self.measurement_error.setText(error.message)
-        self.measurement_error.show()
-
-    def _clear_measurement_error(self) -> None:
-        self.measurement_error.clear()
-        self.measurement_error.hide()
 
     # -- remembered layout --------------------------------------------------------------------
 
@@ -624,71 +440,3 @@ class IndicatorsPanel(LiveView):
             value = settings.value(f"{prefix}/{key}")
             if isinstance(value, QByteArray | bytes):
                 target.restoreState(QByteArray(value))
-
-
-# -- helpers ----------------------------------------------------------------------------------
-
-
-def _table(model: QSortFilterProxyModel) -> QTableView:
-    table = QTableView()
-    _setup_table(table, model)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(columns.NAME, QHeaderView.ResizeMode.Stretch)
-    header.setMinimumSectionSize(48)
-    for column, width in COLUMN_WIDTHS.items():
-        header.resizeSection(column, width)
-    for column in HIDDEN_COLUMNS:
-        table.setColumnHidden(column, True)
-    _column_menu(table)
-    return table
-
-
-def _column_menu(table: QTableView) -> None:
-    """Right-click on the header: show or hide columns (as in Windows Explorer)."""
-    header = table.horizontalHeader()
-    header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    for column, title in enumerate(columns.headers()):
-        if column == columns.NAME:
-            continue
-        action = QAction(title, header)
-        action.setCheckable(True)
-        action.setChecked(not table.isColumnHidden(column))
-        action.toggled.connect(lambda on, column=column: table.setColumnHidden(column, not on))
-        header.addAction(action)
-
-
-def _show_starts(form: RecordForm) -> None:
-    """Long one-line texts show their beginning, not their end, when a record is loaded."""
-    for editor in form.editors.values():
-        if isinstance(editor, QLineEdit):
-            editor.setCursorPosition(0)
-
-
-def _vertical(top: QWidget, bottom: QWidget, stretch: tuple[int, int]) -> QSplitter:
-    splitter = QSplitter(Qt.Orientation.Vertical)
-    splitter.setChildrenCollapsible(False)
-    splitter.addWidget(top)
-    splitter.addWidget(bottom)
-    splitter.setStretchFactor(0, stretch[0])
-    splitter.setStretchFactor(1, stretch[1])
-    return splitter
-
-
-def _setup_table(table: QTableView, model: Any) -> None:
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setHighlightSections(False)
-
-
-def _on_delete_key(table: QTableView, slot: Any) -> None:
-    shortcut = QShortcut(QKeySequence.StandardKey.Delete, table)
-    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-    shortcut.activated.connect(slot)
