@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -28,6 +28,7 @@ from ui import page_memory, shell, style
 from ui.context_menus import install_row_menus
 from ui.errors import show_user_error
 from ui.keyboard import tab_leaves_tables
+from ui.main_menus import build_menus
 from ui.models.municipalities import MunicipalityListModel
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.municipality_switcher import MunicipalitySwitcher
@@ -85,6 +86,19 @@ def _make_page(key: str, parent: QWidget) -> Page:
 class MainWindow(QMainWindow):
     municipality_changed = Signal(str)
     language_requested = Signal(str)
+    # Made by ui.main_menus.build_menus:
+    action_new: QAction
+    action_demo: QAction
+    recent_menu: QMenu
+    action_export_pdf: QAction
+    action_export_package: QAction
+    action_import_package: QAction
+    action_import_history: QAction
+    action_backup: QAction
+    action_settings: QAction
+    action_undo: QAction
+    action_redo: QAction
+    action_help: QAction
 
     def __init__(self, settings: QSettings) -> None:
         super().__init__()
@@ -104,7 +118,7 @@ class MainWindow(QMainWindow):
         self.municipality_model = MunicipalityListModel()
         self._build_pages()
         self._build_toolbar()
-        self._build_menus()
+        build_menus(self, PAGES)
         shell.install(self)
         self._build_status_bar()
         self._restore_layout()
@@ -190,90 +204,6 @@ class MainWindow(QMainWindow):
         self.switcher.municipality_chosen.connect(self.choose_municipality)
         bar.addWidget(self.switcher)
         self.addToolBar(bar)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&Plik"))
-        self.action_new = QAction(_("&Nowa JST…"), self)
-        self.action_new.setShortcut(QKeySequence.StandardKey.New)
-        self.action_new.triggered.connect(self.new_municipality)
-        file_menu.addAction(self.action_new)
-        self.action_demo = QAction(_("Wczytaj JST &demonstracyjną"), self)
-        self.action_demo.triggered.connect(self.load_demo)
-        file_menu.addAction(self.action_demo)
-        self.recent_menu = file_menu.addMenu(_("&Ostatnio używane JST"))
-        file_menu.addSeparator()
-        self.action_export_pdf = QAction(_("&Eksportuj dokument PDF…"), self)
-        self.action_export_pdf.setShortcut(QKeySequence("Ctrl+P"))
-        self.action_export_pdf.triggered.connect(lambda: self.export_pdf())
-        file_menu.addAction(self.action_export_pdf)
-        file_menu.addSeparator()
-        self.action_export_package = QAction(_("Zapisz &plik wymiany…"), self)
-        self.action_export_package.setToolTip(
-            _("Zapisz JST do pliku, aby przenieść ją na inny komputer (np. doradcy)")
-        )
-        self.action_export_package.triggered.connect(self.export_package)
-        file_menu.addAction(self.action_export_package)
-        self.action_import_package = QAction(_("&Wczytaj plik wymiany…"), self)
-        self.action_import_package.setShortcut(QKeySequence.StandardKey.Open)
-        self.action_import_package.triggered.connect(lambda: self.import_package())
-        file_menu.addAction(self.action_import_package)
-        self.action_import_history = QAction(_("&Historia wczytanych plików…"), self)
-        self.action_import_history.triggered.connect(self.import_history)
-        file_menu.addAction(self.action_import_history)
-        file_menu.addSeparator()
-        self.action_backup = QAction(_("Wykonaj &kopię zapasową"), self)
-        self.action_backup.triggered.connect(self.make_backup)
-        file_menu.addAction(self.action_backup)
-        file_menu.addSeparator()
-        self.action_settings = QAction(_("&Ustawienia…"), self)
-        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.action_settings.triggered.connect(self.open_settings)
-        file_menu.addAction(self.action_settings)
-        file_menu.addSeparator()
-        quit_action = QAction(_("&Zakończ"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        if quit_action.shortcut().isEmpty():
-            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        edit_menu = self.menuBar().addMenu(_("&Edycja"))
-        self.action_undo = self.undo_stack.createUndoAction(self, _("Cofnij"))
-        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.action_redo = self.undo_stack.createRedoAction(self, _("Ponów"))
-        self.action_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit_menu.addAction(self.action_undo)
-        edit_menu.addAction(self.action_redo)
-
-        view_menu = self.menuBar().addMenu(_("&Widok"))
-        find = QAction(_("&Przejdź do JST…"), self)
-        find.setShortcut(QKeySequence("Ctrl+J"))
-        find.triggered.connect(self._focus_switcher)
-        view_menu.addAction(find)
-        view_menu.addSeparator()
-        for number, (_key, title) in enumerate(PAGES, start=1):
-            go = QAction(_(title), self)
-            go.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            go.triggered.connect(
-                lambda _checked=False, row=number - 1: self.navigation.setCurrentRow(row)
-            )
-            view_menu.addAction(go)
-
-        help_menu = self.menuBar().addMenu(_("Pomo&c"))
-        self.action_help = QAction(_("&Przewodnik"), self)
-        self.action_help.setShortcut(QKeySequence.StandardKey.HelpContents)
-        if self.action_help.shortcut().isEmpty():
-            self.action_help.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        self.action_help.triggered.connect(lambda: self.show_help())
-        help_menu.addAction(self.action_help)
-        shortcuts = QAction(_("&Skróty klawiszowe"), self)
-        shortcuts.triggered.connect(lambda: self.show_help(shortcuts=True))
-        help_menu.addAction(shortcuts)
-        help_menu.addSeparator()
-        about = QAction(_("&O programie"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
         self.saved_label = QLabel("")
