@@ -15,8 +15,8 @@ from app.i18n import N_, _
 from app.model import CYCLE_STEPS, ActionStatus, ScheduleItem, SchedulePriority
 from app.reports import fonts, queries
 from app.reports.blocks import caption, cell, cell_markup, empty, head
-from app.reports.charts import GanttChart, GanttRow, gantt_legend
 from app.reports.dates import date_range, locale, long_date
+from app.reports.gantt_chart import GanttChart, GanttRow, gantt_legend
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.protect import Protection
 from app.reports.queries import HdrData

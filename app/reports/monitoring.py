@@ -25,7 +25,7 @@ from app.reports.blocks import (
     signatures,
     text,
 )
-from app.reports.charts import Series, indicator_chart, risk_band_label, risk_legend, risk_matrix
+from app.reports.charts import Series, indicator_chart
 from app.reports.dates import date_range, long_date, short_date
 from app.reports.hdr import month_span, progress_sentence, progress_table
 from app.reports.plan import indicator_table
@@ -33,6 +33,7 @@ from app.reports.plan_parts import indicator_value
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.protect import Protection
 from app.reports.queries import FINISHED_ACTIONS, IndicatorRow, MonitoringData
+from app.reports.risk_chart import risk_band_label, risk_legend, risk_matrix
 from app.reports.styles import ACCENT, GROUP_FILL, data_table, styles, table
 from app.reports.summary import executive_summary
 from app.reports.templates import Contents, DocumentInfo, TableOfContents, render

@@ -39,7 +39,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
 from app.i18n import _, current_language
-from app.reports.charts import GanttChart
+from app.reports.gantt_chart import GanttChart
 from app.reports.templates import Anchor, DocumentInfo, TableOfContents
 from app.version import __version__
 

@@ -13,14 +13,9 @@ from app.axes import month_ticks, value_ticks
 from app.i18n import set_language
 from app.model import ActionStatus
 from app.reports import dates, fonts
-from app.reports.charts import (
-    GanttChart,
-    GanttRow,
-    Series,
-    fit_text,
-    indicator_chart,
-    risk_band_label,
-)
+from app.reports.charts import Series, fit_text, indicator_chart
+from app.reports.gantt_chart import GanttChart, GanttRow
+from app.reports.risk_chart import risk_band_label
 from app.reports.values import (
     blocks,
     has_grosze,
