@@ -29,7 +29,8 @@ from app.i18n import _
 from app.model import CYCLE_STEPS, DevelopmentSchedule
 from app.services.hdr import STEP_HINTS, step_label
 from ui.forms.record_form import RecordForm
-from ui.models.schedule import NAME_ROLE, StepListModel
+from ui.models.roles import NAME_ROLE
+from ui.models.schedule_steps import StepListModel
 
 EditFactory = Callable[[], Callable[[str, Any, Any], None]]
 StepToggle = Callable[[str, bool], None]

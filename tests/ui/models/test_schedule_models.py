@@ -25,8 +25,8 @@ from ui.models.schedule import (
     STATUS,
     WARNING_ROLE,
     ScheduleTreeModel,
-    StepListModel,
 )
+from ui.models.schedule_steps import StepListModel
 
 TODAY = date(2026, 11, 21)
 
