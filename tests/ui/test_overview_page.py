@@ -14,7 +14,7 @@ from app.services import records, visits
 from app.services.overview import municipality_overview, portfolio
 from app.storage.store import Store
 from ui.main_window import MainWindow
-from ui.models import overview as cols
+from ui.models import portfolio as cols
 from ui.models.records import ID_ROLE
 from ui.pages.overview import PORTFOLIO_TAB, OverviewPage
 from ui.pages.visits import VisitsPage

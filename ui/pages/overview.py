@@ -19,13 +19,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -42,26 +39,19 @@ from app.model import ActionStatus, IndicatorStatus
 from app.services.overview import MunicipalityOverview, Signals, municipality_overview, portfolio
 from ui.formatting import show_date, show_percent
 from ui.models.overview import (
-    ACTION_COLOURS,
-    ATTENTION,
-    INDICATOR_COLOURS,
     LATE_COLOUR,
-    NAME,
     ON_TIME_COLOUR,
     RECORD_TYPE_ROLE,
-    ItemListModel,
     OverviewModels,
-    PortfolioModel,
 )
+from ui.models.portfolio import ATTENTION, NAME, PortfolioModel
 from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
+from ui.pages.overview_parts import Card, Section, action_segments, indicator_segments, segment
 from ui.record_jump import PAGE_OF
 from ui.widgets.card_grid import CardGrid
-from ui.widgets.status_bar_chart import Segment, StatusBarChart
 
 # Where each kind of record lives: the key of its page in the main window.
-LIST_ROWS = 6  # rows a list shows before it scrolls
-COLUMN_LIMIT = 140  # the widest a column beside the title gets (it can be dragged wider)
 NAME_WIDTH = 210  # the portfolio's municipality column
 OVERVIEW_TAB, PORTFOLIO_TAB = range(2)
 
@@ -94,29 +84,29 @@ class OverviewPage(Page):
         self.subheading = QLabel()
         self.subheading.setWordWrap(True)
         self.cards = {
-            "plan": _Card(_("Działania planu"), _("Przejdź do planu"), "plan"),
-            "hdr": _Card(_("Pozycje HDR"), _("Przejdź do HDR"), "hdr"),
-            "indicators": _Card(_("Wskaźniki"), _("Przejdź do wskaźników"), "plan"),
-            "recommendations": _Card(_("Zalecenia doradcy"), _("Przejdź do wizyt"), "visits"),
+            "plan": Card(_("Działania planu"), _("Przejdź do planu"), "plan"),
+            "hdr": Card(_("Pozycje HDR"), _("Przejdź do HDR"), "hdr"),
+            "indicators": Card(_("Wskaźniki"), _("Przejdź do wskaźników"), "plan"),
+            "recommendations": Card(_("Zalecenia doradcy"), _("Przejdź do wizyt"), "visits"),
         }
         for card in self.cards.values():
             card.link.linkActivated.connect(lambda _href, c=card: self.open_page(c.page_key))
         self.sections = {
-            "late": _Section(_("Po terminie"), self.models.late, _("Nic nie jest po terminie.")),
-            "indicators": _Section(
+            "late": Section(_("Po terminie"), self.models.late, _("Nic nie jest po terminie.")),
+            "indicators": Section(
                 _("Wskaźniki wymagające uwagi"),
                 self.models.indicators,
                 _("Wszystkie wskaźniki idą zgodnie z planem i są aktualne."),
             ),
-            "recommendations": _Section(
+            "recommendations": Section(
                 _("Otwarte zalecenia"),
                 self.models.recommendations,
                 _("Nie ma otwartych zaleceń doradcy."),
             ),
-            "risks": _Section(
+            "risks": Section(
                 _("Największe ryzyka"), self.models.risks, _("Nie ma otwartych ryzyk.")
             ),
-            "notes": _Section(
+            "notes": Section(
                 _("Ostatnie notatki"),
                 self.models.notes,
                 _("Nie ma jeszcze notatek monitoringowych."),
@@ -270,7 +260,7 @@ class OverviewPage(Page):
     def _show_charts(self, s: Signals) -> None:
         counted = s.actions_total - s.actions.get(ActionStatus.DROPPED, 0)
         self.cards["plan"].set_content(
-            _action_segments(s.actions),
+            action_segments(s.actions),
             _("{share} zrealizowanych").format(share=show_percent(s.actions_share_done))
             if s.actions_total
             else "",
@@ -281,7 +271,7 @@ class OverviewPage(Page):
         )
         hdr = s.hdr
         self.cards["hdr"].set_content(
-            _action_segments(
+            action_segments(
                 {
                     ActionStatus.DONE: hdr.done,
                     ActionStatus.IN_PROGRESS: hdr.in_progress,
@@ -302,7 +292,7 @@ class OverviewPage(Page):
             IndicatorStatus.AT_RISK, 0
         )
         self.cards["indicators"].set_content(
-            _indicator_segments(s.indicators),
+            indicator_segments(s.indicators),
             _("wymaga uwagi: {count}").format(count=attention) if s.indicators_total else "",
             _("nieaktualne (bez pomiaru na czas): {count}").format(count=s.indicators_stale),
             _("Nie ma jeszcze wskaźników."),
@@ -310,8 +300,8 @@ class OverviewPage(Page):
         on_time = s.recommendations_open - s.recommendations_overdue
         self.cards["recommendations"].set_content(
             [
-                _segment(_("otwarte w terminie"), on_time, ON_TIME_COLOUR),
-                _segment(_("po terminie"), s.recommendations_overdue, LATE_COLOUR),
+                segment(_("otwarte w terminie"), on_time, ON_TIME_COLOUR),
+                segment(_("po terminie"), s.recommendations_overdue, LATE_COLOUR),
             ],
             _("otwarte: {count}").format(count=s.recommendations_open)
             if s.recommendations_open
@@ -324,7 +314,7 @@ class OverviewPage(Page):
 
     # -- links ----------------------------------------------------------------------------
 
-    def _item_activated(self, section: _Section, index: QModelIndex) -> None:
+    def _item_activated(self, section: Section, index: QModelIndex) -> None:
         record_type = index.data(RECORD_TYPE_ROLE)
         record_id = index.data(ID_ROLE)
         if record_type and record_id:
@@ -401,126 +391,3 @@ def _fit_headers(header: QHeaderView, model: PortfolioModel) -> None:
         words = str(model.headerData(column, Qt.Orientation.Horizontal)).split()
         widest = max((metrics.horizontalAdvance(word) for word in words), default=40)
         header.resizeSection(column, max(widest + 16, 52))
-
-
-class _Card(QFrame):
-    """A chart with a title, its headline figure, a footnote and a link to the page."""
-
-    def __init__(self, title: str, link: str, page_key: str) -> None:
-        super().__init__()
-        self.page_key = page_key
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel(title)
-        bold = QFont(self.title.font())
-        bold.setBold(True)
-        self.title.setFont(bold)
-        self.figure = QLabel()
-        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.chart = StatusBarChart()
-        self.footnote = QLabel()
-        self.footnote.setWordWrap(True)
-        self.link = QLabel(f"<a href='#'>{link}</a>")
-        self.link.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.figure)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(10, 8, 10, 8)
-        box.addLayout(top)
-        box.addWidget(self.chart)
-        box.addWidget(self.footnote)
-        box.addStretch(1)
-        box.addWidget(self.link)
-
-    def set_content(self, segments: list[Segment], figure: str, footnote: str, empty: str) -> None:
-        self.chart.set_segments(segments, empty)
-        self.figure.setText(figure)
-        self.footnote.setText(footnote if self.chart.total else "")
-
-
-class _Section(QGroupBox):
-    """A titled list of overview items; an honest sentence when it is empty."""
-
-    def __init__(self, title: str, model: ItemListModel, empty: str) -> None:
-        super().__init__(title)
-        self.model = model
-        self.table = QTableView()
-        self.table.setModel(model)
-        self.table.setAccessibleName(title)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.title_text = title
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, spec in enumerate(model.columns):
-            if spec.stretch:  # the title takes the room; the rest fit their contents
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel(empty)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(placeholder-text);")
-        box = QVBoxLayout(self)
-        box.addWidget(self.table)
-        box.addWidget(self.empty)
-        box.addStretch(1)  # side by side sections start at the same height
-        model.modelReset.connect(self.update_size)
-        self.update_size()
-
-    def update_size(self) -> None:
-        rows = self.model.rowCount()
-        self.setTitle(f"{self.title_text} ({rows})" if rows else self.title_text)
-        for column, spec in enumerate(self.model.columns):
-            if not spec.stretch:  # fit the contents, but leave the title most of the room
-                self.table.resizeColumnToContents(column)
-                width = self.table.horizontalHeader().sectionSize(column)
-                self.table.horizontalHeader().resizeSection(column, min(width, COLUMN_LIMIT))
-        self.table.setVisible(rows > 0)
-        self.empty.setVisible(rows == 0)
-        shown = min(rows, LIST_ROWS)
-        height = (
-            self.table.horizontalHeader().sizeHint().height()
-            + shown * self.table.verticalHeader().defaultSectionSize()
-            + 2 * self.table.frameWidth()
-        )
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setFixedHeight(height)
-
-
-def _segment(label: str, count: int, colours: tuple[str, bool, str]) -> Segment:
-    colour, hatched, text = colours
-    return Segment(label, count, colour, hatched, text)
-
-
-def _action_segments(counts: dict[ActionStatus, int] | Any) -> list[Segment]:
-    return [
-        _segment(status.label, counts.get(status, 0), ACTION_COLOURS[status])
-        for status in (
-            ActionStatus.DONE,
-            ActionStatus.IN_PROGRESS,
-            ActionStatus.PLANNED,
-            ActionStatus.DELAYED,
-            ActionStatus.DROPPED,
-        )
-    ]
-
-
-def _indicator_segments(counts: Any) -> list[Segment]:
-    return [
-        _segment(status.label, counts.get(status, 0), INDICATOR_COLOURS[status])
-        for status in (
-            IndicatorStatus.ACHIEVED,
-            IndicatorStatus.ON_TRACK,
-            IndicatorStatus.AT_RISK,
-            IndicatorStatus.OFF_TRACK,
-            IndicatorStatus.NO_DATA,
-        )
-    ]

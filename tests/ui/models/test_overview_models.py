@@ -13,13 +13,9 @@ from app.model import ActionStatus, IndicatorStatus, Municipality, Recommendatio
 from app.services import records
 from app.services.overview import Item, Signals, municipality_overview, portfolio
 from app.storage.store import Store
-from ui.models import overview as cols
-from ui.models.overview import (
-    RECORD_TYPE_ROLE,
-    OverviewModels,
-    PortfolioModel,
-    details,
-)
+from ui.models import portfolio as cols
+from ui.models.overview import RECORD_TYPE_ROLE, OverviewModels, details
+from ui.models.portfolio import PortfolioModel
 from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.widgets.status_bar_chart import Segment, StatusBarChart
 
