@@ -229,7 +229,7 @@ class VisitsPage(Page):
         keep = self.current_id()
         store = self.store
         if store is None or self.municipality_id is None:
-            self.model.set_rows([], {})
+            self.model.set_visits([], {})
             self._team = []
             self._show(None)
             return
@@ -240,10 +240,10 @@ class VisitsPage(Page):
         self.recommendations.set_choices(
             links.link_targets(store, self.municipality_id), [m.name for m in self._team]
         )
-        self.model.set_rows(rows, counts)
+        self.model.set_visits(rows, counts)
         self.stack.setCurrentWidget(self.splitter if rows else self.empty)
         if keep is not None and self.select(keep):
-            self._show(self.model.visit_at(self.model.row_of(keep)))
+            self._show(self.model.row_at(self.model.row_of(keep)))
         elif rows:
             self.select(rows[-1].id)  # the latest visit
         else:
@@ -264,7 +264,7 @@ class VisitsPage(Page):
 
     def current(self) -> AdvisoryVisit | None:
         current = self.current_id()
-        return self.model.visit_at(self.model.row_of(current)) if current else None
+        return self.model.row_at(self.model.row_of(current)) if current else None
 
     def select(self, visit_id: str) -> bool:
         row = self.model.row_of(visit_id)
@@ -302,7 +302,7 @@ class VisitsPage(Page):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         visit_id = current.data(ID_ROLE) if current.isValid() else None
-        self._show(self.model.visit_at(self.model.row_of(str(visit_id))) if visit_id else None)
+        self._show(self.model.row_at(self.model.row_of(str(visit_id))) if visit_id else None)
 
     def _show(self, visit: AdvisoryVisit | None) -> None:
         self.header_form.load(visit)
