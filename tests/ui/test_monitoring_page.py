@@ -149,7 +149,7 @@ def test_a_bad_measurement_stays_in_the_dialog(
 ) -> None:
     page.tabs.setCurrentWidget(page.attention)
     panel = page.attention
-    first = panel.model.check_at(0)
+    first = panel.model.row_at(0)
     assert first is not None
     before = len(indicators.measurements(demo_store, first.indicator.id))
     seen: list[str] = []
@@ -183,13 +183,13 @@ def test_journal_search_ignores_case_and_diacritics(
     qtbot.waitUntil(lambda: panel.model.rowCount() < total, timeout=3000)
     expected = journal.search_notes(demo_store, demo_municipality_id(), "psychologa")
     assert expected
-    assert {panel.model.note_at(r).id for r in range(panel.model.rowCount())} == {
+    assert {panel.model.row_at(r).id for r in range(panel.model.rowCount())} == {
         n.id for n in expected
     }
     # The kind filter narrows the search further.
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("risk"))
     panel.kind_filter.activated.emit(panel.kind_filter.currentIndex())
-    shown = [panel.model.note_at(r) for r in range(panel.model.rowCount())]
+    shown = [panel.model.row_at(r) for r in range(panel.model.rowCount())]
     assert shown and all(n is not None and n.kind is NoteKind.RISK for n in shown)
     panel.clear_button.click()
     assert panel.model.rowCount() == total and panel.search.text() == ""
@@ -210,7 +210,7 @@ def test_a_period_ending_before_it_starts_is_explained(
     panel.date_to.set_value(date(2026, 6, 30))
     panel.date_to.committed.emit()
     assert panel.filter_error.isHidden()
-    notes = [panel.model.note_at(r) for r in range(panel.model.rowCount())]
+    notes = [panel.model.row_at(r) for r in range(panel.model.rowCount())]
     assert notes and all(
         n is not None and date(2026, 5, 1) <= n.noted_on <= date(2026, 6, 30) for n in notes
     )

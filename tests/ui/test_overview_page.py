@@ -15,7 +15,7 @@ from app.services.overview import municipality_overview, portfolio
 from app.storage.store import Store
 from ui.main_window import MainWindow
 from ui.models import portfolio as cols
-from ui.models.records import ID_ROLE
+from ui.models.roles import ID_ROLE
 from ui.pages.overview import PORTFOLIO_TAB, OverviewPage
 from ui.pages.visits import VisitsPage
 
@@ -99,7 +99,7 @@ def test_links_use_the_windows_navigate_when_it_has_one(
     page = _overview(window, demo)
     calls: list[tuple[Any, ...]] = []
     monkeypatch.setattr(window, "navigate", lambda *args: calls.append(args), raising=False)
-    item = page.models.risks.item_at(0)
+    item = page.models.risks.row_at(0)
     assert item is not None
     page.open_record(item.record_type, item.record_id)
     page.open_page("hdr")

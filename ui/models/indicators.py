@@ -23,8 +23,8 @@ from app.services import indicator_queries, plans
 from app.services.indicators import IndicatorState, add_months, evaluate
 from app.storage.store import Store
 from ui.formatting import show_date, show_number, show_percent
-from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.models.roles import ATTENTION_ROLE as ATTENTION_ROLE
+from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.roles import STATUS_ROLE as STATUS_ROLE
 
 Index = QModelIndex | QPersistentModelIndex

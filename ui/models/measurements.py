@@ -37,7 +37,7 @@ from app.model import Measurement
 from app.services import date_text, validation
 from app.services.fields import FIELDS
 from ui.formatting import show_date, show_number
-from ui.models.records import ID_ROLE
+from ui.models.roles import ID_ROLE
 from ui.widgets.date_edit import DateEdit, date_cell_editor, holds_unreadable, set_date_cell
 
 Index = QModelIndex | QPersistentModelIndex

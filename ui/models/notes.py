@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.i18n import _
@@ -20,9 +20,7 @@ from app.model import MonitoringNote, NoteKind
 from app.services import journal
 from app.services.links import Link, shorten
 from ui.formatting import show_date
-from ui.models.records import ID_ROLE, SORT_ROLE
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.table import Column, TableModel, no_tip
 
 DATE, KIND, TITLE, LINK, AUTHOR, FOLLOW_UP = range(6)
 COLUMN_COUNT = 6
@@ -58,17 +56,37 @@ def follow_up_text(note: MonitoringNote, today: date) -> str:
     return _("do {date}").format(date=show_date(note.follow_up_due))
 
 
-class NoteTableModel(QAbstractTableModel):
+class NoteTableModel(TableModel[MonitoringNote]):
     def __init__(self) -> None:
-        super().__init__()
-        self._notes: list[MonitoringNote] = []
         self._labels: dict[Link, str] = {}
         self.today = date.today()
+        super().__init__(self._columns())
+
+    def _columns(self) -> list[Column[MonitoringNote]]:
+        titles = headers()
+        return [
+            Column(
+                titles[DATE],
+                lambda n: n.noted_on,
+                sort=lambda n: f"{n.noted_on.isoformat()} {n.created_at.isoformat()}",
+                tooltip=no_tip,
+            ),
+            Column(titles[KIND], lambda n: NoteKind(n.kind).label, tooltip=no_tip),
+            Column(titles[TITLE], note_title, tooltip=lambda n: shorten(n.text or "", 600)),
+            Column(titles[LINK], self.link_label, tooltip=lambda n: self.link_label(n) or None),
+            Column(titles[AUTHOR], lambda n: n.author or "", tooltip=no_tip),
+            Column(
+                titles[FOLLOW_UP],
+                lambda n: follow_up_text(n, self.today),
+                sort=_follow_up_order,
+                tooltip=lambda n: n.follow_up or None,
+            ),
+        ]
 
     def set_notes(self, notes: Sequence[MonitoringNote], labels: Mapping[Link, str]) -> None:
-        self.beginResetModel()
-        self._notes = list(notes)
         self._labels = dict(labels)
+        self.beginResetModel()
+        self._rows = list(notes)
         self.endResetModel()
 
     def update_note(self, note: MonitoringNote, labels: Mapping[Link, str]) -> bool:
@@ -76,84 +94,23 @@ class NoteTableModel(QAbstractTableModel):
         row = self.row_of(note.id)
         if row < 0:
             return False
-        self._notes[row] = note
+        self._rows[row] = note
         self._labels.update(labels)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
         return True
-
-    def note_at(self, row: int) -> MonitoringNote | None:
-        return self._notes[row] if 0 <= row < len(self._notes) else None
-
-    def find(self, note_id: str) -> MonitoringNote | None:
-        return self.note_at(self.row_of(note_id))
-
-    def row_of(self, note_id: str) -> int:
-        for row, note in enumerate(self._notes):
-            if note.id == note_id:
-                return row
-        return -1
 
     def link_label(self, note: MonitoringNote) -> str:
         if not (note.link_type and note.link_id):
             return ""
         return self._labels.get((note.link_type, note.link_id), "")
 
-    # -- Qt ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._notes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return headers()[section] if 0 <= section < COLUMN_COUNT else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        note = self.note_at(index.row()) if index.isValid() else None
-        if note is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(note, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(note, column)
+    def extra(self, row: MonitoringNote, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and column == KIND:
-            return QColor(KIND_COLOURS[NoteKind(note.kind)])
+            return QColor(KIND_COLOURS[NoteKind(row.kind)])
         if role == Qt.ItemDataRole.ForegroundRole and column == KIND:
             return QColor("#202020")
         if role == Qt.ItemDataRole.ForegroundRole and column == FOLLOW_UP:
-            return self._follow_up_colour(note)
-        if role == ID_ROLE:
-            return note.id
-        if role == SORT_ROLE:
-            return self._sort_key(note, column)
-        return None
-
-    def _display(self, note: MonitoringNote, column: int) -> str:
-        if column == DATE:
-            return show_date(note.noted_on)
-        if column == KIND:
-            return NoteKind(note.kind).label
-        if column == TITLE:
-            return note_title(note)
-        if column == LINK:
-            return self.link_label(note)
-        if column == AUTHOR:
-            return note.author or ""
-        return follow_up_text(note, self.today)
-
-    def _tooltip(self, note: MonitoringNote, column: int) -> str | None:
-        if column == TITLE:
-            return shorten(note.text or "", 600)
-        if column == LINK:
-            return self.link_label(note) or None
-        if column == FOLLOW_UP and note.follow_up:
-            return note.follow_up
+            return self._follow_up_colour(row)
         return None
 
     def _follow_up_colour(self, note: MonitoringNote) -> QColor | None:
@@ -163,11 +120,8 @@ class NoteTableModel(QAbstractTableModel):
             return QColor(DONE_COLOUR)
         return None
 
-    def _sort_key(self, note: MonitoringNote, column: int) -> Any:
-        if column == DATE:
-            return f"{note.noted_on.isoformat()} {note.created_at.isoformat()}"
-        if column == FOLLOW_UP:
-            if not journal.has_open_follow_up(note):
-                return float("inf")
-            return (note.follow_up_due or date.max).toordinal()
-        return self._display(note, column).casefold()
+
+def _follow_up_order(note: MonitoringNote) -> float:
+    if not journal.has_open_follow_up(note):
+        return float("inf")
+    return (note.follow_up_due or date.max).toordinal()

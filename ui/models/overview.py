@@ -8,11 +8,11 @@ lives. The models are filled without a window and tested that way.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import _
@@ -24,9 +24,9 @@ from app.services.overview import (
 )
 from ui.formatting import show, show_date, show_month
 from ui.models.recommendations import OVERDUE_COLOUR, OVERDUE_MARK
-from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.models.roles import ATTENTION_ROLE as ATTENTION_ROLE
 from ui.models.roles import RECORD_TYPE_ROLE as RECORD_TYPE_ROLE
+from ui.models.table import Column, TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,10 +35,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
-class ItemColumn:
-    header: str
-    text: Callable[[Item], str]
-    sort: Callable[[Item], Any] | None = None
+class ItemColumn(Column[Item]):
+    """A column of an overview list: every cell's tooltip tells the whole item."""
+
+    tooltip: Callable[[Item], str | None] | None = field(default=lambda item: details(item))
     warn: Callable[[Item], bool] | None = None  # shown in red and bold when true
     stretch: bool = False  # the column that takes the spare width (the title)
 
@@ -88,7 +88,7 @@ def late_columns() -> list[ItemColumn]:
     """Overdue plan actions and HDR items."""
     return [
         ItemColumn(_("Działanie"), _title, stretch=True),
-        ItemColumn(_("Koniec"), _month_or_day, _iso, _is_overdue),
+        ItemColumn(_("Koniec"), _month_or_day, sort=_iso, warn=_is_overdue),
         ItemColumn(_("Odpowiedzialni"), _who),
     ]
 
@@ -101,8 +101,8 @@ def _month_or_day(item: Item) -> str:
 def indicator_columns() -> list[ItemColumn]:
     return [
         ItemColumn(_("Wskaźnik"), _title, stretch=True),
-        ItemColumn(_("Stan"), _status, lambda i: _SEVERITY.get(i.status, 9), _attention),
-        ItemColumn(_("Aktualność"), _stale, lambda i: not i.stale, lambda i: i.stale),
+        ItemColumn(_("Stan"), _status, sort=lambda i: _SEVERITY.get(i.status, 9), warn=_attention),
+        ItemColumn(_("Aktualność"), _stale, sort=lambda i: not i.stale, warn=lambda i: i.stale),
     ]
 
 
@@ -116,7 +116,7 @@ def _attention(item: Item) -> bool:
 def recommendation_columns() -> list[ItemColumn]:
     return [
         ItemColumn(_("Zalecenie"), _title, stretch=True),
-        ItemColumn(_("Termin"), _due, _iso, _is_overdue),
+        ItemColumn(_("Termin"), _due, sort=_iso, warn=_is_overdue),
         ItemColumn(_("Odpowiedzialny"), _who),
     ]
 
@@ -124,14 +124,14 @@ def recommendation_columns() -> list[ItemColumn]:
 def risk_columns() -> list[ItemColumn]:
     return [
         ItemColumn(_("Ryzyko"), _title, stretch=True),
-        ItemColumn(_("P × W"), _score, lambda i: -(i.score or 0), _high),
+        ItemColumn(_("P × W"), _score, sort=lambda i: -(i.score or 0), warn=_high),
         ItemColumn(_("Status"), _status),
     ]
 
 
 def note_columns() -> list[ItemColumn]:
     return [
-        ItemColumn(_("Data"), _when, _iso),
+        ItemColumn(_("Data"), _when, sort=_iso),
         ItemColumn(_("Rodzaj"), _status),
         ItemColumn(_("Notatka"), _title, stretch=True),
         ItemColumn(_("Autor"), _who),
@@ -164,54 +164,27 @@ def details(item: Item) -> str:
     return "\n".join(lines)
 
 
-class ItemListModel(QAbstractTableModel):
+class ItemListModel(TableModel[Item]):
     """A list of overview items with the given columns; read-only."""
 
     def __init__(self, columns: Sequence[ItemColumn]) -> None:
-        super().__init__()
-        self.columns = list(columns)
-        self._rows: list[Item] = []
+        super().__init__(columns, row_id=lambda item: item.record_id)
+        self.item_columns = list(columns)
 
     def set_items(self, items: Sequence[Item]) -> None:
         self.beginResetModel()
         self._rows = list(items)
         self.endResetModel()
 
-    def item_at(self, row: int) -> Item | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header if 0 <= section < len(self.columns) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.item_at(index.row()) if index.isValid() else None
-        if item is None:
-            return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return details(item)
-        if role == ID_ROLE:
-            return item.record_id
+    def extra(self, row: Item, column: int, role: int) -> Any:
         if role == RECORD_TYPE_ROLE:
-            return item.record_type
-        if role == SORT_ROLE:
-            return column.sort(item) if column.sort else column.text(item).casefold()
-        warn = column.warn is not None and column.warn(item)
-        if role == Qt.ItemDataRole.ForegroundRole and warn:
+            return row.record_type
+        warn = self.item_columns[column].warn
+        if warn is None or not warn(row):
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(OVERDUE_COLOUR)
-        if role == Qt.ItemDataRole.FontRole and warn:
+        if role == Qt.ItemDataRole.FontRole:
             bold = QFont()
             bold.setBold(True)
             return bold

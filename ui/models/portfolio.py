@@ -19,8 +19,8 @@ from app.services.overview import (
 )
 from ui.formatting import show_date, show_percent
 from ui.models.recommendations import OVERDUE_MARK
-from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.models.roles import ATTENTION_ROLE as ATTENTION_ROLE
+from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.roles import RECORD_TYPE_ROLE as RECORD_TYPE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex

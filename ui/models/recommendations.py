@@ -23,7 +23,7 @@ from app.model import Recommendation, RecommendationStatus
 from app.services import links, validation, visits
 from app.services.fields import FIELDS
 from ui.formatting import show_date
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.roles import KEY_ROLE as KEY_ROLE
 
 Index = QModelIndex | QPersistentModelIndex

@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.i18n import _
@@ -19,15 +19,12 @@ from app.model import Risk, RiskStatus
 from app.services import risks
 from app.services.risks import RiskLevel
 from ui.formatting import show_date
-from ui.models.records import ID_ROLE, SORT_ROLE
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.table import CENTRE, Column, TableModel, no_tip
 
 TITLE, PROBABILITY, IMPACT, SCORE, STATUS, OWNER, REVIEW = range(7)
 COLUMN_COUNT = 7
 OVERDUE_COLOUR = "#b00020"
 CLOSED_COLOUR = "#6b6b6b"
-_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 # Background and text per level. Lightness falls with the level, so the order
 # stays readable in greyscale (and the score is always written in the cell).
@@ -60,13 +57,55 @@ def score_text(risk: Risk) -> str:
     return f"{risk.score} – {risks.level(risk.score).label}"
 
 
-class RiskTableModel(QAbstractTableModel):
+class RiskTableModel(TableModel[Risk]):
     def __init__(self) -> None:
-        super().__init__()
         self._all: list[Risk] = []
-        self._rows: list[Risk] = []
         self._only: set[str] | None = None
         self.today = date.today()
+        super().__init__(self._columns())
+
+    def _columns(self) -> list[Column[Risk]]:
+        titles = headers()
+        return [
+            Column(
+                titles[TITLE],
+                lambda r: r.title,
+                tooltip=lambda r: r.title + (f"\n\n{r.mitigation}" if r.mitigation else ""),
+            ),
+            Column(
+                titles[PROBABILITY],
+                lambda r: r.probability,
+                display=lambda r: str(r.probability),
+                align=CENTRE,
+                tooltip=no_tip,
+                header_tooltip=_("Prawdopodobieństwo: 1 (bardzo niskie) – 5 (bardzo wysokie)"),
+            ),
+            Column(
+                titles[IMPACT],
+                lambda r: r.impact,
+                display=lambda r: str(r.impact),
+                align=CENTRE,
+                tooltip=no_tip,
+                header_tooltip=_("Wpływ: 1 (bardzo mały) – 5 (bardzo duży)"),
+            ),
+            Column(
+                titles[SCORE],
+                lambda r: r.score,
+                display=score_text,
+                align=CENTRE,
+                tooltip=no_tip,
+                header_tooltip=_("Prawdopodobieństwo × wpływ (1–25)"),
+            ),
+            Column(titles[STATUS], lambda r: RiskStatus(r.status).label, tooltip=no_tip),
+            Column(titles[OWNER], lambda r: r.owner or "", tooltip=no_tip),
+            Column(
+                titles[REVIEW],
+                lambda r: r.review_date,
+                display=self._review_text,
+                sort=lambda r: r.review_date.isoformat() if r.review_date else "9999",
+                tooltip=self._review_tip,
+            ),
+        ]
 
     def set_risks(self, found: Sequence[Risk]) -> None:
         self.beginResetModel()
@@ -93,86 +132,26 @@ class RiskTableModel(QAbstractTableModel):
     def all_risks(self) -> list[Risk]:
         return list(self._all)
 
-    def risk_at(self, row: int) -> Risk | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def find(self, risk_id: str) -> Risk | None:
+        """Any listed risk, also one the narrowing hides."""
         return next((r for r in self._all if r.id == risk_id), None)
 
-    def row_of(self, risk_id: str) -> int:
-        for row, risk in enumerate(self._rows):
-            if risk.id == risk_id:
-                return row
-        return -1
-
-    # -- Qt ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return headers()[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            tips = {
-                PROBABILITY: _("Prawdopodobieństwo: 1 (bardzo niskie) – 5 (bardzo wysokie)"),
-                IMPACT: _("Wpływ: 1 (bardzo mały) – 5 (bardzo duży)"),
-                SCORE: _("Prawdopodobieństwo × wpływ (1–25)"),
-            }
-            return tips.get(section)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        risk = self.risk_at(index.row()) if index.isValid() else None
-        if risk is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(risk, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(risk, column)
-        if role == Qt.ItemDataRole.BackgroundRole and column == SCORE:
-            return level_colours(risk.score)[0]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(risk, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (PROBABILITY, IMPACT, SCORE):
-            return _CENTRE
-        if role == ID_ROLE:
-            return risk.id
-        if role == SORT_ROLE:
-            return self._sort_key(risk, column)
-        return None
-
-    def _display(self, risk: Risk, column: int) -> str:
-        if column == TITLE:
-            return risk.title
-        if column == PROBABILITY:
-            return str(risk.probability)
-        if column == IMPACT:
-            return str(risk.impact)
-        if column == SCORE:
-            return score_text(risk)
-        if column == STATUS:
-            return RiskStatus(risk.status).label
-        if column == OWNER:
-            return risk.owner or ""
+    def _review_text(self, risk: Risk) -> str:
         text = show_date(risk.review_date)
         if risks.is_review_overdue(risk, self.today):
             return _("{date} – po terminie").format(date=text)
         return text
 
-    def _tooltip(self, risk: Risk, column: int) -> str | None:
-        if column == TITLE:
-            return risk.title + (f"\n\n{risk.mitigation}" if risk.mitigation else "")
-        if column == REVIEW and risks.is_review_overdue(risk, self.today):
+    def _review_tip(self, risk: Risk) -> str | None:
+        if risks.is_review_overdue(risk, self.today):
             return _("Termin przeglądu minął; oceń ryzyko ponownie i ustaw nową datę.")
+        return None
+
+    def extra(self, row: Risk, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and column == SCORE:
+            return level_colours(row.score)[0]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
         return None
 
     def _foreground(self, risk: Risk, column: int) -> QColor | None:
@@ -183,14 +162,3 @@ class RiskTableModel(QAbstractTableModel):
         if not risks.is_active(risk):
             return QColor(CLOSED_COLOUR)
         return None
-
-    def _sort_key(self, risk: Risk, column: int) -> Any:
-        if column == PROBABILITY:
-            return risk.probability
-        if column == IMPACT:
-            return risk.impact
-        if column == SCORE:
-            return risk.score
-        if column == REVIEW:
-            return risk.review_date.isoformat() if risk.review_date else "9999"
-        return self._display(risk, column).casefold()

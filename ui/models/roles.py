@@ -26,3 +26,4 @@ DEPTH_ROLE = _BASE + 12  # int: indentation of a choice in a flat list of a tree
 LINE_ROLE = _BASE + 13  # int: the line of an agenda item in its text
 AREA_ROLE = _BASE + 14  # int | None: an HDR area's code
 SINCE_ROLE = _BASE + 15  # date: since when a school is at its support stage
+SERIES_ROLE = _BASE + 16  # list[float | None]: a row's values, oldest year first (a sparkline)

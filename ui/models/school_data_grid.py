@@ -18,9 +18,10 @@ from app.i18n import _
 from app.services.school_data.export import year_label
 from app.services.school_data.grid import FINANCE, WEIGHTED, Grid
 from ui.formatting import show_number
+from ui.models.roles import SERIES_ROLE as SERIES_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-SERIES_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's values, oldest year first (sparkline)
+
 # Called with (school id or None for the JST, year, new value or None).
 CellSetter = Callable[[str | None, int, float | None], bool]
 

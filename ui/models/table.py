@@ -31,6 +31,11 @@ LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 TOOLTIP_FROM = 40  # a cell's text gets a tooltip when longer than this
 
 
+def no_tip(row: object) -> None:
+    """A column's ``tooltip`` when its cells need none, however long."""
+    return None
+
+
 @dataclass(frozen=True)
 class Column(Generic[R]):
     """One column of a :class:`TableModel` over rows of type ``R``."""

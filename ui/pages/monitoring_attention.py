@@ -35,7 +35,7 @@ from ui.dialogs.measurement import MeasurementDialog
 from ui.models import attention as columns
 from ui.models.attention import AttentionTableModel
 from ui.models.indicators import progress_text, stale_text
-from ui.models.records import ID_ROLE
+from ui.models.roles import ID_ROLE
 from ui.pages.base import LiveView
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.indicator_chart import IndicatorChart, chart_data

@@ -44,7 +44,7 @@ from ui.dialogs.quick_note import QuickNoteDialog
 from ui.forms.record_form import RecordForm
 from ui.models import notes as columns
 from ui.models.notes import NoteTableModel, note_title
-from ui.models.records import ID_ROLE
+from ui.models.roles import ID_ROLE
 from ui.pages.monitoring_journal_filters import JournalFilters
 from ui.widgets.link_editor import LinkEditor
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row

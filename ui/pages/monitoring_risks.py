@@ -38,8 +38,8 @@ from ui.commands import CreateRecord, EditRecord, push
 from ui.formatting import show_date
 from ui.forms.record_form import RecordForm
 from ui.models import risks as columns
-from ui.models.records import ID_ROLE
 from ui.models.risks import RiskTableModel
+from ui.models.roles import ID_ROLE
 from ui.pages.base import LiveView
 from ui.widgets.risk_matrix import RiskMatrixWidget
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row

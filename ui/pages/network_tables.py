@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+from ui.models.roles import ID_ROLE
 
 
 def make_table(name: str, headers: Sequence[str]) -> QTableWidget:

@@ -45,7 +45,7 @@ from ui.models.overview import (
     OverviewModels,
 )
 from ui.models.portfolio import ATTENTION, NAME, PortfolioModel
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
 from ui.pages.overview_parts import Card, Section, action_segments, indicator_segments, segment
 from ui.record_jump import PAGE_OF

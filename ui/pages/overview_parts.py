@@ -88,7 +88,7 @@ class Section(QGroupBox):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, spec in enumerate(model.columns):
+        for column, spec in enumerate(model.item_columns):
             if spec.stretch:  # the title takes the room; the rest fit their contents
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(empty)
@@ -104,7 +104,7 @@ class Section(QGroupBox):
     def update_size(self) -> None:
         rows = self.model.rowCount()
         self.setTitle(f"{self.title_text} ({rows})" if rows else self.title_text)
-        for column, spec in enumerate(self.model.columns):
+        for column, spec in enumerate(self.model.item_columns):
             if not spec.stretch:  # fit the contents, but leave the title most of the room
                 self.table.resizeColumnToContents(column)
                 width = self.table.horizontalHeader().sectionSize(column)

@@ -50,8 +50,8 @@ from ui.models.measurements import (
     MeasurementDelegate,
     MeasurementTableModel,
 )
-from ui.models.records import ID_ROLE
 from ui.models.roles import DEPTH_ROLE as DEPTH_ROLE
+from ui.models.roles import ID_ROLE
 from ui.pages.plan_indicator_edits import IndicatorEdits
 from ui.pages.plan_indicator_views import (
     MEASUREMENT_WIDTHS,

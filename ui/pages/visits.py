@@ -41,7 +41,7 @@ from ui.commands.visits import CreateVisit, EditVisit
 from ui.formatting import show_date
 from ui.forms.record_form import RecordForm
 from ui.models import visits as columns
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.visits import VisitTableModel
 from ui.pages.base import Page
 from ui.widgets.empty_state import EmptyState

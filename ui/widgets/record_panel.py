@@ -27,7 +27,8 @@ from ui.commands import CreateRecord, DeleteRecord, EditRecord
 from ui.context import EditorContext
 from ui.dialogs.confirm_delete import ask_delete, erase_from_backups_after
 from ui.forms.record_form import RecordForm
-from ui.models.records import ID_ROLE, SORT_ROLE, Column, RecordTableModel
+from ui.models.records import Column, RecordTableModel
+from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.widgets.tables import selected_id
 
 
@@ -159,7 +160,7 @@ class RecordPanel(QWidget):
 
     def _record(self, record_id: str) -> Record | None:
         row = self.model.row_of(record_id)
-        return self.model.record_at(row)
+        return self.model.row_at(row)
 
     def current_id(self) -> str | None:
         return selected_id(self.table)

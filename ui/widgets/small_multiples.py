@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.axes import value_ticks
 from ui.formatting import show_number
-from ui.models.school_data_grid import SERIES_ROLE
+from ui.models.roles import SERIES_ROLE
 
 SCHOOL_COLOUR = QColor(120, 144, 176)
 JST_COLOUR = QColor(20, 60, 120)

@@ -7,7 +7,10 @@ printed, and the data file keeps every byte unless the command rightly writes.
 
 from __future__ import annotations
 
+import builtins
+import errno
 import hashlib
+import io
 import os
 import sqlite3
 from collections.abc import Callable
@@ -203,19 +206,58 @@ def test_data_folder_that_cannot_be_created(cli: Run, tmp_path: Path) -> None:
     assert blocker.read_text(encoding="utf-8") == "zwykły plik"
 
 
-@pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0,
-    reason="root may write into a chmod 0o555 folder; see test_data_folder_that_cannot_be_created",
+def refuse_writes_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The OS boundary of a read-only folder: creating or writing a file in it fails
+    with EACCES, as a ``chmod 0o555`` folder does for a user (root writes there
+    anyway, and CI runs as root). Reading is left alone."""
+    folder = folder.resolve()
+    real_os_open, real_open = os.open, builtins.open
+
+    def inside(path: Any) -> bool:
+        if not isinstance(path, str | bytes | os.PathLike):
+            return False  # a file descriptor
+        resolved = Path(os.fsdecode(path)).resolve()
+        return resolved == folder or folder in resolved.parents
+
+    def refused(path: Any) -> PermissionError:
+        return PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))
+
+    def os_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if inside(path) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise refused(path)
+        return real_os_open(path, flags, *args, **kwargs)
+
+    def py_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if inside(file) and any(letter in mode for letter in "wax+"):
+            raise refused(file)
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", py_open)
+    monkeypatch.setattr(io, "open", py_open)
+
+
+def _read_only_by_chmod(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("root may write into a chmod 0o555 folder; the 'os' case runs as root")
+    os.chmod(folder, 0o555)
+
+
+@pytest.mark.parametrize(
+    "made_read_only", [_read_only_by_chmod, refuse_writes_in], ids=["chmod", "os"]
 )
-def test_read_only_data_folder(cli: Run, filled: Path) -> None:
+def test_read_only_data_folder(
+    cli: Run, filled: Path, monkeypatch: pytest.MonkeyPatch, made_read_only: Any
+) -> None:
     before = state(filled)
-    os.chmod(filled, 0o555)
+    made_read_only(filled, monkeypatch)
     try:
         for command in ("demo", "backup"):
             outcome = cli("--data-dir", str(filled), *COMMANDS[command])
             assert_one_polish_line(outcome)
             assert "uszkodzony" not in outcome.err  # a read-only folder is not damage
     finally:
+        monkeypatch.undo()
         os.chmod(filled, 0o755)
     assert state(filled) == before
 

@@ -38,7 +38,7 @@ from ui.models.measurements import (
     clean,
     decimals_for,
 )
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import ID_ROLE, SORT_ROLE
 
 DEMO_TODAY = date(2026, 11, 21)  # the demo's measurements end in autumn 2026
 Display = Qt.ItemDataRole.DisplayRole

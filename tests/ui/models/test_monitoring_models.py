@@ -17,8 +17,8 @@ from ui.models import notes as note_columns
 from ui.models import risks as risk_columns
 from ui.models.attention import AttentionTableModel
 from ui.models.notes import NoteTableModel
-from ui.models.records import ID_ROLE, SORT_ROLE
 from ui.models.risks import LEVEL_COLOURS, RiskTableModel
+from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.widgets.risk_matrix import RiskMatrixWidget
 from ui.widgets.stage_board import StageBoard
 

@@ -16,7 +16,7 @@ from app.storage.store import Store
 from ui.models import portfolio as cols
 from ui.models.overview import RECORD_TYPE_ROLE, OverviewModels, details
 from ui.models.portfolio import PortfolioModel
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.widgets.status_bar_chart import Segment, StatusBarChart
 
 TODAY = date(2026, 11, 21)
@@ -44,7 +44,7 @@ def test_each_list_holds_the_overview_items_with_their_records(
     first = models.recommendations.index(0, 0)
     assert first.data(RECORD_TYPE_ROLE) == "recommendation"
     assert first.data(ID_ROLE) == overview.recommendations[0].record_id
-    late_dates = [models.late.item_at(r).when for r in range(models.late.rowCount())]
+    late_dates = [models.late.row_at(r).when for r in range(models.late.rowCount())]
     assert late_dates == sorted(late_dates)  # the longest overdue first
     models.set_overview(None)
     assert all(m.rowCount() == 0 for m in models.all())

@@ -8,7 +8,8 @@ from app.model import Municipality, School
 from app.services import records
 from app.storage.store import Store
 from ui.models import records as table
-from ui.models.records import ID_ROLE, Column, RecordTableModel
+from ui.models.records import Column, RecordTableModel
+from ui.models.roles import ID_ROLE
 
 
 def test_rows_columns_and_formatting(store: Store) -> None:
@@ -32,7 +33,7 @@ def test_rows_columns_and_formatting(store: Store) -> None:
     assert model.index(0, 0).data() == "SP w Łęgu"
     assert model.index(0, 1).data().replace("\u00a0", " ") in {"1 234", "1234", "1,234"}
     assert model.index(0, 2).data() == "2. ustalenie sposobów działania"
-    assert model.index(0, 0).data(ID_ROLE) == model.record_at(0).id  # type: ignore[union-attr]
+    assert model.index(0, 0).data(ID_ROLE) == model.row_at(0).id  # type: ignore[union-attr]
 
 
 def test_long_lists_arrive_in_batches(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -47,6 +48,6 @@ def test_long_lists_arrive_in_batches(store: Store, monkeypatch) -> None:  # typ
     assert model.rowCount() == 10 and model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 20
-    last = model.record_at(24)
+    last = model.row_at(24)
     assert last is not None and model.row_of(last.id) == 24
     assert model.rowCount() == 25 and not model.canFetchMore()

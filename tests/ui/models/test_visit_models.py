@@ -20,7 +20,7 @@ from ui.models.recommendations import (
     RecommendationTableModel,
     due_text,
 )
-from ui.models.records import ID_ROLE, SORT_ROLE
+from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.visits import VisitTableModel, counts_text
 
 DUE = date(2026, 3, 31)
@@ -178,7 +178,7 @@ def test_visit_rows_with_counts_and_sort_keys(qapp: Any) -> None:
         id="v1", visit_date=date(2025, 3, 12), number=1, place="Urząd", advisor="dr Ewa Wróbel"
     )
     second = AdvisoryVisit(id="v2", visit_date=date(2025, 10, 16), number=None, advisor="Jan")
-    model.set_rows([first, second], {"v1": RecommendationCounts(4, 1, 1)})
+    model.set_visits([first, second], {"v1": RecommendationCounts(4, 1, 1)})
     assert model.index(0, visit_cols.NUMBER).data() == "1"
     assert model.index(1, visit_cols.NUMBER).data() == ""
     assert model.index(1, visit_cols.PLACE).data() == ""
