@@ -18,7 +18,7 @@ from babel import Locale
 from babel.numbers import format_decimal
 
 from app.catalogs import _load
-from app.i18n import current_language
+from app.i18n import _, current_language
 
 NBSP = "\u00a0"
 
@@ -98,12 +98,28 @@ def _plural_category(value: float, language: str) -> str:
     return str(_plural_rule(language).plural_form(abs(number)))
 
 
-def number(value: float, language: str | None = None) -> str:
-    """``1 234``, ``2,5``: whole numbers without decimals, others to at most 2 places."""
+def number(value: float, language: str | None = None, places: int = 2) -> str:
+    """``1 234``, ``2,5``: whole numbers without decimals, others to at most ``places``."""
     language = language or current_language()
-    pattern = "#,##0" if float(value).is_integer() else "#,##0.##"
-    locale = "en_GB" if language == "en" else "pl"
-    return str(format_decimal(value, format=pattern, locale=locale))
+    pattern = "#,##0" if float(value).is_integer() else "#,##0." + "#" * places
+    return str(format_decimal(value, format=pattern, locale=_number_locale(language)))
+
+
+def money(cents: int, language: str | None = None, grosze: bool | None = None) -> str:
+    """``146 000 zł``, ``1 234,50 zł`` — the one money format of the window and the documents.
+
+    Grosze are shown when there are any; ``grosze=True`` always shows them (a column
+    of amounts whose decimals line up), ``False`` never (whole złoty, rounded).
+    """
+    language = language or current_language()
+    exact = cents % 100 != 0 if grosze is None else grosze
+    pattern = "#,##0.00" if exact else "#,##0"
+    amount = format_decimal(cents / 100, format=pattern, locale=_number_locale(language))
+    return f"{amount}{NBSP}{_('zł')}"
+
+
+def _number_locale(language: str) -> str:
+    return "en_GB" if language == "en" else "pl_PL"
 
 
 def noun(value: float, unit: str | Unit, language: str | None = None) -> str | None:

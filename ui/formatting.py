@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
-from app.i18n import _
+from app import units
 from app.services import date_text
 
 
@@ -25,17 +25,17 @@ def show_month(value: date | None) -> str:
 
 
 def show_money(cents: int | None) -> str:
+    """Always with grosze, so a column of amounts lines up (see :func:`app.units.money`)."""
     if cents is None:
         return ""
-    return QLocale().toString(cents / 100, "f", 2) + "\u00a0" + _("zł")
+    return units.money(cents, grosze=True)
 
 
 def show_number(value: float | None) -> str:
+    """A measured or typed number, as the documents write it, to 6 places at most."""
     if value is None:
         return ""
-    if float(value).is_integer():
-        return QLocale().toString(int(value))
-    return QLocale().toString(float(value), "g", 6)
+    return units.number(value, places=6)
 
 
 def show(value: Any) -> str:
@@ -51,10 +51,8 @@ def show(value: Any) -> str:
         return f"{show_date(local.date())} {local:%H:%M}"
     if isinstance(value, date):
         return show_date(value)
-    if isinstance(value, float):
+    if isinstance(value, int | float):
         return show_number(value)
-    if isinstance(value, int):
-        return QLocale().toString(value)
     return str(value)
 
 

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from babel.numbers import format_decimal
-
+from app import units
 from app.exchange import codec
 from app.exchange.codec import Wire
-from app.i18n import N_, _, current_language
+from app.i18n import N_, _
 from app.services.fields import FIELDS
 from app.services.network_labels import NETWORK_TITLE_FIELDS, NETWORK_TYPE_LABELS
 
@@ -186,17 +185,11 @@ def moment(value: datetime) -> str:
     return value.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
-def _locale() -> str:
-    return "en_GB" if current_language() == "en" else "pl_PL"
-
-
 def _number(value: Any) -> str:
     if not isinstance(value, int | float):
         return str(value)
-    pattern = "#,##0" if float(value).is_integer() else "#,##0.##"
-    return str(format_decimal(value, format=pattern, locale=_locale()))
+    return units.number(value)
 
 
 def _money(cents: int) -> str:
-    pattern = "#,##0" if cents % 100 == 0 else "#,##0.00"
-    return f"{format_decimal(cents / 100, format=pattern, locale=_locale())}\u00a0{_('zł')}"
+    return units.money(cents)

@@ -5,11 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-from babel.numbers import format_decimal
-
 from app import units
-from app.i18n import _
-from app.reports.dates import locale
 
 NBSP = "\u00a0"
 DASH = "—"  # an empty cell says so, rather than looking forgotten
@@ -23,10 +19,7 @@ def money(cents: int | None, *, empty: str = DASH, grosze: bool | None = None) -
     """
     if cents is None:
         return empty
-    exact = cents % 100 != 0 if grosze is None else grosze
-    pattern = "#,##0.00" if exact else "#,##0"
-    amount = format_decimal(cents / 100, format=pattern, locale=locale())
-    return f"{amount}{NBSP}{_('zł')}"
+    return units.money(cents, grosze=grosze)
 
 
 def has_grosze(amounts: Iterable[int | None]) -> bool:

@@ -73,3 +73,22 @@ def test_every_catalogue_unit_has_every_form_and_is_found_by_each() -> None:
             assert units.find(form.upper()) is not None, form
         assert units.find(unit.label) is unit
     assert len(set(units.labels())) == len(units.labels())
+
+
+@pytest.mark.parametrize(
+    ("cents", "grosze", "polish", "english"),
+    [
+        (14_600_000, None, f"146{NBSP}000{NBSP}zł", f"146,000{NBSP}PLN"),
+        (123_450, None, f"1{NBSP}234,50{NBSP}zł", f"1,234.50{NBSP}PLN"),
+        (250_000, True, f"2{NBSP}500,00{NBSP}zł", f"2,500.00{NBSP}PLN"),
+        (123_456, False, f"1{NBSP}235{NBSP}zł", f"1,235{NBSP}PLN"),
+        (-5_000, None, f"-50{NBSP}zł", f"-50{NBSP}PLN"),
+        (0, None, f"0{NBSP}zł", f"0{NBSP}PLN"),
+    ],
+)
+def test_money_one_format_in_both_languages(
+    cents: int, grosze: bool | None, polish: str, english: str
+) -> None:
+    assert units.money(cents, grosze=grosze) == polish
+    set_language("en")
+    assert units.money(cents, grosze=grosze) == english

@@ -75,7 +75,7 @@ def test_priorities_hold_their_items_with_every_column(
     assert model.index(1, START, priority).data() == "luty 2025"
     assert model.index(1, END, priority).data() == "maj 2025"
     assert model.index(1, STATUS, priority).data() == "✓ zrealizowane"
-    assert model.index(1, BUDGET, priority).data() == "2500,00\u00a0zł"
+    assert model.index(1, BUDGET, priority).data() == "2\u00a0500,00\u00a0zł"
     assert model.index(1, PLAN_ACTION, priority).data() == (
         "2.1 · Procesowe wspomaganie szkół i przedszkoli (cztery etapy wg § 20 rozporządzenia)"
     )
