@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.errors import UserError
+from app.i18n import _
 from app.model import Record
 from app.services import records
 from app.storage.store import Store
@@ -83,6 +84,17 @@ class EditRecord(StoreCommand):
         self.old = old
         self.new = new
         self.mergeable = mergeable
+
+    @classmethod
+    def of_field(
+        cls, store: Store, kind: type[Record], record_id: str, field: str, old: Any, new: Any
+    ) -> EditRecord:
+        """One field of a record edited in a form: "Cofnij zmianę pola „Nazwa”"."""
+        from app.services.fields import FIELDS
+
+        label = _(FIELDS[kind][field].label)
+        text = _("zmianę pola „{field}”").format(field=label)
+        return cls(store, kind, record_id, {field: old}, {field: new}, text)
 
     def do(self) -> None:
         records.update(self.store, self.cls, self.record_id, **self.new)

@@ -34,7 +34,6 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import DevelopmentSchedule
 from app.services import hdr, plans, records
-from app.services.fields import FIELDS
 from ui.commands import EditRecord, push
 from ui.formatting import show_month
 from ui.forms.month_form import MonthRecordForm
@@ -350,16 +349,10 @@ class HdrPage(Page):
 
     def _edit_schedule(self, field: str, old: Any, new: Any) -> None:
         assert self.context is not None and self.schedule_id is not None
-        label = _(FIELDS[DevelopmentSchedule][field].label)
         push(
             self.context.undo_stack,
-            EditRecord(
-                self.context.store,
-                DevelopmentSchedule,
-                self.schedule_id,
-                {field: old},
-                {field: new},
-                _("zmianę pola „{field}”").format(field=label),
+            EditRecord.of_field(
+                self.context.store, DevelopmentSchedule, self.schedule_id, field, old, new
             ),
         )
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QComboBox, QListWidget, QMessageBox, QTreeView, QW
 from app.i18n import _
 from app.model import DevelopmentSchedule, Indicator, Record, ScheduleItem, SchedulePriority
 from app.services import hdr, records
-from app.services.fields import FIELDS
 from ui.commands import CreateRecord, DeleteRecord, EditRecord, MoveRecord, push
 from ui.commands.hdr import PlaceItem
 from ui.context import EditorContext
@@ -59,17 +58,9 @@ class ScheduleEdits(QWidget):
             assert self.context is not None
             form = self.priority_form if cls is SchedulePriority else self.item_form
             assert form.record_id is not None
-            label = _(FIELDS[cls][field].label)
             push(
                 self.context.undo_stack,
-                EditRecord(
-                    self.context.store,
-                    cls,
-                    form.record_id,
-                    {field: old},
-                    {field: new},
-                    _("zmianę pola „{field}”").format(field=label),
-                ),
+                EditRecord.of_field(self.context.store, cls, form.record_id, field, old, new),
             )
 
         return edit

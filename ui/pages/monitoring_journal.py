@@ -35,7 +35,6 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import MonitoringNote, NoteKind
 from app.services import journal, links, risks
-from app.services.fields import FIELDS
 from app.services.journal import NO_LINK
 from ui.commands import EditRecord, push
 from ui.commands.monitoring import RiskFromNote
@@ -340,16 +339,10 @@ class JournalPanel(JournalFilters):
 
     def _edit(self, field: str, old: Any, new: Any) -> None:
         assert self.context is not None and self.form.record_id is not None
-        label = _field_label(field)
         push(
             self.context.undo_stack,
-            EditRecord(
-                self.context.store,
-                MonitoringNote,
-                self.form.record_id,
-                {field: old},
-                {field: new},
-                _("zmianę pola „{field}”").format(field=label),
+            EditRecord.of_field(
+                self.context.store, MonitoringNote, self.form.record_id, field, old, new
             ),
         )
 
@@ -431,10 +424,6 @@ class JournalPanel(JournalFilters):
         note = self.current_note()
         if note is not None and note.link_type == "indicator" and note.link_id:
             self.measurement_requested.emit(note.link_id)
-
-
-def _field_label(field: str) -> str:
-    return _(FIELDS[MonitoringNote][field].label)
 
 
 def _settings(context: EditorContext) -> QSettings | None:

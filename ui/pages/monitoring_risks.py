@@ -32,7 +32,6 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import MonitoringNote, Risk
 from app.services import records, risks
-from app.services.fields import FIELDS
 from app.services.risks import SCALE, SCALE_LABELS
 from ui.commands import CreateRecord, EditRecord, push
 from ui.formatting import show_date
@@ -313,17 +312,9 @@ class RisksPanel(LiveView):
 
     def _edit(self, field: str, old: Any, new: Any) -> None:
         assert self.context is not None and self.form.record_id is not None
-        label = _(FIELDS[Risk][field].label)
         push(
             self.context.undo_stack,
-            EditRecord(
-                self.context.store,
-                Risk,
-                self.form.record_id,
-                {field: old},
-                {field: new},
-                _("zmianę pola „{field}”").format(field=label),
-            ),
+            EditRecord.of_field(self.context.store, Risk, self.form.record_id, field, old, new),
         )
 
     def add_risk(self) -> None:

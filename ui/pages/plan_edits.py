@@ -97,19 +97,10 @@ class PlanEdits(Page):
             assert self.context is not None
             record_id = self.plan_id if cls is StrategicPlan else self.current_id()
             assert record_id is not None
-            from app.services.fields import FIELDS
 
-            label = _(FIELDS[cls][field].label)
             push(
                 self.context.undo_stack,
-                EditRecord(
-                    self.context.store,
-                    cls,
-                    record_id,
-                    {field: old},
-                    {field: new},
-                    _("zmianę pola „{field}”").format(field=label),
-                ),
+                EditRecord.of_field(self.context.store, cls, record_id, field, old, new),
             )
 
         return edit
