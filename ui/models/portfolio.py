@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import _
@@ -20,8 +19,8 @@ from app.services.overview import (
 from ui.formatting import show_date, show_percent
 from ui.models.recommendations import OVERDUE_MARK
 from ui.models.roles import ATTENTION_ROLE as ATTENTION_ROLE
-from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.roles import RECORD_TYPE_ROLE as RECORD_TYPE_ROLE
+from ui.models.table import Column, TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -87,70 +86,47 @@ _PROBLEMS = {ACTIONS_LATE, HDR_LATE, OFF_TRACK, RECOMMENDATIONS_LATE, HIGH_RISKS
 _CAUTIONS = {AT_RISK, STALE}
 
 
-class PortfolioModel(QAbstractTableModel):
+class PortfolioModel(TableModel[PortfolioRow]):
     """One row per municipality with the overview's signals; sorted by the view's proxy."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[PortfolioRow] = []
         self.current_id: str | None = None  # the municipality chosen in the window
+        super().__init__(self._columns(), row_id=lambda row: row.municipality_id)
 
-    def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def _columns(self) -> list[Column[PortfolioRow]]:
+        headers, tips = portfolio_headers(), portfolio_tooltips()
+        return [
+            self._column(column, headers[column], tips.get(column, headers[column]))
+            for column in range(COLUMN_COUNT)
+        ]
 
-    def row_at(self, row: int) -> PortfolioRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    def _column(self, column: int, header: str, tip: str) -> Column[PortfolioRow]:
+        def value(row: PortfolioRow) -> Any:
+            return self.value(row, column)
 
-    def row_of(self, municipality_id: str) -> int:
-        return next(
-            (i for i, r in enumerate(self._rows) if r.municipality_id == municipality_id), -1
-        )
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return portfolio_headers()[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return portfolio_tooltips().get(section, portfolio_headers()[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        column = index.column()
-        value = self.value(row, column)
-        if role == Qt.ItemDataRole.DisplayRole:
+        def text(row: PortfolioRow) -> str:
             return self.text(row, column)
-        if role == SORT_ROLE:
-            if isinstance(value, date):
-                return value.isoformat()
-            return value if value is not None else -1
-        if role in (ID_ROLE, RECORD_TYPE_ROLE):
-            return row.municipality_id if role == ID_ROLE else "municipality"
+
+        def order(row: PortfolioRow) -> Any:
+            return _order(self.value(row, column))
+
+        def tooltip(row: PortfolioRow) -> str | None:
+            if column == NAME:
+                return self.reasons(row)
+            return attention_text(row.signals) if column == ATTENTION else None
+
+        align = None if column == NAME else _CENTRE if column >= LAST_NOTE else _RIGHT
+        return Column(header, value, text, align, order, tooltip, header_tooltip=tip)
+
+    def extra(self, row: PortfolioRow, column: int, role: int) -> Any:
+        if role == RECORD_TYPE_ROLE:
+            return "municipality"
         if role == ATTENTION_ROLE:
             return row.attention
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
-            return _RIGHT if column not in (LAST_NOTE, LAST_VISIT) else _CENTRE
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(row, column, value)
+            return self._background(row, column, self.value(row, column))
         if role == Qt.ItemDataRole.FontRole:
-            return self._font(row, column, value)
-        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
-            return self.reasons(row)
-        if role == Qt.ItemDataRole.ToolTipRole and column == ATTENTION:
-            return attention_text(row.signals)
+            return self._font(row, column, self.value(row, column))
         return None
 
     def value(self, row: PortfolioRow, column: int) -> Any:
@@ -223,6 +199,12 @@ class PortfolioModel(QAbstractTableModel):
                 else _("ostatnia notatka {days} dni temu").format(days=days)
             )
         return "\n".join([row.name, *lines]) if lines else row.name
+
+
+def _order(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value if value is not None else -1
 
 
 def _attention_labels() -> dict[str, str]:

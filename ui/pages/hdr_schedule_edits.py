@@ -20,8 +20,9 @@ from ui.commands.hdr import PlaceItem
 from ui.context import EditorContext
 from ui.forms.month_form import MonthRecordForm
 from ui.forms.record_form import RecordForm
-from ui.models.schedule import ID_ROLE, Node, ScheduleTreeModel
+from ui.models.schedule import Node, ScheduleTreeModel
 from ui.widgets.gantt import GanttView
+from ui.widgets.tables import selected_id
 
 
 class ScheduleEdits(QWidget):
@@ -45,9 +46,7 @@ class ScheduleEdits(QWidget):
         self.item_form.flush()
 
     def current_id(self) -> str | None:
-        index = self.tree.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+        return selected_id(self.tree)
 
     def current_node(self) -> Node | None:
         index = self.tree.currentIndex()

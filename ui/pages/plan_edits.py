@@ -16,8 +16,9 @@ from app.services import records
 from app.services.plans import set_action_schools
 from ui.commands import CallCommand, CreateRecord, EditRecord, MoveRecord, push
 from ui.forms.editors import ChecklistEditor
-from ui.models.plan_tree import ID_ROLE, KIND_CLASS, KIND_ROLE, PlanTreeModel
+from ui.models.plan_tree import KIND_CLASS, KIND_ROLE, PlanTreeModel
 from ui.pages.base import Page
+from ui.widgets.tables import selected_id
 
 NEW_TITLES = {
     "goal": N_("Nowy cel strategiczny"),
@@ -40,9 +41,7 @@ class PlanEdits(Page):
     # -- what is selected --------------------------------------------------------------
 
     def current_id(self) -> str | None:
-        index = self.tree.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+        return selected_id(self.tree)
 
     def current_kind(self) -> str | None:
         index = self.tree.currentIndex()
