@@ -57,6 +57,15 @@ def score_text(risk: Risk) -> str:
     return f"{risk.score} – {risks.level(risk.score).label}"
 
 
+def _grade(header: str, field: str, tip: str) -> Column[Risk]:
+    """A 1–5 grade of the risk, centred."""
+
+    def value(risk: Risk) -> int:
+        return int(getattr(risk, field))
+
+    return Column(header, value, lambda r: str(value(r)), CENTRE, None, no_tip, tip)
+
+
 class RiskTableModel(TableModel[Risk]):
     def __init__(self) -> None:
         self._all: list[Risk] = []
@@ -72,22 +81,12 @@ class RiskTableModel(TableModel[Risk]):
                 lambda r: r.title,
                 tooltip=lambda r: r.title + (f"\n\n{r.mitigation}" if r.mitigation else ""),
             ),
-            Column(
+            _grade(
                 titles[PROBABILITY],
-                lambda r: r.probability,
-                display=lambda r: str(r.probability),
-                align=CENTRE,
-                tooltip=no_tip,
-                header_tooltip=_("Prawdopodobieństwo: 1 (bardzo niskie) – 5 (bardzo wysokie)"),
+                "probability",
+                _("Prawdopodobieństwo: 1 (bardzo niskie) – 5 (bardzo wysokie)"),
             ),
-            Column(
-                titles[IMPACT],
-                lambda r: r.impact,
-                display=lambda r: str(r.impact),
-                align=CENTRE,
-                tooltip=no_tip,
-                header_tooltip=_("Wpływ: 1 (bardzo mały) – 5 (bardzo duży)"),
-            ),
+            _grade(titles[IMPACT], "impact", _("Wpływ: 1 (bardzo mały) – 5 (bardzo duży)")),
             Column(
                 titles[SCORE],
                 lambda r: r.score,
