@@ -21,7 +21,6 @@ from app.model import (
     Goal,
     Indicator,
     IndicatorBinding,
-    YearlyReportChapter,
     IndicatorMilestone,
     Institution,
     InstitutionKind,
@@ -51,6 +50,7 @@ from app.model import (
     SupportStage,
     TeamMember,
     TermPrecision,
+    YearlyReportChapter,
 )
 
 LINE = 500  # one-line texts (names, titles)

@@ -14,16 +14,16 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import units
 from app.changes import Change, ChangeKind
 from app.errors import UserError
-from app import units
 from app.i18n import _
 from app.model import Municipality, YearlyReportChapter
 from app.model.school_data import school_year_label
 from app.reports.dates import short_date
 from app.reports.yearly import chapters as catalogue
 from app.reports.yearly.content import Chapter, ReportData
-from app.reports.yearly.source import report_session
+from app.reports.yearly.source import report_session, year_start
 from app.services import records, validation
 from app.services.fields import FIELDS
 from app.storage.store import Store
@@ -238,8 +238,21 @@ def status(store: Store, municipality_id: str, today: date) -> Status:
     return Status(year, due, (due - today).days, sum(c.ready for c in made), len(made), missing)
 
 
-def report_data(store: Store, municipality_id: str, year: int, today: date | None = None) -> ReportData:
-    """The chapters switched on, in the officer's order, with their comments."""
+def report_data(
+    store: Store, municipality_id: str, year: int, today: date | None = None
+) -> ReportData:
+    """The chapters switched on, in the officer's order, with their comments.
+
+    A school year that has not started yet has nothing to report: refused.
+    """
+    today = today or date.today()
+    if year_start(year) > today:
+        raise UserError(
+            _("Rok szkolny {year} jeszcze się nie rozpoczął — nie ma o czym informować.").format(
+                year=school_year_label(year)
+            ),
+            field="school_year",
+        )
     chosen = [c for c in choices(store, municipality_id, year) if c.enabled]
     if not chosen:
         raise UserError(_("Włącz co najmniej jeden rozdział informacji."))
@@ -247,4 +260,13 @@ def report_data(store: Store, municipality_id: str, year: int, today: date | Non
         name = records.load(session, Municipality, municipality_id).name
     made = generate(store, municipality_id, year, [c.key for c in chosen])
     comments = {c.key: c.comment for c in chosen if c.comment}
-    return ReportData(name, year, made, comments, today or date.today())
+    return ReportData(name, year, made, comments, today)
+
+
+def years(store: Store, municipality_id: str, today: date) -> list[int]:
+    """School years to offer, newest first: those with data, and the one whose report is due."""
+    from app.services.school_data import snapshot
+
+    held = set(snapshot.years_by_municipality(store).get(municipality_id, []))
+    held.add(report_year(today))
+    return sorted((y for y in held if year_start(y) <= today), reverse=True)

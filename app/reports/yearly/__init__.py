@@ -1,4 +1,4 @@
-"""The yearly *Informacja o stanie realizacji zadań oświatowych* (art. 11 ust. 7 i 8 Prawa oświatowego).
+"""The yearly *Informacja o stanie realizacji zadań oświatowych* (art. 11 ust. 7–8 p.o.).
 
 Qt-free. Each chapter is generated from the data of one municipality and one
 school year by a function of a SQLAlchemy session (:mod:`.source` chooses

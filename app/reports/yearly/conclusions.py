@@ -11,6 +11,7 @@ from app.reports.yearly.context import Context
 from app.reports.yearly.phrases import pct, points, year
 from app.reports.yearly.source import year_end, year_start
 from app.services.school_data import series
+from app.services.school_data.grid import E8_SUBJECTS
 
 
 def conclusions(ctx: Context, chapter: Chapter) -> None:
@@ -21,6 +22,7 @@ def conclusions(ctx: Context, chapter: Chapter) -> None:
                 year=year(ctx.year)
             )
         )
+        found[-1] = found[-1].rstrip(";") + "."
         chapter.blocks.extend(f"– {text}" for text in found)
     else:
         chapter.say(
@@ -50,7 +52,7 @@ def _pupils(ctx: Context) -> str:
 
 def _exams(ctx: Context) -> str:
     below = []
-    for subject in series.E8_SUBJECTS:
+    for subject in E8_SUBJECTS:
         gap = series.values(ctx.data, f"e8_vs_country:{subject}").get(ctx.year)
         if gap is not None and gap < 0:
             below.append(f"{subject} ({points(gap)})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,7 +16,7 @@ class Table:
     """A table with one header row; ``numeric`` columns are right-aligned."""
 
     header: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
     widths: tuple[float, ...]  # relative column widths
     numeric: frozenset[int] = frozenset()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from app.i18n import _
 from app.model.school_data import school_year_label
@@ -22,7 +22,7 @@ from app.reports.yearly import chart
 from app.reports.yearly.content import Chapter, ReportData, Table, YearChart
 
 WIDTH = 174 * mm
-TITLE = "Informacja o stanie realizacji zadań oświatowych"
+GAP = 4 * mm
 
 
 def document_info(data: ReportData) -> DocumentInfo:
@@ -49,13 +49,12 @@ def story(data: ReportData) -> tuple[list[Flowable], DocumentInfo]:
         body += lead(heading, _blocks(chapter, data.comments.get(chapter.key, ""), contents))
     facts = [
         (_("Rok szkolny"), school_year_label(data.year)),
-        (_("Podstawa prawna"), _("art. 11 ust. 7 i 8 ustawy – Prawo oświatowe")),
         (_("Termin przedstawienia"), long_date(date(data.year + 1, 10, 31))),
         (_("Data sporządzenia"), long_date(data.prepared)),
     ]
     out = cover(
-        _(TITLE),
-        _("za rok szkolny {year}").format(year=school_year_label(data.year)),
+        _("Art. 11 ust. 7 i 8 ustawy – Prawo oświatowe"),
+        document_info(data).title,
         data.municipality,
         facts,
     )
@@ -69,9 +68,9 @@ def _blocks(chapter: Chapter, comment: str, contents: Contents) -> list[Flowable
     out: list[Flowable] = []
     for block in chapter.blocks:
         if isinstance(block, Table):
-            out.append(_table(block))
+            out += [_table(block), Spacer(1, GAP)]
         elif isinstance(block, YearChart):
-            out.append(keep([chart.draw(block, WIDTH)]))
+            out.append(keep([Spacer(1, GAP), chart.draw(block, WIDTH), Spacer(1, GAP)]))
         elif block.startswith("– "):
             out += bullets([escape(block[2:])])
         else:

@@ -8,6 +8,7 @@ from app.reports.yearly.content import Chapter, ChartLine, Table, YearChart
 from app.reports.yearly.context import Context
 from app.reports.yearly.phrases import num, owner, pct, points, year
 from app.services.school_data import series
+from app.services.school_data.grid import E8_SUBJECTS
 
 LEVELS = (
     ("gmina_pct", N_("gmina")),
@@ -62,7 +63,7 @@ def _level(rows: list[ExamResult], name: str) -> float | None:
 
 
 def _subjects(rows: list[ExamResult]) -> list[str]:
-    order = {subject: n for n, subject in enumerate(series.E8_SUBJECTS)}
+    order = {subject: n for n, subject in enumerate(E8_SUBJECTS)}
     return sorted({r.subject for r in rows}, key=lambda s: (order.get(s, len(order)), s))
 
 
@@ -101,9 +102,7 @@ def _e8(ctx: Context, chapter: Chapter, rows: list[ExamResult]) -> None:
                 sentence += _(" — {gap} powyżej średniej krajowej").format(gap=points(gap))
             else:
                 sentence += _(" — {gap} poniżej średniej krajowej").format(gap=points(gap))
-        history = (
-            series.values(ctx.data, f"e8_mean:{subject}") if subject in series.E8_SUBJECTS else {}
-        )
+        history = series.values(ctx.data, f"e8_mean:{subject}") if subject in E8_SUBJECTS else {}
         history = {y: v for y, v in history.items() if ctx.year - 4 <= y <= ctx.year}
         slope = series.trend(history)
         trend = ""

@@ -116,7 +116,8 @@ def pupils(ctx: Context, chapter: Chapter) -> None:
     )
     chapter.say(
         _(
-            "W roku szkolnym {year} liczba uczniów w szkołach prowadzonych przez {owner} wyniosła {pupils}."
+            "W roku szkolnym {year} liczba uczniów w szkołach prowadzonych przez {owner} "
+            "wyniosła {pupils}."
         ).format(year=year(y), owner=owner(ctx.county), pupils=num(total)),
         change(subject, previous, total),
     )
@@ -162,7 +163,7 @@ def _both(ctx: Context, year: int, top: str, bottom: str) -> float:
     rows = [
         r for r in ctx.stats(year).values() if getattr(r, top) is not None and getattr(r, bottom)
     ]
-    return sum(getattr(r, top) for r in rows) / sum(getattr(r, bottom) for r in rows)
+    return float(sum(getattr(r, top) for r in rows) / sum(getattr(r, bottom) for r in rows))
 
 
 def _per_school(ctx: Context) -> Table:
