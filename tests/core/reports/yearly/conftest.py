@@ -81,7 +81,10 @@ def small(store: Store) -> Small:
                     country_pct=53.0,
                 )
             )
-        for year, subvention, spending in ((2024, 9_000_000_00, 12_000_000_00), (2025, 10_000_000_00, 14_000_000_00)):
+        for year, subvention, spending in (
+            (2024, 9_000_000_00, 12_000_000_00),
+            (2025, 10_000_000_00, 14_000_000_00),
+        ):
             session.add(
                 EducationFinance(
                     municipality_id=m,

@@ -1,8 +1,9 @@
-"""Every number in the generated chapters comes from the data: change a value, the sentence changes."""
+"""Every number in the generated chapters comes from the data: change it, the sentence changes."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +14,9 @@ from app.reports.yearly.content import Chapter, Table, YearChart
 from app.reports.yearly.source import report_session
 from app.services.school_data import grid
 from app.storage.store import Store
-from tests.core.reports.yearly.conftest import Small
+
+if TYPE_CHECKING:
+    from conftest import Small
 
 NBSP = "\u00a0"
 

@@ -85,9 +85,7 @@ def test_the_pdf_is_complete_and_every_bookmark_lands_on_its_heading(
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler is not installed")
 def test_the_pdf_renders_to_png(written: Written, tmp_path: Path) -> None:
     path = written("pdf", "pl")
-    subprocess.run(
-        ["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")], check=True
-    )
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")], check=True)
     pngs = sorted(tmp_path.glob("page-*.png"))
     assert len(pngs) == len(PdfReader(str(path)).pages)
     assert all(png.stat().st_size > 2000 for png in pngs)  # not blank
