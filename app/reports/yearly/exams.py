@@ -72,7 +72,7 @@ def _e8(ctx: Context, chapter: Chapter, rows: list[ExamResult]) -> None:
     chapter.say(
         _(
             "Egzamin ósmoklasisty w roku szkolnym {year} pisało {takers} uczniów szkół "
-            "prowadzonych przez {owner}."
+            "prowadzonych {owner}."
         ).format(year=year(ctx.year), takers=num(takers), owner=owner(ctx.county))
         if takers
         else ""

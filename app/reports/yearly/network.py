@@ -52,7 +52,7 @@ def network(ctx: Context, chapter: Chapter) -> None:
     preschools = [sid for sid in now if sid not in schools]
     chapter.say(
         _(
-            "Sieć szkół i placówek prowadzonych przez {owner} liczyła w roku szkolnym {year} "
+            "Sieć szkół i placówek prowadzonych {owner} liczyła w roku szkolnym {year} "
             "{schools} oraz {preschools}."
         ).format(
             year=year(ctx.year),
@@ -111,12 +111,12 @@ def pupils(ctx: Context, chapter: Chapter) -> None:
     if total is None:
         chapter.lack(_("Brak danych o liczbie uczniów za rok szkolny {year}.").format(year=year(y)))
         return
-    subject = _("Liczba uczniów w szkołach prowadzonych przez {owner}").format(
+    subject = _("Liczba uczniów w szkołach prowadzonych {owner}").format(
         owner=owner(ctx.county)
     )
     chapter.say(
         _(
-            "W roku szkolnym {year} liczba uczniów w szkołach prowadzonych przez {owner} "
+            "W roku szkolnym {year} liczba uczniów w szkołach prowadzonych {owner} "
             "wyniosła {pupils}."
         ).format(year=year(y), owner=owner(ctx.county), pupils=num(total)),
         change(subject, previous, total),

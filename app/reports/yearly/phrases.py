@@ -82,5 +82,5 @@ def change(
 
 
 def owner(kind_is_county: bool) -> str:
-    """Who runs the schools, as a sentence says it: "gminę" or "powiat"."""
-    return _("powiat") if kind_is_county else _("gminę")
+    """Who runs the schools, as a sentence says it: "przez gminę" or "przez powiat"."""
+    return _("przez powiat") if kind_is_county else _("przez gminę")

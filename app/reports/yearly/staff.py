@@ -27,7 +27,7 @@ def staff(ctx: Context, chapter: Chapter) -> None:
     if posts is not None:
         chapter.say(
             _(
-                "W roku szkolnym {year} w szkołach i placówkach prowadzonych przez {owner} "
+                "W roku szkolnym {year} w szkołach i placówkach prowadzonych {owner} "
                 "zatrudniano nauczycieli na {posts}."
             ).format(
                 year=year(y), owner=owner(ctx.county), posts=units.quantity(round(posts, 1), "etat")

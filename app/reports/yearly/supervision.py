@@ -48,7 +48,7 @@ def supervision(ctx: Context, chapter: Chapter) -> None:
     schools = len({f.school_id for f in found})
     chapter.say(
         _(
-            "W roku szkolnym {year} kurator oświaty przeprowadził w szkołach prowadzonych przez "
+            "W roku szkolnym {year} kurator oświaty przeprowadził w szkołach prowadzonych "
             "{owner} {what} (w {schools})."
         ).format(
             year=year(ctx.year),
