@@ -111,9 +111,7 @@ def pupils(ctx: Context, chapter: Chapter) -> None:
     if total is None:
         chapter.lack(_("Brak danych o liczbie uczniów za rok szkolny {year}.").format(year=year(y)))
         return
-    subject = _("Liczba uczniów w szkołach prowadzonych {owner}").format(
-        owner=owner(ctx.county)
-    )
+    subject = _("Liczba uczniów w szkołach prowadzonych {owner}").format(owner=owner(ctx.county))
     chapter.say(
         _(
             "W roku szkolnym {year} liczba uczniów w szkołach prowadzonych {owner} "

@@ -7,7 +7,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.i18n import _
+from app import units
+from app.i18n import _, ngettext
 from app.model import (
     Action,
     ActionStatus,
@@ -21,6 +22,7 @@ from app.model import (
     ScheduleItem,
     StrategicPlan,
 )
+from app.reports.counts import counted
 from app.reports.dates import short_date
 from app.reports.yearly.content import Chapter, Table
 from app.reports.yearly.context import Context
@@ -115,11 +117,15 @@ def _schedule(ctx: Context, chapter: Chapter, schedule: DevelopmentSchedule) -> 
     chapter.say(
         _(
             "Harmonogram działań rozwojowych „{title}”: w roku szkolnym {year} przypadało "
-            "{count} zadań; wykonano {done}, w toku było {running}, opóźnionych {late}."
+            "{count}; wykonano {done}, w toku było {running}, opóźnionych {late}."
         ).format(
             title=schedule.title,
             year=year(ctx.year),
-            count=num(len(items)),
+            count=counted(
+                len(items),
+                ngettext("{count} zadanie", "{count} zadań", len(items)),
+                "{count} zadania",
+            ),
             done=num(statuses[ActionStatus.DONE]),
             running=num(statuses[ActionStatus.IN_PROGRESS]),
             late=num(statuses[ActionStatus.DELAYED]),
@@ -155,9 +161,11 @@ def _indicators(ctx: Context, chapter: Chapter) -> None:
         rows.append(
             (
                 indicator.name,
-                _value(indicator.baseline_value),
-                f"{_value(latest.value)} ({short_date(latest.measured_on)})" if latest else "—",
-                _value(indicator.target_value),
+                _value(indicator.baseline_value, indicator.unit),
+                f"{_value(latest.value, indicator.unit)} ({short_date(latest.measured_on)})"
+                if latest
+                else "—",
+                _value(indicator.target_value, indicator.unit),
                 state.status.label,
             )
         )
@@ -186,15 +194,19 @@ def _notes(ctx: Context, chapter: Chapter) -> None:
     if notes:
         kinds = Counter(n.kind for n in notes)
         chapter.say(
-            _("W dzienniku monitoringu zapisano w tym roku {count} notatek ({kinds}).").format(
-                count=num(len(notes)),
+            _("W dzienniku monitoringu zapisano w tym roku {count} ({kinds}).").format(
+                count=counted(
+                    len(notes),
+                    ngettext("{count} notatkę", "{count} notatek", len(notes)),
+                    "{count} notatki",
+                ),
                 kinds=", ".join(f"{kind.label} — {num(n)}" for kind, n in kinds.most_common()),
             )
         )
 
 
-def _value(value: float | None) -> str:
-    return "—" if value is None else num(value)
+def _value(value: float | None, unit: str | None) -> str:
+    return units.quantity(value, unit, empty="—")
 
 
 def _term(start: date | None, end: date | None) -> str:

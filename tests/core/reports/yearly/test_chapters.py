@@ -201,3 +201,39 @@ def test_the_demo_report_is_complete(demo_store: Store) -> None:
         made = chapters.generate(session, municipality, 2025)
     assert all(c.ready for c in made), [c.missing for c in made]
     assert all(c.blocks for c in made)
+
+
+def test_strategy_counts_the_actions_and_tasks_of_the_year(store: Store, small: Small) -> None:
+    from app.model import Action, DevelopmentSchedule, Goal, Objective, ScheduleItem, StrategicPlan
+    from app.services import records
+
+    m = small.municipality_id
+    plan = records.create(
+        store, StrategicPlan, m, title="Plan próbny", year_from=2024, year_to=2028
+    )
+    goal = records.create(store, Goal, plan.id, title="Cel")
+    objective = records.create(store, Objective, goal.id, title="Cel szczegółowy")
+    for title, status, start, end in (
+        ("Czytanie", "done", date(2025, 9, 1), date(2026, 6, 30)),
+        ("Matematyka", "in_progress", date(2025, 10, 1), date(2027, 6, 30)),
+        ("Dawne", "done", date(2024, 1, 1), date(2024, 6, 30)),
+    ):
+        records.create(
+            store, Action, objective.id, title=title, status=status, start_date=start, end_date=end
+        )
+    hdr = records.create(
+        store, DevelopmentSchedule, m, title="HDR próbny", custom_area="Własny",
+        period_start=date(2025, 9, 1), period_end=date(2026, 8, 31),
+    )  # fmt: skip
+    for n in range(2):
+        records.create(
+            store, ScheduleItem, hdr.id, action=f"Zadanie {n}", status="delayed",
+            start_month=date(2025, 10, 1), end_month=date(2025, 12, 1),
+        )  # fmt: skip
+    chapter = _chapter(store, small, "strategy")
+    text = _text(chapter)
+    assert "realizowano 2 z 3 działań planu; zakończono 1, w toku było 1, opóźnionych 0" in text
+    assert "przypadało 2 zadania; wykonano 0, w toku było 0, opóźnionych 2" in text
+    table = next(b for b in chapter.blocks if isinstance(b, Table))
+    assert [row[0] for row in table.rows] == ["Czytanie", "Matematyka"]
+    assert chapter.ready
