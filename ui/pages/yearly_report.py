@@ -89,6 +89,7 @@ class YearlyReportPage(Page):
         self.chapter_list = QListWidget(left)
         self.chapter_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.chapter_list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.chapter_list.setWordWrap(True)  # long titles wrap rather than hide (125 % screens)
         chapters_label.setBuddy(self.chapter_list)
         buttons = QHBoxLayout()
         self.up_button = QPushButton(_("W &górę"), left)
@@ -112,6 +113,7 @@ class YearlyReportPage(Page):
         self.comment = TextEditor(100_000, right)
         self.comment.setMaximumHeight(140)
         comment_label.setBuddy(self.comment)
+        comment_label.setWordWrap(True)
         right_layout.addWidget(preview_label)
         right_layout.addWidget(self.preview, 1)
         right_layout.addWidget(comment_label)
@@ -119,6 +121,7 @@ class YearlyReportPage(Page):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([260, 540])
         layout.addWidget(splitter, 1)
 
         self.year_box.currentIndexChanged.connect(self._year_chosen)
@@ -163,6 +166,7 @@ class YearlyReportPage(Page):
             self.chapter_list.clear()
             for choice in self.choices:
                 item = QListWidgetItem(self._label(choice), self.chapter_list)
+                item.setToolTip(self._label(choice))
                 item.setData(KEY_ROLE, choice.key)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
