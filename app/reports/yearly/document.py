@@ -52,6 +52,8 @@ def story(data: ReportData) -> tuple[list[Flowable], DocumentInfo]:
         (_("Termin przedstawienia"), long_date(date(data.year + 1, 10, 31))),
         (_("Data sporządzenia"), long_date(data.prepared)),
     ]
+    if data.prepared <= date(data.year + 1, 8, 31):  # the school year is still running
+        facts.append((_("Stan na dzień"), long_date(data.prepared)))
     out = cover(
         _("Art. 11 ust. 7 i 8 ustawy – Prawo oświatowe"),
         document_info(data).title,

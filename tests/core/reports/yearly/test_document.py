@@ -143,3 +143,17 @@ def test_switched_off_chapters_and_comments_reach_the_document(
     assert len(headings) == 9
     texts = [p.text.replace("\u00a0", " ") for p in doc.paragraphs]
     assert "Komentarz wójta o egzaminach." in texts
+
+
+def test_a_running_school_year_says_as_of_when(tmp_path: Path) -> None:
+    from app.reports.yearly.content import Chapter, ReportData
+
+    chapter = Chapter("legal_basis", "Podstawa prawna", ["Tekst."])
+    running = ReportData("Gmina Próbna", 2026, [chapter], {}, date(2026, 12, 3))
+    ended = ReportData("Gmina Próbna", 2025, [chapter], {}, date(2026, 12, 3))
+    texts = []
+    for data in (running, ended):
+        path = document.write(data, tmp_path / f"{data.year}.pdf")
+        texts.append(PdfReader(str(path)).pages[0].extract_text())
+    assert "Stan na dzień" in texts[0] and "3 grudnia 2026" in texts[0]
+    assert "Stan na dzień" not in texts[1]
