@@ -21,6 +21,7 @@ from app import demo_networks
 from app.changes import Change, ChangeKind
 from app.demo_school_data import add_school_data, after_load
 from app.demo_strategy import build_strategy
+from app.demo_yearly_report import add_yearly_report
 from app.errors import UserError
 from app.i18n import _
 from app.model import (
@@ -214,6 +215,7 @@ class _Builder:
         self._schedule(data["schedule"])
         self._indicators(data["indicators"])
         add_school_data(self, data["schools"])
+        add_yearly_report(self)
         self._visits(data["visits"])
         self._notes(data["notes"])
         self._risks(data["risks"])

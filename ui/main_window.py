@@ -53,6 +53,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("visits", N_("Wizyty doradcze")),
     ("school_data", N_("Dane oświatowe")),
     ("networks", N_("Sieci i spotkania")),
+    ("yearly_report", N_("Informacja roczna")),
 )
 
 RECENT_LIMIT = 8
@@ -72,6 +73,7 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "visits": ("ui.pages.visits", "VisitsPage"),
     "school_data": ("ui.pages.school_data", "SchoolDataPage"),
     "networks": ("ui.pages.networks", "NetworksPage"),
+    "yearly_report": ("ui.pages.yearly_report", "YearlyReportPage"),
 }
 
 

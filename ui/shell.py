@@ -30,6 +30,7 @@ PAGE_ICONS = {
     "visits": QStyle.StandardPixmap.SP_DialogApplyButton,
     "school_data": QStyle.StandardPixmap.SP_FileDialogStart,
     "networks": QStyle.StandardPixmap.SP_DriveNetIcon,
+    "yearly_report": QStyle.StandardPixmap.SP_FileDialogNewFolder,
 }
 ACTION_ICONS = {
     "export_pdf": QStyle.StandardPixmap.SP_DialogSaveButton,

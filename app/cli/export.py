@@ -24,6 +24,8 @@ FORMATS = ("pdf", "docx")  # app.reports.export.FORMATS
 # The documents of a network of JSTs (app.reports.network_export.KINDS): ``--network``.
 NETWORK_KINDS = ("network", "meeting")
 CHOICES = KINDS + NETWORK_KINDS
+# The yearly informacja o stanie realizacji zadań oświatowych (app.reports.yearly).
+YEARLY = "yearly-report"
 
 
 def register(sub: Any) -> None:
@@ -36,7 +38,7 @@ def register(sub: Any) -> None:
             "wizyty doradczej (visit)."
         ),
     )
-    kinds = (*CHOICES, "budget")
+    kinds = (*CHOICES, "budget", YEARLY)
     parser.add_argument(
         "kind",
         choices=list(kinds),
@@ -68,6 +70,11 @@ def register(sub: Any) -> None:
     )
     parser.add_argument(
         "--to", dest="date_to", metavar=_("RRRR-MM-DD"), help=_("koniec okresu raportu")
+    )
+    parser.add_argument(
+        "--school-year",
+        metavar=_("RRRR/RRRR"),
+        help=_("rok szkolny informacji o stanie realizacji zadań oświatowych (yearly-report)"),
     )
     secrets.add_options(
         parser,
@@ -115,6 +122,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.kind == "budget":
         return _export_budget(args, Store)
+    if args.kind == YEARLY:
+        return _export_yearly(args, Store)
+    if args.school_year:
+        raise UserError(_("Rok szkolny podaje się tylko dla informacji (yearly-report)."))
     check_path_length(Path(args.output).absolute())
     password = secrets.read(secrets.PDF_PASSWORD, args.password, args.password_file, setting=True)
     with _document_language(args), Store.open(args.data_dir, readonly=True) as store:
@@ -208,5 +219,35 @@ def _export_budget(args: argparse.Namespace, store_class: Any) -> int:
         raise UserError(_("Dla budżetu .xlsx nie podaje się okresu ani hasła."))
     with store_class.open(args.data_dir, readonly=True) as store:
         path = export_budget(store, args.municipality, args.record_id, args.output)
+    print(_("Zapisano {path}").format(path=path))
+    return 0
+
+
+def _export_yearly(args: argparse.Namespace, store_class: Any) -> int:
+    from app.filenames import check_path_length
+    from app.reports.yearly.document import write
+    from app.services import municipalities, yearly_report
+
+    if not args.school_year:
+        raise UserError(_("Podaj rok szkolny: --school-year 2025/2026."))
+    if args.date_from or args.date_to or args.record_id:
+        raise UserError(
+            _("Informacja obejmuje cały rok szkolny — nie podawaj --from, --to ani --id.")
+        )
+    year = yearly_report.parse_school_year(args.school_year)
+    check_path_length(Path(args.output).absolute())
+    password = secrets.read(secrets.PDF_PASSWORD, args.password, args.password_file, setting=True)
+    if password and Path(args.output).suffix.lower() == ".docx":
+        raise UserError(
+            _("Hasło można nadać tylko plikowi PDF — dokument Word zapisz bez hasła."),
+            field="password",
+        )
+    from app.reports.export import _check_output
+
+    target = _check_output(args.output)
+    with _document_language(args), store_class.open(args.data_dir, readonly=True) as store:
+        place = municipalities.find(store, args.municipality)
+        data = yearly_report.report_data(store, place.id, year)
+        path = write(data, target, password=password)
     print(_("Zapisano {path}").format(path=path))
     return 0

@@ -49,6 +49,7 @@ SCHOOL_DATA_TABLES = (
     "exam_result",
     "education_finance",
     "supervision_finding",
+    "yearly_report_chapter",  # the yearly report's chapter order, switches and comments
 )
 
 # The parts of a municipality that can be exported on their own. The

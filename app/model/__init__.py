@@ -65,6 +65,7 @@ from app.model.strategy import (
     PlanConsultation,
     Problem,
 )
+from app.model.yearly_report import YearlyReportChapter
 
 # Every user record class, parents before children (the order to insert in).
 RECORD_CLASSES: tuple[type[Record], ...] = (
@@ -97,6 +98,7 @@ RECORD_CLASSES: tuple[type[Record], ...] = (
     EducationFinance,
     SupervisionFinding,
     IndicatorBinding,
+    YearlyReportChapter,
     Person,
     PersonLink,
     Consultation,
@@ -177,6 +179,7 @@ __all__ = [
     "TermPrecision",
     "TrainingModule",
     "TrainingSession",
+    "YearlyReportChapter",
     "action_school",
     "in_scope",
     "new_id",

@@ -50,6 +50,7 @@ from app.model import (
     SupportStage,
     TeamMember,
     TermPrecision,
+    YearlyReportChapter,
 )
 
 LINE = 500  # one-line texts (names, titles)
@@ -425,6 +426,13 @@ FIELDS: dict[type[Record], dict[str, Field]] = {
         "follow_up": long(N_("Realizacja zaleceń")),
         "follow_up_done": flag(N_("Zalecenia wykonane")),
     },
+    YearlyReportChapter: {
+        "school_year": year(N_("Rok szkolny")),
+        "chapter": text(N_("Rozdział"), required=True, max_length=40),
+        "position": integer(N_("Pozycja"), 0, 100),
+        "enabled": flag(N_("Rozdział włączony")),
+        "comment": long(N_("Komentarz")),
+    },
     IndicatorBinding: {
         "series": text(N_("Wskaźnik obliczany"), required=True, max_length=60),
         "school_id": ref(N_("Szkoła"), School),
@@ -461,6 +469,7 @@ PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     EducationFinance: ("municipality_id", Municipality),
     SupervisionFinding: ("school_id", School),
     IndicatorBinding: ("indicator_id", Indicator),
+    YearlyReportChapter: ("municipality_id", Municipality),
 }
 
 # Records deleted together with another: (child class, attribute pointing at the parent).

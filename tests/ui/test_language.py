@@ -39,6 +39,7 @@ ENGLISH_PAGES = [
     "Advisory visits",
     "School data",
     "Networks and meetings",
+    "Yearly report",
 ]
 POLISH_PAGES = [
     "Przegląd",
@@ -49,6 +50,7 @@ POLISH_PAGES = [
     "Wizyty doradcze",
     "Dane oświatowe",
     "Sieci i spotkania",
+    "Informacja roczna",
 ]
 
 

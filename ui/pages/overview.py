@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction
@@ -83,6 +84,9 @@ class OverviewPage(Page):
         self.heading.setFont(font)
         self.subheading = QLabel()
         self.subheading.setWordWrap(True)
+        self.yearly = QLabel()  # the yearly report's deadline and what it still lacks
+        self.yearly.setWordWrap(True)
+        self.yearly.linkActivated.connect(lambda _link: self.open_page("yearly_report"))
         self.cards = {
             "plan": Card(_("Działania planu"), _("Przejdź do planu"), "plan"),
             "hdr": Card(_("Pozycje HDR"), _("Przejdź do HDR"), "hdr"),
@@ -129,6 +133,7 @@ class OverviewPage(Page):
         box = QVBoxLayout(content)
         box.addWidget(self.heading)
         box.addWidget(self.subheading)
+        box.addWidget(self.yearly)
         box.addWidget(charts)
         box.addLayout(grid)
         box.addStretch(1)
@@ -256,6 +261,26 @@ class OverviewPage(Page):
                     )
                 )
         self.subheading.setText(" · ".join(parts))
+        self._show_yearly()
+
+    def _show_yearly(self) -> None:
+        """ "Informacja za 2025/2026: termin 31.10.2026 (za 27 dni) — rozdziały gotowe 6 z 10"."""
+        if self.store is None or self.municipality_id is None:
+            self.yearly.setText("")
+            return
+        from app.services import yearly_report
+
+        status = yearly_report.status(self.store, self.municipality_id, self.today)
+        text = (
+            f"<b>{escape(status.text)}</b> · <a href='#'>{escape(_('Przejdź do informacji'))}</a>"
+        )
+        if status.missing:
+            shown = "".join(f"<li>{escape(line)}</li>" for line in status.missing[:4])
+            more = len(status.missing) - 4
+            if more > 0:
+                shown += f"<li>{escape(_('i {count} innych braków').format(count=more))}</li>"
+            text += f"<br>{escape(_('Brakuje danych:'))}<ul style='margin:0'>{shown}</ul>"
+        self.yearly.setText(text)
 
     def _show_charts(self, s: Signals) -> None:
         counted = s.actions_total - s.actions.get(ActionStatus.DROPPED, 0)

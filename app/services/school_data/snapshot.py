@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.model import EducationFinance, ExamResult, School, SchoolYearStats, SupervisionFinding
 from app.storage.store import Store
@@ -45,36 +46,42 @@ class DataSnapshot:
 
 def load(store: Store, municipality_id: str) -> DataSnapshot:
     with store.session() as session:
-        schools = session.scalars(
-            select(School).where(School.municipality_id == municipality_id).order_by(School.name)
-        ).all()
-        snapshot = DataSnapshot(
-            municipality_id,
-            [SchoolRef(s.id, s.name, s.rspo, s.school_type) for s in schools],
-        )
-        for row in session.scalars(
-            select(SchoolYearStats).where(SchoolYearStats.municipality_id == municipality_id)
-        ):
-            snapshot.stats[(row.school_id, row.school_year)] = row
-        snapshot.exams = list(
-            session.scalars(
-                select(ExamResult)
-                .where(ExamResult.municipality_id == municipality_id)
-                .order_by(ExamResult.school_year, ExamResult.subject)
-            )
-        )
-        for money in session.scalars(
-            select(EducationFinance).where(EducationFinance.municipality_id == municipality_id)
-        ):
-            snapshot.finance[money.year] = money
-        snapshot.supervision = list(
-            session.scalars(
-                select(SupervisionFinding)
-                .where(SupervisionFinding.municipality_id == municipality_id)
-                .order_by(SupervisionFinding.held_on)
-            )
-        )
+        snapshot = read(session, municipality_id)
         session.expunge_all()
+    return snapshot
+
+
+def read(session: Session, municipality_id: str) -> DataSnapshot:
+    """The snapshot from an open session (the live store's, or a closed year's copy)."""
+    schools = session.scalars(
+        select(School).where(School.municipality_id == municipality_id).order_by(School.name)
+    ).all()
+    snapshot = DataSnapshot(
+        municipality_id,
+        [SchoolRef(s.id, s.name, s.rspo, s.school_type) for s in schools],
+    )
+    for row in session.scalars(
+        select(SchoolYearStats).where(SchoolYearStats.municipality_id == municipality_id)
+    ):
+        snapshot.stats[(row.school_id, row.school_year)] = row
+    snapshot.exams = list(
+        session.scalars(
+            select(ExamResult)
+            .where(ExamResult.municipality_id == municipality_id)
+            .order_by(ExamResult.school_year, ExamResult.subject)
+        )
+    )
+    for money in session.scalars(
+        select(EducationFinance).where(EducationFinance.municipality_id == municipality_id)
+    ):
+        snapshot.finance[money.year] = money
+    snapshot.supervision = list(
+        session.scalars(
+            select(SupervisionFinding)
+            .where(SupervisionFinding.municipality_id == municipality_id)
+            .order_by(SupervisionFinding.held_on)
+        )
+    )
     return snapshot
 
 
