@@ -7,7 +7,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from app import units
 from app.axes import value_ticks
 from app.reports import fonts
-from app.reports.charts import LABEL_SIZE, VALUE_TICKS, Chart, _canvas, _text, fit_text
+from app.reports.charts import LABEL_SIZE, VALUE_TICKS, Chart, chart_canvas, chart_text, fit_text
 from app.reports.styles import ACCENT, GRID, INK, MUTED, RULE, WHITE
 from app.reports.values import number
 from app.reports.yearly.content import YearChart
@@ -20,12 +20,14 @@ def draw(chart: YearChart, width: float, height: float = 150.0) -> Chart:
     """The chart with a title line, a value axis in ``chart.unit`` and a legend below."""
     years = chart.years
     values = [v for line in chart.lines for v in line.points.values()]
-    drawing = _canvas(width, height)
+    drawing = chart_canvas(width, height)
     drawing.add(
-        _text(0, height - 10, fit_text(chart.title, width, 8.5, bold=True), size=8.5, bold=True)
+        chart_text(
+            0, height - 10, fit_text(chart.title, width, 8.5, bold=True), size=8.5, bold=True
+        )
     )
     left, right, bottom, top = 40.0, width - 12.0, 40.0, height - 30.0
-    drawing.add(_text(4, top + 8, units.axis_label(chart.unit), color=MUTED))
+    drawing.add(chart_text(4, top + 8, units.axis_label(chart.unit), color=MUTED))
     ticks = value_ticks(values, VALUE_TICKS, values)
     low, high = ticks[0], ticks[-1]
 
@@ -39,11 +41,13 @@ def draw(chart: YearChart, width: float, height: float = 150.0) -> Chart:
 
     for tick in ticks:
         drawing.add(Line(left, y_of(tick), right, y_of(tick), strokeColor=GRID, strokeWidth=0.4))
-        drawing.add(_text(left - 3, y_of(tick) - 2.3, number(tick), anchor="end", color=MUTED))
+        drawing.add(chart_text(left - 3, y_of(tick) - 2.3, number(tick), anchor="end", color=MUTED))
     drawing.add(Line(left, bottom, right, bottom, strokeColor=RULE))
     for year in years:
         drawing.add(
-            _text(x_of(year), bottom - 10, chart.year_label(year), anchor="middle", color=MUTED)
+            chart_text(
+                x_of(year), bottom - 10, chart.year_label(year), anchor="middle", color=MUTED
+            )
         )
     for index, line in enumerate(chart.lines):
         _line(
@@ -84,5 +88,5 @@ def _legend(drawing: Drawing, chart: YearChart, x: float) -> None:
             )
         )
         label = fit_text(line.label, 160)
-        drawing.add(_text(x + 19, y, label, color=MUTED))
+        drawing.add(chart_text(x + 19, y, label, color=MUTED))
         x += 30 + fonts.string_width(label, LABEL_SIZE)
