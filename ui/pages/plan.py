@@ -37,6 +37,7 @@ from ui.forms.record_form import RecordForm
 from ui.forms.term_field import TermField
 from ui.models.plan_tree import CHILD_KIND, ID_ROLE, KIND_CLASS, KIND_ROLE, Node, PlanTreeModel
 from ui.pages.base import Page
+from ui.pages.plan_gantt import PlanGanttTab
 from ui.pages.plan_strategy import StrategyTab
 from ui.widgets.empty_state import EmptyState
 
@@ -113,6 +114,9 @@ class PlanPage(Page):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_tree_tab(), _("Cele i działania"))
+        self.gantt_tab = PlanGanttTab()
+        self.gantt_tab.record_activated.connect(self._show_in_tree)
+        self.tabs.addTab(self.gantt_tab, _("Harmonogram (Gantt)"))
         self.tabs.addTab(self._build_header_tab(), _("Informacje, diagnoza i SWOT"))
         self.indicators = self._build_indicators()
         self.tabs.addTab(self.indicators, _("Wskaźniki"))
@@ -329,6 +333,7 @@ class PlanPage(Page):
         keep = keep or self.current_id()
         if self.plan_id is None:
             self.tree_model.set_tree(None, [])
+            self.gantt_tab.show_plan(self.context, None, [])
             for form in self.header_forms:
                 form.load(None)
         else:
@@ -347,14 +352,17 @@ class PlanPage(Page):
             show_plan(self.context, self.municipality_id, self.plan_id)
         self.strategy.show_plan(self.context, self.municipality_id, self.plan_id)
 
+    def _show_in_tree(self, record_id: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        if self.select(record_id):
+            self.tree.setFocus()
+
     def _set_tree(self) -> None:
         assert self.context is not None and self.plan_id is not None
         store = self.context.store
-        self.tree_model.set_tree(
-            self.plan_id,
-            plans.tree(store, self.plan_id),
-            funding.budgets_of_plan(store, self.plan_id),
-        )
+        goals = plans.tree(store, self.plan_id)
+        self.tree_model.set_tree(self.plan_id, goals, funding.budgets_of_plan(store, self.plan_id))
+        self.gantt_tab.show_plan(self.context, self.plan_id, goals)
 
     def _plan_chosen(self, row: int) -> None:
         self.flush()

@@ -12,11 +12,12 @@ once, and the page turns it into one undoable command.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QButtonGroup, QToolButton, QToolTip, QWidget
 
 from app.i18n import _
 from app.months import month_at, month_index
@@ -86,7 +87,7 @@ class GanttView(TimelineArea):
         pos = event.position().toPoint()
         record_id, part = self._hit(pos)
         self._choose(record_id)
-        if part in ("start", "end", "move"):
+        if part in ("start", "end", "move") and self.editable:
             row = self.rows[self._row_of(record_id)]
             assert row.start is not None and row.end is not None
             start, end = month_index(row.start), month_index(row.end)
@@ -97,7 +98,7 @@ class GanttView(TimelineArea):
         pos = event.position().toPoint()
         drag = self._drag
         if drag is None:
-            _record_id, part = self._hit(pos)
+            _record_id, part = self._hit(pos) if self.editable else ("", "")
             shapes = {
                 "start": Qt.CursorShape.SizeHorCursor,
                 "end": Qt.CursorShape.SizeHorCursor,
@@ -161,7 +162,7 @@ class GanttView(TimelineArea):
     def _tooltip_at(self, pos: QPoint) -> str:
         row = self.row_at(pos.y())
         if row < 0:
-            return keys_help()
+            return self.accessibleDescription()
         record = self.rows[row]
         if record.kind == "priority":
             return "\n".join(t for t in (record.label, record.summary) if t)
@@ -193,7 +194,7 @@ class GanttView(TimelineArea):
             self._scroll_to_today()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_id:
             self.activated.emit(self.selected_id)
-        elif key == Qt.Key.Key_Delete and self.selected_id:
+        elif key == Qt.Key.Key_Delete and self.selected_id and self.editable:
             self.delete_requested.emit(self.selected_id)
         elif key == Qt.Key.Key_Escape and self._drag is not None:
             self._drag = None
@@ -214,7 +215,7 @@ class GanttView(TimelineArea):
     def nudge(self, part: str, step: int) -> None:
         """Move the selected item's start, end or both by ``step`` months (never end < start)."""
         row = self._row_of(self.selected_id)
-        if row < 0 or self.rows[row].kind != "item":
+        if row < 0 or self.rows[row].kind != "item" or not self.editable:
             return
         record = self.rows[row]
         assert record.start is not None and record.end is not None
@@ -235,9 +236,31 @@ class GanttView(TimelineArea):
         self.horizontalScrollBar().setValue((wanted - self._first) * self.month_width)
 
 
+class ZoomButtons(QButtonGroup):
+    """ "Miesiące" and "Kwartały": the timeline's scale, the current one pressed."""
+
+    def __init__(self, parent: QWidget, chosen: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self.months = QToolButton()
+        self.months.setText(_("Miesiące"))
+        self.quarters = QToolButton()
+        self.quarters.setText(_("Kwartały"))
+        for button, zoom in ((self.months, MONTHS), (self.quarters, QUARTERS)):
+            button.setCheckable(True)
+            button.setToolTip(_("Skala osi czasu"))
+            button.clicked.connect(lambda _checked=False, zoom=zoom: chosen(zoom))
+            self.addButton(button)
+        self.months.setChecked(True)
+
+    def show_zoom(self, zoom: str) -> None:
+        (self.months if zoom == MONTHS else self.quarters).setChecked(True)
+
+
 def bar_tooltip(row: TimelineRow) -> str:
     lines = [row.label]
-    if row.start is not None and row.end is not None:
+    if row.term:
+        lines.append(row.term)
+    elif row.start is not None and row.end is not None:
         lines.append(f"{show_month(row.start)} – {show_month(row.end)}")
     lines.append(_("Status: {status}").format(status=row.status.label))
     if row.overdue:
@@ -255,6 +278,7 @@ __all__ = [
     "TODAY_COLOUR",
     "GanttLegend",
     "GanttView",
+    "ZoomButtons",
     "bar_tooltip",
     "keys_help",
 ]

@@ -17,6 +17,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
 
 from app import timeline
+from app.i18n import _
 from app.months import month_index
 from ui.models.schedule import TimelineRow
 
@@ -26,6 +27,7 @@ LABEL_WIDTH = 250
 EDGE_GRAB = 5  # pixels either side of a bar's end that pick up the end
 BAR_MARGIN = 5
 INDENT = 14
+MIN_BAR = 4  # pixels: the width of a one-day term's mark
 TODAY_COLOUR = "#d32f2f"
 OUTSIDE_FILL = "#9e9e9e"
 
@@ -67,6 +69,9 @@ class TimelineArea(QAbstractScrollArea):
         self._drag: _Drag | None = None
         # Until the user scrolls or zooms, every resize re-fits the view to the HDR.
         self._auto_place = True
+        self.editable = True  # bars can be dragged and nudged
+        self.names_heading = _("Priorytet / działanie")
+        self.empty_text = _("Harmonogram nie ma jeszcze pozycji.")
         self.auto_zoom = True  # until the user picks a scale: quarters when months do not fit
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -198,6 +203,7 @@ class TimelineArea(QAbstractScrollArea):
         return self._rows_by_id.get(record_id, -1)
 
     def _span(self, row: TimelineRow) -> tuple[int, int] | None:
+        """The first and last month of a row's bar (of all its periods)."""
         if self._drag is not None and row.id == self._drag.item_id:
             return self._drag.new_start, self._drag.new_end
         if row.start is None or row.end is None:
@@ -213,6 +219,25 @@ class TimelineArea(QAbstractScrollArea):
         left, right = self.x_of(span[0]), self.x_of(span[1] + 1)
         top = self.row_top(row) + BAR_MARGIN
         return QRect(left, top, right - left, self.row_height - 2 * BAR_MARGIN)
+
+    def bar_rects(self, record_id: str) -> list[QRect]:
+        """One rectangle a period: a row's spans to the day (a day is a thin mark), or its bar."""
+        row = self._row_of(record_id)
+        if row < 0 or not self.rows[row].spans:
+            rect = self.bar_rect(record_id)
+            return [] if rect.isNull() else [rect]
+        top = self.row_top(row) + BAR_MARGIN
+        rects = []
+        for start, end in self.rows[row].spans:
+            left, right = (self._x_at(p) for p in timeline.span(start, end))
+            if right - left < MIN_BAR:  # a single day: a thin mark centred on it
+                left, right = (left + right - MIN_BAR) // 2, (left + right + MIN_BAR) // 2
+            rects.append(QRect(left, top, right - left, self.row_height - 2 * BAR_MARGIN))
+        return rects
+
+    def _x_at(self, position: float) -> int:
+        """The x of a position in months (see :mod:`app.timeline`)."""
+        return self._origin() + round((position - self._first) * self.month_width)
 
     def ensure_visible(self, record_id: str) -> None:
         row = self._row_of(record_id)

@@ -130,10 +130,24 @@ class TimelinePainter:
     # -- bars ------------------------------------------------------------------------------------
 
     def _bar(self, row: int, record: TimelineRow) -> None:
-        view, painter = self.view, self.painter
-        rect = view.bar_rect(record.id)
-        if rect.isNull() or rect.bottom() < view.header_height or rect.top() > self.height:
+        """The item's bar, or one bar a period (a recurring task), with its marks."""
+        view = self.view
+        rects = [
+            rect
+            for rect in view.bar_rects(record.id)
+            if rect.bottom() >= view.header_height and rect.top() <= self.height
+        ]
+        if not rects:
             return
+        style = STATUS_STYLES[record.status]
+        for rect in rects:
+            self._box(rect, record)
+        self._mark(rects[0], rects[-1], style.mark, record)
+        if record.id == view.selected_id and view.editable:
+            self._handles(rects[0])
+
+    def _box(self, rect: QRect, record: TimelineRow) -> None:
+        view, painter = self.view, self.painter
         style = STATUS_STYLES[record.status]
         painter.fillRect(rect, QColor(style.fill))
         if style.pattern != Qt.BrushStyle.SolidPattern:
@@ -147,12 +161,9 @@ class TimelinePainter:
         )
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        self._mark(rect, style.mark, record)
-        if selected:
-            self._handles(rect)
 
-    def _mark(self, rect: QRect, mark: str, record: TimelineRow) -> None:
-        """The status mark at the bar's start (beside it if the bar is narrow), ⚠ after it."""
+    def _mark(self, rect: QRect, last: QRect, mark: str, record: TimelineRow) -> None:
+        """The status mark at the first bar's start (beside it if narrow), ⚠ after the last."""
         painter = self.painter
         metrics = QFontMetrics(self.bold)
         painter.setFont(self.bold)
@@ -160,11 +171,11 @@ class TimelinePainter:
         if rect.width() >= mark_width + 2:
             box = QRect(rect.left() + 1, rect.top(), mark_width, rect.height())
             self._haloed_text(box, mark, QColor("#ffffff"), QColor("#1a1a1a"))
-            after = rect.right() + 4
+            after = last.right() + 4
         else:
             box = QRect(rect.right() + 3, rect.top(), mark_width, rect.height())
             self._haloed_text(box, mark, self.base, self.text)
-            after = box.right() + 2
+            after = max(box.right() + 2, last.right() + 4)
         if record.overdue or record.warning:
             colour = QColor(OVERDUE_COLOUR) if record.overdue else QColor("#8a5300")
             painter.setPen(colour)
@@ -277,7 +288,7 @@ class TimelinePainter:
         painter.drawText(
             QRect(8, 0, LABEL_WIDTH - 12, view.header_height),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            _("Priorytet / działanie"),
+            view.names_heading,
         )
 
     def _ticks(self) -> list[tuple[int, str, int]]:
@@ -347,9 +358,9 @@ class TimelinePainter:
     def _name(self, rect: QRect, record: TimelineRow) -> None:
         painter = self.painter
         if record.kind == "priority":
-            font, left, colour = self.bold, 8, self.text
+            font, left, colour = self.bold, 8 + record.depth * INDENT, self.text
         else:
-            font, left = self.view.font(), 8 + INDENT
+            font, left = self.view.font(), 8 + max(record.depth, 1) * INDENT
             colour = QColor(OVERDUE_COLOUR) if record.overdue else self.text
         painter.setFont(font)
         painter.setPen(colour)
@@ -367,16 +378,22 @@ class TimelinePainter:
         painter.drawText(
             QRectF(LABEL_WIDTH, self.view.header_height, self.width - LABEL_WIDTH, 80),
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            _("Harmonogram nie ma jeszcze pozycji."),
+            self.view.empty_text,
         )
 
 
 class GanttLegend(QWidget):
     """What the colours, patterns and marks of the timeline mean."""
 
-    def __init__(self, parent: QWidget | None = None, timeline_marks: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        timeline_marks: bool = True,
+        outside: str = "",
+    ) -> None:
         super().__init__(parent)
         self.timeline_marks = timeline_marks
+        self.outside = outside or _("poza okresem HDR")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(_("Legenda osi czasu") if timeline_marks else _("Legenda statusów"))
 
@@ -386,7 +403,7 @@ class GanttLegend(QWidget):
             return entries
         entries += [
             ("overdue", _("po terminie")),
-            ("outside", _("poza okresem HDR")),
+            ("outside", self.outside),
             ("today", _("dziś")),
         ]
         return entries
