@@ -79,8 +79,15 @@ class PlanGanttTab(QWidget):
         self.gantt.zoom_changed.connect(self._show_zoom)
         self.legend = GanttLegend(outside=_("poza okresem planu"))
         self.zoom_group = ZoomButtons(self, self.set_zoom)
-        note = QLabel(keys_help())
+        note = QLabel(
+            _(
+                "Terminy z dokładnością podaną w planie; zadanie coroczne ma pasek w każdym "
+                "roku. Enter lub dwuklik otwiera działanie w drzewie."
+            )
+        )
         note.setWordWrap(True)
+        note.setToolTip(keys_help())
+        self.gantt.setToolTip(keys_help())
         bar = QHBoxLayout()
         bar.addWidget(note, 1)
         bar.addWidget(QLabel(_("Skala:")))
