@@ -12,9 +12,10 @@ from reportlab.graphics.shapes import Drawing, Group, Line, Rect
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from app import timeline
 from app.i18n import _
 from app.model import ActionStatus
-from app.months import months_between, months_spanned, shift_month
+from app.months import month_index, months_between, months_spanned, shift_month
 from app.reports import fonts
 from app.reports.charts import LABEL_SIZE, chart_canvas, chart_text, fit_text
 from app.reports.dates import month_abbr, short_date
@@ -41,6 +42,8 @@ class GanttRow:
     end: date | None = None
     status: ActionStatus | None = None
     overdue: bool = False  # past its end month and not finished: marked "!"
+    # A plan action's periods to the day (a recurring task has one a year); empty: start–end.
+    spans: tuple[tuple[date, date], ...] = ()
 
 
 # Fill, outline dash, hatching — each status looks different in grey.
@@ -59,6 +62,9 @@ def _months_between(start: date, end: date) -> int:
 
 def _month_at(start: date, index: int) -> date:
     return shift_month(start, index)
+
+
+MIN_MARK = 1.5  # points: the width of a one-day term's mark
 
 
 class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
@@ -224,6 +230,9 @@ class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         drawing.add(Line(0, bottom, self.width, bottom, strokeColor=RULE, strokeWidth=0.6))
 
     def _draw_bar(self, drawing: Drawing, row: GanttRow, column: float, y: float) -> None:
+        if row.status is not None and row.spans:
+            self._draw_spans(drawing, row, column, y)
+            return
         if row.start is None or row.end is None or row.status is None:
             return
         start = max(row.start, self.period_start)
@@ -255,13 +264,35 @@ class GanttChart(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         if row.overdue:  # past its end and not finished
             drawing.add(chart_text(x1 + (8 if outside else 2.5), y + 3.3, "!", bold=True, size=9))
 
+    def _draw_spans(self, drawing: Drawing, row: GanttRow, column: float, y: float) -> None:
+        """One box a period, to the day (a single day is a thin mark); "!" after the last."""
+        assert row.status is not None
+        fill, dash, hatched = _BAR_LOOK[row.status]
+        first = month_index(self.period_start)
+        months = months_spanned(self.period_start, self.period_end)
+        bar_y, bar_h = y + 3, self.ROW - 6
+        x1 = self.label_width
+        for start, end in row.spans:
+            left, right = (p - first for p in timeline.span(start, end))
+            if right <= 0 or left >= months:  # wholly outside the period
+                continue
+            left, right = max(left, 0), min(right, months)
+            x0 = self.label_width + left * column
+            x1 = max(self.label_width + right * column, x0 + MIN_MARK)
+            box = Rect(x0, bar_y, x1 - x0, bar_h, fillColor=fill, strokeColor=INK)
+            box.strokeWidth, box.strokeDashArray = 0.6, dash
+            drawing.add(box)
+            if hatched:
+                drawing.add(_hatching(x0, bar_y, x1 - x0, bar_h))
+        if row.overdue:
+            drawing.add(chart_text(x1 + 2.5, y + 3.3, "!", bold=True, size=9))
+
     def _draw_today(self, drawing: Drawing, column: float, top: float, bottom: float) -> None:
         today = self.today
         if today is None or not (self.period_start <= today.replace(day=1) <= self.period_end):
             return
-        days_in_month = 31
-        fraction = (today.day - 1) / days_in_month
-        x = self._x(today.replace(day=1), column) + fraction * column
+        position = timeline.day_middle(today) - month_index(self.period_start)
+        x = self.label_width + position * column
         drawing.add(
             Line(x, bottom, x, top, strokeColor=INK, strokeWidth=0.9, strokeDashArray=[3, 2])
         )

@@ -16,6 +16,7 @@ from app.reports import plan_parts as parts_
 from app.reports import queries
 from app.reports.blocks import caption, cell, cover, empty, head, keep, lead, text
 from app.reports.dates import long_date
+from app.reports.plan_gantt import plan_gantt
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.protect import Protection
 from app.reports.queries import IndicatorRow, PlanData
@@ -458,11 +459,13 @@ def _implementation(data: PlanData, contents: Contents, number: int) -> list[Flo
     out = text(data.plan.implementation_system) or [
         empty(_("System wdrażania nie został jeszcze opisany."))
     ]
-    out += contents.heading(f"{number}.1. " + _("Kalendarz ewaluacji"), 1, toc=False)
+    out += contents.heading(f"{number}.1. " + _("Harmonogram działań"), 1, toc=False)
+    out += plan_gantt(data, WIDTH)
+    out += contents.heading(f"{number}.2. " + _("Kalendarz ewaluacji"), 1, toc=False)
     out += parts_.evaluation_calendar(data)
     whole = [row for row in data.indicators if not row.attached_to]
     if whole:
-        out += contents.heading(f"{number}.2. " + _("Mierniki planu jako całości"), 1, toc=False)
+        out += contents.heading(f"{number}.3. " + _("Mierniki planu jako całości"), 1, toc=False)
         out += parts_.indicator_cards(whole)
     return out
 

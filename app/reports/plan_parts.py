@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from app.i18n import _
 from app.model import Direction, ProblemKind
+from app.reports import fonts
 from app.reports.blocks import caption, cell, empty, head, keep, text
 from app.reports.dates import long_date, short_date
 from app.reports.queries import IndicatorRow, PlanData
@@ -125,10 +126,13 @@ def budget_table(table: BudgetTable, first: str) -> object:
         ]
     )
     money_width = min(24 * mm, (WIDTH - 40 * mm) / (len(years) + 1))
-    label_width = WIDTH - money_width * (len(years) + 1)
+    # The total (bold, the largest amount) on one line, whatever the currency's form.
+    widest = fonts.string_width(money(table.total), s.cell_right.fontSize, fonts.BOLD) + 9
+    total_width = max(money_width, widest)
+    label_width = WIDTH - money_width * len(years) - total_width
     return data_table(
         rows,
-        [label_width, *[money_width] * (len(years) + 1)],
+        [label_width, *[money_width] * len(years), total_width],
         extra=[
             ("BACKGROUND", (0, -1), (-1, -1), GROUP_FILL),
             ("LINEABOVE", (0, -1), (-1, -1), 1, ACCENT),

@@ -30,6 +30,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -43,6 +44,7 @@ from app.reports.gantt_chart import GanttChart
 from app.reports.templates import Anchor, DocumentInfo, TableOfContents
 from app.version import __version__
 
+PICTURE_WIDTH = 170 * mm  # the text width of the DOCX page
 HEADING_STYLES = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}
 TEXT_STYLES = {
     "title": "Title",
@@ -141,6 +143,7 @@ class _Writer:
         elif isinstance(flowable, TableOfContents):
             self.contents()
         elif isinstance(flowable, GanttChart):
+            flowable.wrap(PICTURE_WIDTH, 0)  # laid out at the picture's width, every row
             self.picture(flowable.drawing(), getattr(flowable, "alt_text", None))
         elif isinstance(flowable, Drawing):
             self.picture(flowable, getattr(flowable, "alt_text", None))
@@ -231,7 +234,7 @@ class _Writer:
         if png is None:
             self.document.add_paragraph(f"[{text}]", style="Caption")
             return
-        width = Mm(min(float(drawing.width) / 72 * 25.4, 170))
+        width = Mm(min(float(drawing.width) / mm, PICTURE_WIDTH / mm))
         if container is None:
             container = self.document.add_paragraph()
         run = container.add_run()

@@ -145,18 +145,32 @@ EVALUATION_KINDS = {
     "midterm": N_("ewaluacja śródokresowa"),
     "final": N_("ewaluacja końcowa"),
     "yearly": N_("raport roczny"),
+    "consultation": N_("konsultacje społeczne"),
 }
 
 
 def next_evaluation(store: Store, municipality_id: str, today: date) -> tuple[date, str] | None:
-    """The next date of the evaluation calendars of the municipality's open plans."""
+    """The next date of the open plans' evaluation calendars or planned consultations."""
     from app.model import PlanStatus
     from app.services import plans
 
-    found = [
-        when
+    open_plans = [
+        plan
         for plan in plans.plans_of(store, municipality_id)
         if plan.status is not PlanStatus.CLOSED
-        and (when := next_evaluation_date(plan, today)) is not None
     ]
+    found = [when for plan in open_plans if (when := next_evaluation_date(plan, today)) is not None]
+    with store.session() as session:
+        consultation = session.scalars(
+            select(PlanConsultation.date_from)
+            .where(
+                PlanConsultation.plan_id.in_([plan.id for plan in open_plans]),
+                PlanConsultation.deleted_at.is_(None),
+                PlanConsultation.date_from >= today,
+            )
+            .order_by(PlanConsultation.date_from)
+            .limit(1)
+        ).first()
+    if consultation is not None:
+        found.append((consultation, "consultation"))
     return min(found) if found else None

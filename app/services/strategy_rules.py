@@ -30,7 +30,9 @@ from app.model import (
     Record,
     School,
     StrategicPlan,
+    TermPrecision,
 )
+from app.services import terms
 
 DIAGNOSIS_SECTIONS = ("context", "education", "demography", "conclusions")
 MAX_IDS = 100
@@ -53,6 +55,11 @@ def check_ids(name: str, label: str, value: Any) -> list[str]:
 
 
 def action_rules(record: Action) -> None:
+    """Also widens the term to whole periods, so overdue everywhere reads the period's end."""
+    precision = TermPrecision(record.term_precision or TermPrecision.DAY)
+    start, end = terms.snap(record.start_date, record.end_date, precision)
+    if (start, end) != (record.start_date, record.end_date):
+        record.start_date, record.end_date = start, end
     if record.recurring and (record.start_date is None or record.end_date is None):
         raise fail(_("Zadanie coroczne wymaga pierwszego i ostatniego roku."), "end_date")
 

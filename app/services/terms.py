@@ -189,18 +189,39 @@ def _period_start(end: date, precision: TermPrecision) -> date:
     return end
 
 
+def snap(
+    start: date | None, end: date | None, precision: TermPrecision | str
+) -> tuple[date | None, date | None]:
+    """The term widened to whole periods: a quarter's term ends on the quarter's last day."""
+    precision = TermPrecision(precision)
+    if precision is TermPrecision.DAY:
+        return start, end
+    first = _period_start(start, precision) if start is not None else None
+    last = _end_of_period(_period_start(end, precision), precision) if end is not None else None
+    return first, last
+
+
+def _end_of_period(first: date, precision: TermPrecision) -> date:
+    """The last day of the period that starts on ``first``."""
+    if precision is TermPrecision.MONTH:
+        return _month_end(first.year, first.month)
+    if precision is TermPrecision.QUARTER:
+        return _month_end(first.year, first.month + 2)
+    if precision is TermPrecision.SCHOOL_YEAR:
+        return date(first.year + 1, 8, 31)
+    if precision is TermPrecision.YEAR:
+        return date(first.year, 12, 31)
+    return first
+
+
 def occurrences(
     start: date, end: date, precision: TermPrecision | str, recurring: bool
 ) -> list[tuple[date, date]]:
     """Each period of the term: one for a plain term, one a year for a recurring one."""
     if not recurring:
         return [(start, end)]
-    first_end = _period_end(start, TermPrecision(precision))
+    first_end = _end_of_period(start, TermPrecision(precision))
     return [
         (_shift(start, offset), _shift(first_end, offset))
         for offset in range(end.year - start.year + 1)
     ]
-
-
-def _period_end(start: date, precision: TermPrecision) -> date:
-    return _period(period_label(start, precision))[1]

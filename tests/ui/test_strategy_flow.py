@@ -271,6 +271,21 @@ def test_a_whole_strategy_enters_through_the_window(  # type: ignore[no-untyped-
     (stored_consultation,) = records.children(store, PlanConsultation, plan_id=plan_id)
     assert stored_consultation.comments_count == 23
 
+    # The money tables and the Gantt in the window: each occurrence of the recurring task.
+    page.tabs.setCurrentWidget(tab)
+    tab.refresh_budget()
+    spent = tab.by_goal_spent
+    assert spent.rowCount() == len(strategy["goals"]) + 1
+    assert spent.item(spent.rowCount() - 1, 0).text() == "Razem"
+    assert (
+        spent.item(spent.rowCount() - 1, 1).text()
+        == tab.by_goal.item(tab.by_goal.rowCount() - 1, tab.by_goal.columnCount() - 1).text()
+    )
+    page.tabs.setCurrentWidget(page.gantt_tab)
+    gantt = page.gantt_tab.gantt
+    assert len(gantt.bar_rects(recurring.id)) == 2030 - 2025 + 1
+    assert gantt.rows[gantt._row_of(recurring.id)].term == "corocznie, IV kw. 2025–2030"
+
     # The plan PDF prints every part, in the council's order.
     from pypdf import PdfReader
 

@@ -138,6 +138,10 @@ class TimelineRow:
     overdue: bool = False
     warning: str = ""
     summary: str = ""
+    # A plan action's periods (start, last day) when not whole months from start to end.
+    spans: tuple[tuple[date, date], ...] = ()
+    term: str = ""  # the term as the plan states it (tooltips)
+    depth: int = 0  # headings under headings (a plan's objective under its goal)
 
 
 class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):

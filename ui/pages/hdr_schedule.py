@@ -16,7 +16,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -54,7 +53,7 @@ from ui.models.schedule import (
 )
 from ui.pages.hdr_schedule_edits import ScheduleEdits
 from ui.widgets.empty_state import EmptyState
-from ui.widgets.gantt import MONTHS, QUARTERS, GanttLegend, GanttView, keys_help
+from ui.widgets.gantt import GanttLegend, GanttView, ZoomButtons, keys_help
 
 PRIORITY_FIELDS = ("title", "description")
 ITEM_FIELDS = (
@@ -202,17 +201,8 @@ class ScheduleTab(ScheduleEdits):
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        self.months_button = QToolButton()
-        self.months_button.setText(_("Miesiące"))
-        self.quarters_button = QToolButton()
-        self.quarters_button.setText(_("Kwartały"))
-        self.zoom_group = QButtonGroup(self)
-        for button, zoom in ((self.months_button, MONTHS), (self.quarters_button, QUARTERS)):
-            button.setCheckable(True)
-            button.setToolTip(_("Skala osi czasu"))
-            button.clicked.connect(lambda _checked=False, zoom=zoom: self.set_zoom(zoom))
-            self.zoom_group.addButton(button)
-        self.months_button.setChecked(True)
+        self.zoom_group = ZoomButtons(self, self.set_zoom)
+        self.months_button, self.quarters_button = self.zoom_group.months, self.zoom_group.quarters
         help_button = QToolButton()
         help_button.setText(_("Klawisze…"))
         help_button.setToolTip(keys_help())
@@ -486,7 +476,7 @@ class ScheduleTab(ScheduleEdits):
         self._show_zoom(zoom)
 
     def _show_zoom(self, zoom: str) -> None:
-        (self.months_button if zoom == MONTHS else self.quarters_button).setChecked(True)
+        self.zoom_group.show_zoom(zoom)
 
     # -- editing ----------------------------------------------------------------------------------
 

@@ -256,7 +256,7 @@ class OverviewPage(Page):
             found = next_evaluation(self.store, self.municipality_id, self.today)
             if found is not None:
                 parts.append(
-                    _("najbliższy termin ewaluacji: {what}, {date}").format(
+                    _("najbliższy termin planu: {what}, {date}").format(
                         what=_(EVALUATION_KINDS[found[1]]), date=show_date(found[0])
                     )
                 )

@@ -34,6 +34,7 @@ from ui.forms.record_form import RecordForm
 from ui.forms.term_field import TermField
 from ui.models.plan_tree import CHILD_KIND, Node, PlanTreeModel
 from ui.pages.plan_edits import PlanEdits
+from ui.pages.plan_gantt import PlanGanttTab
 from ui.pages.plan_header import header_tab
 from ui.pages.plan_strategy import StrategyTab
 from ui.widgets.empty_state import EmptyState
@@ -89,6 +90,9 @@ class PlanPage(PlanEdits):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_tree_tab(), _("Cele i działania"))
+        self.gantt_tab = PlanGanttTab()
+        self.gantt_tab.record_activated.connect(self._show_in_tree)
+        self.tabs.addTab(self.gantt_tab, _("Harmonogram (Gantt)"))
         header, self.header_forms = header_tab(self._edit_field(StrategicPlan))
         self.tabs.addTab(header, _("Informacje, diagnoza i SWOT"))
         self.indicators = self._build_indicators()
@@ -281,6 +285,7 @@ class PlanPage(PlanEdits):
         keep = keep or self.current_id()
         if self.plan_id is None:
             self.tree_model.set_tree(None, [])
+            self.gantt_tab.show_plan(self.context, None, [])
             for form in self.header_forms:
                 form.load(None)
         else:
@@ -299,14 +304,17 @@ class PlanPage(PlanEdits):
             show_plan(self.context, self.municipality_id, self.plan_id)
         self.strategy.show_plan(self.context, self.municipality_id, self.plan_id)
 
+    def _show_in_tree(self, record_id: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        if self.select(record_id):
+            self.tree.setFocus()
+
     def _set_tree(self) -> None:
         assert self.context is not None and self.plan_id is not None
         store = self.context.store
-        self.tree_model.set_tree(
-            self.plan_id,
-            plans.tree(store, self.plan_id),
-            funding.budgets_of_plan(store, self.plan_id),
-        )
+        goals = plans.tree(store, self.plan_id)
+        self.tree_model.set_tree(self.plan_id, goals, funding.budgets_of_plan(store, self.plan_id))
+        self.gantt_tab.show_plan(self.context, self.plan_id, goals)
 
     def _plan_chosen(self, row: int) -> None:
         self.flush()

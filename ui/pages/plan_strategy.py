@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -38,12 +39,12 @@ from app.model import (
 )
 from app.services import funding, records
 from app.services.funding import BudgetTable
-from app.services.plan_budget import plan_budget
+from app.services.plan_budget import PlanBudget, plan_budget
 from app.services.strategy import EVALUATION_KINDS, table_rows, to_content
 from ui.commands import EditRecord, push
 from ui.context import EditorContext
 from ui.errors import show_user_error
-from ui.formatting import show_date, show_money
+from ui.formatting import show_date, show_money, show_percent
 from ui.forms.record_form import EditHandler, RecordForm
 from ui.models.records import Column
 from ui.widgets.diagnosis_table import DiagnosisTableEditor
@@ -168,6 +169,8 @@ class StrategyTab(QWidget):
         self.by_goal = QTableWidget()
         self.by_goal.setObjectName("budget_by_goal")
         self.planned_spent = QLabel()
+        self.by_goal_spent = QTableWidget()
+        self.by_goal_spent.setObjectName("budget_planned_spent")
         self.export_button = QPushButton(_("Zapisz budżet do pliku .xlsx…"))
         self.export_button.clicked.connect(self.export_xlsx)
         box = QVBoxLayout(page)
@@ -175,9 +178,16 @@ class StrategyTab(QWidget):
         box.addWidget(self.by_source)
         box.addWidget(QLabel(_("Według celów i lat")))
         box.addWidget(self.by_goal)
+        box.addWidget(QLabel(_("Plan a wydatki według celów")))
+        box.addWidget(self.by_goal_spent)
         box.addWidget(self.planned_spent)
         box.addWidget(self.export_button)
-        return page
+        box.addStretch(1)
+        # The page scrolls, not each table: every row of the three tables is on show.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        return scroll
 
     # -- loading ----------------------------------------------------------------------
 
@@ -226,6 +236,9 @@ class StrategyTab(QWidget):
             return
         _fill(self.by_source, budget.by_source, _("Źródło finansowania"))
         _fill(self.by_goal, budget.by_goal, _("Cel strategiczny"))
+        _fill_spent(self.by_goal_spent, budget)
+        for widget in (self.by_source, self.by_goal, self.by_goal_spent):
+            _fit_height(widget)
         self.planned_spent.setText(
             _("Plan: {planned} · wydano: {spent}").format(
                 planned=show_money(budget.planned), spent=show_money(budget.spent)
@@ -373,6 +386,33 @@ def _money_item(text: str) -> QTableWidgetItem:
     return item
 
 
+def _fit_height(widget: QTableWidget) -> None:
+    """As tall as its rows (and room for a horizontal scroll bar): no scrolling inside."""
+    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    rows = sum(widget.rowHeight(row) for row in range(widget.rowCount()))
+    header = widget.horizontalHeader().sizeHint().height()
+    bar = widget.horizontalScrollBar().sizeHint().height()
+    widget.setFixedHeight(rows + header + bar + 2 * widget.frameWidth())
+
+
+def _fill_spent(widget: QTableWidget, budget: PlanBudget) -> None:
+    """Planned against spent by goal, with the share spent and a total row."""
+    rows = [*budget.planned_spent_by_goal(), (_("Razem"), budget.planned, budget.spent)]
+    widget.clear()
+    widget.verticalHeader().hide()
+    widget.setColumnCount(4)
+    widget.setHorizontalHeaderLabels(
+        [_("Cel strategiczny"), _("Plan"), _("Wydano"), _("Wykonanie")]
+    )
+    widget.setRowCount(len(rows))
+    for r, (label, planned, spent) in enumerate(rows):
+        widget.setItem(r, 0, QTableWidgetItem(label))
+        widget.setItem(r, 1, _money_item(show_money(planned)))
+        widget.setItem(r, 2, _money_item(show_money(spent)))
+        widget.setItem(r, 3, _money_item(show_percent(spent / planned) if planned else "—"))
+    widget.resizeColumnsToContents()
+
+
 def _fill(widget: QTableWidget, table: BudgetTable, first: str) -> None:
     years = table.years
     widget.clear()
@@ -383,9 +423,8 @@ def _fill(widget: QTableWidget, table: BudgetTable, first: str) -> None:
     for r, (label, cells) in enumerate(table.rows):
         widget.setItem(r, 0, QTableWidgetItem(label))
         for c, year in enumerate(years, start=1):
-            widget.setItem(
-                r, c, QTableWidgetItem(show_money(cells.get(year)) if cells.get(year) else "—")
-            )
+            amount = cells.get(year)
+            widget.setItem(r, c, _money_item(show_money(amount) if amount else "—"))
         widget.setItem(r, len(years) + 1, _money_item(show_money(table.row_total(cells))))
     last = len(table.rows)
     widget.setItem(last, 0, QTableWidgetItem(_("Razem")))

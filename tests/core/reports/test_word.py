@@ -97,3 +97,28 @@ def test_a_docx_has_no_password(demo_ro: Store, demo_id: str, tmp_path: Path) ->
     with pytest.raises(UserError, match="tylko plikowi PDF"):
         export(demo_ro, "plan", demo_id, password="sekret", output=tmp_path / "p.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["plan", "hdr"])
+def test_the_gantt_picture_in_the_docx_shows_the_chart(
+    kind: str, word_documents: Documents
+) -> None:
+    """The chart is laid out before it is drawn: not an empty page-sized picture."""
+    import io
+
+    from PIL import Image
+
+    document = docx.Document(str(word_documents(kind, "pl")))
+    gantt = [
+        shape
+        for shape in document.inline_shapes
+        if "Gantt" in (shape._inline.docPr.get("descr") or "")
+    ]
+    assert gantt
+    blob = document.part.related_parts[
+        gantt[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    ].blob
+    image = Image.open(io.BytesIO(blob)).convert("L")
+    darkest, _lightest = image.getextrema()
+    assert darkest < 128  # bars, grid and names drawn
+    assert abs(image.width - 170 / 25.4 * 150) <= 2  # the text width at 150 dpi, not a page

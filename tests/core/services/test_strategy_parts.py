@@ -74,6 +74,26 @@ def test_the_next_evaluation_date(store: Store, tree: Tree) -> None:
     )
 
 
+def test_a_planned_consultation_is_the_next_date_when_it_comes_first(
+    store: Store, tree: Tree
+) -> None:
+    from app.model import PlanConsultation
+
+    records.update(store, StrategicPlan, tree.plan.id, midterm_evaluation_date=date(2026, 9, 30))
+    records.create(
+        store, PlanConsultation, tree.plan.id, form="Ankieta", date_from=date(2025, 5, 5)
+    )
+    soon = records.create(
+        store, PlanConsultation, tree.plan.id, form="Spotkanie", date_from=date(2026, 3, 2)
+    )
+    today = date(2026, 1, 1)
+    assert next_evaluation(store, tree.municipality.id, today) == (date(2026, 3, 2), "consultation")
+    records.delete(store, PlanConsultation, soon.id)
+    assert next_evaluation(store, tree.municipality.id, today) == (date(2026, 9, 30), "midterm")
+    records.update(store, StrategicPlan, tree.plan.id, status="closed")
+    assert next_evaluation(store, tree.municipality.id, today) is None
+
+
 def test_search_finds_the_strategy_parts(store: Store, tree: Tree) -> None:
     from app.model import DiagnosisTable, Institution, PlanConsultation
     from app.services.search import search
