@@ -107,6 +107,7 @@ def close_school_year(
     *,
     author: str | None = None,
     today: date | None = None,
+    publish: bool = True,
 ) -> Snapshot:
     """Freeze the municipality as the school year ends; refuse a year closed or not ended."""
     today = today or date.today()
@@ -156,7 +157,8 @@ def close_school_year(
                 author=who,
             )
         )
-    _publish(store, municipality_id, key)
+    if publish:
+        _publish(store, municipality_id, key)
     return get_snapshot(store, key)
 
 
