@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from app.i18n import N_
 from app.model import Municipality, Record, SchoolYearSnapshot, SnapshotEvent, SnapshotStatus
-from app.model.snapshot import MAX_PAYLOAD
 from app.services.fields import (
     DEPENDENTS,
     FIELDS,
@@ -27,7 +26,6 @@ SNAPSHOT_FIELDS: dict[type[Record], dict[str, Field]] = {
         "author": text(N_("Zamknął(-ęła)"), max_length=200),
         "record_count": integer(N_("Liczba zapisanych rekordów")),
         "content_hash": text(N_("Skrót zapisanych danych"), required=True, max_length=64),
-        "payload": Field(N_("Zapisane dane"), "long", True, max_length=MAX_PAYLOAD),
     },
     SnapshotEvent: {
         "status": choice(N_("Zdarzenie"), SnapshotStatus),

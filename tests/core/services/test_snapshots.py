@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from app.errors import UserError
 from app.model import (
-    Municipality,
     MonitoringNote,
+    Municipality,
     School,
     SchoolYearSnapshot,
     SchoolYearStats,
@@ -34,7 +34,12 @@ def place(store: Store) -> dict[str, str]:
     for year, pupils in ((2024, 120), (2025, 118)):
         grid.set_cell(store, m.id, "stats:pupils", school.id, year, pupils)
     note = records.create(
-        store, MonitoringNote, m.id, text="Stan przed zamknięciem", noted_on=date(2026, 5, 4), kind="progress"
+        store,
+        MonitoringNote,
+        m.id,
+        text="Przed zamknięciem",
+        noted_on=date(2026, 5, 4),
+        kind="progress",
     )
     return {"municipality": m.id, "school": school.id, "note": note.id}
 
@@ -104,12 +109,12 @@ def test_the_snapshot_keeps_the_state_then_and_cannot_be_written(
     records.update(store, MonitoringNote, place["note"], text="Stan po zamknięciu")
     grid.set_cell(store, m, "stats:pupils", place["school"], 2024, 200)  # an open year
     with snapshots.open_snapshot(store, closed.id) as frozen:
-        assert records.get(frozen, MonitoringNote, place["note"]).text == "Stan przed zamknięciem"
+        assert records.get(frozen, MonitoringNote, place["note"]).text == "Przed zamknięciem"
         assert _pupils(frozen, place["school"], 2024) == 120
         assert _pupils(frozen, place["school"], 2025) == 118
         with pytest.raises(UserError):
             records.update(frozen, MonitoringNote, place["note"], text="Zmiana w zamkniętym")
-        assert records.get(frozen, MonitoringNote, place["note"]).text == "Stan przed zamknięciem"
+        assert records.get(frozen, MonitoringNote, place["note"]).text == "Przed zamknięciem"
     assert records.get(store, MonitoringNote, place["note"]).text == "Stan po zamknięciu"
 
 
@@ -130,12 +135,12 @@ def test_every_service_write_of_a_closed_year_is_refused(
         )
     with store.session() as session:
         assert session.scalars(select(SupervisionFinding)).all() == []
-    with pytest.raises(UserError, match="zamknięty"):  # moving a row out of the year
-        with store.session() as session:
-            row = session.scalars(
-                select(SchoolYearStats).where(SchoolYearStats.school_year == 2025)
-            ).one()
-            row.school_year = 2023
+    moving = pytest.raises(UserError, match="zamknięty")  # a row out of the year
+    with moving, store.session() as session:
+        row = session.scalars(
+            select(SchoolYearStats).where(SchoolYearStats.school_year == 2025)
+        ).one()
+        row.school_year = 2023
     with pytest.raises(UserError, match="zamknięty"):  # its school goes with its data
         records.delete(store, School, school)
     assert records.get(store, School, school).name.startswith("Szkoła")
@@ -181,7 +186,9 @@ def test_the_same_data_freeze_to_the_same_hash(store: Store, place: dict[str, st
     assert second.content_hash == first.content_hash
 
 
-def test_snapshot_nearest_picks_the_year_ending_closest(store: Store, place: dict[str, str]) -> None:
+def test_snapshot_nearest_picks_the_year_ending_closest(
+    store: Store, place: dict[str, str]
+) -> None:
     m = place["municipality"]
     assert snapshots.snapshot_nearest(store, m, date(2026, 6, 30)) is None
     older = snapshots.close_school_year(store, m, 2023, today=AFTER)
@@ -196,9 +203,8 @@ def test_a_damaged_payload_is_a_polish_error(store: Store, place: dict[str, str]
     closed = snapshots.close_school_year(store, place["municipality"], 2025, today=AFTER)
     with store.session() as session:
         session.get(SchoolYearSnapshot, closed.id).payload = "nie-base64!"  # type: ignore[union-attr]
-    with pytest.raises(UserError, match="uszkodzony"):
-        with snapshots.open_snapshot(store, closed.id):
-            pass
+    with pytest.raises(UserError, match="uszkodzony"), snapshots.open_snapshot(store, closed.id):
+        pass
 
 
 def test_closable_years_leave_out_closed_and_running_years(
