@@ -49,6 +49,13 @@ def closed_years(session: Session, municipality_id: str) -> set[int]:
         )
 
 
+def refuse_closed(session: Session, municipality_id: str, years: Iterable[int]) -> None:
+    """For writes the session hook does not see (bulk inserts): refuse a closed year."""
+    closed = sorted(set(years) & closed_years(session, municipality_id))
+    if closed:
+        raise closed_year_error(closed[0])
+
+
 def check_flush(session: Session, _context: Any, _instances: Any) -> None:
     """Refuse a flush that adds, edits or deletes data of a closed school year."""
     touched: dict[str, set[int]] = {}
