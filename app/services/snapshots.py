@@ -28,12 +28,13 @@ from app.model.school_data import school_year_label
 from app.model.snapshot import snapshot_id as year_snapshot_id
 from app.reports.dates import long_date
 from app.services import records
-from app.storage import closed_years
+from app.storage import closed_years as year_lock
 from app.storage.store import Store
 
 MAX_REASON = 2000
 MAX_AUTHOR = 200
-school_year_of = closed_years.school_year_of
+school_year_of = year_lock.school_year_of
+closed_years_of = year_lock.closed_years
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,13 @@ def get_snapshot(store: Store, snapshot_id: str) -> Snapshot:
 
 def is_year_closed(store: Store, municipality_id: str, school_year: int) -> bool:
     with store.session() as session:
-        return school_year in closed_years.closed_years(session, municipality_id)
+        return school_year in closed_years_of(session, municipality_id)
+
+
+def closed_years(store: Store, municipality_id: str) -> set[int]:
+    """The school years closed now (2025 is 2025/2026)."""
+    with store.session() as session:
+        return closed_years_of(session, municipality_id)
 
 
 def snapshot_nearest(store: Store, municipality_id: str, period_end: date) -> Snapshot | None:
@@ -238,7 +245,7 @@ def closable_years(store: Store, municipality_id: str, today: date | None = None
     """Ended school years not closed now, newest first (the last ten)."""
     last = school_year_of(today or date.today()) - 1
     with store.session() as session:
-        closed = closed_years.closed_years(session, municipality_id)
+        closed = closed_years_of(session, municipality_id)
     return [year for year in range(last, last - 10, -1) if year not in closed]
 
 
