@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -256,15 +257,23 @@ def _read_only_table(part: snapshot_view.Table) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(True)
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     for row, values in enumerate(part.rows):
         for column, text in enumerate(values):
-            table.setItem(row, column, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if column > 0 and text[:1].isdigit() and not _is_date(text):
+                item.setTextAlignment(right)
+            table.setItem(row, column, item)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if part.headers:
         widest = max(range(len(part.headers)), key=lambda c: _width(part, c))
         header.setSectionResizeMode(widest, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def _is_date(text: str) -> bool:
+    return len(text) == 10 and text[2] == "." and text[5] == "."
 
 
 def _width(part: snapshot_view.Table, column: int) -> int:

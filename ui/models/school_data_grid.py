@@ -81,7 +81,7 @@ class SchoolDataGridModel(QAbstractTableModel):
         if section == len(self.years) + 1:
             return _("Trend")
         label = year_label(self.grid, self.years[section - 1])
-        return _("{year} (zamknięty)").format(year=label) if self.is_closed(section) else label
+        return _("{year}\nzamknięty").format(year=label) if self.is_closed(section) else label
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.grid is None:

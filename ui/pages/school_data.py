@@ -112,6 +112,7 @@ class SchoolDataPage(Page):
         self.tabs.addTab(self._build_charts_tab(), _("&Wskaźniki"))
         self.tabs.addTab(self._build_supervision_tab(), _("&Nadzór pedagogiczny"))
         self.tabs.currentChanged.connect(lambda _index: self._fill_charts())
+        self.tabs.setCornerWidget(self.years_button)  # beside the tabs: the bar below is full
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
@@ -144,12 +145,7 @@ class SchoolDataPage(Page):
         bar.addWidget(self.measure)
         bar.addStretch(1)
         bar.addWidget(self.new_year)
-        for button in (
-            self.add_year_button,
-            self.import_button,
-            self.export_button,
-            self.years_button,
-        ):
+        for button in (self.add_year_button, self.import_button, self.export_button):
             bar.addWidget(button)
         self.model = SchoolDataGridModel(self._set_cell)
         self.table = QTableView()

@@ -106,7 +106,7 @@ def test_a_closed_year_cannot_be_edited_in_the_grid(
     window.navigation.setCurrentRow(window.pages.index(page))
     model = page.model
     column = model.years.index(2025) + 1
-    assert model.headerData(column, Qt.Orientation.Horizontal) == "2025/2026 (zamknięty)"
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "2025/2026\nzamknięty"
     index = model.index(0, column)
     school_id = model.grid.rows[0].school_id  # type: ignore[union-attr]
     before = _pupils(store, demo, school_id or "", 2025)
