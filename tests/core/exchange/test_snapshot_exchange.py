@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import UserError
+from app.exchange import describe, reader
 from app.exchange import format as fmt
-from app.exchange import reader
 from app.exchange.merge import apply_import
 from app.model import MonitoringNote, SchoolYearStats
 from app.services import records, snapshots
@@ -78,6 +78,8 @@ def test_the_same_year_closed_differently_on_two_laptops_is_a_conflict(laptops, 
     path = courier.pack(laptops.advisor, m)
     plan = courier.plan(path, laptops.officer)
     conflict = next(item for item in plan.conflicts if item.record_id == mine.id)
+    assert describe.type_label(conflict.table) == "zamknięty rok szkolny"
+    assert describe.title(conflict.table, conflict.mine or {}) == "rok szkolny 2025/2026"
     rows = plan.differences(conflict)
     assert "Skrót zapisanych danych" in [row.label for row in rows]
     assert all(len(row.mine) < 300 and len(row.theirs) < 300 for row in rows)  # no payload
