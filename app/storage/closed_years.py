@@ -32,6 +32,15 @@ BY_YEAR = (SchoolYearStats, ExamResult)
 BY_DAY = (SupervisionFinding,)
 
 
+# Set by an exchange import: the years whose snapshot the file brings (closed or reopened
+# there). Their data in the same file are what the sender closed, so they may be written.
+ARRIVING = "closed_years_arriving"
+
+
+def allow_arriving(session: Session, years: Iterable[int]) -> None:
+    session.info[ARRIVING] = set(years)
+
+
 def school_year_of(day: date) -> int:
     """The school year a day falls in (1 September – 31 August): 2026-03-01 → 2025."""
     return day.year if day.month >= 9 else day.year - 1
@@ -65,10 +74,11 @@ def check_flush(session: Session, _context: Any, _instances: Any) -> None:
     if not touched:
         return
     leaving = _municipalities_deleted(session)
+    arriving = _reopening(session) | session.info.get(ARRIVING, set())
     for municipality_id, years in touched.items():
         if municipality_id in leaving:
             continue
-        closed = sorted(years & closed_years(session, municipality_id))
+        closed = sorted(years & closed_years(session, municipality_id) - arriving)
         if closed:
             raise closed_year_error(closed[0])
 
@@ -104,6 +114,15 @@ def _years(record: Any) -> set[int]:
         elif isinstance(value, int):
             years.add(value)
     return years
+
+
+def _reopening(session: Session) -> set[int]:
+    """Years reopened in this same unit of work (a file that reopens a year and corrects it)."""
+    return {
+        record.school_year
+        for record in (*session.new, *session.dirty)
+        if isinstance(record, SchoolYearSnapshot) and record.status == SnapshotStatus.REOPENED
+    }
 
 
 def _municipalities_deleted(session: Session) -> set[str]:

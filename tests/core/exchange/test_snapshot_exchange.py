@@ -125,3 +125,15 @@ def _as_version_2(data: bytes) -> bytes:
         for name, blob in entries.items():
             archive.writestr(name, blob)
     return out.getvalue()
+
+
+def test_a_year_reopened_and_corrected_elsewhere_merges(laptops, courier) -> None:
+    ids, m = laptops.ids, laptops.municipality_id
+    grid.set_cell(laptops.officer, m, "stats:pupils", ids["school"], 2025, 118)
+    closed = snapshots.close_school_year(laptops.officer, m, 2025, today=AFTER)
+    courier.deliver(courier.pack(laptops.officer, m), laptops.advisor)
+    snapshots.reopen_school_year(laptops.advisor, closed.id, reason="Korekta SIO")
+    grid.set_cell(laptops.advisor, m, "stats:pupils", ids["school"], 2025, 119)
+    courier.deliver(courier.pack(laptops.advisor, m), laptops.officer)
+    assert _pupils(laptops.officer, ids["school"], 2025) == 119
+    assert not snapshots.is_year_closed(laptops.officer, m, 2025)
