@@ -84,3 +84,12 @@ def test_an_import_into_a_closed_year_is_refused(cli: Run, data_dir: Path) -> No
     assert outcome.code != 0
     assert "Rok szkolny 2024/2025 jest zamknięty" in outcome.err
     assert rows(data_dir, "exam_result") == 0
+
+
+def test_export_of_a_period_not_started_is_refused(cli: Run, data_dir: Path) -> None:
+    _zielonki(data_dir)
+    target = data_dir.parent / "raport.pdf"
+    outcome = cli("--data-dir", str(data_dir), "export", "monitoring", "--municipality",
+                  "zielonki", "--from", "2999-01-01", "-o", str(target))  # fmt: skip
+    assert outcome.code != 0 and "jeszcze się nie zaczął" in outcome.err
+    assert not target.exists()
