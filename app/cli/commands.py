@@ -59,11 +59,12 @@ def register(sub: Any) -> None:
     )
     restore.set_defaults(handler=cmd_restore)
 
-    from app.cli import export, package, school_data
+    from app.cli import export, package, school_data, school_years
 
     export.register(sub)
     package.register(sub)
     school_data.register(sub)
+    school_years.register(sub)
 
     backups_cmd = sub.add_parser("backups", help=_("wypisz dostępne kopie zapasowe"))
     backups_cmd.set_defaults(handler=cmd_backups)

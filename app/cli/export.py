@@ -66,7 +66,10 @@ def register(sub: Any) -> None:
         "--from",
         dest="date_from",
         metavar=_("RRRR-MM-DD"),
-        help=_("początek okresu raportu z monitoringu"),
+        help=_(
+            "początek okresu raportu z monitoringu lub planu (okres miniony: stan "
+            "z zamkniętego roku szkolnego najbliższego jego końcowi)"
+        ),
     )
     parser.add_argument(
         "--to", dest="date_to", metavar=_("RRRR-MM-DD"), help=_("koniec okresu raportu")

@@ -314,6 +314,9 @@ def _to_python(column: Column, value: Any) -> Any:
     return _DECODERS[column.kind](column, value)
 
 
+python_values_of = _to_python
+
+
 def load_school_links(session: Session, action_ids: list[str]) -> dict[str, list[str]]:
     """The school ids of each action (links to deleted schools included: they are data too)."""
     links: dict[str, list[str]] = {}

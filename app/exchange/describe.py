@@ -32,6 +32,8 @@ TYPE_LABELS = {
     "risk": N_("ryzyko"),
     "advisory_visit": N_("wizyta doradcza"),
     "recommendation": N_("zalecenie"),
+    "school_year_snapshot": N_("zamknięty rok szkolny"),
+    "snapshot_event": N_("wpis dziennika zamknięć roku"),
     **NETWORK_TYPE_LABELS,
 }
 TITLE_LENGTH = 90
@@ -52,6 +54,7 @@ _TITLE_FIELDS: dict[str, tuple[str, ...]] = {
     "monitoring_note": ("title", "text"),
     "risk": ("title",),
     "recommendation": ("text",),
+    "snapshot_event": ("reason", "author"),
     **NETWORK_TITLE_FIELDS,
 }
 
@@ -75,6 +78,9 @@ def title(table: str, wire: Mapping[str, Any], limit: int = TITLE_LENGTH) -> str
         text = f"{_day(wire.get('measured_on'))}: {_number(wire.get('value'))}"
     elif table == "school_support":
         text = f"{_day(wire.get('stage_date'))}: {_enum_label(table, 'stage', wire.get('stage'))}"
+    elif table == "school_year_snapshot" and isinstance(wire.get("school_year"), int):
+        year = int(wire["school_year"])
+        text = _("rok szkolny {year}").format(year=f"{year}/{year + 1}")
     elif table == "advisory_visit":
         where = wire.get("place") or wire.get("advisor") or ""
         text = f"{_day(wire.get('visit_date'))} {where}".strip()

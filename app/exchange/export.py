@@ -200,6 +200,13 @@ def _since_stamp(since: date | None) -> datetime | None:
     return datetime.combine(since, time.min).astimezone().astimezone(UTC)
 
 
+def live_rows(session: Session, table: str, municipality_id: str) -> list[Wire]:
+    """Every live record of ``table`` of the municipality, as it travels (by id)."""
+    return [
+        wire for wire in _rows(session, table, municipality_id, None) if not codec.is_deleted(wire)
+    ]
+
+
 def _rows(session: Session, table: str, municipality_id: str, since: datetime | None) -> list[Wire]:
     cls = codec.TABLES[table]
     query = select(cls).execution_options(include_deleted=True)

@@ -32,7 +32,9 @@ FORMAT_NAME = "plan-oswiaty-exchange"
 # 2: sync/counters.json; a network of JSTs may be the scope of a file; financing rows,
 # institutions, milestones, problem tree, diagnosis tables, plan consultations (schema
 # 0004). A version-1 file still imports (ADDED_IN_2).
-FORMAT_VERSION = 2
+# 3: closed school years (snapshots and their log, schema 0007) travel with the schools;
+# a version-2 file still imports (TABLES_ADDED_IN_3).
+FORMAT_VERSION = 3
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
 PAYLOAD = "payload.bin"
@@ -51,6 +53,8 @@ SCHOOL_DATA_TABLES = (
     "supervision_finding",
     "yearly_report_chapter",  # the yearly report's chapter order, switches and comments
 )
+# Closed school years: the frozen data and the log of closing and reopening.
+SNAPSHOT_TABLES = ("school_year_snapshot", "snapshot_event")
 
 # The parts of a municipality that can be exported on their own. The
 # municipality record itself always travels: it names what the file is about.
@@ -65,6 +69,7 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "person",
             "person_link",
             *SCHOOL_DATA_TABLES,
+            *SNAPSHOT_TABLES,
         ),
     ),
     "plans": (
@@ -152,10 +157,16 @@ TABLES_ADDED_IN_2 = frozenset(
 )
 
 
+# Tables a version-2 file does not have.
+TABLES_ADDED_IN_3 = frozenset(SNAPSHOT_TABLES)
+
+
 def tables_in_file(parts: tuple[str, ...], version: int) -> tuple[str, ...]:
     """The tables a file of ``version`` with ``parts`` holds."""
-    tables = tables_of(parts)
-    return tables if version >= 2 else tuple(t for t in tables if t not in TABLES_ADDED_IN_2)
+    missing = (TABLES_ADDED_IN_2 if version < 2 else frozenset()) | (
+        TABLES_ADDED_IN_3 if version < 3 else frozenset()
+    )
+    return tuple(t for t in tables_of(parts) if t not in missing)
 
 
 def records_entry(table: str) -> str:

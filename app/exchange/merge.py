@@ -29,7 +29,7 @@ from app.model.base import UTCDateTime
 from app.services import records as record_service
 from app.services.fields import PARENTS
 from app.services.funding import adopt_legacy_budgets
-from app.storage import change_log
+from app.storage import change_log, closed_years
 from app.storage.store import Store
 
 __all__ = ["Choice", "ImportPlan", "ImportResult", "Item", "Outcome", "apply_import", "plan_import"]
@@ -94,8 +94,14 @@ def apply_import(
     )
 
 
+_SNAPSHOT = ("school_year_snapshot",)
+
+
 def _write_records(session: Session, plan: ImportPlan, resolution: Resolution) -> None:
     stamps: dict[str, list[dict[str, Any]]] = {}
+    closed_years.allow_arriving(
+        session, {w.wire["school_year"] for w in resolution.writes if w.table in _SNAPSHOT}
+    )
     for table in fmt.TABLE_ORDER:
         writes = [w for w in resolution.writes if w.table == table]
         if not writes:

@@ -37,6 +37,7 @@ from app.model import (
 from app.services import records, validation
 from app.services.fields import FIELDS
 from app.services.school_data.snapshot import SchoolRef
+from app.storage import closed_years
 from app.storage.store import Store
 from app.textnorm import fold
 
@@ -317,6 +318,7 @@ def apply(store: Store, prepared: SheetPlan, confirm_names: bool = False) -> int
     written = 0
     with store.session() as session:
         records.load(session, Municipality, prepared.municipality_id)
+        closed_years.refuse_closed(session, prepared.municipality_id, {row.year for row in rows})
         existing = _existing(session, prepared.municipality_id, prepared)
         new: list[dict[str, Any]] = []
         for row in rows:

@@ -56,6 +56,7 @@ from app.model.school_data import (
     SupervisionFinding,
     SupervisionKind,
 )
+from app.model.snapshot import SchoolYearSnapshot, SnapshotEvent, SnapshotStatus
 from app.model.strategy import (
     ActionFunding,
     DiagnosisTable,
@@ -102,6 +103,8 @@ RECORD_CLASSES: tuple[type[Record], ...] = (
     Person,
     PersonLink,
     Consultation,
+    SchoolYearSnapshot,
+    SnapshotEvent,
     *NETWORK_CLASSES,
 )
 
@@ -168,9 +171,12 @@ __all__ = [
     "SchedulePriority",
     "School",
     "SchoolSupport",
+    "SchoolYearSnapshot",
     "SchoolYearStats",
     "SeenVersion",
     "Setting",
+    "SnapshotEvent",
+    "SnapshotStatus",
     "StrategicPlan",
     "SupervisionFinding",
     "SupervisionKind",

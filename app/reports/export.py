@@ -7,6 +7,7 @@ as a :class:`~app.errors.UserError` with a Polish message.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from app.errors import UserError
 from app.filenames import safe_file_name
 from app.i18n import N_, _
 from app.model import AdvisoryVisit, DevelopmentSchedule, StrategicPlan
-from app.reports import queries
+from app.reports import as_of, queries
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.protect import protection
 from app.services import municipalities
@@ -29,6 +30,9 @@ KINDS: dict[str, str] = {
     "monitoring": N_("Raport z monitoringu"),
     "visit": N_("Protokół z wizyty doradczej"),
 }
+
+# Documents of a period (``--from``/``--to``): a past one reads the closed year nearest its end.
+PERIOD_KINDS = ("monitoring", "plan")
 
 _RECORD_TYPES: dict[str, type[StrategicPlan] | type[DevelopmentSchedule] | type[AdvisoryVisit]] = {
     "plan": StrategicPlan,
@@ -109,17 +113,18 @@ def prepare(
 
         return ExportJob(target, title, write)
 
-    if kind == "monitoring":
-        from app.reports import monitoring
+    if kind in PERIOD_KINDS:
+        source = as_of.source_for(store, place.id, date_from, date_to)
+        with as_of.state_store(store, source) as state:
+            data: Any = _period_data(state, kind, place.id, record_id, date_from, date_to, source)
+        if kind == "monitoring":
+            from app.reports import monitoring
 
-        data: Any = queries.monitoring_data(store, place.id, date_from, date_to)
-        return job(monitoring.write_monitoring_pdf, data, monitoring.document_info(data).title)
-    chosen = resolve(store, kind, place.id, record_id)
-    if kind == "plan":
+            return job(monitoring.write_monitoring_pdf, data, monitoring.document_info(data).title)
         from app.reports import plan
 
-        data = queries.plan_data(store, chosen)
         return job(plan.write_plan_pdf, data, plan.document_info(data).title)
+    chosen = resolve(store, kind, place.id, record_id)
     if kind == "hdr":
         from app.reports import hdr
 
@@ -129,6 +134,24 @@ def prepare(
 
     data = queries.visit_data(store, chosen)
     return job(visit.write_visit_pdf, data, visit.document_info(data).title)
+
+
+def _period_data(
+    state: Store,
+    kind: str,
+    municipality_id: str,
+    record_id: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    source: as_of.StateSource,
+) -> Any:
+    """The monitoring or plan data as of the source's day, read from ``state``."""
+    if kind == "monitoring":
+        report = queries.monitoring_data(state, municipality_id, date_from, date_to)
+        return dataclasses.replace(report, source_note=source.note)
+    chosen = resolve(state, kind, municipality_id, record_id)
+    plan = queries.plan_data(state, chosen, source.reference)
+    return dataclasses.replace(plan, source_note=source.note)
 
 
 def resolve(store: Store, kind: str, municipality_id: str, record_id: str | None) -> str:
@@ -156,8 +179,10 @@ def _check_kind_options(
         raise UserError(
             _("Raport z monitoringu obejmuje całą JST — zamiast identyfikatora podaj okres.")
         )
-    if kind != "monitoring" and (date_from is not None or date_to is not None):
-        raise UserError(_("Okres (od–do) można podać tylko dla raportu z monitoringu."))
+    if kind not in PERIOD_KINDS and (date_from is not None or date_to is not None):
+        raise UserError(
+            _("Okres (od–do) można podać tylko dla raportu z monitoringu i planu rozwoju oświaty.")
+        )
     if date_from is not None and date_to is not None and date_from > date_to:
         raise UserError(_("Początek okresu jest późniejszy niż jego koniec."), field="date_from")
 

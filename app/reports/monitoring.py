@@ -139,6 +139,7 @@ def monitoring_story(
         (_("Okres"), period_text(data)),
         (_("Plan"), data.plan.plan.title if data.plan else _("brak planu")),
         (_("Stan na dzień"), long_date(data.reference)),
+        (_("Źródło danych"), data.source_note or ""),
     ]
     story = cover(
         _("Raport z monitoringu"),

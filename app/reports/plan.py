@@ -141,6 +141,7 @@ def _cover(data: PlanData) -> list[Flowable]:
         (_("Przyjęcie"), resolution),
         (_("JST"), f"{data.municipality.name} ({data.municipality.kind.label})"),
         (_("Stan na dzień"), long_date(data.today)),
+        (_("Źródło danych"), data.source_note or ""),
     ]
     return cover(_("Plan rozwoju oświaty"), plan.title, data.municipality.name, facts)
 

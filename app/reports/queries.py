@@ -70,6 +70,7 @@ class PlanData:
     supported_schools: list[School]
     today: date
     strategy: StrategyParts = field(default_factory=empty_parts)
+    source_note: str | None = None  # where the data come from (app.reports.as_of)
 
     @property
     def actions(self) -> list[Action]:
@@ -131,6 +132,7 @@ class MonitoringData:
     recommendations: list[OpenRecommendation]
     closed_risks: int = 0
     people: dict[str, TeamMember] = field(default_factory=dict)
+    source_note: str | None = None  # where the data come from (app.reports.as_of)
 
 
 # -- choosing a document --------------------------------------------------------------

@@ -523,3 +523,4 @@ LINKABLE: tuple[type[Record], ...] = (
 # The network feature keeps its specs in its own module, which adds them to the
 # dictionaries above (a plain import: either module may be imported first).
 import app.services.network_fields  # noqa: E402, F401
+from app.services import snapshot_fields  # noqa: E402, F401

@@ -9,7 +9,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 
 from app.model import Record, utcnow
-from app.storage import change_log, search_index
+from app.storage import change_log, closed_years, search_index
 
 
 def _hide_tombstones(state: ORMExecuteState) -> None:
@@ -67,4 +67,5 @@ def _reindex(session: Session, _context: Any) -> None:
 def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "do_orm_execute", _hide_tombstones)
     event.listen(factory, "before_flush", _touch)
+    event.listen(factory, "before_flush", closed_years.check_flush)
     event.listen(factory, "after_flush", _reindex)

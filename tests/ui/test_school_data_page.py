@@ -83,14 +83,17 @@ def test_grid_edit_undo_and_totals(qtbot: Any, window: MainWindow, store: Store,
     assert model.headerData(1, Qt.Orientation.Horizontal) == "2021/2022"
     row = next(r for r in range(model.rowCount() - 1) if "Jeżewie" in model.data(model.index(r, 0)))
     school_id = model.grid.rows[row].school_id  # type: ignore[union-attr]
-    totals_before = model.grid.totals[2025]  # type: ignore[union-attr]
-    _type_into_cell(qtbot, page, row, 5, "90")
-    assert _stored(store, demo, "stats:pupils", school_id, 2025) == 90.0
-    assert page.model.grid.totals[2025] == totals_before + 6  # type: ignore[union-attr]
+    # 2025/2026 is closed in the demo: edit 2024/2025, the newest open year.
+    before = _stored(store, demo, "stats:pupils", school_id, 2024)
+    assert before is not None
+    totals_before = model.grid.totals[2024]  # type: ignore[union-attr]
+    _type_into_cell(qtbot, page, row, 4, "90")
+    assert _stored(store, demo, "stats:pupils", school_id, 2024) == 90.0
+    assert page.model.grid.totals[2024] == totals_before + 90 - before  # type: ignore[union-attr]
     window.undo_stack.undo()
-    assert _stored(store, demo, "stats:pupils", school_id, 2025) == 84.0
+    assert _stored(store, demo, "stats:pupils", school_id, 2024) == before
     settle(qtbot, page)
-    assert page.model.data(page.model.index(row, 5)) == "84"
+    assert page.model.data(page.model.index(row, 4)) == f"{before:.0f}"
 
 
 @pytest.mark.parametrize(
@@ -114,9 +117,10 @@ def test_bad_values_are_refused_and_nothing_is_saved(
         if "Jeżewie" in page.model.data(page.model.index(r, 0))
     )
     school_id = page.model.grid.rows[row].school_id  # type: ignore[union-attr]
-    _type_into_cell(qtbot, page, row, 5, text)
+    before = _stored(store, demo, "stats:pupils", school_id, 2024)
+    _type_into_cell(qtbot, page, row, 4, text)
     assert warnings and needle in warnings[-1]
-    assert _stored(store, demo, "stats:pupils", school_id, 2025) == 84.0
+    assert _stored(store, demo, "stats:pupils", school_id, 2024) == before
     assert not window.undo_stack.canUndo()
 
 

@@ -32,6 +32,7 @@ class SchoolDataGridModel(QAbstractTableModel):
         self.grid: Grid | None = None
         self.extra_years: list[int] = []
         self.setter = setter
+        self.closed_years: set[int] = set()  # school years closed: shown, never edited
 
     # -- contents ------------------------------------------------------------------------
 
@@ -80,7 +81,8 @@ class SchoolDataGridModel(QAbstractTableModel):
             return _("JST") if self.grid.measure.table == FINANCE else _("Szkoła lub placówka")
         if section == len(self.years) + 1:
             return _("Trend")
-        return year_label(self.grid, self.years[section - 1])
+        label = year_label(self.grid, self.years[section - 1])
+        return _("{year}\nzamknięty").format(year=label) if self.is_closed(section) else label
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.grid is None:
@@ -93,6 +95,11 @@ class SchoolDataGridModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and self.is_closed(column):
+            return _(
+                "Rok szkolny zamknięty — tylko do odczytu. Aby poprawić dane, otwórz go ponownie "
+                "(Zamknięte lata szkolne…)."
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -108,12 +115,22 @@ class SchoolDataGridModel(QAbstractTableModel):
             return "" if value is None else show_number(value)
         return show_number(value)
 
+    def is_closed(self, column: int) -> bool:
+        """A column of a closed school year (finance is by budget year: never closed)."""
+        return (
+            self.grid is not None
+            and self.grid.measure.table != FINANCE
+            and 0 < column <= len(self.years)
+            and self.years[column - 1] in self.closed_years
+        )
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if (
             index.isValid()
             and 0 < index.column() <= len(self.years)
             and not self.is_totals(index.row())
+            and not self.is_closed(index.column())
             and self.setter is not None
         ):
             return base | Qt.ItemFlag.ItemIsEditable

@@ -37,6 +37,7 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import SupervisionFinding, SupervisionKind
 from app.model.school_data import school_year_label
+from app.services import snapshots as closed
 from app.services.school_data import export as exporting
 from app.services.school_data import grid as grids
 from app.services.school_data import series as catalogue
@@ -66,6 +67,7 @@ _TABLES = (
     "education_finance",
     "school",
     "indicator_binding",
+    "school_year_snapshot",
 )
 
 
@@ -110,6 +112,7 @@ class SchoolDataPage(Page):
         self.tabs.addTab(self._build_charts_tab(), _("&Wskaźniki"))
         self.tabs.addTab(self._build_supervision_tab(), _("&Nadzór pedagogiczny"))
         self.tabs.currentChanged.connect(lambda _index: self._fill_charts())
+        self.tabs.setCornerWidget(self.years_button)  # beside the tabs: the bar below is full
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
@@ -135,6 +138,8 @@ class SchoolDataPage(Page):
         self.import_button.clicked.connect(self._import)
         self.export_button = QPushButton(_("&Eksportuj do .xlsx…"))
         self.export_button.clicked.connect(self._export)
+        self.years_button = QPushButton(_("Zamknięte &lata szkolne…"))
+        self.years_button.clicked.connect(self._school_years)
         bar = QHBoxLayout()
         bar.addWidget(measure_label)
         bar.addWidget(self.measure)
@@ -254,6 +259,7 @@ class SchoolDataPage(Page):
             return
         self._stale = False
         self.data = snapshots.load(self.store, self.municipality_id)
+        self.model.closed_years = closed.closed_years(self.store, self.municipality_id)
         self._fill_measures()
         self._show_grid()
         self._fill_supervision_schools()
@@ -359,6 +365,14 @@ class SchoolDataPage(Page):
             self.context.store, self.municipality_id, self.data.schools, self
         )
         dialog.exec()
+
+    def _school_years(self) -> None:
+        if self.context is None or self.municipality_id is None:
+            return
+        from ui.dialogs.school_years import SchoolYearsDialog
+
+        SchoolYearsDialog(self.context.store, self.municipality_id, self).exec()
+        self.refresh()
 
     # -- files ----------------------------------------------------------------------------
 

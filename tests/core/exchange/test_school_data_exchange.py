@@ -39,17 +39,17 @@ def test_data_and_an_edit_reach_the_other_laptop(
     )
     assert len(theirs.exams) == len(snapshots.load(officer, m).exams)
     school = next(s for s in theirs.schools if "Jeżewie" in s.name)
-    grid.set_cell(officer, m, "stats:pupils", school.id, 2025, 80)
+    grid.set_cell(officer, m, "stats:pupils", school.id, 2024, 80)
     second = export.export_package(officer, m, tmp_path / "two").path
     result = apply_import(advisor, reader.read_package(second))
     assert result.conflicts == 0
     after = snapshots.load(advisor, m)
-    assert after.stats[(school.id, 2025)].pupils == 80
+    assert after.stats[(school.id, 2024)].pupils == 80
     # The computed measurements changed on the officer's side and came along.
     bound = next(b for b in _bindings(advisor, m) if b.series == "pupils_per_class")
     values = {x.measured_on: x.value for x in indicators.measurements(advisor, bound.indicator_id)}
-    expected = series.values(after, "pupils_per_class")[2025]
-    assert values[binding.period_end(series.SCHOOL_AXIS, 2025)] == expected
+    expected = series.values(after, "pupils_per_class")[2024]
+    assert values[binding.period_end(series.SCHOOL_AXIS, 2024)] == expected
 
 
 def _bindings(store: Store, municipality_id: str) -> list[IndicatorBinding]:
