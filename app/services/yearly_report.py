@@ -188,11 +188,19 @@ def set_order(store: Store, municipality_id: str, year: int, keys: list[str]) ->
 
 
 def generate(
-    store: Store, municipality_id: str, year: int, keys: list[str] | None = None
+    store: Store,
+    municipality_id: str,
+    year: int,
+    keys: list[str] | None = None,
+    *,
+    frozen: bool = True,
 ) -> list[Chapter]:
-    """The generated chapters (all, or ``keys``) from the data that describe that year."""
+    """The generated chapters (all, or ``keys``) from the data that describe that year.
+
+    A closed year is read from its snapshot unless ``frozen`` is False.
+    """
     check_year(year)
-    with report_session(store, municipality_id, year) as session:
+    with report_session(store, municipality_id, year, frozen=frozen) as session:
         return catalogue.generate(session, municipality_id, year, keys)
 
 
@@ -232,7 +240,7 @@ def status(store: Store, municipality_id: str, today: date) -> Status:
     """The report due next (or last due): deadline, ready chapters, missing data."""
     year = report_year(today)
     chosen = [c for c in choices(store, municipality_id, year) if c.enabled]
-    made = generate(store, municipality_id, year, [c.key for c in chosen])
+    made = generate(store, municipality_id, year, [c.key for c in chosen], frozen=False)
     missing = [line for chapter in made for line in chapter.missing]
     due = deadline(year)
     return Status(year, due, (due - today).days, sum(c.ready for c in made), len(made), missing)
@@ -258,7 +266,7 @@ def report_data(
         raise UserError(_("Włącz co najmniej jeden rozdział informacji."))
     with store.session() as session:
         name = records.load(session, Municipality, municipality_id).name
-    made = generate(store, municipality_id, year, [c.key for c in chosen])
+    made = generate(store, municipality_id, year, [c.key for c in chosen], frozen=False)
     comments = {c.key: c.comment for c in chosen if c.comment}
     return ReportData(name, year, made, comments, today)
 

@@ -2,15 +2,9 @@
 
 Every chapter generator takes a SQLAlchemy session, so it works the same on
 the live store and on a snapshot of a closed school year (an in-memory store
-of the same schema). Today :func:`report_session` yields the live session.
-When closed years exist (``app.services.snapshots``), this is where the
-snapshot nearest the end of the school year (31 August) plugs in::
-
-    snapshot = snapshots.snapshot_nearest(store, municipality_id, year_end(year))
-    if snapshot is not None:
-        with snapshots.open_snapshot(store, snapshot.id) as session:
-            yield session
-            return
+of the same schema, ``app.services.snapshots``). A closed year is read from
+its snapshot, so the report shows the data as they were when the year was
+closed; a year not closed is read from the live store.
 """
 
 from __future__ import annotations
@@ -21,6 +15,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.services import snapshots
 from app.storage.store import Store
 
 
@@ -34,9 +29,31 @@ def year_end(year: int) -> date:
 
 
 @contextmanager
-def report_session(store: Store, municipality_id: str, year: int) -> Iterator[Session]:
-    """A read-only session holding the state of the data for school year ``year``."""
-    del municipality_id, year  # used once snapshots plug in (see the module's text)
-    with store.session() as session:
+def report_session(
+    store: Store, municipality_id: str, year: int, *, frozen: bool = True
+) -> Iterator[Session]:
+    """A read-only session over the data of school year ``year``.
+
+    ``frozen=False`` reads the live store even for a closed year (the overview's
+    quick readiness check, which must not unpack a snapshot on every refresh).
+    """
+    snapshot = _closed_year(store, municipality_id, year) if frozen else None
+    if snapshot is None:
+        with store.session() as session:
+            yield session
+            session.rollback()  # a report never writes
+        return
+    with (
+        snapshots.open_snapshot(store, snapshot.id) as frozen_store,
+        frozen_store.session() as session,
+    ):
         yield session
-        session.rollback()  # a report never writes
+        session.rollback()
+
+
+def _closed_year(store: Store, municipality_id: str, year: int) -> snapshots.Snapshot | None:
+    """The snapshot of exactly school year ``year``, while it is closed."""
+    for snapshot in snapshots.list_snapshots(store, municipality_id):
+        if snapshot.closed and snapshot.school_year == year:
+            return snapshot
+    return None
