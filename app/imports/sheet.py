@@ -13,10 +13,11 @@ backup, then refreshes the indicators bound to computed series.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import Change, ChangeKind
@@ -37,6 +38,7 @@ from app.model import (
 from app.services import records, validation
 from app.services.fields import FIELDS
 from app.services.school_data.snapshot import SchoolRef
+from app.storage import bulk
 from app.storage.store import Store
 from app.textnorm import fold
 
@@ -254,7 +256,8 @@ def _row(
     current = existing.get((school.id, year, subject))
     cls: type[OwnedRecord] = ExamResult if subject is not None else SchoolYearStats
     try:
-        cleaned = validation.clean_fields(cls, {"school_year": year, **values})
+        given = {k: v for k, v in values.items() if v is not None}  # None stays None
+        cleaned = validation.clean_fields(cls, {"school_year": year, **given})
         merged = {name: getattr(current, name) for name in FIELDS[cls]} if current else {}
         merged.update({k: v for k, v in cleaned.items() if v is not None})
         if subject is None:  # an exam row has no rules between its fields (and may be many)
@@ -319,13 +322,14 @@ def apply(store: Store, prepared: SheetPlan, confirm_names: bool = False) -> int
         records.load(session, Municipality, prepared.municipality_id)
         existing = _existing(session, prepared.municipality_id, prepared)
         new: list[dict[str, Any]] = []
+        now = utcnow()
         for row in rows:
             values = dict(row.values)
             if row.subject is not None:
                 values.update(prepared.comparisons.get(row.subject, {}))
             current = existing.get((row.school_id, row.year, row.subject))
             if current is None:
-                new.append(_new_row(prepared, row, values))
+                new.append(_new_row(prepared, row, values, now))
                 written += 1
                 continue
             if any(getattr(current, name) != value for name, value in values.items()):
@@ -335,7 +339,7 @@ def apply(store: Store, prepared: SheetPlan, confirm_names: bool = False) -> int
         session.flush()
         if new:  # plain executemany: thousands of rows of a large city in one statement
             cls = ExamResult if prepared.target == EXAM else SchoolYearStats
-            session.connection().execute(insert(cast(Table, cls.__table__)), new)
+            bulk.insert_rows(session, cls, new)
     store.changes.publish(
         Change(ChangeKind.RELOADED, "school_year_stats", (), prepared.municipality_id)
     )
@@ -343,7 +347,9 @@ def apply(store: Store, prepared: SheetPlan, confirm_names: bool = False) -> int
     return written
 
 
-def _new_row(prepared: SheetPlan, row: SheetRow, values: dict[str, Any]) -> dict[str, Any]:
+def _new_row(
+    prepared: SheetPlan, row: SheetRow, values: dict[str, Any], now: datetime
+) -> dict[str, Any]:
     base: dict[str, Any] = {
         "municipality_id": prepared.municipality_id,
         "school_id": row.school_id,
@@ -351,7 +357,6 @@ def _new_row(prepared: SheetPlan, row: SheetRow, values: dict[str, Any]) -> dict
     }
     if row.subject is not None:
         base.update(exam=prepared.exam, subject=row.subject)
-    now = utcnow()
     stamps = {"id": new_id(), "created_at": now, "updated_at": now, "deleted_at": None}
     return {**_EMPTY[prepared.target], **base, **values, **stamps}
 
