@@ -10,6 +10,7 @@ gmina (by TERYT code or name) are taken when the file says where a school is.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,9 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "gmina": ("Gmina",),
     "teryt": ("Kod terytorialny gmina", "Kod TERYT gminy", "Gmina kod TERYT"),
     "operator": ("Nazwa organu prowadzącego", "Organ prowadzący"),
+    "public": ("Publiczność status", "Publiczność"),
+    "opened_on": ("Data założenia", "Data rozpoczęcia działalności"),
+    "closed_on": ("Data likwidacji", "Data zakończenia działalności"),
 }
 _COMPARED = (
     "name",
@@ -55,6 +59,11 @@ _COMPARED = (
     "email",
     "phone",
     "pupils",
+    "opened_on",
+    "closed_on",
+    "is_public",
+    "run_by_jst",
+    "operator",
 )
 _PREFIXES = ("gmina miejsko-wiejska ", "gmina miejska ", "gmina wiejska ", "gmina ", "miasto ")
 
@@ -112,7 +121,7 @@ def plan(store: Store, municipality_id: str, path: Path) -> RspoPlan:
         raw = {name: _cell(row, index) for name, index in where.items()}
         if not _ours(raw, municipality):
             continue
-        values = _school_values(raw, line)
+        values = _school_values(raw, line, municipality.name)
         school = held.get(values["rspo"])
         if school is None:
             result.rows.append(RspoRow(line, NEW, values, operator=raw["operator"]))
@@ -164,7 +173,7 @@ def _bare(name: str) -> str:
     return folded
 
 
-def _school_values(raw: dict[str, str], line: int) -> dict[str, Any]:
+def _school_values(raw: dict[str, str], line: int, municipality_name: str) -> dict[str, Any]:
     street = " ".join(p for p in (raw["street_name"], raw["building"]) if p)
     if raw["flat"]:
         street = f"{street}/{raw['flat']}"
@@ -180,7 +189,12 @@ def _school_values(raw: dict[str, str], line: int) -> dict[str, Any]:
         "email": raw["email"] or None,
         "phone": raw["phone"] or None,
         "pupils": raw["pupils"] or None,
+        "opened_on": _date(raw["opened_on"], line),
+        "closed_on": _date(raw["closed_on"], line),
+        "is_public": not fold(raw["public"]).startswith("niepubliczn"),
+        "run_by_jst": not raw["operator"] or _bare(raw["operator"]) == _bare(municipality_name),
     }
+    values["operator"] = None if values["run_by_jst"] else raw["operator"]
     if values["pupils"] is not None:
         try:
             values["pupils"] = int(tabular.number(values["pupils"]) or 0)
@@ -198,6 +212,22 @@ def _school_values(raw: dict[str, str], line: int) -> dict[str, Any]:
     except UserError as error:
         raise _row_error(line, error.message.rstrip(".")) from None
     return cleaned
+
+
+def _date(text: str, line: int) -> date | None:
+    """An RSPO date: ``2019-09-01`` (or ``01.09.2019`` in older exports); empty → None."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if "." in text:
+            day, month, year = (int(part) for part in text.split("."))
+            return date(year, month, day)
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise _row_error(
+            line, _("data „{value}” jest niepoprawna").format(value=text[:20])
+        ) from None
 
 
 def school_type_code(rspo_type: str) -> str:

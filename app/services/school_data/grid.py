@@ -79,6 +79,8 @@ _STATS_FIELDS = (
     "teachers_appointed",
     "teachers_chartered",
     "non_teaching_posts",
+    *(f"pupils_grade_{grade}" for grade in range(9)),
+    "spending_cents",
 )
 _FINANCE_FIELDS = (
     "subvention_cents",
@@ -97,7 +99,13 @@ def exam_measure(exam: ExamKind, subject: str) -> Measure:
 def measures(data: DataSnapshot | None = None) -> list[Measure]:
     """Every measure, with exam subjects that occur in ``data`` after the usual three."""
     found = [
-        Measure(f"stats:{name}", STATS, name, FIELDS[SchoolYearStats][name].label)
+        Measure(
+            f"stats:{name}",
+            STATS,
+            name,
+            FIELDS[SchoolYearStats][name].label,
+            money=name.endswith("_cents"),
+        )
         for name in _STATS_FIELDS
     ]
     subjects = [(ExamKind.E8, subject) for subject in E8_SUBJECTS]
@@ -162,7 +170,9 @@ def cell(data: DataSnapshot, chosen: Measure, school_id: str, year: int) -> floa
     if chosen.table == STATS:
         stats = data.stats.get((school_id, year))
         value = getattr(stats, chosen.field) if stats else None
-        return None if value is None else float(value)
+        if value is None:
+            return None
+        return value / 100 if chosen.money else float(value)
     result = _exam_row(data, chosen, school_id, year)
     return None if result is None or result.mean_pct is None else float(result.mean_pct)
 

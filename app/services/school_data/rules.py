@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from app.errors import UserError
 from app.i18n import _
-from app.model import Record, SchoolYearStats
+from app.model import Record, School, SchoolYearStats
 
+GRADES = tuple(f"pupils_grade_{grade}" for grade in range(9))
 TEACHER_LEVELS = (
     "teachers_beginning",
     "teachers_contract",
@@ -33,9 +34,36 @@ def school_year_stats_rules(record: Record) -> None:
         value = getattr(record, name)
         if pupils is not None and value is not None and value > pupils:
             raise UserError(message, field=name)
+    grades = [getattr(record, name) or 0 for name in GRADES]
+    if pupils is not None and sum(grades) > pupils:
+        raise UserError(
+            _("Uczniów według klas jest więcej niż wszystkich uczniów."), field="pupils_grade_1"
+        )
     levels = [getattr(record, name) or 0 for name in TEACHER_LEVELS]
     if record.teachers is not None and sum(levels) > record.teachers:
         raise UserError(
             _("Nauczycieli według stopni awansu jest więcej niż wszystkich nauczycieli."),
             field="teachers",
+        )
+
+
+def school_rules(record: Record) -> None:
+    """A school's history: closed after it opened, merged into another school, not itself."""
+    assert isinstance(record, School)
+    if record.opened_on and record.closed_on and record.closed_on < record.opened_on:
+        raise UserError(
+            _("Data likwidacji nie może być wcześniejsza niż data założenia."), field="closed_on"
+        )
+    if record.merged_into_id is not None:
+        if record.merged_into_id == record.id:
+            raise UserError(
+                _("Szkoła nie może zostać włączona sama do siebie."), field="merged_into_id"
+            )
+        if record.closed_on is None:
+            raise UserError(
+                _("Podaj datę, od której szkoła jest włączona do innej."), field="closed_on"
+            )
+    if not record.run_by_jst and not (record.operator or "").strip():
+        raise UserError(
+            _("Podaj organ prowadzący szkołę, której nie prowadzi JST."), field="operator"
         )
