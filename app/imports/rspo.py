@@ -76,6 +76,7 @@ class RspoRow:
     school_id: str | None = None
     changed: tuple[str, ...] = ()
     operator: str = ""
+    old: dict[str, Any] = field(default_factory=dict)  # the changed fields' values held now
 
 
 @dataclass
@@ -132,7 +133,8 @@ def plan(store: Store, municipality_id: str, path: Path) -> RspoPlan:
             if values.get(name) is not None and values[name] != getattr(school, name)
         )
         status = CHANGED if changed else UNCHANGED
-        result.rows.append(RspoRow(line, status, values, school.id, changed, raw["operator"]))
+        old = {name: getattr(school, name) for name in changed}
+        result.rows.append(RspoRow(line, status, values, school.id, changed, raw["operator"], old))
     if not result.rows:
         raise UserError(
             _(

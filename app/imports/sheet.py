@@ -64,6 +64,7 @@ class SheetRow:
     subject: str | None  # exams: one row per subject
     values: dict[str, Any]
     status: str
+    old: dict[str, Any] = field(default_factory=dict)  # a changed row: the values it replaces
 
 
 @dataclass
@@ -86,15 +87,26 @@ class SheetPlan:
 
 
 def plan(
-    store: Store, municipality_id: str, path: Path, mapping: Mapping, year: int | None = None
+    store: Store,
+    municipality_id: str,
+    path: Path,
+    mapping: Mapping,
+    year: int | None = None,
+    table: tabular.Table | None = None,
 ) -> SheetPlan:
-    """What importing ``path`` through ``mapping`` would write; writes nothing."""
+    """What importing ``path`` through ``mapping`` would write; writes nothing.
+
+    ``table``: the sheet already read (off the GUI thread), used when it is that
+    file's sheet the mapping names.
+    """
     if year is not None:
         mapping = replace(mapping, year=year)
     mapping.check()
     if mapping.year is None and "year" not in mapping.columns:
         raise UserError(_("Podaj rok szkolny albo kolumnę, w której jest."), field="year")
-    table = tabular.read(path, mapping.sheet)
+    same = table is not None and table.path == path and mapping.sheet in (None, table.sheet)
+    if table is None or not same:
+        table = tabular.read(path, mapping.sheet)
     headers = table.headers(mapping.header_row)
     where = _columns(headers, mapping, path.name)
     fixed_year = year if year is not None else mapping.year
@@ -265,13 +277,14 @@ def _row(
     except UserError as error:
         raise _line_error(line, error.message.rstrip(".")) from None
     new_values = {k: v for k, v in cleaned.items() if v is not None and k != "school_year"}
-    if current is None:
-        status = NEW
-    elif all(getattr(current, k) == v for k, v in new_values.items()):
-        status = UNCHANGED
-    else:
-        status = CHANGED
-    return SheetRow(line, school.id, school.name, by_name, year, subject, new_values, status)
+    old = {} if current is None else _replaced(current, new_values)
+    status = NEW if current is None else CHANGED if old else UNCHANGED
+    return SheetRow(line, school.id, school.name, by_name, year, subject, new_values, status, old)
+
+
+def _replaced(current: OwnedRecord, values: dict[str, Any]) -> dict[str, Any]:
+    """The stored values ``values`` would change."""
+    return {k: getattr(current, k) for k, v in values.items() if getattr(current, k) != v}
 
 
 Key = tuple[str, int, str | None]  # school, school year, exam subject (None: stats)

@@ -194,7 +194,9 @@ def test_import_dialog_rspo(qtbot: Any, store: Store, demo: str) -> None:
     assert not dialog.sheet_box.isVisibleTo(dialog)
     dialog.path.setText(str(FIXTURES / "rspo_zielonki.csv"))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    assert "Nowe: 1, zmienione: 3" in dialog.preview_text.toPlainText()
+    text = dialog.preview_text.toPlainText()
+    assert "Nowe: 1, zmienione: 4" in text  # the founding dates are new to the demo
+    assert "Data likwidacji lub włączenia — → 31.08.2025" in text  # old → new
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     names = [s.name for s in snapshots.load(store, demo).schools]
     assert "Niepubliczna Szkoła Podstawowa „Leśna Polana” w Brzozowej Woli" in names
