@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -269,7 +270,7 @@ def _row(
     cls: type[OwnedRecord] = ExamResult if subject is not None else SchoolYearStats
     try:
         given = {k: v for k, v in values.items() if v is not None}  # None stays None
-        cleaned = validation.clean_fields(cls, {"school_year": year, **given})
+        cleaned = {"school_year": _checked_year(year), **validation.clean_fields(cls, given)}
         merged = {name: getattr(current, name) for name in FIELDS[cls]} if current else {}
         merged.update({k: v for k, v in cleaned.items() if v is not None})
         if subject is None:  # an exam row has no rules between its fields (and may be many)
@@ -280,6 +281,12 @@ def _row(
     old = {} if current is None else _replaced(current, new_values)
     status = NEW if current is None else CHANGED if old else UNCHANGED
     return SheetRow(line, school.id, school.name, by_name, year, subject, new_values, status, old)
+
+
+@cache
+def _checked_year(year: int) -> int:
+    """The school year, checked once per year (not once per row)."""
+    return int(validation.clean_value("school_year", FIELDS[SchoolYearStats]["school_year"], year))
 
 
 def _replaced(current: OwnedRecord, values: dict[str, Any]) -> dict[str, Any]:
