@@ -403,7 +403,7 @@ def describe(prepared: RspoPlan | SheetPlan) -> str:
             )
         )
     if len(changed) > SHOWN_CHANGES:
-        lines.append(_("… i {count} innych zmian").format(count=len(changed) - SHOWN_CHANGES))
+        lines.append(_("… i dalsze zmiany: {count}").format(count=len(changed) - SHOWN_CHANGES))
     for subject, levels in prepared.comparisons.items():
         shown = ", ".join(f"{_(FIELDS[ExamResult][k].label)} {show(v)}" for k, v in levels.items())
         lines.append(f"{subject}: {shown}")
