@@ -88,12 +88,14 @@ class ImportSheetDialog(QDialog):
         self.table_read: tabular.Table | None = None
         self.prepared: RspoPlan | SheetPlan | None = None
         self.setWindowTitle(_("Import danych oświatowych"))
-        self.resize(780, 640)  # fits a 1366×768 laptop at 125 %
+        self.resize(1000, 520)  # 650 px high at 125 %: fits a 1366×768 laptop under a taskbar
         layout = QVBoxLayout(self)
         layout.addWidget(self._file_box())
         self.sheet_box = self._sheet_box()
-        layout.addWidget(self.sheet_box, 3)
-        layout.addWidget(self._preview_box(), 2)
+        below = QHBoxLayout()  # side by side: the dialog fits 698 px at 125 %
+        below.addWidget(self.sheet_box, 3)
+        below.addWidget(self._preview_box(), 2)
+        layout.addLayout(below, 1)
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(
             _("&Wczytaj"), QDialogButtonBox.ButtonRole.AcceptRole

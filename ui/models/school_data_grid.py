@@ -11,13 +11,13 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.i18n import _
 from app.services.school_data.export import year_label
 from app.services.school_data.grid import FINANCE, WEIGHTED, Grid
-from ui.formatting import show_number
+from ui.formatting import show_money, show_number
 
 Index = QModelIndex | QPersistentModelIndex
 SERIES_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's values, oldest year first (sparkline)
@@ -103,8 +103,12 @@ class SchoolDataGridModel(QAbstractTableModel):
         if column == len(self.years) + 1:
             return None
         value = values.get(self.years[column - 1])
-        if role == Qt.ItemDataRole.EditRole:
-            return "" if value is None else show_number(value)
+        if value is None:
+            return ""
+        if self.grid.measure.money:  # grosze, never in exponent form
+            if role == Qt.ItemDataRole.EditRole:
+                return QLocale().toString(value, "f", 2)
+            return show_money(round(value * 100))
         return show_number(value)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -133,7 +137,7 @@ def parse_number(text: str) -> float | None:
     Text that is no number becomes NaN, which the core refuses with its own
     message naming the field.
     """
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
     if not cleaned:
         return None
     try:
