@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from app.demo import load_demo
@@ -93,29 +93,23 @@ def test_grid_edit_undo_and_totals(qtbot: Any, window: MainWindow, store: Store,
     assert page.model.data(page.model.index(row, 5)) == "84"
 
 
+@pytest.mark.usefixtures("polish_locale")
 def test_spending_per_school_shows_money_and_takes_typed_grosze(
     qtbot: Any, window: MainWindow, store: Store, demo: str
 ) -> None:
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
-    try:
-        page = _page(window, demo)
-        page.measure.setCurrentIndex(page.measure.findData("stats:spending_cents"))
-        model = page.model
-        row = next(
-            r for r in range(model.rowCount() - 1) if "Jeżewie" in model.data(model.index(r, 0))
-        )
-        school_id = model.grid.rows[row].school_id  # type: ignore[union-attr]
-        shown = model.data(model.index(row, 5))
-        assert shown.endswith("zł") and "e+" not in shown
-        _type_into_cell(qtbot, page, row, 5, "1234567,5")
-        assert _stored(store, demo, "stats:spending_cents", school_id, 2025) == 1_234_567.5
-        settle(qtbot, page)
-        assert page.model.data(page.model.index(row, 5)) == "1\u00a0234\u00a0567,50\u00a0zł"
-        edited = page.model.data(page.model.index(row, 5), Qt.ItemDataRole.EditRole)
-        assert edited.replace("\u00a0", " ") == "1 234 567,50"
-    finally:
-        QLocale.setDefault(previous)
+    page = _page(window, demo)
+    page.measure.setCurrentIndex(page.measure.findData("stats:spending_cents"))
+    model = page.model
+    row = next(r for r in range(model.rowCount() - 1) if "Jeżewie" in model.data(model.index(r, 0)))
+    school_id = model.grid.rows[row].school_id  # type: ignore[union-attr]
+    shown = model.data(model.index(row, 5))
+    assert shown.endswith("zł") and "e+" not in shown
+    _type_into_cell(qtbot, page, row, 5, "1234567,5")
+    assert _stored(store, demo, "stats:spending_cents", school_id, 2025) == 1_234_567.5
+    settle(qtbot, page)
+    assert page.model.data(page.model.index(row, 5)) == "1\u00a0234\u00a0567,50\u00a0zł"
+    edited = page.model.data(page.model.index(row, 5), Qt.ItemDataRole.EditRole)
+    assert edited.replace("\u00a0", " ") == "1 234 567,50"
 
 
 @pytest.mark.parametrize(

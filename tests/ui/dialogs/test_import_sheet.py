@@ -3,12 +3,11 @@ changes previewed old → new; schools matched by name confirmed; a wrong file w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from app.demo import load_demo
@@ -18,6 +17,8 @@ from app.services.school_data import grid
 from app.storage.store import Store
 from tests.core.services.conftest import take_snapshot
 from ui.dialogs.import_sheet import ImportSheetDialog
+
+pytestmark = pytest.mark.usefixtures("polish_locale")  # decimal commas in the preview
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "school_data"
 MATURA = FIXTURES / "oke_matura_zielonki_2025.xlsx"
@@ -32,15 +33,6 @@ COLUMNS = {
     "matematyka|mean_pct": "Matematyka – poziom podstawowy / Śr",
     "matematyka|pass_rate": "Matematyka – poziom podstawowy / Zd",
 }
-
-
-@pytest.fixture(autouse=True)
-def _polish_numbers() -> Iterator[None]:
-    """Numbers as the Polish window shows them (decimal commas)."""
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
-    yield
-    QLocale.setDefault(previous)
 
 
 @pytest.fixture
