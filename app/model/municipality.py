@@ -94,9 +94,14 @@ class School(OwnedRecord):
 
     def open_in(self, school_year: int) -> bool:
         """Whether the school existed in the school year starting in ``school_year``."""
-        if self.opened_on is not None and self.opened_on > date(school_year + 1, 8, 31):
-            return False
-        return self.closed_on is None or self.closed_on >= date(school_year, 9, 1)
+        return school_open_in(self.opened_on, self.closed_on, school_year)
+
+
+def school_open_in(opened_on: date | None, closed_on: date | None, school_year: int) -> bool:
+    """Whether a school opened/closed on these dates existed in the school year ``school_year``."""
+    if opened_on is not None and opened_on > date(school_year + 1, 8, 31):
+        return False
+    return closed_on is None or closed_on >= date(school_year, 9, 1)
 
 
 class SchoolSupport(OwnedRecord):

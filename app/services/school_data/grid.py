@@ -193,6 +193,14 @@ def grid(data: DataSnapshot, code: str, years: list[int] | None = None) -> Grid:
         GridRow(school.id, school.name, {y: cell(data, chosen, school.id, y) for y in span})
         for school in schools
     ]
+    # A school closed before (or opened after) every year shown has no row, unless it has data.
+    rows = [
+        row
+        for row, school in zip(rows, schools, strict=True)
+        if not span
+        or any(school.open_in(y) for y in span)
+        or any(v is not None for v in row.values.values())
+    ]
     totals = {y: _total(data, chosen, rows, y) for y in span}
     return Grid(chosen, span, rows, totals)
 

@@ -8,10 +8,12 @@ and quick to test.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 
 from app.model import EducationFinance, ExamResult, School, SchoolYearStats, SupervisionFinding
+from app.model.municipality import school_open_in
 from app.storage.store import Store
 
 
@@ -21,6 +23,12 @@ class SchoolRef:
     name: str
     rspo: str | None
     school_type: str
+    opened_on: date | None = None
+    closed_on: date | None = None
+
+    def open_in(self, school_year: int) -> bool:
+        """Whether the school existed in the school year starting in ``school_year``."""
+        return school_open_in(self.opened_on, self.closed_on, school_year)
 
 
 @dataclass
@@ -50,7 +58,10 @@ def load(store: Store, municipality_id: str) -> DataSnapshot:
         ).all()
         snapshot = DataSnapshot(
             municipality_id,
-            [SchoolRef(s.id, s.name, s.rspo, s.school_type) for s in schools],
+            [
+                SchoolRef(s.id, s.name, s.rspo, s.school_type, s.opened_on, s.closed_on)
+                for s in schools
+            ],
         )
         for row in session.scalars(
             select(SchoolYearStats).where(SchoolYearStats.municipality_id == municipality_id)

@@ -107,3 +107,18 @@ def test_pupils_by_grade_and_spending_are_grid_measures(store: Store, zielonki: 
     with pytest.raises(UserError):
         grid.set_cell(store, m, "stats:spending_cents", school.id, 2024, -5)
     assert take_snapshot(store) == before
+
+
+def test_a_school_closed_before_the_years_shown_has_no_grid_row(
+    store: Store, zielonki: Zielonki
+) -> None:
+    m = zielonki.municipality.id
+    kept, closed, later = (_school(zielonki, r) for r in ("21876", "21944", "21889"))
+    grid.set_cell(store, m, "stats:pupils", kept.id, 2024, 300)
+    records.update(store, School, closed.id, closed_on=date(2020, 8, 31))
+    records.update(store, School, later.id, opened_on=date(2030, 9, 1))
+    rows = {row.school_id for row in grid.load_grid(store, m, "stats:pupils").rows}
+    assert kept.id in rows and closed.id not in rows and later.id not in rows
+    records.update(store, School, closed.id, closed_on=date(2024, 10, 31))  # open in 2024/25
+    rows = {row.school_id for row in grid.load_grid(store, m, "stats:pupils").rows}
+    assert closed.id in rows
