@@ -10,7 +10,6 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import Record, School, SchoolYearStats
 
-GRADES = tuple(f"pupils_grade_{grade}" for grade in range(9))
 TEACHER_LEVELS = (
     "teachers_beginning",
     "teachers_contract",
@@ -34,11 +33,6 @@ def school_year_stats_rules(record: Record) -> None:
         value = getattr(record, name)
         if pupils is not None and value is not None and value > pupils:
             raise UserError(message, field=name)
-    grades = [getattr(record, name) or 0 for name in GRADES]
-    if pupils is not None and sum(grades) > pupils:
-        raise UserError(
-            _("Uczniów według klas jest więcej niż wszystkich uczniów."), field="pupils_grade_1"
-        )
     levels = [getattr(record, name) or 0 for name in TEACHER_LEVELS]
     if record.teachers is not None and sum(levels) > record.teachers:
         raise UserError(
