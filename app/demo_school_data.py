@@ -104,7 +104,24 @@ def _stats(
         "teachers_appointed": appointed,
         "teachers_chartered": chartered,
         "non_teaching_posts": round(posts * 0.32, 2),
+        "spending_cents": _school_spending(pupils, preschool, rural, year),
+        **(_grades(pupils, rural) if school["school_type"] in _SCHOOL_KINDS else {}),
     }
+
+
+def _school_spending(pupils: int, preschool: bool, rural: bool, year: int) -> int:
+    """Current spending on one school: small village schools cost more per pupil."""
+    per_pupil = 14_000 if preschool else 16_800 if rural else 10_900
+    return round(pupils * per_pupil * 1.09 ** (year - 2021) * 100)
+
+
+def _grades(pupils: int, rural: bool) -> dict[str, int]:
+    """Pupils of grades 1–8: fewer in the younger grades where pupils fall (the villages)."""
+    weights = [1 - (0.035 if rural else 0.005) * (4.5 - grade) for grade in range(1, 9)]
+    total = sum(weights)
+    counts = [math.floor(pupils * w / total) for w in weights]
+    counts[-1] += pupils - sum(counts)
+    return {f"pupils_grade_{grade}": count for grade, count in enumerate(counts, start=1)}
 
 
 def _exams(

@@ -33,7 +33,9 @@ FORMAT_NAME = "plan-oswiaty-exchange"
 # institutions, milestones, problem tree, diagnosis tables, plan consultations (schema
 # 0004). A version-1 file still imports (ADDED_IN_2).
 # 3: closed school years (snapshots and their log, schema 0007) travel with the schools;
-# a version-2 file still imports (TABLES_ADDED_IN_3).
+# a version-2 file still imports (TABLES_ADDED_IN_3);
+# also a school's history and who runs it, pupils by grade and spending per school (schema
+# 0009); older programs refuse such a file as newer. Version 1 and 2 files still import.
 FORMAT_VERSION = 3
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
@@ -132,6 +134,28 @@ ADDED_IN_2: dict[str, dict[str, Any]] = {
         "yearly_report_date": None,
     },
 }
+
+
+# Columns a version-1 or version-2 file does not carry (schema 0009), with their values.
+ADDED_IN_3: dict[str, dict[str, Any]] = {
+    "school": {
+        "opened_on": None,
+        "closed_on": None,
+        "merged_into_id": None,
+        "is_public": True,
+        "run_by_jst": True,
+        "operator": None,
+    },
+    "school_year_stats": {
+        **{f"pupils_grade_{grade}": None for grade in range(9)},
+        "spending_cents": None,
+    },
+}
+
+
+def added_columns(table: str) -> dict[str, Any]:
+    """The columns an older file may lack in ``table``, with the values they take."""
+    return {**ADDED_IN_2.get(table, {}), **ADDED_IN_3.get(table, {})}
 
 
 def part_label(part: str) -> str:

@@ -4,7 +4,7 @@ A mapping says what a sheet holds (``stats``: SIO-style pupils and staff, or
 ``exam``: CKE/OKE results), where its header is, and for each field the
 header text of its column. Saved mappings live in the installation's settings
 (``school_data.mapping.<name>``) and are offered next time; two built-in ones
-describe the layouts the program ships samples of.
+describe the layouts the program ships samples of (OKE E8 and matura, SIO).
 
 Field keys: ``rspo``, ``name``, ``year`` (else a fixed ``year``), the
 :class:`SchoolYearStats` field names, and for exams
@@ -78,6 +78,14 @@ def _e8(subject: str, header: str) -> dict[str, str]:
     }
 
 
+def _matura(subject: str, header: str) -> dict[str, str]:
+    return {
+        f"{subject}|takers": f"{header} / Liczba zdających",
+        f"{subject}|mean_pct": f"{header} / Średni wynik (%)",
+        f"{subject}|pass_rate": f"{header} / Zdawalność (%)",
+    }
+
+
 BUILT_IN: dict[str, Mapping] = {
     "oke-e8": Mapping(
         "oke-e8",
@@ -91,6 +99,21 @@ BUILT_IN: dict[str, Mapping] = {
             **_e8("język angielski", "Język angielski"),
         },
         subjects=["język polski", "matematyka", "język angielski"],
+    ),
+    "oke-matura": Mapping(
+        "oke-matura",
+        EXAM,
+        header_row=4,
+        columns={
+            "rspo": "Kod RSPO",
+            "name": "Nazwa szkoły",
+            "ogółem|takers": "Ogółem / Liczba zdających",
+            "ogółem|pass_rate": "Ogółem / Zdawalność (%)",
+            **_matura("język polski", "Język polski – poziom podstawowy"),
+            **_matura("matematyka", "Matematyka – poziom podstawowy"),
+        },
+        exam=ExamKind.MATURA.value,
+        subjects=["ogółem", "język polski", "matematyka"],
     ),
     "sio": Mapping(
         "sio",

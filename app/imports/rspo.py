@@ -10,6 +10,7 @@ gmina (by TERYT code or name) are taken when the file says where a school is.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,9 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "gmina": ("Gmina",),
     "teryt": ("Kod terytorialny gmina", "Kod TERYT gminy", "Gmina kod TERYT"),
     "operator": ("Nazwa organu prowadzącego", "Organ prowadzący"),
+    "public": ("Publiczność status", "Publiczność"),
+    "opened_on": ("Data założenia", "Data rozpoczęcia działalności"),
+    "closed_on": ("Data likwidacji", "Data zakończenia działalności"),
 }
 _COMPARED = (
     "name",
@@ -55,6 +59,11 @@ _COMPARED = (
     "email",
     "phone",
     "pupils",
+    "opened_on",
+    "closed_on",
+    "is_public",
+    "run_by_jst",
+    "operator",
 )
 _PREFIXES = ("gmina miejsko-wiejska ", "gmina miejska ", "gmina wiejska ", "gmina ", "miasto ")
 
@@ -67,6 +76,7 @@ class RspoRow:
     school_id: str | None = None
     changed: tuple[str, ...] = ()
     operator: str = ""
+    old: dict[str, Any] = field(default_factory=dict)  # the changed fields' values held now
 
 
 @dataclass
@@ -112,7 +122,7 @@ def plan(store: Store, municipality_id: str, path: Path) -> RspoPlan:
         raw = {name: _cell(row, index) for name, index in where.items()}
         if not _ours(raw, municipality):
             continue
-        values = _school_values(raw, line)
+        values = _school_values(raw, line, municipality.name)
         school = held.get(values["rspo"])
         if school is None:
             result.rows.append(RspoRow(line, NEW, values, operator=raw["operator"]))
@@ -123,7 +133,8 @@ def plan(store: Store, municipality_id: str, path: Path) -> RspoPlan:
             if values.get(name) is not None and values[name] != getattr(school, name)
         )
         status = CHANGED if changed else UNCHANGED
-        result.rows.append(RspoRow(line, status, values, school.id, changed, raw["operator"]))
+        old = {name: getattr(school, name) for name in changed}
+        result.rows.append(RspoRow(line, status, values, school.id, changed, raw["operator"], old))
     if not result.rows:
         raise UserError(
             _(
@@ -164,7 +175,7 @@ def _bare(name: str) -> str:
     return folded
 
 
-def _school_values(raw: dict[str, str], line: int) -> dict[str, Any]:
+def _school_values(raw: dict[str, str], line: int, municipality_name: str) -> dict[str, Any]:
     street = " ".join(p for p in (raw["street_name"], raw["building"]) if p)
     if raw["flat"]:
         street = f"{street}/{raw['flat']}"
@@ -180,7 +191,12 @@ def _school_values(raw: dict[str, str], line: int) -> dict[str, Any]:
         "email": raw["email"] or None,
         "phone": raw["phone"] or None,
         "pupils": raw["pupils"] or None,
+        "opened_on": _date(raw["opened_on"], line),
+        "closed_on": _date(raw["closed_on"], line),
+        "is_public": not fold(raw["public"]).startswith("niepubliczn"),
+        "run_by_jst": not raw["operator"] or _bare(raw["operator"]) == _bare(municipality_name),
     }
+    values["operator"] = None if values["run_by_jst"] else raw["operator"]
     if values["pupils"] is not None:
         try:
             values["pupils"] = int(tabular.number(values["pupils"]) or 0)
@@ -198,6 +214,22 @@ def _school_values(raw: dict[str, str], line: int) -> dict[str, Any]:
     except UserError as error:
         raise _row_error(line, error.message.rstrip(".")) from None
     return cleaned
+
+
+def _date(text: str, line: int) -> date | None:
+    """An RSPO date: ``2019-09-01`` (or ``01.09.2019`` in older exports); empty → None."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if "." in text:
+            day, month, year = (int(part) for part in text.split("."))
+            return date(year, month, day)
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise _row_error(
+            line, _("data „{value}” jest niepoprawna").format(value=text[:20])
+        ) from None
 
 
 def school_type_code(rspo_type: str) -> str:

@@ -13,10 +13,12 @@ backup, then refreshes the indicators bound to computed series.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import Change, ChangeKind
@@ -37,7 +39,7 @@ from app.model import (
 from app.services import records, validation
 from app.services.fields import FIELDS
 from app.services.school_data.snapshot import SchoolRef
-from app.storage import closed_years
+from app.storage import bulk, closed_years
 from app.storage.store import Store
 from app.textnorm import fold
 
@@ -63,6 +65,7 @@ class SheetRow:
     subject: str | None  # exams: one row per subject
     values: dict[str, Any]
     status: str
+    old: dict[str, Any] = field(default_factory=dict)  # a changed row: the values it replaces
 
 
 @dataclass
@@ -85,15 +88,26 @@ class SheetPlan:
 
 
 def plan(
-    store: Store, municipality_id: str, path: Path, mapping: Mapping, year: int | None = None
+    store: Store,
+    municipality_id: str,
+    path: Path,
+    mapping: Mapping,
+    year: int | None = None,
+    table: tabular.Table | None = None,
 ) -> SheetPlan:
-    """What importing ``path`` through ``mapping`` would write; writes nothing."""
+    """What importing ``path`` through ``mapping`` would write; writes nothing.
+
+    ``table``: the sheet already read (off the GUI thread), used when it is that
+    file's sheet the mapping names.
+    """
     if year is not None:
         mapping = replace(mapping, year=year)
     mapping.check()
     if mapping.year is None and "year" not in mapping.columns:
         raise UserError(_("Podaj rok szkolny albo kolumnę, w której jest."), field="year")
-    table = tabular.read(path, mapping.sheet)
+    same = table is not None and table.path == path and mapping.sheet in (None, table.sheet)
+    if table is None or not same:
+        table = tabular.read(path, mapping.sheet)
     headers = table.headers(mapping.header_row)
     where = _columns(headers, mapping, path.name)
     fixed_year = year if year is not None else mapping.year
@@ -255,7 +269,8 @@ def _row(
     current = existing.get((school.id, year, subject))
     cls: type[OwnedRecord] = ExamResult if subject is not None else SchoolYearStats
     try:
-        cleaned = validation.clean_fields(cls, {"school_year": year, **values})
+        given = {k: v for k, v in values.items() if v is not None}  # None stays None
+        cleaned = {"school_year": _checked_year(year), **validation.clean_fields(cls, given)}
         merged = {name: getattr(current, name) for name in FIELDS[cls]} if current else {}
         merged.update({k: v for k, v in cleaned.items() if v is not None})
         if subject is None:  # an exam row has no rules between its fields (and may be many)
@@ -263,13 +278,20 @@ def _row(
     except UserError as error:
         raise _line_error(line, error.message.rstrip(".")) from None
     new_values = {k: v for k, v in cleaned.items() if v is not None and k != "school_year"}
-    if current is None:
-        status = NEW
-    elif all(getattr(current, k) == v for k, v in new_values.items()):
-        status = UNCHANGED
-    else:
-        status = CHANGED
-    return SheetRow(line, school.id, school.name, by_name, year, subject, new_values, status)
+    old = {} if current is None else _replaced(current, new_values)
+    status = NEW if current is None else CHANGED if old else UNCHANGED
+    return SheetRow(line, school.id, school.name, by_name, year, subject, new_values, status, old)
+
+
+@cache
+def _checked_year(year: int) -> int:
+    """The school year, checked once per year (not once per row)."""
+    return int(validation.clean_value("school_year", FIELDS[SchoolYearStats]["school_year"], year))
+
+
+def _replaced(current: OwnedRecord, values: dict[str, Any]) -> dict[str, Any]:
+    """The stored values ``values`` would change."""
+    return {k: getattr(current, k) for k, v in values.items() if getattr(current, k) != v}
 
 
 Key = tuple[str, int, str | None]  # school, school year, exam subject (None: stats)
@@ -321,13 +343,14 @@ def apply(store: Store, prepared: SheetPlan, confirm_names: bool = False) -> int
         closed_years.refuse_closed(session, prepared.municipality_id, {row.year for row in rows})
         existing = _existing(session, prepared.municipality_id, prepared)
         new: list[dict[str, Any]] = []
+        now = utcnow()
         for row in rows:
             values = dict(row.values)
             if row.subject is not None:
                 values.update(prepared.comparisons.get(row.subject, {}))
             current = existing.get((row.school_id, row.year, row.subject))
             if current is None:
-                new.append(_new_row(prepared, row, values))
+                new.append(_new_row(prepared, row, values, now))
                 written += 1
                 continue
             if any(getattr(current, name) != value for name, value in values.items()):
@@ -337,7 +360,7 @@ def apply(store: Store, prepared: SheetPlan, confirm_names: bool = False) -> int
         session.flush()
         if new:  # plain executemany: thousands of rows of a large city in one statement
             cls = ExamResult if prepared.target == EXAM else SchoolYearStats
-            session.connection().execute(insert(cast(Table, cls.__table__)), new)
+            bulk.insert_rows(session, cls, new)
     store.changes.publish(
         Change(ChangeKind.RELOADED, "school_year_stats", (), prepared.municipality_id)
     )
@@ -345,7 +368,9 @@ def apply(store: Store, prepared: SheetPlan, confirm_names: bool = False) -> int
     return written
 
 
-def _new_row(prepared: SheetPlan, row: SheetRow, values: dict[str, Any]) -> dict[str, Any]:
+def _new_row(
+    prepared: SheetPlan, row: SheetRow, values: dict[str, Any], now: datetime
+) -> dict[str, Any]:
     base: dict[str, Any] = {
         "municipality_id": prepared.municipality_id,
         "school_id": row.school_id,
@@ -353,7 +378,6 @@ def _new_row(prepared: SheetPlan, row: SheetRow, values: dict[str, Any]) -> dict
     }
     if row.subject is not None:
         base.update(exam=prepared.exam, subject=row.subject)
-    now = utcnow()
     stamps = {"id": new_id(), "created_at": now, "updated_at": now, "deleted_at": None}
     return {**_EMPTY[prepared.target], **base, **values, **stamps}
 

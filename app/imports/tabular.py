@@ -129,7 +129,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         rows: list[list[Cell]] = []
         try:
             for values in book[chosen].iter_rows(values_only=True):
-                rows.append([_cell(v) for v in values])
+                # plain cells as they are (no call per cell: a large city has 50,000)
+                rows.append([v if type(v) in _PLAIN else _cell(v) for v in values])
                 if len(rows) > MAX_ROWS:
                     raise _too_long(path)
         except (zipfile.BadZipFile, KeyError, ValueError, TypeError):
@@ -137,6 +138,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
     finally:
         book.close()
     return Table(path, names, chosen, rows)
+
+
+_PLAIN = frozenset({str, int, float, type(None)})
 
 
 def _cell(value: object) -> Cell:

@@ -53,7 +53,13 @@ class TeamMember(OwnedRecord):
 
 
 class School(OwnedRecord):
-    """A school or other institution run by the municipality."""
+    """A school or other institution of the municipality, with its history.
+
+    ``opened_on`` / ``closed_on`` bound the years it existed (a closed school
+    stays, with its data); ``merged_into_id`` names the school it became part
+    of. ``run_by_jst`` is False for a school the JST reports on (it funds it)
+    but does not run; ``operator`` is then its organ prowadzący.
+    """
 
     __tablename__ = "school"
 
@@ -69,6 +75,13 @@ class School(OwnedRecord):
     email: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(50))
     support_stage: Mapped[SupportStage | None] = mapped_column(enum_type(SupportStage))
+    opened_on: Mapped[date | None] = mapped_column(Date)  # data założenia
+    closed_on: Mapped[date | None] = mapped_column(Date)  # zlikwidowana lub włączona
+    # No database key: an exchange file may bring a school before the one it merged into.
+    merged_into_id: Mapped[str | None] = mapped_column(String(36))
+    is_public: Mapped[bool] = mapped_column(Boolean, default=True)
+    run_by_jst: Mapped[bool] = mapped_column(Boolean, default=True)
+    operator: Mapped[str | None] = mapped_column(String(300))  # organ prowadzący
 
     municipality: Mapped[Municipality] = relationship(back_populates="schools")
     support_history: Mapped[list[SchoolSupport]] = relationship(
@@ -78,6 +91,17 @@ class School(OwnedRecord):
     @property
     def in_process_support(self) -> bool:
         return self.support_stage is not None
+
+    def open_in(self, school_year: int) -> bool:
+        """Whether the school existed in the school year starting in ``school_year``."""
+        return school_open_in(self.opened_on, self.closed_on, school_year)
+
+
+def school_open_in(opened_on: date | None, closed_on: date | None, school_year: int) -> bool:
+    """Whether a school opened/closed on these dates existed in the school year ``school_year``."""
+    if opened_on is not None and opened_on > date(school_year + 1, 8, 31):
+        return False
+    return closed_on is None or closed_on >= date(school_year, 9, 1)
 
 
 class SchoolSupport(OwnedRecord):

@@ -77,6 +77,17 @@ class SchoolYearStats(OwnedRecord):
     teachers_appointed: Mapped[int | None] = mapped_column(Integer)  # mianowany
     teachers_chartered: Mapped[int | None] = mapped_column(Integer)  # dyplomowany
     non_teaching_posts: Mapped[float | None] = mapped_column(Float)
+    # Pupils by grade where known (0: the school's oddział przedszkolny).
+    pupils_grade_0: Mapped[int | None] = mapped_column(Integer)
+    pupils_grade_1: Mapped[int | None] = mapped_column(Integer)
+    pupils_grade_2: Mapped[int | None] = mapped_column(Integer)
+    pupils_grade_3: Mapped[int | None] = mapped_column(Integer)
+    pupils_grade_4: Mapped[int | None] = mapped_column(Integer)
+    pupils_grade_5: Mapped[int | None] = mapped_column(Integer)
+    pupils_grade_6: Mapped[int | None] = mapped_column(Integer)
+    pupils_grade_7: Mapped[int | None] = mapped_column(Integer)
+    pupils_grade_8: Mapped[int | None] = mapped_column(Integer)
+    spending_cents: Mapped[int | None] = mapped_column(Integer)  # current spending on the school
 
 
 class ExamResult(OwnedRecord):

@@ -24,6 +24,7 @@ from app.errors import UserError
 from app.i18n import _, current_language
 
 FIRST_YEAR = 1990
+HISTORY_FIRST_YEAR = 1800  # a school's founding date may be long ago
 LAST_YEAR = 2100
 ROMAN = ("I", "II", "III", "IV")
 
@@ -66,7 +67,9 @@ def example(precision: Precision = Precision.DAY) -> str:
     return show(date(2026, 9, 1), precision)
 
 
-def parse(text: str, precision: Precision = Precision.DAY, label: str = "") -> date | None:
+def parse(
+    text: str, precision: Precision = Precision.DAY, label: str = "", first_year: int = FIRST_YEAR
+) -> date | None:
     """The date typed as ``text`` (``None`` when empty), or a UserError saying why not."""
     cleaned = " ".join(text.split())
     if not cleaned:
@@ -81,10 +84,10 @@ def parse(text: str, precision: Precision = Precision.DAY, label: str = "") -> d
     value = readers[precision](cleaned)
     if value is None:
         raise UserError(_unreadable(cleaned, precision, label))
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+    if not first_year <= value.year <= LAST_YEAR:
         raise UserError(
             _("Data {text} jest spoza zakresu {first}–{last}.").format(
-                text=cleaned, first=FIRST_YEAR, last=LAST_YEAR
+                text=cleaned, first=first_year, last=LAST_YEAR
             )
         )
     return value

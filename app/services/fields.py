@@ -87,8 +87,9 @@ def number(label: str, required: bool = False) -> Field:
     return Field(label, "float", required, minimum=-1e12, maximum=1e12)
 
 
-def day(label: str, required: bool = False) -> Field:
-    return Field(label, "date", required)
+def day(label: str, required: bool = False, first_year: int | None = None) -> Field:
+    """A date from 1990 on (``first_year``: from that year on, e.g. a school's founding)."""
+    return Field(label, "date", required, minimum=first_year)
 
 
 def flag(label: str) -> Field:
@@ -164,6 +165,12 @@ FIELDS: dict[type[Record], dict[str, Field]] = {
         "email": text(N_("E-mail"), max_length=200),
         "phone": text(N_("Telefon"), max_length=50),
         "support_stage": choice(N_("Etap wspomagania"), SupportStage, required=False),
+        "opened_on": day(N_("Data założenia"), first_year=1800),
+        "closed_on": day(N_("Data likwidacji lub włączenia"), first_year=1800),
+        "merged_into_id": ref(N_("Włączona do szkoły"), School),
+        "is_public": flag(N_("Szkoła publiczna")),
+        "run_by_jst": flag(N_("Prowadzona przez JST")),
+        "operator": text(N_("Organ prowadzący (gdy nie JST)"), max_length=300),
     },
     SchoolSupport: {
         "stage": choice(N_("Etap wspomagania"), SupportStage),
@@ -396,6 +403,16 @@ FIELDS: dict[type[Record], dict[str, Field]] = {
         "teachers_appointed": count(N_("Nauczyciele mianowani")),
         "teachers_chartered": count(N_("Nauczyciele dyplomowani")),
         "non_teaching_posts": posts(N_("Etaty pracowników niepedagogicznych")),
+        "pupils_grade_0": count(N_("Uczniowie oddziału przedszkolnego (klasa 0)")),
+        "pupils_grade_1": count(N_("Uczniowie klasy 1")),
+        "pupils_grade_2": count(N_("Uczniowie klasy 2")),
+        "pupils_grade_3": count(N_("Uczniowie klasy 3")),
+        "pupils_grade_4": count(N_("Uczniowie klasy 4")),
+        "pupils_grade_5": count(N_("Uczniowie klasy 5")),
+        "pupils_grade_6": count(N_("Uczniowie klasy 6")),
+        "pupils_grade_7": count(N_("Uczniowie klasy 7")),
+        "pupils_grade_8": count(N_("Uczniowie klasy 8")),
+        "spending_cents": money(N_("Wydatki bieżące na szkołę")),
     },
     ExamResult: {
         "school_year": year(N_("Rok szkolny")),

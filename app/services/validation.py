@@ -33,7 +33,7 @@ from app.model import (
 )
 from app.services import strategy_rules
 from app.services.fields import FIELDS, LINKABLE, Field
-from app.services.school_data.rules import school_year_stats_rules
+from app.services.school_data.rules import school_rules, school_year_stats_rules
 from app.services.teryt import teryt_problem
 from app.textnorm import first_control, has_lone_surrogate, iso_date
 
@@ -138,8 +138,12 @@ def _check_date(name: str, spec: Field, label: str, value: Any) -> date:
             ) from None
     if not isinstance(value, date):
         raise fail(_("Pole „{label}” musi być datą.").format(label=label), name)
-    if not 1990 <= value.year <= 2100:
-        raise fail(_("Pole „{label}”: data spoza zakresu 1990–2100.").format(label=label), name)
+    first = int(spec.minimum) if spec.minimum is not None else 1990
+    if not first <= value.year <= 2100:
+        raise fail(
+            _("Pole „{label}”: data spoza zakresu {first}–2100.").format(label=label, first=first),
+            name,
+        )
     return value
 
 
@@ -335,6 +339,7 @@ def _school_rules(record: Record) -> None:
     if record.regon and not (_DIGITS.fullmatch(record.regon) and len(record.regon) in (9, 14)):
         raise fail(_("REGON ma 9 lub 14 cyfr."), "regon")
     _check_email(record.email)
+    school_rules(record)
 
 
 def _plan_rules(record: Record) -> None:

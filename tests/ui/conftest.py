@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -39,6 +39,15 @@ def _no_forgotten_modal(qtbot) -> Iterator[None]:  # type: ignore[no-untyped-def
     yield
     watchdog.stop()
     assert not forgotten, f"a modal dialog was left open: {forgotten}"
+
+
+@pytest.fixture
+def polish_locale() -> Iterator[None]:
+    """Numbers, months and money as the Polish window shows them (as ui.application sets it)."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
+    yield
+    QLocale.setDefault(previous)
 
 
 @pytest.fixture

@@ -96,6 +96,25 @@ def test_grid_edit_undo_and_totals(qtbot: Any, window: MainWindow, store: Store,
     assert page.model.data(page.model.index(row, 4)) == f"{before:.0f}"
 
 
+@pytest.mark.usefixtures("polish_locale")
+def test_spending_per_school_shows_money_and_takes_typed_grosze(
+    qtbot: Any, window: MainWindow, store: Store, demo: str
+) -> None:
+    page = _page(window, demo)
+    page.measure.setCurrentIndex(page.measure.findData("stats:spending_cents"))
+    model = page.model
+    row = next(r for r in range(model.rowCount() - 1) if "Jeżewie" in model.data(model.index(r, 0)))
+    school_id = model.grid.rows[row].school_id  # type: ignore[union-attr]
+    shown = model.data(model.index(row, 5))
+    assert shown.endswith("zł") and "e+" not in shown
+    _type_into_cell(qtbot, page, row, 5, "1234567,5")
+    assert _stored(store, demo, "stats:spending_cents", school_id, 2025) == 1_234_567.5
+    settle(qtbot, page)
+    assert page.model.data(page.model.index(row, 5)) == "1\u00a0234\u00a0567,50\u00a0zł"
+    edited = page.model.data(page.model.index(row, 5), Qt.ItemDataRole.EditRole)
+    assert edited.replace("\u00a0", " ") == "1 234 567,50"
+
+
 @pytest.mark.parametrize(
     ("text", "needle"), [("-5", "mniejsze niż 0"), ("abc", "liczbą"), ("3", "Oddziałów")]
 )
@@ -198,7 +217,9 @@ def test_import_dialog_rspo(qtbot: Any, store: Store, demo: str) -> None:
     assert not dialog.sheet_box.isVisibleTo(dialog)
     dialog.path.setText(str(FIXTURES / "rspo_zielonki.csv"))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    assert "Nowe: 1, zmienione: 3" in dialog.preview_text.toPlainText()
+    text = dialog.preview_text.toPlainText()
+    assert "Nowe: 1, zmienione: 4" in text  # the founding dates are new to the demo
+    assert "Data likwidacji lub włączenia — → 31.08.2025" in text  # old → new
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     names = [s.name for s in snapshots.load(store, demo).schools]
     assert "Niepubliczna Szkoła Podstawowa „Leśna Polana” w Brzozowej Woli" in names

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.i18n import _
-from app.services.school_data import binding
+from app.services.school_data import binding, snapshot
 from app.services.school_data import series as catalogue
 from app.services.school_data.snapshot import SchoolRef
 from app.storage.store import Store
@@ -41,7 +41,7 @@ class BindIndicatorDialog(QDialog):
             self.indicator.addItem(f"{choice.name} ({where})", choice.indicator_id)
         self.indicator.currentIndexChanged.connect(lambda _i: self._show_current())
         self.series = QComboBox()
-        for item in catalogue.catalogue():
+        for item in catalogue.catalogue(snapshot.load(store, municipality_id)):
             self.series.addItem(f"{item.title} [{_(item.unit)}]", item.code)
         self.school = QComboBox()
         self.school.addItem(_("cała JST"), JST)

@@ -5,7 +5,7 @@ sheet, the header row and the column of each field (a saved mapping fills them
 in, and the officer may save the mapping for next time); then a preview of
 what would change, with the schools matched by name alone to confirm; then
 one import (a backup first, one transaction). Nothing is written before
-"Wczytaj".
+"Wczytaj". The sheet is read off the GUI thread, behind a progress dialog.
 """
 
 from __future__ import annotations
@@ -39,29 +39,45 @@ from app.imports import mapping as mappings
 from app.imports import rspo, sheet, tabular
 from app.imports.rspo import RspoPlan
 from app.imports.sheet import SheetPlan
-from app.model import ExamResult, School, SchoolYearStats
+from app.model import ExamKind, ExamResult, School, SchoolYearStats
+from app.model.school_data import school_year_label
 from app.services.fields import FIELDS
-from app.services.school_data.grid import E8_SUBJECTS
+from app.services.school_data.grid import ALL_SUBJECTS, E8_SUBJECTS, MATURA_SUBJECTS
 from app.storage.store import Store
 from ui.errors import show_user_error
+from ui.formatting import show
+from ui.operations import run_in_background
 
 RSPO, SHEET = "rspo", "sheet"
 NO_COLUMN = ""
+SHOWN_CHANGES = 60  # changed rows listed one by one in the preview
+
+# What each exam's sheet may hold: subject → its fields.
+_EXAM_FIELDS: dict[ExamKind, list[tuple[str, tuple[str, ...]]]] = {
+    ExamKind.E8: [(s, ("takers", "mean_pct", "stanine")) for s in E8_SUBJECTS],
+    ExamKind.MATURA: [(ALL_SUBJECTS, ("takers", "pass_rate"))]
+    + [(s, ("takers", "mean_pct", "pass_rate")) for s in MATURA_SUBJECTS],
+    ExamKind.VOCATIONAL: [(ALL_SUBJECTS, ("takers", "pass_rate"))],
+}
 
 
-def field_choices(target: str) -> list[tuple[str, str]]:
-    """(field key, Polish label) of what a sheet of ``target`` may map."""
+def field_choices(target: str, exam: ExamKind = ExamKind.E8) -> list[tuple[str, str]]:
+    """(field key, Polish label) of what a sheet of ``target`` (and ``exam``) may map."""
     found = [("rspo", _("Numer RSPO")), ("name", _("Nazwa szkoły"))]
     if target == mappings.STATS:
         found.append(("year", _("Rok szkolny")))
         stats = FIELDS[SchoolYearStats]
         found += [(name, _(spec.label)) for name, spec in stats.items() if name != "school_year"]
         return found
-    for subject in E8_SUBJECTS:
-        for name in mappings.EXAM_FIELDS:
+    for subject, names in _EXAM_FIELDS[exam]:
+        for name in names:
             label = _(mappings.EXAM_FIELD_LABELS[name])
             found.append((f"{subject}|{name}", f"{subject}: {label}"))
     return found
+
+
+def _target_key(target: str, exam: str) -> str:
+    return target if target == mappings.STATS else f"{mappings.EXAM}:{exam}"
 
 
 class ImportSheetDialog(QDialog):
@@ -72,12 +88,14 @@ class ImportSheetDialog(QDialog):
         self.table_read: tabular.Table | None = None
         self.prepared: RspoPlan | SheetPlan | None = None
         self.setWindowTitle(_("Import danych oświatowych"))
-        self.resize(780, 640)  # fits a 1366×768 laptop at 125 %
+        self.resize(1000, 520)  # 650 px high at 125 %: fits a 1366×768 laptop under a taskbar
         layout = QVBoxLayout(self)
         layout.addWidget(self._file_box())
         self.sheet_box = self._sheet_box()
-        layout.addWidget(self.sheet_box, 3)
-        layout.addWidget(self._preview_box(), 2)
+        below = QHBoxLayout()  # side by side: the dialog fits 698 px at 125 %
+        below.addWidget(self.sheet_box, 3)
+        below.addWidget(self._preview_box(), 2)
+        layout.addLayout(below, 1)
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(
             _("&Wczytaj"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -126,7 +144,12 @@ class ImportSheetDialog(QDialog):
         self.mapping.currentIndexChanged.connect(self._mapping_chosen)
         self.target = QComboBox()
         self.target.addItem(_("uczniowie, oddziały i kadra (SIO)"), mappings.STATS)
-        self.target.addItem(_("wyniki egzaminu ósmoklasisty"), mappings.EXAM)
+        for exam, label in (
+            (ExamKind.E8, _("wyniki egzaminu ósmoklasisty")),
+            (ExamKind.MATURA, _("wyniki matury")),
+            (ExamKind.VOCATIONAL, _("wyniki egzaminu zawodowego")),
+        ):
+            self.target.addItem(label, _target_key(mappings.EXAM, exam.value))
         self.target.currentIndexChanged.connect(lambda _i: self._fill_columns())
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -184,7 +207,11 @@ class ImportSheetDialog(QDialog):
             return
         chosen = self.sheet.currentText() if keep_sheet else None
         try:
-            self.table_read = tabular.read(Path(text), chosen or None)
+            self.table_read = run_in_background(
+                self,
+                _("Czytanie pliku {name}…").format(name=Path(text).name),
+                lambda _progress: tabular.read(Path(text), chosen or None),
+            )
         except UserError as error:
             self.table_read = None
             self.preview_text.setPlainText(error.message)
@@ -211,7 +238,8 @@ class ImportSheetDialog(QDialog):
         self._invalidate()
         headers = self.headers()
         keep = chosen if chosen is not None else self.column_choices()
-        fields = field_choices(str(self.target.currentData()))
+        target, exam = self.target_and_exam()
+        fields = field_choices(target, exam)
         for row in range(self.columns.rowCount()):
             old = self.columns.cellWidget(row, 1)
             if old is not None:
@@ -254,7 +282,7 @@ class ImportSheetDialog(QDialog):
             show_user_error(self, error)
             return
         self.target.blockSignals(True)
-        self.target.setCurrentIndex(self.target.findData(chosen.target))
+        self.target.setCurrentIndex(self.target.findData(_target_key(chosen.target, chosen.exam)))
         self.target.blockSignals(False)
         self.header_row.blockSignals(True)
         self.header_row.setValue(chosen.header_row)
@@ -263,14 +291,20 @@ class ImportSheetDialog(QDialog):
             self.year.setValue(chosen.year)
         self._fill_columns(chosen.columns)
 
+    def target_and_exam(self) -> tuple[str, ExamKind]:
+        target, _sep, exam = str(self.target.currentData()).partition(":")
+        return target, ExamKind(exam or ExamKind.E8.value)
+
     def current_mapping(self) -> mappings.Mapping:
         name = self.save_as.text().strip() or str(self.mapping.currentData() or _("bieżące"))
+        target, exam = self.target_and_exam()
         return mappings.Mapping(
             name,
-            str(self.target.currentData()),
+            target,
             self.header_row.value(),
             self.column_choices(),
             sheet=self.sheet.currentText() or None,
+            exam=exam.value,
         )
 
     # -- preview and import ---------------------------------------------------------------
@@ -289,7 +323,12 @@ class ImportSheetDialog(QDialog):
             else:
                 chosen = self.current_mapping()
                 self.prepared = sheet.plan(
-                    self.store, self.municipality_id, path, chosen, year=self.year.value()
+                    self.store,
+                    self.municipality_id,
+                    path,
+                    chosen,
+                    year=self.year.value(),
+                    table=self.table_read,
                 )
         except UserError as error:
             self.preview_text.setPlainText(error.message)
@@ -331,9 +370,9 @@ def describe(prepared: RspoPlan | SheetPlan) -> str:
             if row.status == rspo.NEW:
                 lines.append(_("+ nowa: {name}").format(name=row.values["name"]))
             elif row.status == rspo.CHANGED:
-                labels = ", ".join(_(FIELDS[School][name].label) for name in row.changed)
+                changes = _changes(School, row.old, row.values)
                 lines.append(
-                    _("~ zmiana: {name} ({fields})").format(name=row.values["name"], fields=labels)
+                    _("~ zmiana: {name}: {fields}").format(name=row.values["name"], fields=changes)
                 )
         return "\n".join(lines)
     lines = [
@@ -354,10 +393,31 @@ def describe(prepared: RspoPlan | SheetPlan) -> str:
         )
     for name in sorted({row.school_name for row in prepared.by_name}):
         lines.append(_("= dopasowano tylko po nazwie: {name}").format(name=name))
+    changed = [item for item in prepared.rows if item.status == sheet.CHANGED]
+    cls = SchoolYearStats if prepared.target == mappings.STATS else ExamResult
+    for item in changed[:SHOWN_CHANGES]:
+        where = f"{item.school_name}, {school_year_label(item.year)}"
+        if item.subject is not None:
+            where += f", {item.subject}"
+        lines.append(
+            _("~ zmiana: {name}: {fields}").format(
+                name=where, fields=_changes(cls, item.old, item.values)
+            )
+        )
+    if len(changed) > SHOWN_CHANGES:
+        lines.append(_("… i dalsze zmiany: {count}").format(count=len(changed) - SHOWN_CHANGES))
     for subject, levels in prepared.comparisons.items():
-        shown = ", ".join(f"{_(FIELDS[ExamResult][k].label)} {v:g}" for k, v in levels.items())
+        shown = ", ".join(f"{_(FIELDS[ExamResult][k].label)} {show(v)}" for k, v in levels.items())
         lines.append(f"{subject}: {shown}")
     return "\n".join(lines)
+
+
+def _changes(cls: type, old: dict[str, object], new: dict[str, object]) -> str:
+    """``Uczniowie 120 → 118; Oddziały — → 6``: each changed field, old → new."""
+    return "; ".join(
+        f"{_(FIELDS[cls][name].label)} {show(value) or '—'} → {show(new.get(name)) or '—'}"
+        for name, value in old.items()
+    )
 
 
 def _item(label: str, key: str) -> QTableWidgetItem:

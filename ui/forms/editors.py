@@ -167,8 +167,10 @@ class NumberEditor(QDoubleSpinBox):
 class DateEditor(DateEdit):
     """A day: the program's one date editor (:mod:`ui.widgets.date_edit`) in a form."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, first_year: int | None = None) -> None:
         super().__init__(Precision.DAY, parent)
+        if first_year is not None:
+            self.first_year = first_year
 
 
 class ChoiceEditor(QComboBox):

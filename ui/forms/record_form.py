@@ -116,7 +116,9 @@ class RecordForm(QWidget):
             "long": lambda: TextEditor(spec.max_length),
             "int": lambda: IntEditor(spec.minimum, spec.maximum),
             "float": lambda: NumberEditor(2),
-            "date": DateEditor,
+            "date": lambda: DateEditor(
+                first_year=int(spec.minimum) if spec.minimum is not None else None
+            ),
             "bool": lambda: FlagEditor(_(spec.label)),
         }
         if spec.kind == "enum":

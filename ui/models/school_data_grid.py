@@ -11,13 +11,13 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.i18n import _
 from app.services.school_data.export import year_label
 from app.services.school_data.grid import FINANCE, WEIGHTED, Grid
-from ui.formatting import show_number
+from ui.formatting import show_money, show_number
 from ui.models.roles import SERIES_ROLE as SERIES_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -111,8 +111,12 @@ class SchoolDataGridModel(QAbstractTableModel):
         if column == len(self.years) + 1:
             return None
         value = values.get(self.years[column - 1])
-        if role == Qt.ItemDataRole.EditRole:
-            return "" if value is None else show_number(value)
+        if value is None:
+            return ""
+        if self.grid.measure.money:  # grosze, never in exponent form
+            if role == Qt.ItemDataRole.EditRole:
+                return QLocale().toString(value, "f", 2)
+            return show_money(round(value * 100))
         return show_number(value)
 
     def is_closed(self, column: int) -> bool:
@@ -151,7 +155,7 @@ def parse_number(text: str) -> float | None:
     Text that is no number becomes NaN, which the core refuses with its own
     message naming the field.
     """
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
     if not cleaned:
         return None
     try:

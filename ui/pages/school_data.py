@@ -335,7 +335,7 @@ class SchoolDataPage(Page):
         for chart in self.charts:
             chart.setParent(None)
         self.charts = []
-        for number, code in enumerate(catalogue.chart_codes()):
+        for number, code in enumerate(catalogue.chart_codes(self.data)):
             shown = catalogue.chart(self.data, code)
             labels = [
                 str(y) if shown.series.axis == catalogue.CALENDAR_AXIS else school_year_label(y)

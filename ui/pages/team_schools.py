@@ -45,6 +45,12 @@ SCHOOL_FIELDS = (
     "director",
     "email",
     "phone",
+    "is_public",
+    "run_by_jst",
+    "operator",
+    "opened_on",
+    "closed_on",
+    "merged_into_id",
 )
 
 
@@ -105,7 +111,7 @@ class TeamSchoolsPage(Page):
             SCHOOL_FIELDS,
             noun=_("szkołę lub placówkę"),
             new_values=lambda: {"name": _("Nowa szkoła"), "school_type": "szkola_podstawowa"},
-            choices={"school_type": _school_type_choices},
+            choices={"school_type": _school_type_choices, "merged_into_id": self._school_choices},
         )
         self.tabs.addTab(scroll, _("Profil JST"))
         self.tabs.addTab(self.team, _("Zespół JST"))
@@ -115,6 +121,13 @@ class TeamSchoolsPage(Page):
 
     def title(self) -> str:
         return _("Zespół i szkoły")
+
+    def _school_choices(self) -> list[tuple[Any, str]]:
+        """The schools another may be merged into: the JST's, by name."""
+        if self.context is None or self.municipality_id is None:
+            return []
+        found = records.children(self.context.store, School, municipality_id=self.municipality_id)
+        return [(s.id, s.name) for s in sorted(found, key=lambda s: s.name)]
 
     def reload(self) -> None:
         if self.context is None or self.municipality_id is None:

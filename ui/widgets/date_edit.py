@@ -69,6 +69,7 @@ class DateEdit(QLineEdit):
         super().__init__(parent)
         self.precision = precision
         self.field = field
+        self.first_year = date_text.FIRST_YEAR
         self.neighbour: DateEdit | None = None
         self._problem = ""
         self.setPlaceholderText(date_text.example(precision))
@@ -89,7 +90,7 @@ class DateEdit(QLineEdit):
         """The date in the field (``None`` when empty); a UserError when it cannot be read."""
         label = self.accessibleName()
         try:
-            return date_text.parse(self.text(), self.precision, label)
+            return date_text.parse(self.text(), self.precision, label, self.first_year)
         except UserError as error:
             raise UserError(error.message, field=self.field) from None
 

@@ -78,7 +78,7 @@ def _indicators_sheet(book: object, data: DataSnapshot, taken: set[str], bold: o
     school_years = data.school_years()
     finance_years = data.finance_years()
     sheet.append([_("Wskaźnik"), _("Jednostka"), _("Okres")])
-    for series in catalogue.catalogue():
+    for series in catalogue.catalogue(data):
         values = catalogue.values(data, series.code)
         years = finance_years if series.axis == catalogue.CALENDAR_AXIS else school_years
         labels = [

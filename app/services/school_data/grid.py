@@ -35,6 +35,11 @@ from app.storage.store import Store
 
 STATS, EXAM, FINANCE = "stats", "exam", "finance"
 E8_SUBJECTS = ("język polski", "matematyka", "język angielski")
+MATURA_SUBJECTS = ("język polski", "matematyka", "język angielski")
+ALL_SUBJECTS = "ogółem"  # a school's overall pass rate (matura, egzamin zawodowy)
+# Schools whose pupils sit the matura (their grids are offered even before any data).
+MATURA_SCHOOLS = frozenset({"liceum", "technikum", "zespol"})
+VOCATIONAL_SCHOOLS = frozenset({"technikum", "szkola_branzowa", "szkola_branzowa_2", "zespol"})
 
 # Institutions whose pupils sit no external exam: left out of the exam grids.
 NO_EXAMS = frozenset({"przedszkole", "punkt_przedszkolny", "mdk", "poradnia"})
@@ -55,6 +60,10 @@ class Measure:
 
     @property
     def title(self) -> str:
+        if self.subject is not None and self.exam is not None and self.field == "pass_rate":
+            return _("{exam}: {subject}, zdawalność (%)").format(
+                exam=self.exam.label, subject=self.subject
+            )
         if self.subject is not None and self.exam is not None:
             return _("{exam}: {subject}, średni wynik (%)").format(
                 exam=self.exam.label, subject=self.subject
@@ -79,6 +88,8 @@ _STATS_FIELDS = (
     "teachers_appointed",
     "teachers_chartered",
     "non_teaching_posts",
+    *(f"pupils_grade_{grade}" for grade in range(9)),
+    "spending_cents",
 )
 _FINANCE_FIELDS = (
     "subvention_cents",
@@ -88,23 +99,48 @@ _FINANCE_FIELDS = (
 )
 
 
-def exam_measure(exam: ExamKind, subject: str) -> Measure:
-    return Measure(
-        f"exam:{exam.value}:{subject}", EXAM, "mean_pct", N_("Średni wynik"), exam, subject
-    )
+def exam_measure(exam: ExamKind, subject: str, field: str = "mean_pct") -> Measure:
+    """An exam subject's mean (``exam:…``) or pass rate (``exam_pass:…``) by school and year."""
+    if field == "pass_rate":
+        return Measure(
+            f"exam_pass:{exam.value}:{subject}", EXAM, field, N_("Zdawalność"), exam, subject
+        )
+    return Measure(f"exam:{exam.value}:{subject}", EXAM, field, N_("Średni wynik"), exam, subject)
+
+
+def _exam_measures(data: DataSnapshot | None) -> list[Measure]:
+    """E8 always; the matura and egzamin zawodowy where the JST has such schools or data."""
+    types = {school.school_type for school in data.schools} if data else set()
+    subjects = [(ExamKind.E8, subject) for subject in E8_SUBJECTS]
+    if types & MATURA_SCHOOLS:
+        subjects += [(ExamKind.MATURA, s) for s in (*MATURA_SUBJECTS, ALL_SUBJECTS)]
+    if types & VOCATIONAL_SCHOOLS:
+        subjects.append((ExamKind.VOCATIONAL, ALL_SUBJECTS))
+    for result in data.exams if data else ():
+        if (result.exam, result.subject) not in subjects:
+            subjects.append((result.exam, result.subject))
+    found = []
+    for exam, subject in subjects:
+        if exam is not ExamKind.VOCATIONAL and subject != ALL_SUBJECTS:
+            found.append(exam_measure(exam, subject))
+        if exam is not ExamKind.E8:
+            found.append(exam_measure(exam, subject, "pass_rate"))
+    return found
 
 
 def measures(data: DataSnapshot | None = None) -> list[Measure]:
     """Every measure, with exam subjects that occur in ``data`` after the usual three."""
     found = [
-        Measure(f"stats:{name}", STATS, name, FIELDS[SchoolYearStats][name].label)
+        Measure(
+            f"stats:{name}",
+            STATS,
+            name,
+            FIELDS[SchoolYearStats][name].label,
+            money=name.endswith("_cents"),
+        )
         for name in _STATS_FIELDS
     ]
-    subjects = [(ExamKind.E8, subject) for subject in E8_SUBJECTS]
-    for exam in data.exams if data else ():
-        if (exam.exam, exam.subject) not in subjects:
-            subjects.append((exam.exam, exam.subject))
-    found += [exam_measure(exam, subject) for exam, subject in subjects]
+    found += _exam_measures(data)
     found += [
         Measure(f"finance:{name}", FINANCE, name, FIELDS[EducationFinance][name].label, money=True)
         for name in _FINANCE_FIELDS
@@ -116,10 +152,13 @@ def measure(code: str, data: DataSnapshot | None = None) -> Measure:
     for candidate in measures(data):
         if candidate.code == code:
             return candidate
-    if code.startswith("exam:"):
-        _kind, exam, subject = code.split(":", 2)
+    if code.startswith(("exam:", "exam_pass:")):
+        kind, exam, subject = [*code.split(":", 2), "", ""][:3]
         try:
-            return exam_measure(ExamKind(exam), subject)
+            if not subject.strip():
+                raise ValueError(subject)
+            field = "pass_rate" if kind == "exam_pass" else "mean_pct"
+            return exam_measure(ExamKind(exam), subject, field)
         except ValueError:
             pass
     raise UserError(_("Nieznana miara danych oświatowych: {code}.").format(code=code))
@@ -154,6 +193,14 @@ def grid(data: DataSnapshot, code: str, years: list[int] | None = None) -> Grid:
         GridRow(school.id, school.name, {y: cell(data, chosen, school.id, y) for y in span})
         for school in schools
     ]
+    # A school closed before (or opened after) every year shown has no row, unless it has data.
+    rows = [
+        row
+        for row, school in zip(rows, schools, strict=True)
+        if not span
+        or any(school.open_in(y) for y in span)
+        or any(v is not None for v in row.values.values())
+    ]
     totals = {y: _total(data, chosen, rows, y) for y in span}
     return Grid(chosen, span, rows, totals)
 
@@ -162,9 +209,12 @@ def cell(data: DataSnapshot, chosen: Measure, school_id: str, year: int) -> floa
     if chosen.table == STATS:
         stats = data.stats.get((school_id, year))
         value = getattr(stats, chosen.field) if stats else None
-        return None if value is None else float(value)
+        if value is None:
+            return None
+        return value / 100 if chosen.money else float(value)
     result = _exam_row(data, chosen, school_id, year)
-    return None if result is None or result.mean_pct is None else float(result.mean_pct)
+    score = getattr(result, chosen.field) if result is not None else None
+    return None if score is None else float(score)
 
 
 def _exam_row(data: DataSnapshot, chosen: Measure, school_id: str, year: int) -> ExamResult | None:
@@ -193,10 +243,11 @@ def _total(data: DataSnapshot, chosen: Measure, rows: list[GridRow], year: int) 
     for row in rows:
         assert row.school_id is not None
         result = _exam_row(data, chosen, row.school_id, year)
-        if result is None or result.mean_pct is None:
+        score = getattr(result, chosen.field) if result is not None else None
+        if result is None or score is None:
             continue
         takers = result.takers or 1
-        weighted += result.mean_pct * takers
+        weighted += score * takers
         weight += takers
     return round(weighted / weight, 1) if weight else None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app.errors import UserError
 from app.i18n import _
-from app.model import Record, SchoolYearStats
+from app.model import Record, School, SchoolYearStats
 
 TEACHER_LEVELS = (
     "teachers_beginning",
@@ -38,4 +38,26 @@ def school_year_stats_rules(record: Record) -> None:
         raise UserError(
             _("Nauczycieli według stopni awansu jest więcej niż wszystkich nauczycieli."),
             field="teachers",
+        )
+
+
+def school_rules(record: Record) -> None:
+    """A school's history: closed after it opened, merged into another school, not itself."""
+    assert isinstance(record, School)
+    if record.opened_on and record.closed_on and record.closed_on < record.opened_on:
+        raise UserError(
+            _("Data likwidacji nie może być wcześniejsza niż data założenia."), field="closed_on"
+        )
+    if record.merged_into_id is not None:
+        if record.merged_into_id == record.id:
+            raise UserError(
+                _("Szkoła nie może zostać włączona sama do siebie."), field="merged_into_id"
+            )
+        if record.closed_on is None:
+            raise UserError(
+                _("Podaj datę, od której szkoła jest włączona do innej."), field="closed_on"
+            )
+    if not record.run_by_jst and not (record.operator or "").strip():
+        raise UserError(
+            _("Podaj organ prowadzący szkołę, której nie prowadzi JST."), field="operator"
         )

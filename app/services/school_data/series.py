@@ -19,11 +19,18 @@ from dataclasses import dataclass
 from app.errors import UserError
 from app.i18n import N_, _
 from app.model import ExamKind, SchoolYearStats
-from app.services.school_data.grid import E8_SUBJECTS
+from app.services.school_data.grid import ALL_SUBJECTS, E8_SUBJECTS, MATURA_SUBJECTS
 from app.services.school_data.snapshot import DataSnapshot
 
 SCHOOL_AXIS, CALENDAR_AXIS = "school", "calendar"
 COMPARISONS = ("country", "voivodeship", "powiat")
+# Code prefix and short name of each exam: ``e8_mean:matematyka``, ``matura_pass:ogółem``…
+_EXAMS = {
+    ExamKind.E8: ("e8", N_("E8")),
+    ExamKind.MATURA: ("matura", N_("Matura")),
+    ExamKind.VOCATIONAL: ("vocational", N_("Egzamin zawodowy")),
+}
+MEAN, PASS = "mean", "pass"
 _COMPARISON_LABELS = {
     "country": N_("kraju"),
     "voivodeship": N_("województwa"),
@@ -40,15 +47,20 @@ class Series:
     jst_only: bool = False
     subject: str | None = None
     comparison: str | None = None
+    exam: ExamKind = ExamKind.E8
+    measure: str = MEAN  # exams: the mean score, or the pass rate
 
     @property
     def title(self) -> str:
+        exam = _(_EXAMS[self.exam][1])
         if self.subject is not None and self.comparison is not None:
-            return _("E8 {subject}: różnica względem {level}").format(
-                subject=self.subject, level=_(_COMPARISON_LABELS[self.comparison])
+            return _("{exam} {subject}: różnica względem {level}").format(
+                exam=exam, subject=self.subject, level=_(_COMPARISON_LABELS[self.comparison])
             )
+        if self.subject is not None and self.measure == PASS:
+            return _("{exam} {subject}: zdawalność").format(exam=exam, subject=self.subject)
         if self.subject is not None:
-            return _("E8 {subject}: średni wynik").format(subject=self.subject)
+            return _("{exam} {subject}: średni wynik").format(exam=exam, subject=self.subject)
         return _(self.name)
 
 
@@ -69,24 +81,50 @@ _PLAIN: tuple[Series, ...] = (
 )
 
 
-def catalogue() -> list[Series]:
-    """Every series: the plain ones, then E8 means and differences for each subject."""
+def exam_series(exam: ExamKind, subject: str, kind: str = MEAN) -> Series:
+    """``kind``: ``mean``, ``pass`` (pass rate) or ``vs_<level>`` (difference in p.p.)."""
+    code = f"{_EXAMS[exam][0]}_{kind}:{subject}"
+    if kind.startswith("vs_"):
+        level = kind[3:]
+        return Series(code, "", N_("p.p."), SCHOOL_AXIS, False, subject, level, exam)
+    return Series(code, "", "%", SCHOOL_AXIS, subject=subject, exam=exam, measure=kind)
+
+
+def _exam_kinds() -> list[str]:
+    return [MEAN, *(f"vs_{level}" for level in COMPARISONS)]
+
+
+def catalogue(data: DataSnapshot | None = None) -> list[Series]:
+    """Every series: the plain ones, then each exam subject's mean, differences, pass rate.
+
+    E8 and the matura's compulsory subjects always; other subjects (and the
+    egzamin zawodowy) when ``data`` holds results of them.
+    """
     found = list(_PLAIN)
-    for subject in E8_SUBJECTS:
-        found.append(Series(f"e8_mean:{subject}", "", "%", SCHOOL_AXIS, subject=subject))
-        for level in COMPARISONS:
-            found.append(
-                Series(
-                    f"e8_vs_{level}:{subject}", "", N_("p.p."), SCHOOL_AXIS, False, subject, level
-                )
-            )
+    subjects = [(ExamKind.E8, s) for s in E8_SUBJECTS] + [
+        (ExamKind.MATURA, s) for s in (*MATURA_SUBJECTS, ALL_SUBJECTS)
+    ]
+    for result in data.exams if data else ():
+        if (result.exam, result.subject) not in subjects:
+            subjects.append((result.exam, result.subject))
+    for exam, subject in subjects:
+        if exam is not ExamKind.VOCATIONAL and subject != ALL_SUBJECTS:
+            found += [exam_series(exam, subject, kind) for kind in _exam_kinds()]
+        if exam is not ExamKind.E8:
+            found.append(exam_series(exam, subject, PASS))
     return found
 
 
 def find(code: str) -> Series:
-    for series in catalogue():
+    for series in _PLAIN:
         if series.code == code:
             return series
+    head, _sep, subject = code.partition(":")
+    prefix, _sep, kind = head.partition("_")
+    exam = next((e for e, (p, _name) in _EXAMS.items() if p == prefix), None)
+    known = kind in (*_exam_kinds(), PASS) and not (exam is ExamKind.E8 and kind == PASS)
+    if exam is not None and subject.strip() and known:
+        return exam_series(exam, subject, kind)
     raise UserError(_("Nieznany wskaźnik obliczany: {code}.").format(code=code))
 
 
@@ -183,18 +221,17 @@ def _finance_series(data: DataSnapshot, code: str) -> dict[int, float]:
 def _exam_series(data: DataSnapshot, series: Series, school_id: str | None) -> dict[int, float]:
     groups: dict[int, list[tuple[float, int, float | None]]] = {}
     for result in data.exams:
-        if result.exam != ExamKind.E8 or result.subject != series.subject:
+        if result.exam != series.exam or result.subject != series.subject:
             continue
         if school_id is not None and result.school_id != school_id:
             continue
-        if result.mean_pct is None:
+        score = result.pass_rate if series.measure == PASS else result.mean_pct
+        if score is None:
             continue
         level = (
             getattr(result, f"{series.comparison}_pct") if series.comparison is not None else None
         )
-        groups.setdefault(result.school_year, []).append(
-            (result.mean_pct, result.takers or 1, level)
-        )
+        groups.setdefault(result.school_year, []).append((score, result.takers or 1, level))
     found: dict[int, float] = {}
     for year, rows in sorted(groups.items()):
         weight = sum(takers for _mean, takers, _level in rows)
@@ -208,12 +245,14 @@ def _exam_series(data: DataSnapshot, series: Series, school_id: str | None) -> d
     return found
 
 
-def comparison(data: DataSnapshot, subject: str, level: str) -> dict[int, float]:
-    """Year → the published mean of ``level`` (country, voivodeship, powiat) for an E8 subject."""
+def comparison(
+    data: DataSnapshot, subject: str, level: str, exam: ExamKind = ExamKind.E8
+) -> dict[int, float]:
+    """Year → the published mean of ``level`` (country, voivodeship, powiat) for a subject."""
     found: dict[int, float] = {}
     for result in data.exams:
         value = getattr(result, f"{level}_pct")
-        if result.exam == ExamKind.E8 and result.subject == subject and value is not None:
+        if result.exam == exam and result.subject == subject and value is not None:
             found.setdefault(result.school_year, value)
     return found
 
@@ -253,15 +292,26 @@ def chart(data: DataSnapshot, code: str) -> SeriesChart:
     if series.subject is not None and series.comparison is not None:
         level = dict.fromkeys(jst, 0.0)
         label = _("poziom {level}").format(level=_(_COMPARISON_LABELS[series.comparison]))
-    elif series.subject is not None:
-        level = comparison(data, series.subject, "country")
+    elif series.subject is not None and series.measure == MEAN:
+        level = comparison(data, series.subject, "country", series.exam)
         label = _("średnia kraju")
     return SeriesChart(series, years, jst, schools, level, label)
 
 
-def chart_codes() -> list[str]:
-    """The series shown as small multiples on the page, in order."""
+def chart_codes(data: DataSnapshot | None = None) -> list[str]:
+    """The series shown as small multiples on the page, in order.
+
+    E8 always; the matura and the egzamin zawodowy when ``data`` holds them.
+    """
     codes = [s.code for s in _PLAIN]
     codes += [f"e8_mean:{subject}" for subject in E8_SUBJECTS]
     codes += [f"e8_vs_country:{subject}" for subject in E8_SUBJECTS]
+    held = {(r.exam, r.subject) for r in data.exams} if data else set()
+    for exam, subject in sorted(held):
+        if exam is ExamKind.E8:
+            continue
+        if subject != ALL_SUBJECTS and exam is ExamKind.MATURA:
+            codes.append(exam_series(exam, subject, MEAN).code)
+        else:
+            codes.append(exam_series(exam, subject, PASS).code)
     return codes

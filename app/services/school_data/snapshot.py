@@ -8,11 +8,13 @@ and quick to test.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.model import EducationFinance, ExamResult, School, SchoolYearStats, SupervisionFinding
+from app.model.municipality import school_open_in
 from app.storage.store import Store
 
 
@@ -22,6 +24,12 @@ class SchoolRef:
     name: str
     rspo: str | None
     school_type: str
+    opened_on: date | None = None
+    closed_on: date | None = None
+
+    def open_in(self, school_year: int) -> bool:
+        """Whether the school existed in the school year starting in ``school_year``."""
+        return school_open_in(self.opened_on, self.closed_on, school_year)
 
 
 @dataclass
@@ -58,7 +66,7 @@ def read(session: Session, municipality_id: str) -> DataSnapshot:
     ).all()
     snapshot = DataSnapshot(
         municipality_id,
-        [SchoolRef(s.id, s.name, s.rspo, s.school_type) for s in schools],
+        [SchoolRef(s.id, s.name, s.rspo, s.school_type, s.opened_on, s.closed_on) for s in schools],
     )
     for row in session.scalars(
         select(SchoolYearStats).where(SchoolYearStats.municipality_id == municipality_id)

@@ -3,10 +3,6 @@ become financing rows, the columns added since take their defaults."""
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
-import zipfile
 from pathlib import Path
 
 from app.exchange import format as fmt
@@ -25,37 +21,15 @@ from app.model import (
 from app.model.funding_seed import legacy_row_id
 from app.services import funding, records
 from app.storage.store import Store
+from tests.core.exchange.old_files import as_version
 
 NEW_TABLES = fmt.TABLES_ADDED_IN_2 | fmt.TABLES_ADDED_IN_3  # neither was in version 1
 
 
 def _as_version_1(data: bytes) -> bytes:
     """The file as version 1 wrote it: no new tables, no new columns."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        entries = {info.filename: archive.read(info) for info in archive.infolist()}
-    for table in NEW_TABLES:
-        entries.pop(fmt.records_entry(table), None)
-    for table, columns in fmt.ADDED_IN_2.items():
-        name = fmt.records_entry(table)
-        rows = json.loads(entries[name])
-        for row in rows:
-            for column in columns:
-                row.pop(column, None)
-        entries[name] = json.dumps(rows).encode()
-    manifest = json.loads(entries[fmt.MANIFEST])
-    manifest["format_version"] = 1
-    manifest["contents"] = {k: v for k, v in manifest["contents"].items() if k not in NEW_TABLES}
-    manifest["entries"] = {
-        name: {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
-        for name, body in entries.items()
-        if name != fmt.MANIFEST and not name.endswith("/")
-    }
-    entries[fmt.MANIFEST] = json.dumps(manifest).encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, body in entries.items():
-            archive.writestr(name, body)
-    return buffer.getvalue()
+    columns = {**fmt.ADDED_IN_2, **fmt.ADDED_IN_3}
+    return as_version(data, 1, NEW_TABLES, columns)
 
 
 def test_a_version_1_file_imports_with_its_budgets_as_rows(tmp_path: Path) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 
-from app.model import Municipality, TeamMember
+from app.model import Municipality, School, TeamMember
 from app.services import records
 from app.storage.store import Store
 from ui.main_window import MainWindow
@@ -56,3 +57,49 @@ def test_a_new_team_member_has_no_assumed_role(
     page.team.add_button.click()
     [member] = records.children(store, TeamMember, municipality_id=municipality_id)
     assert member.role is None
+
+
+def test_a_schools_history_and_operator_are_typed_in_the_form(
+    qtbot: Any, window: MainWindow, store: Store, page_for: Any, type_text: Any
+) -> None:
+    page, municipality_id = page_for(TeamSchoolsPage)
+    target = records.create(
+        store, School, municipality_id, name="SP Alfa", school_type="szkola_podstawowa"
+    )
+    school = records.create(
+        store, School, municipality_id, name="SP Beta", school_type="szkola_podstawowa"
+    )
+    page.reload()
+    assert page.schools.select(school.id)
+    form = page.schools.form
+    operator = form.editors["operator"]
+    operator.setFocus()
+    type_text(operator, "Stowarzyszenie „Beta”")
+    qtbot.keyClick(operator, Qt.Key.Key_Tab)
+    flag = form.editors["run_by_jst"]
+    flag.setFocus()
+    qtbot.keyClick(flag, Qt.Key.Key_Space)
+    assert not flag.isChecked()
+    opened = form.editors["opened_on"]
+    opened.setFocus()
+    type_text(opened, "01.09.1962")
+    qtbot.keyClick(opened, Qt.Key.Key_Tab)
+    closed = form.editors["closed_on"]
+    closed.setFocus()
+    type_text(closed, "31.08.1960")
+    qtbot.keyClick(closed, Qt.Key.Key_Tab)
+    assert "wcześniejsza" in form.error_text("closed_on")
+    assert records.get(store, School, school.id).closed_on is None  # nothing saved
+    closed.setFocus()
+    closed.selectAll()
+    type_text(closed, "31.08.2024")
+    qtbot.keyClick(closed, Qt.Key.Key_Tab)
+    merged = form.editors["merged_into_id"]
+    assert merged.findData(target.id) >= 0
+    merged.setFocus()
+    qtbot.keyClicks(merged, "SP Alfa")
+    qtbot.keyClick(merged, Qt.Key.Key_Tab)
+    stored = records.get(store, School, school.id)
+    assert (stored.operator, stored.run_by_jst) == ("Stowarzyszenie „Beta”", False)
+    assert (stored.opened_on, stored.closed_on) == (date(1962, 9, 1), date(2024, 8, 31))
+    assert stored.merged_into_id == target.id

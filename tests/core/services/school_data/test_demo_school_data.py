@@ -20,6 +20,12 @@ def test_five_consistent_school_years_and_bound_indicators(store: Store) -> None
     assert len(with_data) == len(pupils.rows) - 1  # all but the youth culture centre
     village = next(row for row in pupils.rows if "Jeżewie" in row.label)
     assert village.values[2021] > village.values[2025]  # rural schools shrink
+    stats = data.stats[(village.school_id or "", 2025)]
+    grades = [getattr(stats, f"pupils_grade_{grade}") for grade in range(1, 9)]
+    assert sum(grades) == stats.pupils and grades[0] < grades[-1]  # fewer in the young grades
+    per_school = grid.grid(data, "stats:spending_cents")
+    cost = next(row for row in per_school.rows if row.school_id == village.school_id)
+    assert cost.values[2025] is not None and cost.values[2025] > cost.values[2021]  # type: ignore[operator]
     spending = series.values(data, "spending_per_pupil")
     assert list(spending.values()) == sorted(spending.values())  # costs rise
     gaps = series.values(data, "e8_vs_country:matematyka")

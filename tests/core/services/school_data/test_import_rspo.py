@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,7 @@ def test_apply_writes_once_and_again_changes_nothing(store: Store, zielonki: Zie
     [
         ("rspo_broken_columns.csv", "Numer RSPO"),
         ("rspo_broken_number.csv", "Wiersz 3"),
+        ("rspo_broken_date.csv", "31.02.2019"),
         ("not_a_sheet.xlsx", "xlsx"),
         ("missing.csv", "Nie ma pliku"),
     ],
@@ -81,6 +83,24 @@ def test_a_file_of_another_gmina_is_refused(
     other.write_text(text.replace('="3035023"', '="3007042"'), encoding="utf-8")
     with pytest.raises(UserError, match="nie zawiera szkół"):
         rspo.plan(store, zielonki.municipality.id, other)
+
+
+def test_history_public_status_and_operator_come_from_the_register(
+    store: Store, zielonki: Zielonki
+) -> None:
+    m = zielonki.municipality.id
+    rspo.apply(store, rspo.plan(store, m, sample("rspo_zielonki.csv")))
+    schools = {s.rspo: s for s in records.children(store, School, municipality_id=m)}
+    run_by_us = schools["21876"]
+    assert run_by_us.opened_on == date(1995, 9, 1)
+    assert run_by_us.closed_on is None
+    assert (run_by_us.is_public, run_by_us.run_by_jst, run_by_us.operator) == (True, True, None)
+    closed = schools["21944"]
+    assert closed.closed_on == date(2025, 8, 31)
+    assert closed.open_in(2024) and not closed.open_in(2025)
+    funded = schools["256301"]  # reported on, run by an association
+    assert (funded.is_public, funded.run_by_jst) == (False, False)
+    assert funded.operator == "Stowarzyszenie Edukacyjne „Leśna Polana”"
 
 
 def test_school_type_names_map_to_the_catalogue() -> None:
