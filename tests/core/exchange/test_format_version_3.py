@@ -69,7 +69,7 @@ def test_a_schools_history_travels(tmp_path: Path) -> None:
 
 def test_a_version_2_file_imports_with_the_new_columns_at_their_defaults(tmp_path: Path) -> None:
     data, _kept, merged = _send(tmp_path / "a", tmp_path / "paczka")
-    old = as_version(data, 2, columns=fmt.ADDED_IN_3)
+    old = as_version(data, 2, fmt.TABLES_ADDED_IN_3, columns=fmt.ADDED_IN_3)
     with zipfile.ZipFile(io.BytesIO(old)) as archive:
         rows = json.loads(archive.read(fmt.records_entry("school")))
     assert rows and all("run_by_jst" not in row for row in rows)
