@@ -165,7 +165,11 @@ class MainWindow(QMainWindow):
                 placeholder.deleteLater()
             self._pages[row] = page
             keyboard.install(page, self.menu_letters())
-            install_row_menus(page, lambda: self.note_action)
+            install_row_menus(
+                page,
+                lambda: self.note_action,
+                lambda record_id, kind: shell.linked_jumps(self, record_id, kind),
+            )
             if self.context is not None and self.municipality_id is not None:
                 page.show_municipality(self.context, self.municipality_id)
                 page_memory.restore([page], self.settings, self.municipality_id)

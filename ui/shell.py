@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QStyle, QToolBar, QWidget
 
 from app.i18n import _
+from ui.context_menus import Jump
 from ui.record_jump import PAGE_OF, reveal
 from ui.widgets.global_search import GlobalSearch
 
@@ -128,12 +129,36 @@ def open_result(window: MainWindow, result: SearchResult) -> None:
     """Go to a search result: its municipality, its page and tab, the record selected."""
     if result.municipality_id and result.municipality_id != window.municipality_id:
         window.choose_municipality(result.municipality_id)
-    page_key = PAGE_OF.get(result.record_type)
+    go_to(window, result.record_type, result.record_id)
+
+
+def go_to(window: MainWindow, record_type: str, record_id: str) -> bool:
+    """Show record ``record_id`` on its page (and tab), selected; False when no page shows it."""
+    from ui.main_window import PAGES
+
+    page_key = PAGE_OF.get(record_type)
     if page_key is None:
-        return
-    keys = [page.key for page in window.pages]
+        return False
+    keys = [key for key, _title in PAGES]
     if page_key not in keys:
-        return
+        return False
     row = keys.index(page_key)
     window.navigation.setCurrentRow(row)
-    reveal(window.pages[row], result.record_type, result.record_id)
+    return reveal(window.page_at(row), record_type, record_id)
+
+
+def linked_jumps(window: MainWindow, record_id: str, record_type: str | None) -> list[Jump]:
+    """The row menu's "Przejdź do" entries: each record ``record_id`` is linked with."""
+    if window.store is None:
+        return []
+    from app.services.record_links import linked_records
+
+    jumps: list[Jump] = []
+    for link in linked_records(window.store, record_id, record_type):
+        if link.record_type in PAGE_OF:
+
+            def go(record_type: str = link.record_type, target: str = link.record_id) -> None:
+                go_to(window, record_type, target)
+
+            jumps.append((link.label, go))
+    return jumps
