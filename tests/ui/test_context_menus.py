@@ -51,17 +51,22 @@ def test_every_view_with_rows_has_a_row_menu(
     assert missing == []
 
 
-def test_the_journal_menu_mirrors_its_buttons_and_copies_the_row(
-    qtbot: Any, window: MainWindow, demo_store: Store
-) -> None:
-    _shown(qtbot, window, demo_store)
+def _journal(qtbot: Any, window: MainWindow, store: Store) -> tuple[MonitoringPage, QTableView]:
+    """The monitoring page with its journal of notes on screen."""
+    _shown(qtbot, window, store)
     row = next(i for i, p in enumerate(window.pages) if isinstance(p, MonitoringPage))
     window.navigation.setCurrentRow(row)
     page = window.pages[row]
     assert isinstance(page, MonitoringPage)
     page.tabs.setCurrentWidget(page.journal)
     QApplication.processEvents()
-    table = page.journal.table
+    return page, page.journal.table
+
+
+def test_the_journal_menu_mirrors_its_buttons_and_copies_the_row(
+    qtbot: Any, window: MainWindow, demo_store: Store
+) -> None:
+    _page, table = _journal(qtbot, window, demo_store)
     table.selectRow(0)
     texts = [action.text() for action in row_menu(table, lambda: window.note_action).actions()]
     assert "Nowa notatka…" in texts and "Usuń" in texts
@@ -79,14 +84,7 @@ def test_the_row_menu_goes_to_the_linked_record(
     """A note's menu leads to the record it is about; choosing it opens that page, selected."""
     from ui.shell import linked_jumps
 
-    _shown(qtbot, window, demo_store)
-    row = next(i for i, p in enumerate(window.pages) if isinstance(p, MonitoringPage))
-    window.navigation.setCurrentRow(row)
-    page = window.pages[row]
-    assert isinstance(page, MonitoringPage)
-    page.tabs.setCurrentWidget(page.journal)
-    QApplication.processEvents()
-    table = page.journal.table
+    page, table = _journal(qtbot, window, demo_store)
     ids = [str(table.model().index(r, 0).data(ID_ROLE)) for r in range(table.model().rowCount())]
     linked_row = next(r for r, i in enumerate(ids) if linked_records(demo_store, i))
     target = linked_records(demo_store, ids[linked_row])[0]
