@@ -24,7 +24,7 @@ from app.changes import Change
 from app.errors import UserError
 from app.i18n import N_, _
 from app.version import APP_NAME
-from ui import keyboard, page_memory, shell, style
+from ui import columns, keyboard, page_memory, shell, style
 from ui.context_menus import install_row_menus
 from ui.errors import show_user_error
 from ui.models.municipalities import MunicipalityListModel
@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
                 placeholder.deleteLater()
             self._pages[row] = page
             keyboard.install(page, self.menu_letters())
+            columns.install(page, self.settings, PAGES[row][0])
             install_row_menus(
                 page,
                 lambda: self.note_action,
