@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -33,14 +34,41 @@ from PySide6.QtWidgets import (
 )
 
 HOOKED = "mnemonicsHooked"
+ENTER_EDITS = "enterEdits"
 _MNEMONIC = re.compile(r"&([^&\s])")
 LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def tab_leaves_tables(root: QWidget) -> None:
-    """Make Tab move focus out of every table and tree under ``root``."""
+    """Make Tab move focus out of every table and tree under ``root``; Enter edits a cell."""
     for view in root.findChildren(QAbstractItemView):
         view.setTabKeyNavigation(False)
+        if not view.property(ENTER_EDITS):
+            view.setProperty(ENTER_EDITS, True)
+            view.installEventFilter(_EnterEdits(view))
+
+
+class _EnterEdits(QObject):
+    """Enter on an editable cell starts editing it, as F2 does (Enter in the editor saves).
+
+    A cell that cannot be edited lets Enter through (a list may open its row).
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QAbstractItemView)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and watched.state() != QAbstractItemView.State.EditingState
+            and watched.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+        ):
+            index = watched.currentIndex()
+            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                return watched.edit(index, QAbstractItemView.EditTrigger.EditKeyPressed, event)
+        return False
 
 
 def install(page: QWidget, reserved: Iterable[str] = ()) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
+    QTreeView,
     QWidget,
 )
 
@@ -230,3 +231,88 @@ def test_mnemonics_skip_polish_letters_keep_free_ones_and_repeat_only_across_tab
     assert sorted(id(label.buddy()) for label in labels) == sorted(id(field) for field in fields)
     letters = [keyboard.mnemonic(label.text()) for label in labels]
     assert letters[0] == letters[1] == "p", "tabs are never shown together; O is the menu's"
+
+
+def _editing(view: QAbstractItemView) -> bool:
+    focused = QApplication.focusWidget()
+    return view.state() == QAbstractItemView.State.EditingState or (
+        focused is not None and focused is not view and _inside(focused, view)
+    )
+
+
+def test_enter_and_f2_edit_a_cell_of_every_editable_table(
+    qtbot: Any, window: MainWindow, demo_store: Store
+) -> None:
+    """A tree of records answers Enter by moving to the record's form instead."""
+    _open_demo(qtbot, window)
+    not_editing: list[str] = []
+    checked: set[int] = set()
+    for where, page in _every_tab(window):
+        for view in page.findChildren(QAbstractItemView):
+            model = view.model()
+            if (
+                isinstance(view, QHeaderView)
+                or id(view) in checked
+                or not view.isVisible()
+                or view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+                or not _has_rows(view)
+            ):
+                continue
+            cell = next(
+                (
+                    model.index(0, column)
+                    for column in range(50)
+                    if model.index(0, column).isValid()
+                    and model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+                ),
+                None,
+            )
+            if cell is None:
+                continue
+            checked.add(id(view))
+            for key in (Qt.Key.Key_F2, Qt.Key.Key_Return):
+                view.setFocus()
+                view.setCurrentIndex(cell)
+                qtbot.keyClick(view, key)
+                in_form = key == Qt.Key.Key_Return and not _inside(QApplication.focusWidget(), view)
+                if not (_editing(view) or (in_form and isinstance(view, QTreeView))):
+                    not_editing.append(f"{where}/{view.accessibleName()}/{key.name}")
+                qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Escape)
+    assert len(checked) >= 4, (
+        "plan, indicators, recommendations and school data are edited in place"
+    )
+    assert not_editing == []
+
+
+def test_enter_edits_a_cell_and_enter_again_saves_it(qtbot: Any) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    model = QStandardItemModel(2, 2)
+    for row in range(2):
+        for column in range(2):
+            model.setItem(row, column, QStandardItem(f"{row}{column}"))
+    model.item(1, 1).setEditable(False)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    table = QTableView(holder)
+    table.setModel(model)
+    keyboard.tab_leaves_tables(holder)
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow)
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, 1))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert table.state() == QAbstractItemView.State.EditingState
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table, type(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "nowe")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert model.item(0, 1).text() == "nowe"
+    table.setCurrentIndex(model.index(1, 1))  # not editable: Enter edits nothing
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert table.state() != QAbstractItemView.State.EditingState
+    assert model.item(1, 1).text() == "11"
