@@ -115,6 +115,8 @@ def form_labels(root: QWidget) -> list[tuple[QLabel, QWidget]]:
             field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             label = label_item.widget() if label_item is not None else None
             field = field_item.widget() if field_item is not None else None
+            if label is not None and not isinstance(label, QLabel):
+                label = label.findChild(QLabel)  # a label with a button under it
             if isinstance(label, QLabel) and field is not None and label.text().strip():
                 rows.append((label, field))
     return rows
