@@ -70,6 +70,8 @@ def put_under_label(form: RecordForm, field: str, button: QWidget) -> QLabel:
     text = old.text() if isinstance(old, QLabel) else ""
     if old is not None:
         layout.removeWidget(old)
+        if isinstance(old, QLabel):
+            old.clear()  # on its way out: it must not keep an Alt+letter
         old.hide()
         old.deleteLater()
     holder = QWidget()
