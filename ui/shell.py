@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QStyle, QToolBar, QWidget
 
 from app.i18n import _
@@ -32,6 +32,8 @@ PAGE_ICONS = {
     "school_data": QStyle.StandardPixmap.SP_FileDialogStart,
     "networks": QStyle.StandardPixmap.SP_DriveNetIcon,
 }
+# icon spacing, item margins and the selection's rounding, around an entry's text and icon
+NAVIGATION_PADDING = 28
 ACTION_ICONS = {
     "export_pdf": QStyle.StandardPixmap.SP_DialogSaveButton,
     "undo": QStyle.StandardPixmap.SP_ArrowBack,
@@ -114,6 +116,25 @@ def _navigation_icons(window: MainWindow) -> None:
             item.setIcon(_icon(window, PAGE_ICONS[key]))
     navigation.currentRowChanged.connect(lambda row: _mark_current(window, row))
     _mark_current(window, navigation.currentRow())
+    _fit_navigation(window)
+
+
+def _fit_navigation(window: MainWindow) -> None:
+    """The navigation as wide as its longest entry (in bold), so it never scrolls sideways."""
+    navigation = window.navigation
+    navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    font = navigation.font()
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    widest = max(
+        (
+            metrics.horizontalAdvance(navigation.item(row).text())
+            for row in range(navigation.count())
+        ),
+        default=0,
+    )
+    room = widest + navigation.iconSize().width() + 2 * navigation.frameWidth() + NAVIGATION_PADDING
+    navigation.setMinimumWidth(max(navigation.minimumWidth(), room))
 
 
 def _mark_current(window: MainWindow, current: int) -> None:
