@@ -37,6 +37,7 @@ HOOKED = "mnemonicsHooked"
 ENTER_EDITS = "enterEdits"
 _MNEMONIC = re.compile(r"&([^&\s])")
 LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+DESCENDERS = frozenset("gjpqy")
 
 
 def tab_leaves_tables(root: QWidget) -> None:
@@ -236,9 +237,14 @@ def _candidates(text: str, is_free: Callable[[str], bool]) -> set[str]:
 
 
 def _pick(text: str, is_free: Callable[[str], bool]) -> int | None:
-    """Where in ``text`` the mnemonic goes: a free word start first, then any free letter."""
+    """Where in ``text`` the mnemonic goes: a free word start first, then any free letter.
+
+    Letters reaching below the line (g, j, p, q, y) come last: their underline is hard to see.
+    """
     starts = [i for i, char in enumerate(text) if i == 0 or not text[i - 1].isalnum()]
-    for index in starts + list(range(len(text))):
+    order = starts + [i for i in range(len(text)) if i not in starts]
+    order.sort(key=lambda i: text[i].lower() in DESCENDERS)  # stable: word starts stay first
+    for index in order:
         letter = text[index].lower()
         if letter in LETTERS and is_free(letter):
             return index

@@ -230,7 +230,8 @@ def test_mnemonics_skip_polish_letters_keep_free_ones_and_repeat_only_across_tab
     labels = [label for label, _field in rows]
     assert sorted(id(label.buddy()) for label in labels) == sorted(id(field) for field in fields)
     letters = [keyboard.mnemonic(label.text()) for label in labels]
-    assert letters[0] == letters[1] == "p", "tabs are never shown together; O is the menu's"
+    # tabs are never shown together; O is the menu's, and P's underline is hard to see
+    assert letters[0] == letters[1] == "i"
 
 
 def _editing(view: QAbstractItemView) -> bool:
