@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 HOOKED = "mnemonicsHooked"
 ENTER_EDITS = "enterEdits"
+SEEN = "keyboardWidgetCount"
 _MNEMONIC = re.compile(r"&([^&\s])")
 LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 DESCENDERS = frozenset("gjpqy")
@@ -77,6 +78,10 @@ def install(page: QWidget, reserved: Iterable[str] = ()) -> None:
     letters = frozenset(letter.lower() for letter in reserved)
 
     def again() -> None:
+        count = len(page.findChildren(QWidget))
+        if page.property(SEEN) == count:
+            return  # nothing was built since the last walk
+        page.setProperty(SEEN, count)
         tab_leaves_tables(page)
         set_buddies(page)
         assign_mnemonics(page, letters)
@@ -177,34 +182,31 @@ def _related(one: tuple[int, ...], other: tuple[int, ...]) -> bool:
 
 
 class _Letters:
-    """The letters taken so far, each with the scope (chain of tabs) it was taken in."""
+    """The letters taken so far, per scope (chain of tabs) they were taken in."""
 
     def __init__(self, reserved: frozenset[str]) -> None:
         self.reserved = reserved
-        self.taken: list[tuple[tuple[int, ...], str]] = []
+        self.taken: dict[tuple[int, ...], set[str]] = {}
 
     def free_in(self, scope: tuple[int, ...]) -> Callable[[str], bool]:
+        related = [used for at, used in self.taken.items() if _related(scope, at)]
+
         def free(letter: str) -> bool:
-            if letter in self.reserved:
-                return False
-            return not any(used == letter and _related(scope, at) for at, used in self.taken)
+            return letter not in self.reserved and not any(letter in used for used in related)
 
         return free
 
     def take(self, scope: tuple[int, ...], letter: str) -> None:
-        self.taken.append((scope, letter))
+        self.taken.setdefault(scope, set()).add(letter)
 
 
 def assign_mnemonics(root: QWidget, reserved: frozenset[str] = frozenset()) -> None:
     """Give every form label and button under ``root`` a letter unique where it is shown."""
-    widgets = sorted(
-        _labelled(root),
-        key=lambda widget: (isinstance(widget, QAbstractButton), len(scope_chain(widget, root))),
-    )
+    found = [(widget, scope_chain(widget, root)) for widget in _labelled(root)]
+    found.sort(key=lambda item: (isinstance(item[0], QAbstractButton), len(item[1])))
     letters = _Letters(reserved)
     waiting: list[tuple[QWidget, tuple[int, ...]]] = []
-    for widget in widgets:
-        scope = scope_chain(widget, root)
+    for widget, scope in found:
         letter = mnemonic(_text(widget))
         if letter is not None and letters.free_in(scope)(letter):
             letters.take(scope, letter)
@@ -215,9 +217,8 @@ def assign_mnemonics(root: QWidget, reserved: frozenset[str] = frozenset()) -> N
         free = letters.free_in(item[1])
         return isinstance(item[0], QAbstractButton), len(_candidates(plain(_text(item[0])), free))
 
-    while waiting:  # the most constrained first (fewest free letters), labels before buttons
-        widget, scope = min(waiting, key=constraint)
-        waiting.remove((widget, scope))
+    # the most constrained first (fewest free letters), labels before buttons
+    for widget, scope in sorted(waiting, key=constraint):
         text = plain(_text(widget))
         index = _pick(text, letters.free_in(scope))
         if index is not None:
