@@ -33,7 +33,7 @@ PAGE_ICONS = {
     "networks": QStyle.StandardPixmap.SP_DriveNetIcon,
 }
 # icon spacing, item margins and the selection's rounding, around an entry's text and icon
-NAVIGATION_PADDING = 28
+NAVIGATION_PADDING = 20
 ACTION_ICONS = {
     "export_pdf": QStyle.StandardPixmap.SP_DialogSaveButton,
     "undo": QStyle.StandardPixmap.SP_ArrowBack,
