@@ -24,10 +24,9 @@ from app.changes import Change
 from app.errors import UserError
 from app.i18n import N_, _
 from app.version import APP_NAME
-from ui import page_memory, shell, style
+from ui import columns, keyboard, page_memory, shell, style
 from ui.context_menus import install_row_menus
 from ui.errors import show_user_error
-from ui.keyboard import tab_leaves_tables
 from ui.main_menus import build_menus
 from ui.models.municipalities import MunicipalityListModel
 from ui.widgets.empty_state import EmptyState
@@ -181,12 +180,22 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
             self._pages[row] = page
-            tab_leaves_tables(page)
-            install_row_menus(page, lambda: self.note_action)
+            keyboard.install(page, self.menu_letters())
+            columns.install(page, self.settings, PAGES[row][0])
+            install_row_menus(
+                page,
+                lambda: self.note_action,
+                lambda record_id, kind: shell.linked_jumps(self, record_id, kind),
+            )
             if self.context is not None and self.municipality_id is not None:
                 page.show_municipality(self.context, self.municipality_id)
                 page_memory.restore([page], self.settings, self.municipality_id)
         return page
+
+    def menu_letters(self) -> list[str]:
+        """The menu bar's Alt+letters: no field on a page may take them."""
+        letters = (keyboard.mnemonic(action.text()) for action in self.menuBar().actions())
+        return [letter for letter in letters if letter]
 
     @property
     def pages(self) -> list[Page]:

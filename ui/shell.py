@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QStyle, QToolBar, QWidget
 
 from app.i18n import _
+from ui.context_menus import Jump
 from ui.record_jump import PAGE_OF, reveal
 from ui.widgets.global_search import GlobalSearch
 
@@ -32,6 +33,8 @@ PAGE_ICONS = {
     "networks": QStyle.StandardPixmap.SP_DriveNetIcon,
     "yearly_report": QStyle.StandardPixmap.SP_FileDialogNewFolder,
 }
+# icon spacing, item margins and the selection's rounding, around an entry's text and icon
+NAVIGATION_PADDING = 20
 ACTION_ICONS = {
     "export_pdf": QStyle.StandardPixmap.SP_DialogSaveButton,
     "undo": QStyle.StandardPixmap.SP_ArrowBack,
@@ -114,6 +117,25 @@ def _navigation_icons(window: MainWindow) -> None:
             item.setIcon(_icon(window, PAGE_ICONS[key]))
     navigation.currentRowChanged.connect(lambda row: _mark_current(window, row))
     _mark_current(window, navigation.currentRow())
+    _fit_navigation(window)
+
+
+def _fit_navigation(window: MainWindow) -> None:
+    """The navigation as wide as its longest entry (in bold), so it never scrolls sideways."""
+    navigation = window.navigation
+    navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    font = navigation.font()
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    widest = max(
+        (
+            metrics.horizontalAdvance(navigation.item(row).text())
+            for row in range(navigation.count())
+        ),
+        default=0,
+    )
+    room = widest + navigation.iconSize().width() + 2 * navigation.frameWidth() + NAVIGATION_PADDING
+    navigation.setMinimumWidth(max(navigation.minimumWidth(), room))
 
 
 def _mark_current(window: MainWindow, current: int) -> None:
@@ -129,12 +151,36 @@ def open_result(window: MainWindow, result: SearchResult) -> None:
     """Go to a search result: its municipality, its page and tab, the record selected."""
     if result.municipality_id and result.municipality_id != window.municipality_id:
         window.choose_municipality(result.municipality_id)
-    page_key = PAGE_OF.get(result.record_type)
+    go_to(window, result.record_type, result.record_id)
+
+
+def go_to(window: MainWindow, record_type: str, record_id: str) -> bool:
+    """Show record ``record_id`` on its page (and tab), selected; False when no page shows it."""
+    from ui.main_window import PAGES
+
+    page_key = PAGE_OF.get(record_type)
     if page_key is None:
-        return
-    keys = [page.key for page in window.pages]
+        return False
+    keys = [key for key, _title in PAGES]
     if page_key not in keys:
-        return
+        return False
     row = keys.index(page_key)
     window.navigation.setCurrentRow(row)
-    reveal(window.pages[row], result.record_type, result.record_id)
+    return reveal(window.page_at(row), record_type, record_id)
+
+
+def linked_jumps(window: MainWindow, record_id: str, record_type: str | None) -> list[Jump]:
+    """The row menu's "Przejdź do" entries: each record ``record_id`` is linked with."""
+    if window.store is None:
+        return []
+    from app.services.record_links import linked_records
+
+    jumps: list[Jump] = []
+    for link in linked_records(window.store, record_id, record_type):
+        if link.record_type in PAGE_OF:
+
+            def go(record_type: str = link.record_type, target: str = link.record_id) -> None:
+                go_to(window, record_type, target)
+
+            jumps.append((link.label, go))
+    return jumps

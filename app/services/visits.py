@@ -162,16 +162,17 @@ def add_participants(participants: str | None, lines: Iterable[str]) -> str:
     typed with another role description.
     """
     current = [line for line in (participants or "").splitlines() if line.strip()]
-    known = {fold(_person(line)) for line in current}
+    known = {fold(person_of(line)) for line in current}
     for line in lines:
-        person = fold(_person(line))
+        person = fold(person_of(line))
         if line.strip() and person not in known:
             current.append(line.strip())
             known.add(person)
     return "\n".join(current)
 
 
-def _person(line: str) -> str:
+def person_of(line: str) -> str:
+    """The person's name at the start of a participants' line (before a dash or comma)."""
     return re.split(r"\s+[–—-]\s+|,", line.strip(), maxsplit=1)[0].strip()
 
 

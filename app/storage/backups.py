@@ -29,6 +29,9 @@ from app.storage.integrity import check_file
 log = logging.getLogger(__name__)
 
 KEEP_PER_REASON = 10
+# How many backups of each kind are kept: a row of the ``setting`` table (Settings dialog).
+KEEP_SETTING = "backup_count"
+KEEP_LIMITS = (1, 100)
 # Reasons that are not restore points of their own for ``restore --latest``.
 NOT_LATEST = frozenset({"before-restore"})
 FINGERPRINT = "last-backup.json"
@@ -114,8 +117,29 @@ def make_backup(database: Path, folder: Path, reason: str, *, target: Path | Non
         ) from None
     if own:
         remember_fingerprint(database, folder)
-        prune(folder, reason, keep_path=target)
+        prune(folder, reason, keep=kept_count(database), keep_path=target)
     return target
+
+
+def kept_count(database: Path) -> int:
+    """How many backups of a kind to keep: the user's setting, else :data:`KEEP_PER_REASON`.
+
+    Read with plain SQLite: backups are also made before a migration, when the
+    database may not fit the program's model yet.
+    """
+    try:
+        connection = connect_raw(database, readonly=True)
+        try:
+            row = connection.execute(
+                "SELECT value FROM setting WHERE key = ?", (KEEP_SETTING,)
+            ).fetchone()
+        finally:
+            connection.close()
+        count = int(row[0]) if row else KEEP_PER_REASON
+    except (sqlite3.Error, ValueError, TypeError):
+        return KEEP_PER_REASON
+    low, high = KEEP_LIMITS
+    return count if low <= count <= high else KEEP_PER_REASON
 
 
 def _new_name(folder: Path, reason: str) -> Path:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QToolBar
 
 from app.model import Risk
@@ -60,3 +61,33 @@ def test_the_toolbar_has_the_everyday_actions_and_pages_have_icons(
     window.navigation.setCurrentRow(2)
     bold = [window.navigation.item(r).font().bold() for r in range(len(window.pages))]
     assert bold == [r == 2 for r in range(len(window.pages))]
+
+
+def test_the_navigation_never_scrolls_sideways_in_english_at_125_percent(
+    qtbot: Any, settings: QSettings, store: Store
+) -> None:
+    from PySide6.QtCore import QSize
+
+    from app import i18n
+
+    i18n.set_language("en")
+    try:
+        english = MainWindow(settings)
+        qtbot.addWidget(english)
+        english.set_store(store)
+        english.resize(QSize(1093, 558))
+        english.show()
+        qtbot.waitExposed(english)
+        navigation = english.navigation
+        assert navigation.horizontalScrollBar().maximum() == 0
+        font = navigation.font()
+        font.setBold(True)
+        widest = max(
+            QFontMetrics(font).horizontalAdvance(navigation.item(row).text())
+            for row in range(navigation.count())
+        )
+        room = widest + navigation.iconSize().width()
+        assert navigation.minimumWidth() > room, "the splitter cannot squeeze it narrower"
+        assert navigation.viewport().width() >= room
+    finally:
+        i18n.set_language("pl")

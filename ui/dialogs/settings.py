@@ -1,4 +1,5 @@
-"""Program settings: language, where the data live, this installation's name, the notes' author.
+"""Program settings: language, where the data live, this installation's name, the notes'
+author and how many backups are kept.
 
 The language applies at once (the window is rebuilt); the installation's name
 signs the exchange files sent from here; the default author is what a new
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -52,11 +54,20 @@ class SettingsDialog(QDialog):
         self.installation.setToolTip(_("Tak podpisane są pliki wymiany wysyłane z tego komputera."))
         self.author = QLineEdit()
         self.author.setPlaceholderText(_("np. Anna Kowalska"))
+        self.backups = QSpinBox()
+        self.backups.setRange(1, 100)
+        self.backups.setToolTip(
+            _(
+                "Tyle najnowszych kopii każdego rodzaju (przy starcie, ręcznych…) "
+                "zostaje w folderze."
+            )
+        )
         self.rows = FormRows("installation")
         self.rows.add("language", _("&Język interfejsu"), self.language)
         self.rows.add("folder", _("Folder &danych"), self._folder_row())
         self.rows.add("installation", _("&Nazwa tej instalacji"), self.installation)
         self.rows.add("author", _("Domyślny &autor notatek"), self.author)
+        self.rows.add("backups", _("Liczba &kopii zapasowych"), self.backups)
         self._load()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -89,7 +100,9 @@ class SettingsDialog(QDialog):
             from app.services import preferences
 
             self.installation.setText(preferences.installation_name(self.store))
+            self.backups.setValue(preferences.backup_count(self.store))
         self.installation.setEnabled(self.store is not None)
+        self.backups.setEnabled(self.store is not None)
         if self.settings is not None:
             self.author.setText(str(self.settings.value(AUTHOR_KEY, "") or ""))
         self.author.setEnabled(self.settings is not None)
@@ -108,6 +121,12 @@ class SettingsDialog(QDialog):
             except UserError as error:
                 self.rows.show(UserError(error.message, field="installation"))
                 self.installation.setFocus()
+                return
+            try:
+                preferences.set_backup_count(self.store, self.backups.value())
+            except UserError as error:
+                self.rows.show(error)
+                self.backups.setFocus()
                 return
         if self.settings is not None:
             self.settings.setValue(AUTHOR_KEY, self.author.text().strip())

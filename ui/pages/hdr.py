@@ -32,8 +32,8 @@ from app.catalogs import area, areas
 from app.changes import Change, ChangeKind
 from app.errors import UserError
 from app.i18n import _
-from app.model import DevelopmentSchedule
-from app.services import hdr, plans, records
+from app.model import DevelopmentSchedule, TeamMember
+from app.services import hdr, plans, records, visits
 from ui.commands import EditRecord, push
 from ui.formatting import show_month
 from ui.forms.month_form import MonthRecordForm
@@ -43,6 +43,7 @@ from ui.pages.hdr_cycle import CycleTab
 from ui.pages.hdr_schedule import ScheduleTab
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.hdr_progress import ProgressPanel, StatusBar
+from ui.widgets.team_picker import attach_team_pickers
 
 INFO_FIELDS = (
     "title",
@@ -203,12 +204,20 @@ class HdrPage(Page):
         area_cell.layout().insertWidget(1, self.area_description)
         for name in ("participants", "advisors"):
             self.info_form.editors[name].setMaximumHeight(110)
+        self.team_pickers = attach_team_pickers(
+            self.info_form, {"participants": False, "advisors": True}, self._team
+        )
         self.info_form.edited.connect(lambda _name: self._describe_area())
         container = QWidget()
         box = QVBoxLayout(container)
         box.addWidget(self.info_form)
         box.addStretch(1)
         return _scrolled(container)
+
+    def _team(self) -> list[TeamMember]:
+        if self.context is None or self.municipality_id is None:
+            return []
+        return visits.team(self.context.store, self.municipality_id)
 
     # -- loading --------------------------------------------------------------------------------
 

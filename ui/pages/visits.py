@@ -16,7 +16,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,6 +45,7 @@ from ui.models.visits import VisitTableModel
 from ui.pages.base import Page
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.recommendations_panel import RecommendationsPanel
+from ui.widgets.team_picker import put_under_label
 
 HEADER_FIELDS = ("visit_date", "number", "place", "advisor", "participants")
 CONTENT_FIELDS = ("agenda", "findings", "notes")
@@ -142,7 +142,7 @@ class VisitsPage(Page):
         self.participants_menu = QMenu(self.participants_button)
         self.participants_menu.aboutToShow.connect(self._fill_participants_menu)
         self.participants_button.setMenu(self.participants_menu)
-        _label_with_button(self.header_form, "participants", self.participants_button)
+        put_under_label(self.header_form, "participants", self.participants_button)
         for name in CONTENT_FIELDS:
             self.content_form.editors[name].setMinimumHeight(90)
         self.recommendations = RecommendationsPanel()
@@ -424,28 +424,6 @@ class VisitsPage(Page):
         dialog.showMaximized()
         self.visit_mode = dialog
         return dialog
-
-
-def _label_with_button(form: RecordForm, field: str, button: QWidget) -> None:
-    """Put ``button`` under the label of ``field`` (where the eye looks for what to do)."""
-    layout = form.layout_
-    cell = form.editors[field].parentWidget()
-    assert cell is not None
-    position: tuple[int, QFormLayout.ItemRole] = layout.getWidgetPosition(cell)  # type: ignore[assignment]
-    row = position[0]
-    old = layout.labelForField(cell)
-    text = old.text() if isinstance(old, QLabel) else ""
-    if old is not None:
-        layout.removeWidget(old)
-        old.hide()
-        old.deleteLater()
-    label = QWidget()
-    box = QVBoxLayout(label)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.addWidget(QLabel(text))
-    box.addWidget(button)
-    box.addStretch(1)
-    layout.setWidget(row, QFormLayout.ItemRole.LabelRole, label)
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:

@@ -47,3 +47,24 @@ def test_an_empty_installation_name_is_explained_and_not_saved(
     assert installation(store).name == before
     dialog.installation.setText("x" * 500)
     assert len(dialog.installation.text()) == 200  # the field holds what the core accepts
+
+
+def test_the_backup_count_is_typed_and_saved(qtbot: Any, store: Store, settings: QSettings) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.services import preferences
+
+    dialog = _dialog(qtbot, store, settings)
+    assert dialog.backups.value() == 10
+    dialog.backups.selectAll()
+    qtbot.keyClicks(dialog.backups, "4")
+    qtbot.keyClick(dialog.backups, Qt.Key.Key_Tab)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert preferences.backup_count(store) == 4
+    again = _dialog(qtbot, store, settings)
+    again.backups.lineEdit().selectAll()
+    qtbot.keyClicks(again.backups, "0")  # out of range: the spin box refuses it
+    assert again.backups.value() == 4
+    again.accept()
+    assert preferences.backup_count(store) == 4
