@@ -24,7 +24,7 @@ from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
-from app.exchange.format import ADDED_IN_2
+from app.exchange.format import ADDED_IN_2, ADDED_IN_3
 from app.i18n import _
 from app.model import RECORD_CLASSES, Action, Record, action_school, scope_key
 from app.model.base import UTCDateTime
@@ -159,8 +159,8 @@ def decode(table: str, raw: Any, municipality_id: str) -> tuple[Wire, dict[str, 
         raise _bad(table, _("wpis nie jest obiektem"))
     columns = COLUMNS[table]
     expected = {c.name for c in columns} | ({SCHOOLS} if cls is Action else set())
-    later = ADDED_IN_2.get(table, {})
-    if later.keys() - set(raw):  # a version-1 file: the columns added since take defaults
+    later = {**ADDED_IN_2.get(table, {}), **ADDED_IN_3.get(table, {})}
+    if later.keys() - set(raw):  # an older file: the columns added since take defaults
         raw = {**later, **raw}
     unknown = set(raw) - expected
     if unknown:

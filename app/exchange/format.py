@@ -32,7 +32,9 @@ FORMAT_NAME = "plan-oswiaty-exchange"
 # 2: sync/counters.json; a network of JSTs may be the scope of a file; financing rows,
 # institutions, milestones, problem tree, diagnosis tables, plan consultations (schema
 # 0004). A version-1 file still imports (ADDED_IN_2).
-FORMAT_VERSION = 2
+# 3: a visit's times and place kind, the conclusions of a monitoring period (schema
+# 0010); an older program would refuse their fields. Versions 1 and 2 still import.
+FORMAT_VERSION = 3
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
 PAYLOAD = "payload.bin"
@@ -92,7 +94,10 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
         N_("Wizyty doradcze i zalecenia"),
         ("advisory_visit", "recommendation", "consultation"),
     ),
-    "notes": (N_("Notatki monitoringowe i ryzyka"), ("monitoring_note", "risk")),
+    "notes": (
+        N_("Notatki monitoringowe i ryzyka"),
+        ("monitoring_note", "risk", "monitoring_conclusion"),
+    ),
 }
 ALL_PARTS: tuple[str, ...] = tuple(PARTS)
 
@@ -128,6 +133,13 @@ ADDED_IN_2: dict[str, dict[str, Any]] = {
 }
 
 
+# Columns and tables a file older than version 3 does not carry.
+ADDED_IN_3: dict[str, dict[str, Any]] = {
+    "advisory_visit": {"place_kind": None, "start_time": None, "end_time": None},
+}
+TABLES_ADDED_IN_3 = frozenset({"monitoring_conclusion"})
+
+
 def part_label(part: str) -> str:
     return _(PARTS[part][0])
 
@@ -154,7 +166,10 @@ TABLES_ADDED_IN_2 = frozenset(
 def tables_in_file(parts: tuple[str, ...], version: int) -> tuple[str, ...]:
     """The tables a file of ``version`` with ``parts`` holds."""
     tables = tables_of(parts)
-    return tables if version >= 2 else tuple(t for t in tables if t not in TABLES_ADDED_IN_2)
+    absent = (TABLES_ADDED_IN_2 if version < 2 else frozenset()) | (
+        TABLES_ADDED_IN_3 if version < 3 else frozenset()
+    )
+    return tuple(t for t in tables if t not in absent)
 
 
 def records_entry(table: str) -> str:

@@ -107,7 +107,7 @@ class VisitTableModel(QAbstractTableModel):
         if column == PLACE:
             return visit.place or ""
         if column == ADVISOR:
-            return visit.advisor
+            return visit.advisor or ""
         return counts_text(self.counts_of(visit.id))
 
     def _sort_key(self, visit: AdvisoryVisit, column: int) -> Any:
