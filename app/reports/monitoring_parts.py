@@ -295,7 +295,9 @@ def conclusions(data: MonitoringData, contents: Contents) -> list[Flowable]:
         return out
     if data.date_from is None or data.date_to is None:
         return [empty(_("Wnioski zapisuje się dla okresu z datą początku i końca."))]
-    return [empty(_("Nie zapisano wniosków dla tego okresu (Monitoring → Wnioski)."))]
+    return [
+        empty(_("Nie zapisano wniosków dla tego okresu (Monitoring → Wnioski i rekomendacje)."))
+    ]
 
 
 def sign_off(data: MonitoringData) -> Flowable:

@@ -100,7 +100,7 @@ def visit_story(
     when = long_date(visit.visit_date)
     hours = time_span(visit.start_time, visit.end_time)
     short = [
-        (_("Data"), f"{when}, {_('godz.')} {hours}" if hours else when),
+        (_("Data"), _("{date}, godz. {hours}").format(date=when, hours=hours) if hours else when),
         (_("Miejsce"), visit.place or DASH),
         (_("Doradca"), advisor_name(visit.advisor) or DASH),
         (_("JST"), data.municipality.name),

@@ -70,7 +70,9 @@ class ConclusionsPanel(LiveView):
         self.periods.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.periods.currentItemChanged.connect(lambda *_args: self._show_current())
         self.add_button = QPushButton(_("Dodaj okres"))
-        self.add_button.setToolTip(_("Wnioski za kolejny rok kalendarzowy (daty można zmienić)"))
+        self.add_button.setToolTip(
+            _("Wnioski za ostatni rok kalendarzowy, który ich nie ma (daty można zmienić)")
+        )
         self.add_button.clicked.connect(self.add_period)
         self.delete_button = QPushButton(_("Usuń"))
         self.delete_button.clicked.connect(self.delete_selected)
@@ -79,7 +81,7 @@ class ConclusionsPanel(LiveView):
             self.form.editors[name].setMinimumHeight(120)
         self.hint = QLabel(
             _(
-                "Raport z monitoringu za dokładnie ten okres (Plik → Eksportuj PDF, "
+                "Raport z monitoringu za dokładnie ten okres (Plik → Eksportuj dokument PDF…, "
                 "okres od–do) drukuje te wnioski i rekomendacje oraz nazwiska pod "
                 "„Sporządził(a)” i „Zatwierdził(a)”."
             )
