@@ -58,20 +58,20 @@ def _chart_grid(rows: Sequence[IndicatorRow]) -> list[Flowable]:
         pair = cells[index : index + 2]
         if len(pair) == 1:
             pair.append([])
+        # One row that never splits: it moves to the next page whole, with no
+        # KeepTogether to lay it out twice.
         out.append(
-            KeepTogether(
-                table(
-                    [pair],
-                    [column + CHART_GAP / 2, column + CHART_GAP / 2],
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (0, 0), CHART_GAP / 2),
-                        ("LEFTPADDING", (1, 0), (1, 0), CHART_GAP / 2),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-                    ],
-                    split_in_row=False,  # a chart never parts from its title
-                )
+            table(
+                [pair],
+                [column + CHART_GAP / 2, column + CHART_GAP / 2],
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, 0), CHART_GAP / 2),
+                    ("LEFTPADDING", (1, 0), (1, 0), CHART_GAP / 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ],
+                split_in_row=False,  # a chart never parts from its title
             )
         )
     return out
