@@ -35,7 +35,8 @@ FORMAT_NAME = "plan-oswiaty-exchange"
 # 3: closed school years (snapshots and their log, schema 0007) travel with the schools;
 # a version-2 file still imports (TABLES_ADDED_IN_3);
 # also a school's history and who runs it, pupils by grade and spending per school (schema
-# 0009); older programs refuse such a file as newer. Version 1 and 2 files still import.
+# 0009); a visit's times and place kind, the conclusions of a monitoring period (schema
+# 0010); older programs refuse such a file as newer. Versions 1 and 2 still import.
 FORMAT_VERSION = 3
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
@@ -100,7 +101,10 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
         N_("Wizyty doradcze i zalecenia"),
         ("advisory_visit", "recommendation", "consultation"),
     ),
-    "notes": (N_("Notatki monitoringowe i ryzyka"), ("monitoring_note", "risk")),
+    "notes": (
+        N_("Notatki monitoringowe i ryzyka"),
+        ("monitoring_note", "risk", "monitoring_conclusion"),
+    ),
 }
 ALL_PARTS: tuple[str, ...] = tuple(PARTS)
 
@@ -150,6 +154,7 @@ ADDED_IN_3: dict[str, dict[str, Any]] = {
         **{f"pupils_grade_{grade}": None for grade in range(9)},
         "spending_cents": None,
     },
+    "advisory_visit": {"place_kind": None, "start_time": None, "end_time": None},
 }
 
 
@@ -182,7 +187,7 @@ TABLES_ADDED_IN_2 = frozenset(
 
 
 # Tables a version-2 file does not have.
-TABLES_ADDED_IN_3 = frozenset(SNAPSHOT_TABLES)
+TABLES_ADDED_IN_3 = frozenset(SNAPSHOT_TABLES) | {"monitoring_conclusion"}
 
 
 def tables_in_file(parts: tuple[str, ...], version: int) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from app.model.enums import (
     InstitutionKind,
     MunicipalityKind,
     NoteKind,
+    PlaceKind,
     PlanStatus,
     ProblemKind,
     RecommendationStatus,
@@ -21,7 +22,13 @@ from app.model.enums import (
 from app.model.exchange import ImportRecord, RecordChange, SeenVersion
 from app.model.indicator import Indicator, Measurement
 from app.model.meta import Setting
-from app.model.monitoring import AdvisoryVisit, MonitoringNote, Recommendation, Risk
+from app.model.monitoring import (
+    AdvisoryVisit,
+    MonitoringConclusion,
+    MonitoringNote,
+    Recommendation,
+    Risk,
+)
 from app.model.municipality import Municipality, School, SchoolSupport, TeamMember
 from app.model.network import (
     NETWORK_CLASSES,
@@ -94,6 +101,7 @@ RECORD_CLASSES: tuple[type[Record], ...] = (
     MonitoringNote,
     Risk,
     Recommendation,
+    MonitoringConclusion,
     SchoolYearStats,
     ExamResult,
     EducationFinance,
@@ -141,6 +149,7 @@ __all__ = [
     "Measurement",
     "MeetingItem",
     "MeetingStep",
+    "MonitoringConclusion",
     "MonitoringNote",
     "Municipality",
     "MunicipalityKind",
@@ -156,6 +165,7 @@ __all__ = [
     "Person",
     "PersonLink",
     "PersonRole",
+    "PlaceKind",
     "PlanConsultation",
     "PlanStatus",
     "Problem",

@@ -109,6 +109,15 @@ class RecommendationStatus(LabelledEnum):
     DROPPED = "dropped"
 
 
+class PlaceKind(LabelledEnum):
+    """Where an advisory visit was actually held."""
+
+    JST_OFFICE = "jst_office"
+    SCHOOL = "school"
+    ONLINE = "online"
+    OTHER = "other"
+
+
 class IndicatorStatus(LabelledEnum):
     """Computed from measurements, never stored."""
 
@@ -192,6 +201,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "in_progress": N_("w realizacji"),
         "done": N_("wykonane"),
         "dropped": N_("zaniechane"),
+    },
+    "PlaceKind": {
+        "jst_office": N_("w siedzibie JST"),
+        "school": N_("w szkole lub placówce"),
+        "online": N_("online"),
+        "other": N_("w innym miejscu"),
     },
     "IndicatorStatus": {
         "no_data": N_("brak danych"),

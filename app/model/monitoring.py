@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.model.base import OwnedRecord
-from app.model.enums import NoteKind, RecommendationStatus, RiskStatus
+from app.model.enums import NoteKind, PlaceKind, RecommendationStatus, RiskStatus
 from app.model.types import enum_type
 
 
@@ -68,7 +68,11 @@ class AdvisoryVisit(OwnedRecord):
     visit_date: Mapped[date] = mapped_column(Date)
     number: Mapped[int | None] = mapped_column(Integer)
     place: Mapped[str | None] = mapped_column(String(300))
-    advisor: Mapped[str] = mapped_column(String(200))
+    # Where it was held (the place's kind) and from when to when ("HH:MM").
+    place_kind: Mapped[PlaceKind | None] = mapped_column(enum_type(PlaceKind))
+    start_time: Mapped[str | None] = mapped_column(String(5))
+    end_time: Mapped[str | None] = mapped_column(String(5))
+    advisor: Mapped[str | None] = mapped_column(String(200))  # unknown until typed
     participants: Mapped[str | None] = mapped_column(Text)
     agenda: Mapped[str | None] = mapped_column(Text)
     findings: Mapped[str | None] = mapped_column(Text)
@@ -97,3 +101,20 @@ class Recommendation(LinkMixin, OwnedRecord):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     visit: Mapped[AdvisoryVisit] = relationship(back_populates="recommendations")
+
+
+class MonitoringConclusion(OwnedRecord):
+    """Wnioski i rekomendacje: what the officer concludes from the monitoring of a period.
+
+    One per period (its first and last day); the monitoring report of exactly
+    that period prints it, with who prepared and who approved the report.
+    """
+
+    __tablename__ = "monitoring_conclusion"
+
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    conclusions: Mapped[str | None] = mapped_column(Text)
+    recommendations: Mapped[str | None] = mapped_column(Text)
+    prepared_by: Mapped[str | None] = mapped_column(String(200))
+    approved_by: Mapped[str | None] = mapped_column(String(200))

@@ -148,9 +148,10 @@ def lead(opening: Sequence[Flowable], items: Sequence[Flowable]) -> list[Flowabl
 
 
 def signatures(people: Sequence[tuple[str, str]], width: float) -> Flowable:
-    """Side by side: a role, a line to sign on, and the name printed under it.
+    """Side by side: a role, a line to sign on, and a line for the name in print.
 
-    With no name known, a second line to print it by hand.
+    A name known is printed on its line; with none, the line is left to fill in by
+    hand. Both columns keep the same lines at the same heights.
     """
     s = styles()
     line = _("data i czytelny podpis")
@@ -158,10 +159,12 @@ def signatures(people: Sequence[tuple[str, str]], width: float) -> Flowable:
     def box(role: str, name: str) -> list[Flowable]:
         rule = HRFlowable(width="100%", thickness=0.6, color=INK, dash=[1, 2], spaceAfter=2)
         out: list[Flowable] = [Paragraph(f"<b>{escape(role)}</b>", s.body_small)]
-        out += [Spacer(1, 16 * mm), rule]
-        if name:
-            return [*out, Paragraph(escape(name), s.body_small), Paragraph(escape(line), s.muted)]
-        out += [Paragraph(escape(line), s.muted), Spacer(1, 8 * mm), rule]
+        out += [Spacer(1, 16 * mm), rule, Paragraph(escape(line), s.muted)]
+        printed = Paragraph(escape(name), s.body_small)
+        style = s.body_small
+        taken = printed.wrap(10_000, 100)[1] + style.spaceBefore + style.spaceAfter
+        above = 8 * mm - taken if name else 8 * mm
+        out += [Spacer(1, above), *([printed] if name else []), rule]
         return [*out, Paragraph(escape(_("imię i nazwisko (drukiem)")), s.muted)]
 
     part = width / len(people)

@@ -8,10 +8,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak
 
 from app.i18n import N_, _
-from app.model import Action, ActionStatus, Direction, IndicatorStatus, MonitoringNote, NoteKind
+from app.model import Action, ActionStatus, IndicatorStatus
+from app.reports import monitoring_parts as parts
 from app.reports import queries
 from app.reports.blocks import (
     caption,
@@ -20,50 +21,42 @@ from app.reports.blocks import (
     cover,
     empty,
     head,
-    keep,
     lead,
-    signatures,
-    text,
 )
-from app.reports.charts import Series, indicator_chart
-from app.reports.dates import date_range, long_date, short_date
+from app.reports.dates import date_range, long_date
 from app.reports.hdr import month_span, progress_sentence, progress_table
-from app.reports.plan import indicator_table
-from app.reports.plan_parts import indicator_value
 from app.reports.progress import CancelledCallback, ProgressCallback, Reporter
 from app.reports.protect import Protection
-from app.reports.queries import FINISHED_ACTIONS, IndicatorRow, MonitoringData
-from app.reports.risk_chart import risk_band_label, risk_legend, risk_matrix
-from app.reports.styles import ACCENT, GROUP_FILL, data_table, styles, table
+from app.reports.queries import FINISHED_ACTIONS, MonitoringData
+from app.reports.risk_chart import risk_band_label
+from app.reports.styles import ACCENT, GROUP_FILL, data_table, styles
 from app.reports.summary import executive_summary
-from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
+from app.reports.templates import (
+    Contents,
+    DocumentInfo,
+    TableOfContents,
+    chapter_break,
+    render,
+)
 from app.reports.typeset import Paragraph
-from app.reports.values import DASH, markup
+from app.reports.values import DASH
 from app.services import terms
 from app.services.schedules import is_overdue
 from app.storage.store import Store
 
 WIDTH = 174 * mm
-CHART_GAP = 6 * mm
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("summary", N_("Podsumowanie")),
     ("actions", N_("Postęp działań planu")),
+    ("spending", N_("Wydatki na tle planu")),
     ("hdr", N_("Realizacja HDR")),
     ("indicators", N_("Wskaźniki")),
     ("notes", N_("Notatki monitoringowe")),
     ("risks", N_("Ryzyka")),
     ("recommendations", N_("Zalecenia otwarte i po terminie")),
+    ("conclusions", N_("Wnioski i rekomendacje")),
 )
-
-NOTE_KIND_TITLES = {
-    NoteKind.PROGRESS: N_("Postęp"),
-    NoteKind.RISK: N_("Ryzyka"),
-    NoteKind.PROBLEM: N_("Problemy i sposoby ich rozwiązania"),
-    NoteKind.GOOD_PRACTICE: N_("Dobre praktyki i sukcesy"),
-    NoteKind.RECOMMENDATION: N_("Zalecenia doradców"),
-    NoteKind.DECISION: N_("Decyzje"),
-}
 
 
 def build_monitoring_pdf(
@@ -133,7 +126,7 @@ def monitoring_story(
     starts_page = {"indicators": bool(data.indicators), "risks": bool(data.risks)}
     for number, (key, label) in enumerate(chosen, start=1):
         if number > 1 and starts_page.get(key, False):
-            body.append(PageBreak())
+            body.append(chapter_break())
         body += lead(contents.heading(f"{number}. {_(label)}", 0), _BUILDERS[key](data, contents))
     facts = [
         (_("Okres"), period_text(data)),
@@ -148,19 +141,13 @@ def monitoring_story(
         facts,
     )
     story += executive_summary(data.plan, data.indicators, data.reference, contents, WIDTH)
-    body.append(_sign_off())
+    body.append(parts.sign_off(data))
     story += [Paragraph(escape(_("Spis treści")), styles().h1), TableOfContents(contents.entries)]
     story.append(PageBreak())
     return story + body, document_info(data)
 
 
 # -- sections ------------------------------------------------------------------------------
-
-
-def _sign_off() -> Flowable:
-    """Who prepared the report and who approved it, at its end."""
-    people = [(_("Sporządził(a)"), ""), (_("Zatwierdził(a)"), "")]
-    return KeepTogether([Spacer(1, 10 * mm), signatures(people, WIDTH)])
 
 
 def _summary(data: MonitoringData, contents: Contents) -> list[Flowable]:
@@ -327,224 +314,14 @@ def _hdr(data: MonitoringData, contents: Contents) -> list[Flowable]:
     return out
 
 
-def _indicators(data: MonitoringData, contents: Contents) -> list[Flowable]:
-    if not data.indicators:
-        return [empty(_("Nie określono jeszcze wskaźników."))]
-    out: list[Flowable] = [
-        indicator_table(data.indicators, WIDTH),
-        caption(_("Statusy według pomiarów do {date}.").format(date=long_date(data.reference))),
-    ]
-    out += lead(
-        contents.heading(_("Pomiary na tle wartości bazowej i docelowej"), 1),
-        _chart_grid(data.indicators),
-    )
-    return out
-
-
-def _chart_grid(rows: Sequence[IndicatorRow]) -> list[Flowable]:
-    """Charts two to a row; each with its name above and its latest value below."""
-    column = (WIDTH - CHART_GAP) / 2
-    cells = [_chart_cell(row, column) for row in rows]
-    out: list[Flowable] = []
-    for index in range(0, len(cells), 2):
-        pair = cells[index : index + 2]
-        if len(pair) == 1:
-            pair.append([])
-        out.append(
-            KeepTogether(
-                table(
-                    [pair],
-                    [column + CHART_GAP / 2, column + CHART_GAP / 2],
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (0, 0), CHART_GAP / 2),
-                        ("LEFTPADDING", (1, 0), (1, 0), CHART_GAP / 2),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-                    ],
-                    split_in_row=False,  # a chart never parts from its title
-                )
-            )
-        )
-    return out
-
-
-def _chart_cell(row: IndicatorRow, width: float) -> list[Flowable]:
-    s = styles()
-    ind = row.indicator
-    series = Series(
-        points=[(m.measured_on, m.value) for m in row.measurements],
-        baseline=ind.baseline_value,
-        baseline_date=ind.baseline_date,
-        target=ind.target_value,
-        target_date=ind.target_date,
-        unit=ind.unit,
-    )
-    title = Paragraph(f"<b>{markup(ind.name)}</b>", s.cell)
-    kind = Direction(ind.direction)
-    # A yes/no indicator ("przyjęta uchwałą") is done or not: no line to draw.
-    drawing = None if kind is Direction.YES_NO else indicator_chart(series, width, 48 * mm)
-    latest = row.state.latest
-    summary = _("status: {status}; ostatni pomiar: {value}").format(
-        status=row.state.status.label,
-        value=(
-            f"{indicator_value(latest.value, ind.unit, kind)} ({short_date(latest.measured_on)})"
-            if latest
-            else DASH
-        ),
-    )
-    body: Flowable = drawing if drawing is not None else empty(_("Brak pomiarów."))
-    if kind is Direction.YES_NO and latest is not None:
-        done = indicator_value(latest.value, ind.unit, kind)
-        body = Paragraph(escape(_("Zrobione: {answer}").format(answer=done)), s.body)
-    return [title, Spacer(1, 2), body, Paragraph(escape(summary), s.muted)]
-
-
-def _notes(data: MonitoringData, contents: Contents) -> list[Flowable]:
-    if not data.notes:
-        return [empty(_("W tym okresie nie zapisano notatek."))]
-    out: list[Flowable] = []
-    for kind in NoteKind:
-        notes = [n for n in data.notes if NoteKind(n.kind) is kind]
-        if not notes:
-            continue
-        heading = contents.heading(f"{_(NOTE_KIND_TITLES[kind])} ({len(notes)})", 1)
-        out += lead(heading, [keep(_note(note)) for note in notes])
-    return out
-
-
-def _note(note: MonitoringNote) -> list[Flowable]:
-    s = styles()
-    meta = short_date(note.noted_on) + (f" · {note.author}" if note.author else "")
-    title = note.title or note.kind.label
-    out: list[Flowable] = [
-        Paragraph(
-            f"<b>{markup(title)}</b> <font color='#4A4F57' size='8.5'>{escape(meta)}</font>",
-            s.body_small,
-        )
-    ]
-    out += text(note.text, small=True)
-    if note.follow_up:
-        state = _("wykonane") if note.follow_up_done else _("do wykonania")
-        due = (
-            _(", termin: {date}").format(date=short_date(note.follow_up_due))
-            if note.follow_up_due
-            else ""
-        )
-        out.append(
-            Paragraph(
-                f"<i>{escape(_('Dalsze działania'))} ({escape(state)}{escape(due)}):</i> "
-                f"{markup(note.follow_up)}",
-                s.body_small,
-            )
-        )
-    out.append(Spacer(1, 3))
-    return out
-
-
-def _risks(data: MonitoringData, contents: Contents) -> list[Flowable]:
-    if not data.risks:
-        closed = (
-            _(" Zamknięte ryzyka: {count}.").format(count=data.closed_risks)
-            if data.closed_risks
-            else ""
-        )
-        return [empty(_("Brak aktywnych ryzyk.") + closed)]
-    cells: dict[tuple[int, int], list[str]] = {}
-    for index, risk in enumerate(data.risks, start=1):
-        key = (max(1, min(5, risk.probability)), max(1, min(5, risk.impact)))
-        cells.setdefault(key, []).append(f"R{index}")
-    matrix = risk_matrix(cells, cell=30 * mm / 2.5)
-    out: list[Flowable] = [
-        KeepTogether(
-            [
-                matrix,
-                risk_legend(),
-                caption(_closed_note(data)),
-            ]
-        )
-    ]
-    rows: list[list[object]] = [
-        [
-            head(_("Nr")),
-            head(_("Ryzyko i sposób przeciwdziałania")),
-            head(_("P × W")),
-            head(_("Właściciel")),
-            head(_("Status")),
-        ]
-    ]
-    for index, risk in enumerate(data.risks, start=1):
-        description = f"<b>{markup(risk.title)}</b>"
-        if risk.mitigation:
-            description += f"<br/>{markup(risk.mitigation)}"
-        band = escape(risk_band_label(risk.score))
-        score = f"{risk.probability} × {risk.impact} = {risk.score}<br/>{band}"
-        status = escape(risk.status.label)
-        if risk.review_date:
-            status += "<br/>" + escape(
-                _("przegląd: {date}").format(date=short_date(risk.review_date))
-            )
-        rows.append(
-            [
-                cell(f"R{index}"),
-                cell_markup(description),
-                cell_markup(score),
-                cell(risk.owner or DASH),
-                cell_markup(status),
-            ]
-        )
-    out.append(data_table(rows, [11 * mm, WIDTH - 107 * mm, 24 * mm, 40 * mm, 32 * mm]))
-    return out
-
-
-def _closed_note(data: MonitoringData) -> str:
-    note = _("W komórkach numery ryzyk z tabeli poniżej (P — prawdopodobieństwo, W — wpływ).")
-    if data.closed_risks:
-        note += " " + _("Zamkniętych ryzyk nie ujęto: {count}.").format(count=data.closed_risks)
-    return note
-
-
-def _recommendations(data: MonitoringData, contents: Contents) -> list[Flowable]:
-    if not data.recommendations:
-        return [empty(_("Nie ma otwartych zaleceń."))]
-    rows: list[list[object]] = [
-        [
-            head(_("Zalecenie")),
-            head(_("Wizyta")),
-            head(_("Odpowiedzialny")),
-            head(_("Termin")),
-            head(_("Status")),
-        ]
-    ]
-    for item in data.recommendations:
-        rec, visit = item.recommendation, item.visit
-        where = short_date(visit.visit_date)
-        if visit.number is not None:
-            where = _("nr {number}, {date}").format(number=visit.number, date=where)
-        status = escape(rec.status.label)
-        if item.overdue:
-            status += "<br/><b>" + escape(_("po terminie")) + "</b>"
-        body = markup(rec.text)
-        if rec.status_note:
-            body += f"<br/><font color='#4A4F57'>{markup(rec.status_note)}</font>"
-        rows.append(
-            [
-                cell_markup(body),
-                cell(where),
-                cell(rec.owner or DASH),
-                cell(short_date(rec.due_date) or DASH),
-                cell_markup(status),
-            ]
-        )
-    return [data_table(rows, [WIDTH - 104 * mm, 24 * mm, 34 * mm, 20 * mm, 26 * mm])]
-
-
 _BUILDERS = {
     "summary": _summary,
     "actions": _actions,
+    "spending": parts.spending,
     "hdr": _hdr,
-    "indicators": _indicators,
-    "notes": _notes,
-    "risks": _risks,
-    "recommendations": _recommendations,
+    "indicators": parts.indicators,
+    "notes": parts.notes,
+    "risks": parts.risks,
+    "recommendations": parts.recommendations,
+    "conclusions": parts.conclusions,
 }

@@ -31,7 +31,13 @@ from app.reports.styles import (
     table,
 )
 from app.reports.summary import executive_summary
-from app.reports.templates import Contents, DocumentInfo, TableOfContents, render
+from app.reports.templates import (
+    Contents,
+    DocumentInfo,
+    TableOfContents,
+    chapter_break,
+    render,
+)
 from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, money
 from app.services import terms
@@ -112,7 +118,7 @@ def plan_story(
     for number, (key, label) in enumerate(chosen, start=1):
         # The long sections start a page; an empty one does not waste one.
         if number > 1 and starts_page.get(key, False):
-            body.append(PageBreak())
+            body.append(chapter_break())
         body += lead(
             contents.heading(f"{number}. {_(label)}", 0),
             _SECTION_BUILDERS[key](data, contents, number),

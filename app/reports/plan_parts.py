@@ -21,7 +21,7 @@ from app.reports.queries import IndicatorRow, PlanData
 from app.reports.styles import ACCENT, GROUP_FILL, data_table, details_grid, styles
 from app.reports.templates import Contents
 from app.reports.typeset import Paragraph
-from app.reports.values import DASH, markup, money, with_unit
+from app.reports.values import DASH, markup, money, percent, with_unit
 from app.services.funding import BudgetTable
 from app.services.strategy import ProblemNode, table_rows
 
@@ -151,6 +151,19 @@ def financing(data: PlanData, contents: Contents, number: int) -> list[Flowable]
     out += contents.heading(f"{number}.2. " + _("Według celów i lat"), 1, toc=False)
     out.append(budget_table(budget.by_goal, _("Cel strategiczny")))
     out += contents.heading(f"{number}.3. " + _("Plan i wykonanie"), 1, toc=False)
+    out.append(
+        planned_spent_table(
+            [*budget.planned_spent_by_goal(), (_("Razem"), budget.planned, budget.spent)], WIDTH
+        )
+    )
+    out.append(
+        caption(_("Kwoty planowane według wierszy finansowania działań; wydano — kwoty wpisane."))
+    )
+    return out
+
+
+def planned_spent_table(lines: Sequence[tuple[str, int, int]], width: float) -> Flowable:
+    """Planned against spent by goal; the last line is the total (the plan and monitoring)."""
     rows: list[list[object]] = [
         [
             head(_("Cel strategiczny")),
@@ -159,30 +172,25 @@ def financing(data: PlanData, contents: Contents, number: int) -> list[Flowable]
             head(_("Wykonanie"), right=True),
         ]
     ]
-    for label, planned, spent in [
-        *budget.planned_spent_by_goal(),
-        (_("Razem"), budget.planned, budget.spent),
-    ]:
-        share = f"{spent / planned:.0%}".replace("%", " %") if planned else DASH
+    for index, (label, planned, spent) in enumerate(lines):
+        share = percent(spent / planned) if planned else DASH
+        style = "cell_bold" if index == len(lines) - 1 else "cell"
         rows.append(
             [
-                cell(label),
+                cell(label, style),
                 cell(money(planned), "cell_right"),
                 cell(money(spent), "cell_right"),
                 cell(share, "cell_right"),
             ]
         )
-    out.append(
-        data_table(
-            rows,
-            [WIDTH - 88 * mm, 32 * mm, 32 * mm, 24 * mm],
-            extra=[("BACKGROUND", (0, -1), (-1, -1), GROUP_FILL)],
-        )
+    return data_table(
+        rows,
+        [width - 88 * mm, 32 * mm, 32 * mm, 24 * mm],
+        extra=[
+            ("BACKGROUND", (0, -1), (-1, -1), GROUP_FILL),
+            ("LINEABOVE", (0, -1), (-1, -1), 1, ACCENT),
+        ],
     )
-    out.append(
-        caption(_("Kwoty planowane według wierszy finansowania działań; wydano — kwoty wpisane."))
-    )
-    return out
 
 
 def action_funding(data: PlanData, action_id: str) -> list[Flowable]:

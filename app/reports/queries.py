@@ -25,6 +25,7 @@ from app.model import (
     Indicator,
     IndicatorMilestone,
     Measurement,
+    MonitoringConclusion,
     MonitoringNote,
     Municipality,
     Recommendation,
@@ -37,7 +38,7 @@ from app.model import (
     TeamMember,
     action_school,
 )
-from app.services import plans, records, schedules
+from app.services import conclusions, plans, records, schedules
 from app.services.indicator_queries import indicators_of_plan
 from app.services.indicators import IndicatorState, evaluate
 from app.services.plans import GoalNode
@@ -133,6 +134,7 @@ class MonitoringData:
     closed_risks: int = 0
     people: dict[str, TeamMember] = field(default_factory=dict)
     source_note: str | None = None  # where the data come from (app.reports.as_of)
+    conclusion: MonitoringConclusion | None = None
 
 
 # -- choosing a document --------------------------------------------------------------
@@ -383,6 +385,7 @@ def monitoring_data(
             session.scalars(select(Risk).where(Risk.municipality_id == municipality_id)).all()
         )
         open_recommendations = _open_recommendations(session, municipality_id, reference)
+        conclusion = conclusions.for_period(session, municipality_id, date_from, date_to)
     labels = _attachment_labels(plan.goals) if plan is not None else {}
     indicators = [
         IndicatorRow(r.indicator, r.measurements, r.state, _attached(r.indicator, labels))
@@ -404,6 +407,7 @@ def monitoring_data(
         recommendations=open_recommendations,
         closed_risks=len(risks) - len(live_risks),
         people=plan.people if plan is not None else {},
+        conclusion=conclusion,
     )
 
 

@@ -48,3 +48,14 @@ class Paragraph(_ReportLabParagraph):  # type: ignore[misc]  # ReportLab is unty
     def __init__(self, text: str | None, *args: Any, **kwargs: Any) -> None:
         # A split paragraph's halves are made from fragments, without text.
         super().__init__(typeset(text) if text else text, *args, **kwargs)
+        self._wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The lines depend only on the width: a table measures, splits and draws its
+        cells at the same width, and breaking them anew each time cost a third of a
+        table-heavy document's layout."""
+        if availWidth == self._wrapped_at and "blPara" in self.__dict__:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from app.i18n import N_, _
+from app.model import PlaceKind
 from app.reports import queries
 from app.reports.blocks import bullets, cell, cell_markup, empty, head, signatures, text
 from app.reports.dates import long_date, short_date
@@ -20,6 +21,7 @@ from app.reports.styles import data_table, details_grid, styles
 from app.reports.templates import Anchor, Contents, DocumentInfo, render
 from app.reports.typeset import Paragraph
 from app.reports.values import DASH, blocks, markup
+from app.services.clock import time_span
 from app.storage.store import Store
 
 WIDTH = 174 * mm
@@ -95,14 +97,16 @@ def visit_story(
     s = styles()
     visit = data.visit
     contents = Contents(WIDTH)
+    when = long_date(visit.visit_date)
+    hours = time_span(visit.start_time, visit.end_time)
     short = [
-        (_("Data"), long_date(visit.visit_date)),
+        (_("Data"), _("{date}, godz. {hours}").format(date=when, hours=hours) if hours else when),
         (_("Miejsce"), visit.place or DASH),
         (_("Doradca"), advisor_name(visit.advisor) or DASH),
         (_("JST"), data.municipality.name),
     ]
     story: list[Flowable] = [
-        Paragraph(escape(place_kind(visit.place)).upper(), s.cover_line),
+        Paragraph(escape(kind_line(visit.place_kind, visit.place)).upper(), s.cover_line),
         # The title heads the outline; the sections are its children, side by side.
         Anchor("title", 0, title_of(data)),
         Paragraph(escape(title_of(data)), s.h1),
@@ -134,8 +138,24 @@ _PLACE_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+_KIND_LINES = {
+    PlaceKind.JST_OFFICE: N_("Doradztwo w siedzibie JST"),
+    PlaceKind.SCHOOL: N_("Doradztwo w szkole"),
+    PlaceKind.ONLINE: N_("Doradztwo online"),
+    PlaceKind.OTHER: N_("Wizyta doradcza"),
+}
+
+
+def kind_line(kind: PlaceKind | str | None, place: str | None) -> str:
+    """The line above the title: the place's kind as recorded, else read from the place."""
+    if kind:
+        return _(_KIND_LINES[PlaceKind(kind)])
+    return place_kind(place)
+
+
 def place_kind(place: str | None) -> str:
-    """What kind of place the visit was held at, read from the place typed for it."""
+    """What kind of place the visit was held at, read from the place typed for it
+    (visits recorded before the kind was asked for)."""
     text = f" {(place or '').casefold()} "
     for words, label in _PLACE_KINDS:
         if any(word in text for word in words):

@@ -25,11 +25,13 @@ from app.model import (
     Institution,
     InstitutionKind,
     Measurement,
+    MonitoringConclusion,
     MonitoringNote,
     Municipality,
     MunicipalityKind,
     NoteKind,
     Objective,
+    PlaceKind,
     PlanConsultation,
     PlanStatus,
     Problem,
@@ -90,6 +92,11 @@ def number(label: str, required: bool = False) -> Field:
 def day(label: str, required: bool = False, first_year: int | None = None) -> Field:
     """A date from 1990 on (``first_year``: from that year on, e.g. a school's founding)."""
     return Field(label, "date", required, minimum=first_year)
+
+
+def clock(label: str) -> Field:
+    """A time of day, stored as ``HH:MM``."""
+    return Field(label, "time", max_length=5)
 
 
 def flag(label: str) -> Field:
@@ -373,11 +380,22 @@ FIELDS: dict[type[Record], dict[str, Field]] = {
         "visit_date": day(N_("Data wizyty"), required=True),
         "number": integer(N_("Numer wizyty"), 1, 99),
         "place": text(N_("Miejsce"), max_length=300),
-        "advisor": text(N_("Doradca"), required=True, max_length=200),
+        "place_kind": choice(N_("Rodzaj miejsca"), PlaceKind, required=False),
+        "start_time": clock(N_("Godzina rozpoczęcia")),
+        "end_time": clock(N_("Godzina zakończenia")),
+        "advisor": text(N_("Doradca"), max_length=200),
         "participants": long(N_("Uczestnicy")),
         "agenda": long(N_("Program")),
         "findings": long(N_("Ustalenia")),
         "notes": long(N_("Notatki")),
+    },
+    MonitoringConclusion: {
+        "period_start": day(N_("Początek okresu"), required=True),
+        "period_end": day(N_("Koniec okresu"), required=True),
+        "conclusions": long(N_("Wnioski")),
+        "recommendations": long(N_("Rekomendacje")),
+        "prepared_by": text(N_("Sporządził(a)"), max_length=200),
+        "approved_by": text(N_("Zatwierdził(a)"), max_length=200),
     },
     Recommendation: {
         "text": Field(N_("Treść zalecenia"), "long", required=True, max_length=20_000),
@@ -479,6 +497,7 @@ PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     Measurement: ("indicator_id", Indicator),
     AdvisoryVisit: ("municipality_id", Municipality),
     MonitoringNote: ("municipality_id", Municipality),
+    MonitoringConclusion: ("municipality_id", Municipality),
     Risk: ("municipality_id", Municipality),
     Recommendation: ("visit_id", AdvisoryVisit),
     SchoolYearStats: ("school_id", School),

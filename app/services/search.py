@@ -28,6 +28,7 @@ TYPE_LABELS = {
     "schedule_priority": N_("priorytet HDR"),
     "schedule_item": N_("pozycja HDR"),
     "monitoring_note": N_("notatka"),
+    "monitoring_conclusion": N_("wnioski z monitoringu"),
     "risk": N_("ryzyko"),
     "advisory_visit": N_("wizyta doradcza"),
     "recommendation": N_("zalecenie"),

@@ -15,9 +15,11 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import (
     Action,
+    AdvisoryVisit,
     DevelopmentSchedule,
     Goal,
     Indicator,
+    MonitoringConclusion,
     Municipality,
     MunicipalityKind,
     NetworkRecord,
@@ -32,6 +34,7 @@ from app.model import (
     TeamMember,
 )
 from app.services import strategy_rules
+from app.services.clock import parse_time
 from app.services.fields import FIELDS, LINKABLE, Field
 from app.services.school_data.rules import school_rules, school_year_stats_rules
 from app.services.teryt import teryt_problem
@@ -147,6 +150,16 @@ def _check_date(name: str, spec: Field, label: str, value: Any) -> date:
     return value
 
 
+def _check_time(name: str, spec: Field, label: str, value: Any) -> str:
+    parsed = parse_time(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise fail(
+            _("Pole „{label}”: podaj godzinę jako GG:MM, np. 9:30 albo 13:05.").format(label=label),
+            name,
+        )
+    return parsed
+
+
 def _check_bool(name: str, spec: Field, label: str, value: Any) -> bool:
     if not isinstance(value, bool):
         raise fail(_("Pole „{label}” musi mieć wartość tak lub nie.").format(label=label), name)
@@ -189,6 +202,7 @@ _CHECKERS = {
     "int": _check_number,
     "float": _check_number,
     "date": _check_date,
+    "time": _check_time,
     "bool": _check_bool,
     "enum": _check_enum,
     "ref": _check_ref,
@@ -386,7 +400,20 @@ def _schedule_item_rules(record: Record) -> None:
     _check_order(record.start_month, record.end_month, "end_month")
 
 
+def _visit_rules(record: Record) -> None:
+    assert isinstance(record, AdvisoryVisit)
+    if record.start_time and record.end_time and record.end_time <= record.start_time:
+        raise fail(_("Wizyta musi się zakończyć później, niż się zaczęła."), "end_time")
+
+
+def _conclusion_rules(record: Record) -> None:
+    assert isinstance(record, MonitoringConclusion)
+    _check_order(record.period_start, record.period_end, "period_end")
+
+
 _RULES: dict[type[Record], Callable[[Record], None]] = {
+    AdvisoryVisit: _visit_rules,
+    MonitoringConclusion: _conclusion_rules,
     Municipality: _municipality_rules,
     TeamMember: _team_member_rules,
     School: _school_rules,

@@ -80,13 +80,16 @@ def _visits_query(municipality_id: str) -> Any:
 
 
 def new_visit_values(store: Store, municipality_id: str, today: date) -> dict[str, Any]:
-    """Sensible values for a visit being added now: today, the next number, the advisor."""
+    """Sensible values for a visit being added now: today, the next number, the advisor.
+
+    No advisor known: the field stays empty (the role "Doradca" is no name to print).
+    """
     visits = visits_of(store, municipality_id)
     numbers = [v.number for v in visits if v.number is not None]
     values: dict[str, Any] = {
         "visit_date": today,
         "number": min(max(numbers, default=0) + 1, 99),
-        "advisor": default_advisor(store, municipality_id, visits) or _("Doradca"),
+        "advisor": default_advisor(store, municipality_id, visits),
     }
     if visits:
         values["place"] = visits[-1].place

@@ -165,3 +165,12 @@ def test_a_plan_is_exported_as_an_editable_word_document(
     # Back to PDF: the file name follows.
     qtbot.keyClick(dialog.format, Qt.Key.Key_Up)
     assert dialog.output.text().endswith(".pdf") and dialog.password.isEnabled()
+
+
+def test_the_monitoring_period_defaults_to_the_latest_with_conclusions(  # type: ignore[no-untyped-def]
+    qtbot, demo_store: Store
+) -> None:
+    from app.demo_monitoring import PERIOD
+
+    dialog = make_dialog(qtbot, demo_store, "monitoring")
+    assert (dialog.date_from.value(), dialog.date_to.value()) == PERIOD

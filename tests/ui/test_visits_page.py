@@ -326,3 +326,52 @@ def test_killed_a_second_after_typing_in_visit_mode_keeps_the_text(data_dir) -> 
     assert "typed" in result.stdout
     with Store.open(data_dir) as reopened:
         assert records.get(reopened, AdvisoryVisit, visit.id).notes == text
+
+
+def test_times_and_place_kind_are_typed_and_checked(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, store: Store, setup: Setup, type_text
+) -> None:
+    page = _page(window, setup)
+    assert page.select(setup.first_visit)
+    form = page.header_form
+    start, end = form.editors["start_time"], form.editors["end_time"]
+    for editor, typed in ((start, "9.30"), (end, "12:05")):
+        editor.setFocus()
+        type_text(editor, typed)
+        with qtbot.waitSignal(editor.committed, timeout=3000):
+            qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    stored = records.get(store, AdvisoryVisit, setup.first_visit)
+    assert (stored.start_time, stored.end_time) == ("09:30", "12:05")
+    # Out of range, and an end before the start: a Polish message, nothing saved.
+    for typed, field, message in (
+        ("25:00", "start_time", "GG:MM"),
+        ("8:00", "end_time", "później"),
+    ):
+        editor = form.editors[field]
+        editor.setFocus()
+        editor.selectAll()
+        type_text(editor, typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda field=field, message=message: message in form.error_text(field))
+    stored = records.get(store, AdvisoryVisit, setup.first_visit)
+    assert (stored.start_time, stored.end_time) == ("09:30", "12:05")
+    kind = form.editors["place_kind"]
+    kind.setFocus()
+    for _step in range(kind.findText("online")):  # from "— brak —", by keys
+        qtbot.keyClick(kind, Qt.Key.Key_Down)
+    qtbot.keyClick(kind, Qt.Key.Key_Tab)
+    qtbot.waitUntil(
+        lambda: records.get(store, AdvisoryVisit, setup.first_visit).place_kind == "online"
+    )
+
+
+def test_a_new_visit_without_a_known_advisor_leaves_the_name_empty(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    m = records.create(store, Municipality, name="Gmina Bez Doradcy", kind="rural")
+    page = _page(window, Setup(m.id, "", "", ""))
+    page.add_button.click()
+    visit_id = page.current_id()
+    assert visit_id is not None
+    assert records.get(store, AdvisoryVisit, visit_id).advisor is None
+    assert page.header_form.editors["advisor"].text() == ""

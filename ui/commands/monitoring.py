@@ -10,11 +10,11 @@ from datetime import date
 from typing import Any
 
 from app.i18n import _
-from app.model import Measurement, MonitoringNote, Risk, SupportStage
-from app.services import indicators, journal, risks, school_support
+from app.model import Measurement, MonitoringConclusion, MonitoringNote, Risk, SupportStage
+from app.services import conclusions, indicators, journal, risks, school_support
 from app.services.school_support import StageChange
 from app.storage.store import Store
-from ui.commands.base import CreateRecord, StoreCommand
+from ui.commands.base import CreateRecord, EditRecord, StoreCommand
 
 
 class CreateNote(CreateRecord):
@@ -77,3 +77,33 @@ class AdvanceStage(StoreCommand):
     def undo_step(self) -> None:
         assert self.change is not None
         school_support.undo_advance(self.store, self.change)
+
+
+class EditConclusion(EditRecord):
+    """Change the conclusions of a period (:func:`app.services.conclusions.update`)."""
+
+    def __init__(
+        self, store: Store, conclusion_id: str, old: dict[str, Any], new: dict[str, Any], text: str
+    ) -> None:
+        super().__init__(store, MonitoringConclusion, conclusion_id, old, new, text)
+
+    def do(self) -> None:
+        conclusions.update(self.store, self.record_id, **self.new)
+
+    def undo_step(self) -> None:
+        conclusions.update(self.store, self.record_id, **self.old)
+
+
+class AddConclusions(CreateRecord):
+    """Conclusions for a new period (:func:`app.services.conclusions.add_period`)."""
+
+    def __init__(self, store: Store, municipality_id: str, start: date, end: date) -> None:
+        values = {"period_start": start, "period_end": end}
+        super().__init__(
+            store, MonitoringConclusion, municipality_id, values, _("dodanie wniosków za okres")
+        )
+
+    def first(self) -> None:
+        assert self.parent_id is not None
+        start, end = self.values["period_start"], self.values["period_end"]
+        self.record_id = conclusions.add_period(self.store, self.parent_id, start, end).id

@@ -43,7 +43,7 @@ from app.reports import hdr, monitoring, plan, queries, visit
 from app.reports.dates import short_date
 from app.reports.export import KINDS, ExportJob, default_filename, prepare
 from app.reports.progress import ExportCancelled
-from app.services import plans, records
+from app.services import conclusions, plans, records
 from ui.context import EditorContext
 from ui.dialogs.form_rows import FormRows
 from ui.errors import show_user_error
@@ -176,8 +176,15 @@ class ExportPdfDialog(QDialog):
     def _period_row(self) -> QWidget:
         self.whole_period = QCheckBox(_("cały okres"))
         self.whole_period.setToolTip(_("Od początku realizacji do dziś"))
-        self.date_from = _date_edit(date.today() - timedelta(days=365), "date_from")
-        self.date_to = _date_edit(date.today(), "date_from")  # one row: the period
+        # The latest period with the officer's conclusions, which its report prints.
+        written = conclusions.conclusions_of(self.context.store, self.municipality.id)[:1]
+        start, end = (
+            (written[0].period_start, written[0].period_end)
+            if written
+            else (date.today() - timedelta(days=365), date.today())
+        )
+        self.date_from = _date_edit(start, "date_from")
+        self.date_to = _date_edit(end, "date_from")  # one row: the period
         self.date_to.neighbour = self.date_from
         self.date_from.setAccessibleName(_("Początek okresu"))
         self.date_to.setAccessibleName(_("Koniec okresu"))

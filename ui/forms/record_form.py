@@ -113,6 +113,7 @@ class RecordForm(QWidget):
             return ChoiceEditor(provider(), allow_empty=not spec.required)
         kinds: dict[str, Callable[[], Any]] = {
             "text": lambda: LineEditor(spec.max_length),
+            "time": lambda: time_editor(),
             "long": lambda: TextEditor(spec.max_length),
             "int": lambda: IntEditor(spec.minimum, spec.maximum),
             "float": lambda: NumberEditor(2),
@@ -244,6 +245,14 @@ class RecordForm(QWidget):
     def error_text(self, name: str) -> str:
         label = self.errors.get(name)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+def time_editor() -> LineEditor:
+    """A time of day typed as GG:MM (9:30, 13.05); the core checks and normalises it."""
+    editor = LineEditor(5)
+    editor.setPlaceholderText(_("GG:MM"))
+    editor.setMaximumWidth(editor.fontMetrics().horizontalAdvance("00:00") * 3)
+    return editor
 
 
 def _plain(value: Any) -> Any:

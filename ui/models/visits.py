@@ -61,7 +61,7 @@ class VisitTableModel(TableModel[AdvisoryVisit]):
                 sort=lambda v: v.visit_date.isoformat() if isinstance(v.visit_date, date) else "",
             ),
             Column(titles[PLACE], lambda v: v.place or ""),
-            Column(titles[ADVISOR], lambda v: v.advisor),
+            Column(titles[ADVISOR], lambda v: v.advisor or ""),
             Column(
                 titles[RECOMMENDATIONS],
                 lambda v: self.counts_of(v.id),

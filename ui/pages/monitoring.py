@@ -1,11 +1,13 @@
-"""Monitoring: the running record of implementation, in four tabs.
+"""Monitoring: the running record of implementation, in five tabs.
 
 * Dziennik — notes of every kind, filtered and searched (:mod:`ui.pages.monitoring_journal`);
 * Wskaźniki do uwagi — off track, at risk, stale; a measurement right there
   (:mod:`ui.pages.monitoring_attention`);
 * Rejestr ryzyk — the register with its 5×5 matrix (:mod:`ui.pages.monitoring_risks`);
 * Wspomaganie szkół — every school by stage of process support
-  (:mod:`ui.pages.monitoring_schools`).
+  (:mod:`ui.pages.monitoring_schools`);
+* Wnioski i rekomendacje — the officer's conclusions of each period, printed in the
+  monitoring report of that period (:mod:`ui.pages.monitoring_conclusions`).
 
 The page also gives the main window the "Szybka notatka" action (Ctrl+M) the
 first time it is shown a municipality, and answers :meth:`MonitoringPage.current_link`
@@ -25,6 +27,7 @@ from ui.context import EditorContext
 from ui.dialogs.quick_note import install_quick_note
 from ui.pages.base import Page
 from ui.pages.monitoring_attention import AttentionPanel
+from ui.pages.monitoring_conclusions import ConclusionsPanel
 from ui.pages.monitoring_journal import JournalPanel
 from ui.pages.monitoring_risks import RisksPanel
 from ui.pages.monitoring_schools import SchoolsPanel
@@ -40,12 +43,14 @@ class MonitoringPage(Page):
         self.attention = AttentionPanel()
         self.risks = RisksPanel()
         self.schools = SchoolsPanel()
+        self.conclusions = ConclusionsPanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.journal, _("Dziennik"))
         self.tabs.addTab(self.attention, _("Wskaźniki do uwagi"))
         self.tabs.addTab(self.risks, _("Rejestr ryzyk"))
         self.tabs.addTab(self.schools, _("Wspomaganie szkół"))
+        self.tabs.addTab(self.conclusions, _("Wnioski i rekomendacje"))
         self.tabs.setTabToolTip(1, _("Wskaźniki poza planem, zagrożone lub bez aktualnego pomiaru"))
         self.journal.risk_created.connect(self._show_new_risk)
         self.journal.risk_requested.connect(self.show_risk)
@@ -58,8 +63,10 @@ class MonitoringPage(Page):
         return _("Monitoring")
 
     @property
-    def panels(self) -> tuple[JournalPanel, AttentionPanel, RisksPanel, SchoolsPanel]:
-        return (self.journal, self.attention, self.risks, self.schools)
+    def panels(
+        self,
+    ) -> tuple[JournalPanel, AttentionPanel, RisksPanel, SchoolsPanel, ConclusionsPanel]:
+        return (self.journal, self.attention, self.risks, self.schools, self.conclusions)
 
     def show_municipality(self, context: EditorContext | None, municipality_id: str | None) -> None:
         window = self.window()

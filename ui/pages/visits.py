@@ -47,7 +47,16 @@ from ui.widgets.empty_state import EmptyState
 from ui.widgets.recommendations_panel import RecommendationsPanel
 from ui.widgets.team_picker import put_under_label
 
-HEADER_FIELDS = ("visit_date", "number", "place", "advisor", "participants")
+HEADER_FIELDS = (
+    "visit_date",
+    "start_time",
+    "end_time",
+    "number",
+    "place",
+    "place_kind",
+    "advisor",
+    "participants",
+)
 CONTENT_FIELDS = ("agenda", "findings", "notes")
 # Changes to these tables can change what the page shows (visits, owners, link targets).
 WATCHED = {

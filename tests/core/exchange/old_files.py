@@ -21,8 +21,15 @@ def as_version(
     """``data`` rewritten as ``version`` wrote it: without ``tables`` and ``columns``."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    dropped: set[str] = set()
     for table in tables:
-        entries.pop(fmt.records_entry(table), None)
+        body = entries.pop(fmt.records_entry(table), None)
+        dropped |= {row["id"] for row in json.loads(body or b"[]")}
+    for bookkeeping in (fmt.SEEN, fmt.COUNTERS):  # no trace of the dropped records
+        if bookkeeping in entries:
+            kept = json.loads(entries[bookkeeping])
+            kept = {key: value for key, value in kept.items() if key not in dropped}
+            entries[bookkeeping] = json.dumps(kept).encode()
     for table, names in (columns or {}).items():
         name = fmt.records_entry(table)
         if name not in entries:

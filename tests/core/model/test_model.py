@@ -36,9 +36,8 @@ ENUMS = LabelledEnum.__subclasses__()
 
 
 def test_every_enum_member_has_a_polish_label() -> None:
-    assert (
-        len(ENUMS) == 15
-    )  # with TermPrecision, InstitutionKind, ProblemKind and three of networks
+    # With TermPrecision, InstitutionKind, ProblemKind, three of networks and PlaceKind.
+    assert len(ENUMS) == 16
     for enum_cls in ENUMS:
         assert set(_LABELS[enum_cls.__name__]) == {m.value for m in enum_cls}, enum_cls
         for member in enum_cls:

@@ -385,3 +385,45 @@ def demo_documents(
         return written[kind, language]
 
     return document
+
+
+@pytest.fixture(scope="session")
+def more_documents(
+    demo_ro: Store, demo_id: str, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str, str], Path]:
+    """``more_documents(kind, language)``: the network summary, a meeting report and the
+    monitoring report of the demo's 2025 period (with the officer's conclusions)."""
+    from app.demo_monitoring import PERIOD
+    from app.demo_networks import _id, network_id
+    from app.i18n import current_language, set_language
+    from app.reports import network_export
+    from app.reports.export import export
+
+    written: dict[tuple[str, str], Path] = {}
+    folder = tmp_path_factory.mktemp("more-documents")
+
+    def make(kind: str, target: Path) -> Path:
+        if kind == "network":
+            return network_export.export(demo_ro, "network", network_id(), output=target)
+        if kind == "meeting":
+            return network_export.export(
+                demo_ro, "meeting", network_id(), record_id=_id("meeting", "m3"), output=target
+            )
+        return export(
+            demo_ro, "monitoring", demo_id, date_from=PERIOD[0], date_to=PERIOD[1], output=target
+        )
+
+    def document(kind: str, language: str = "pl") -> Path:
+        if (kind, language) not in written:
+            before = current_language()
+            set_language(language)
+            try:
+                written[kind, language] = make(kind, folder / f"{kind}-{language}.pdf")
+            finally:
+                set_language(before)
+        return written[kind, language]
+
+    return document
+
+
+MORE_KINDS = ("network", "meeting", "monitoring-period")

@@ -18,7 +18,7 @@ Documents = Callable[[str, str], Path]
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
-ONE_LETTER_AT_END = re.compile(r"(?:^|\s)[aiouwzAIOUWZ]$")
+ONE_LETTER_AT_END = re.compile(r"\s[aiouwzAIOUWZ]$")  # a lone letter is a column (I, II)
 # A number or an abbreviation that needs one, ending a column's line …
 NUMBER_AT_END = re.compile(r"(?:^|\s)(?:\d[\d\s,.]*|nr|pkt|mln|mld|tys\.|§)$")
 # … and a unit or word starting the next line.
@@ -63,6 +63,14 @@ def test_no_one_letter_word_ends_a_line_and_no_number_loses_its_unit(
     kind: str, language: str, demo_documents: Documents
 ) -> None:
     assert problems(_layout(demo_documents(kind, language))) == []
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+@pytest.mark.parametrize("kind", ["network", "meeting", "monitoring-period"])
+def test_the_network_meeting_and_period_documents_keep_the_rules_too(
+    kind: str, language: str, more_documents: Documents
+) -> None:
+    assert problems(_layout(more_documents(kind, language))) == []
 
 
 def test_the_checker_finds_what_it_looks_for() -> None:

@@ -188,8 +188,8 @@ def test_same_number_in_another_municipality_is_fine(store: Store, tree: Tree, o
     ("values", "field"),
     [
         ({"advisor": "Jan"}, "visit_date"),
-        ({"visit_date": date(2025, 1, 1)}, "advisor"),
-        ({"visit_date": date(2025, 1, 1), "advisor": "  "}, "advisor"),
+        ({"visit_date": date(2025, 1, 1), "advisor": "x" * 201}, "advisor"),
+        ({"visit_date": date(2025, 1, 1), "advisor": "Jan\x07Nowak"}, "advisor"),
         ({"visit_date": date(2025, 1, 1), "advisor": "Jan", "number": 0}, "number"),
         ({"visit_date": date(2025, 1, 1), "advisor": "Jan", "number": 100}, "number"),
         ({"visit_date": date(2025, 1, 1), "advisor": "Jan", "number": "trzecia"}, "number"),
@@ -230,10 +230,11 @@ def test_new_visit_values_follow_the_previous_visit(store: Store, tree: Tree) ->
     visits.create_visit(store, tree.municipality.id, **values)  # and the values are valid
 
 
-def test_first_visit_takes_the_teams_advisor_or_a_placeholder(store: Store, tree: Tree) -> None:
+def test_first_visit_takes_the_teams_advisor_or_none(store: Store, tree: Tree) -> None:
     records.delete(store, AdvisoryVisit, tree.visit.id)
     values = visits.new_visit_values(store, tree.municipality.id, date(2026, 5, 4))
-    assert (values["number"], values["advisor"]) == (1, "Doradca")
+    # No placeholder "Doradca": the role is no name to print under a signature line.
+    assert (values["number"], values["advisor"]) == (1, None)
     assert "agenda" not in values and "place" not in values
     records.create(store, TeamMember, tree.municipality.id, name="dr Ewa Wróbel", is_advisor=True)
     assert visits.default_advisor(store, tree.municipality.id) == "dr Ewa Wróbel"
