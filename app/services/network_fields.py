@@ -30,6 +30,7 @@ from app.model import (
     TrainingSession,
 )
 from app.services.fields import (
+    DEPENDENTS,
     FIELDS,
     PARENTS,
     Field,
@@ -152,5 +153,24 @@ NETWORK_PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     Consultation: ("municipality_id", Municipality),
 }
 
+# Records deleted (and restored by undo) together with another (see ``DEPENDENTS``).
+NETWORK_DEPENDENTS: dict[type[Record], tuple[tuple[type[Record], str], ...]] = {
+    Network: (
+        (NetworkMember, "network_id"),
+        (GoodPractice, "network_id"),
+        (NetworkMeeting, "network_id"),
+        (TrainingModule, "network_id"),
+    ),
+    NetworkMeeting: (
+        (MeetingItem, "meeting_id"),
+        (MeetingStep, "meeting_id"),
+        (Participant, "meeting_id"),
+    ),
+    NetworkMember: ((Participant, "member_id"),),
+    TrainingModule: ((TrainingSession, "module_id"),),
+    TrainingSession: ((Participant, "session_id"),),
+}
+
 FIELDS.update(NETWORK_FIELDS)
 PARENTS.update(NETWORK_PARENTS)
+DEPENDENTS.update(NETWORK_DEPENDENTS)
