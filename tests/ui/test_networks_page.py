@@ -179,3 +179,108 @@ def records_of(store: Store) -> list:  # type: ignore[type-arg]
     from app.services.municipalities import all_municipalities
 
     return list(all_municipalities(store))
+
+
+def _answer_yes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+
+
+def test_typing_a_topic_is_undone_with_ctrl_z(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store
+) -> None:
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m2")
+    before = _meeting(store, "m2").topic
+    topic = page.meetings.editors["topic"]
+    topic.selectAll()
+    type_text(topic, "Temat do cofnięcia")
+    qtbot.keyClick(topic, Qt.Key.Key_Tab)
+    assert _meeting(store, "m2").topic == "Temat do cofnięcia"
+    window.action_undo.trigger()
+    assert _meeting(store, "m2").topic == before
+    qtbot.waitUntil(lambda: page.meetings.editors["topic"].value() == before)
+    window.action_redo.trigger()
+    assert _meeting(store, "m2").topic == "Temat do cofnięcia"
+
+
+def test_a_refused_day_lands_on_no_undo_stack(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store
+) -> None:
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m4")
+    first = page.meetings.editors["starts_on"]
+    first.set_value(date(2027, 3, 1))
+    first.editingFinished.emit()
+    assert "poza okresem" in page.meetings.error.text()
+    assert window.undo_stack.count() == 0
+
+
+def test_adding_a_member_through_the_dialog_is_undone(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store
+) -> None:
+    dialog = page.member_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    type_text(dialog.editors["name"], "Gmina Łąkowa")
+    dialog.accept()
+    assert dialog.result() == 1
+    qtbot.waitUntil(lambda: page.members.rowCount() == 7)
+    window.action_undo.trigger()
+    assert [m.name for m in networks.members(store, network_id())][-1] != "Gmina Łąkowa"
+    qtbot.waitUntil(lambda: page.members.rowCount() == 6)
+    window.action_redo.trigger()
+    qtbot.waitUntil(lambda: page.members.rowCount() == 7)
+
+
+def test_editing_a_practice_row_and_undoing_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, monkeypatch
+) -> None:
+    from app.services import trainings
+    from ui.dialogs.network_forms import RecordDialog
+
+    page.tabs.setCurrentIndex(3)
+    page.practices.selectRow(0)
+    title = page.practices.item(0, 0).text()
+
+    def retitle(dialog: RecordDialog) -> int:
+        editor = dialog.editors["title"]
+        editor.selectAll()  # type: ignore[attr-defined]
+        type_text(editor, "Aaa nowy tytuł")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", retitle)
+    page.edit_row(page.practices)
+    titles = [p.title for p in trainings.practices(store, network_id())]
+    assert "Aaa nowy tytuł" in titles and title not in titles
+    window.action_undo.trigger()
+    titles = [p.title for p in trainings.practices(store, network_id())]
+    assert title in titles and "Aaa nowy tytuł" not in titles
+
+
+def test_deleting_a_meeting_and_undoing_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, monkeypatch
+) -> None:
+    _answer_yes(monkeypatch)
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m3")
+    people = page.meetings.people.rowCount()
+    page.meetings.delete_button.click()
+    assert len(networks.meetings(store, network_id())) == 3
+    qtbot.waitUntil(lambda: page.meetings.timeline.count() == 3)
+    window.action_undo.trigger()
+    assert len(networks.meetings(store, network_id())) == 4
+    qtbot.waitUntil(lambda: page.meetings.timeline.count() == 4)
+    _choose_meeting(page, "m3")
+    assert page.meetings.people.rowCount() == people > 0
+
+
+def test_deleting_a_member_row_and_undoing_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, monkeypatch
+) -> None:
+    _answer_yes(monkeypatch)
+    page.members.selectRow(5)
+    page.delete_row(page.members)
+    assert len(networks.members(store, network_id())) == 5
+    window.action_undo.trigger()
+    assert len(networks.members(store, network_id())) == 6
