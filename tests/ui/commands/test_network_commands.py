@@ -79,9 +79,7 @@ def _topic(store: Store) -> str:
     return found[0].topic
 
 
-def test_deleting_a_meeting_brings_its_programme_back(
-    demo_store: Store, stack: QUndoStack
-) -> None:
+def test_deleting_a_meeting_brings_its_programme_back(demo_store: Store, stack: QUndoStack) -> None:
     meeting_id = _id("meeting", "m2")
     items = [i.title for i in networks.of_meeting(demo_store, MeetingItem, meeting_id)]
     people = len(networks.of_meeting(demo_store, Participant, meeting_id))
