@@ -284,3 +284,56 @@ def test_deleting_a_member_row_and_undoing_it(  # type: ignore[no-untyped-def]
     assert len(networks.members(store, network_id())) == 5
     window.action_undo.trigger()
     assert len(networks.members(store, network_id())) == 6
+
+
+def test_a_laptop_with_only_a_network_works(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, tmp_path, monkeypatch
+) -> None:
+    """A member's laptop without any JST data imports the network file and uses every tab."""
+    from app.exchange import format as fmt
+    from app.exchange.export import export_package
+    from app.reports import network_export
+    from ui.dialogs.import_package import ImportPreviewDialog
+
+    path = export_package(store, network_id(), tmp_path / "gwd", parts=fmt.NETWORK_PARTS).path
+    empty = Store.open(tmp_path / "empty", backup_on_open=False)
+    try:
+        window.set_store(empty)
+        assert window.central.currentWidget() is window.welcome
+        monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: (self.apply(), 1)[1])
+        for kind in ("information", "warning", "critical"):
+            monkeypatch.setattr(QMessageBox, kind, lambda *_args: QMessageBox.StandardButton.Ok)
+        window.import_package(str(path))
+        assert window.central.currentWidget() is window.splitter
+        found = next(p for p in window.built() if isinstance(p, NetworksPage))
+        assert window.stack.currentWidget() is found
+        shown = [
+            window.navigation.item(row).text()
+            for row in range(window.navigation.count())
+            if not window.navigation.isRowHidden(row)
+        ]
+        assert shown == ["Sieci i spotkania"]
+        qtbot.waitUntil(lambda: found.members.rowCount() == 6)
+        for tab in range(found.tabs.count()):
+            found.tabs.setCurrentIndex(tab)
+        assert found.meetings.timeline.count() == 4
+        assert found.sessions.rowCount() == 3 and found.practices.rowCount() == 6
+        assert found.portfolio.visit_plan.rowCount() == 0  # the JSTs' people stay at home
+
+        dialog = found.meetings.meeting_dialog()
+        assert dialog is not None
+        qtbot.addWidget(dialog)
+        type_text(dialog.editors["topic"], "Spotkanie u członka")
+        dialog.editors["starts_on"].set_value(date(2026, 12, 17))
+        dialog.accept()
+        assert dialog.result() == 1
+        assert len(networks.meetings(empty, network_id())) == 5
+        window.action_undo.trigger()
+        assert len(networks.meetings(empty, network_id())) == 4
+
+        network_export.export(empty, "meeting", network_id(), output=tmp_path / "m.pdf")
+        network_export.export(empty, "network", network_id(), output=tmp_path / "n.pdf")
+        assert (tmp_path / "m.pdf").stat().st_size > 1000
+    finally:
+        window.set_store(store)
+        empty.close()
