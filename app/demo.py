@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app import demo_networks
+from app import demo_networks, demo_practice_links
 from app.changes import Change, ChangeKind
 from app.demo_school_data import add_school_data, after_load
 from app.demo_strategy import build_strategy
@@ -93,6 +93,7 @@ def load_demo(store: Store, copy: int = 0) -> tuple[Municipality, bool]:
             _purge(session, municipality_id)
         municipality = builder.build(session, data)
         demo_networks.build(session, municipality_id, copy)
+        demo_practice_links.build(session, municipality_id, copy)
         _number_siblings(session, municipality_id)
     after_load(store, municipality_id)
     store.changes.publish(

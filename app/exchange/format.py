@@ -32,7 +32,9 @@ FORMAT_NAME = "plan-oswiaty-exchange"
 # 2: sync/counters.json; a network of JSTs may be the scope of a file; financing rows,
 # institutions, milestones, problem tree, diagnosis tables, plan consultations (schema
 # 0004). A version-1 file still imports (ADDED_IN_2).
-FORMAT_VERSION = 2
+# 3: links from notes, goals, objectives and actions to good practices (practice_link,
+# schema 0011). Versions 1 and 2 still import (TABLES_ADDED_IN_3).
+FORMAT_VERSION = 3
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
 PAYLOAD = "payload.bin"
@@ -78,6 +80,7 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "problem",
             "diagnosis_table",
             "plan_consultation",
+            "practice_link",
         ),
     ),
     "indicators": (
@@ -92,7 +95,10 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
         N_("Wizyty doradcze i zalecenia"),
         ("advisory_visit", "recommendation", "consultation"),
     ),
-    "notes": (N_("Notatki monitoringowe i ryzyka"), ("monitoring_note", "risk")),
+    "notes": (
+        N_("Notatki monitoringowe i ryzyka"),
+        ("monitoring_note", "risk", "practice_link"),
+    ),
 }
 ALL_PARTS: tuple[str, ...] = tuple(PARTS)
 
@@ -151,9 +157,15 @@ TABLES_ADDED_IN_2 = frozenset(
 )
 
 
+# Tables a version-1 or version-2 file does not have.
+TABLES_ADDED_IN_3 = frozenset({"practice_link"})
+
+
 def tables_in_file(parts: tuple[str, ...], version: int) -> tuple[str, ...]:
     """The tables a file of ``version`` with ``parts`` holds."""
     tables = tables_of(parts)
+    if version < 3:
+        tables = tuple(t for t in tables if t not in TABLES_ADDED_IN_3)
     return tables if version >= 2 else tuple(t for t in tables if t not in TABLES_ADDED_IN_2)
 
 

@@ -39,6 +39,7 @@ from app.model.network import (
     Person,
     PersonLink,
     PersonRole,
+    PracticeLink,
     ProgrammeItemKind,
     TrainingModule,
     TrainingSession,
@@ -100,6 +101,7 @@ RECORD_CLASSES: tuple[type[Record], ...] = (
     Person,
     PersonLink,
     Consultation,
+    PracticeLink,
     *NETWORK_CLASSES,
 )
 
@@ -153,6 +155,7 @@ __all__ = [
     "PersonRole",
     "PlanConsultation",
     "PlanStatus",
+    "PracticeLink",
     "Problem",
     "ProblemKind",
     "ProgrammeItemKind",

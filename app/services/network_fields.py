@@ -23,6 +23,7 @@ from app.model import (
     Person,
     PersonLink,
     PersonRole,
+    PracticeLink,
     ProgrammeItemKind,
     RecommendationStatus,
     Record,
@@ -139,6 +140,12 @@ NETWORK_FIELDS: dict[type[Record], dict[str, Field]] = {
     },
 }
 
+NETWORK_FIELDS[PracticeLink] = {
+    "practice_id": text(N_("Dobra praktyka"), required=True, max_length=36),
+    "link_type": text(N_("Rodzaj elementu"), required=True, max_length=40),
+    "link_id": text(N_("Element"), required=True, max_length=36),
+}
+
 # The parent of each record type (see ``PARENTS`` in :mod:`app.services.fields`).
 NETWORK_PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     NetworkMember: ("network_id", Network),
@@ -151,6 +158,7 @@ NETWORK_PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     Participant: ("member_id", NetworkMember),
     PersonLink: ("municipality_id", Municipality),
     Consultation: ("municipality_id", Municipality),
+    PracticeLink: ("municipality_id", Municipality),
 }
 
 # Records deleted (and restored by undo) together with another (see ``DEPENDENTS``).

@@ -26,7 +26,7 @@ from app.model.funding_seed import legacy_row_id
 from app.services import funding, records
 from app.storage.store import Store
 
-NEW_TABLES = fmt.TABLES_ADDED_IN_2
+NEW_TABLES = fmt.TABLES_ADDED_IN_2 | fmt.TABLES_ADDED_IN_3
 
 
 def _as_version_1(data: bytes) -> bytes:
