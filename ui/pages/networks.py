@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTabWidget,
@@ -38,7 +37,6 @@ from app.model import (
 )
 from app.services import municipalities, networks, trainings
 from app.storage.store import Store
-from app.textnorm import fold
 from ui.dialogs.network_forms import RecordDialog
 from ui.errors import show_user_error
 from ui.formatting import show_date, show_number
@@ -46,6 +44,7 @@ from ui.pages import network_edit
 from ui.pages.base import Page
 from ui.pages.network_meetings import MeetingsTab
 from ui.pages.network_portfolio import PortfolioTab
+from ui.pages.network_practices import PracticesTab
 from ui.pages.network_tables import current_id, fill, make_table, with_buttons
 
 WATCHED = {
@@ -131,21 +130,19 @@ class NetworksPage(Page):
         self.sessions = make_table(
             "training_sessions", [_("Data"), _("Moduł"), _("Miejsce"), _("Obecni"), _("Ocena")]
         )
-        self.search = QLineEdit()
-        self.search.setObjectName("practice_search")
-        self.search.setPlaceholderText(_("Szukaj w dobrych praktykach (bez polskich znaków też)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self._show_practices())
-        self.practices = make_table(
-            "good_practices", [_("Dobra praktyka"), _("JST"), _("Obszar"), _("Opis")]
+        self.practice_tab = PracticesTab(
+            lambda table: self._with_edits(table, (_("Dodaj dobrą praktykę…"), self.add_practice)),
+            self.delete_with_confirm,
         )
+        self.search = self.practice_tab.search
+        self.practices = self.practice_tab.practices
         self.portfolio = PortfolioTab()
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._members_tab(), _("&Członkowie"))
         self.tabs.addTab(self.meetings, _("Spo&tkania"))
         self.tabs.addTab(self._trainings_tab(), _("Sz&kolenia"))
-        self.tabs.addTab(self._practices_tab(), _("&Dobre praktyki"))
+        self.tabs.addTab(self.practice_tab, _("&Dobre praktyki"))
         self.tabs.addTab(self.portfolio, _("&Portfel doradcy"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -180,15 +177,6 @@ class NetworksPage(Page):
         box = QVBoxLayout(tab)
         box.addWidget(self._with_edits(self.modules, (_("Dodaj moduł…"), self.add_module)))
         box.addWidget(self._with_edits(self.sessions, (_("Dodaj zajęcia…"), self.add_session)))
-        return tab
-
-    def _practices_tab(self) -> QWidget:
-        tab = QWidget()
-        box = QVBoxLayout(tab)
-        box.addWidget(self.search)
-        box.addWidget(
-            self._with_edits(self.practices, (_("Dodaj dobrą praktykę…"), self.add_practice))
-        )
         return tab
 
     # -- page ------------------------------------------------------------------------
@@ -234,8 +222,9 @@ class NetworksPage(Page):
         self.meetings.show_network(self.context, network.id if network else None)
         if network is None:
             self.period.setText(_("Nie ma jeszcze sieci. Utwórz ją przyciskiem „Nowa sieć…”."))
-            for table in (self.members, self.modules, self.sessions, self.practices):
+            for table in (self.members, self.modules, self.sessions):
                 table.setRowCount(0)
+            self.practice_tab.show_data(self.context, self.municipality_id, None)
             return
         self.period.setText(
             f"{network.kind.label} · {show_date(network.period_start)} – "
@@ -280,44 +269,7 @@ class NetworksPage(Page):
             ],
             [s.id for s in sessions],
         )
-        self._show_practices()
-
-    def _show_practices(self) -> None:
-        if self.store is None or self.network_id is None:
-            return
-        names = trainings.member_names(self.store, self.network_id)
-        words = fold(self.search.text()).split()
-        shown = []
-        for practice in trainings.practices(self.store, self.network_id):
-            text = fold(
-                " ".join(
-                    filter(
-                        None,
-                        (
-                            practice.title,
-                            practice.description,
-                            practice.schools,
-                            practice.results,
-                            names.get(practice.member_id or ""),
-                        ),
-                    )
-                )
-            )
-            if all(word in text for word in words):
-                shown.append(practice)
-        fill(
-            self.practices,
-            [
-                [
-                    p.title,
-                    names.get(p.member_id or "", ""),
-                    str(p.area_code or ""),
-                    p.description or "",
-                ]
-                for p in shown
-            ],
-            [p.id for p in shown],
-        )
+        self.practice_tab.show_data(self.context, self.municipality_id, network.id)
 
     # -- adding, changing, deleting (each one undoable step) -----------------------------
 
