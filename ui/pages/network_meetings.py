@@ -42,12 +42,12 @@ from app.reports.network_data import meeting_days
 from app.services import networks, trainings
 from app.storage.store import Store
 from ui.context import EditorContext
+from ui.dialogs import network_edit
 from ui.dialogs.form_rows import ERROR_STYLE
 from ui.dialogs.network_forms import RecordDialog
 from ui.errors import show_user_error
 from ui.formatting import show_date
 from ui.forms.editors import ChoiceEditor, DateEditor, LineEditor, TextEditor
-from ui.pages import network_edit
 from ui.pages.network_tables import current_id, fill, make_table
 
 # Asks, then deletes as an undoable step: (title, question, type, id, undo text) -> done.

@@ -26,8 +26,8 @@ from app.services import practice_links, trainings
 from app.services.links import parse_key
 from app.textnorm import fold
 from ui.context import EditorContext
+from ui.dialogs import network_edit
 from ui.dialogs.network_forms import RecordDialog
-from ui.pages import network_edit
 from ui.pages.network_tables import current_id, fill, make_table
 
 Delete = Callable[[str, str, type[PracticeLink], str, str], bool]

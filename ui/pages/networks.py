@@ -37,10 +37,10 @@ from app.model import (
 )
 from app.services import municipalities, networks, trainings
 from app.storage.store import Store
+from ui.dialogs import network_edit
 from ui.dialogs.network_forms import RecordDialog
 from ui.errors import show_user_error
 from ui.formatting import show_date, show_number
-from ui.pages import network_edit
 from ui.pages.base import Page
 from ui.pages.network_meetings import MeetingsTab
 from ui.pages.network_portfolio import PortfolioTab
