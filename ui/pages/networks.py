@@ -198,7 +198,7 @@ class NetworksPage(Page):
         self.chooser.setCurrentIndex(ids.index(self.network_id) if self.network_id else -1)
         self.chooser.blockSignals(False)
         self._show_network(next((n for n in found if n.id == self.network_id), None))
-        self.portfolio.show_data(self.store, self.municipality_id, found)
+        self.portfolio.show_data(self.context, self.municipality_id, found)
 
     def on_change(self, change: Change) -> None:
         if change.record_type in WATCHED and self.isVisible():
