@@ -193,6 +193,8 @@ class OverviewPage(Page):
         parts.setChildrenCollapsible(False)
         parts.addWidget(table)
         parts.addWidget(self.visit_plan)
+        parts.setStretchFactor(0, 1)
+        parts.setStretchFactor(1, 1)
         page = QWidget()
         box = QVBoxLayout(page)
         box.addWidget(self.portfolio_note)

@@ -27,6 +27,8 @@ class PracticeLinks(QWidget):
         self.list.setObjectName("linked_practices")
         self.list.setAccessibleName(_("Dobre praktyki"))
         self.list.setMaximumHeight(70)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole title in its tooltip
         self.link_button = QPushButton(_("Powiąż…"))
         self.link_button.setToolTip(_("Powiąż dobrą praktykę z sieci JST"))
         self.link_button.clicked.connect(self.link)
@@ -63,7 +65,7 @@ class PracticeLinks(QWidget):
             return
         for link_id, practice in practice_links.practices_of(self.context.store, *self.target):
             item = QListWidgetItem(practice.title, self.list)
-            item.setToolTip(practice.description or practice.title)
+            item.setToolTip(practice.title)
             item.setData(Qt.ItemDataRole.UserRole, link_id)
         self.unlink_button.setEnabled(self.list.count() > 0)
         if self.list.count():
