@@ -44,6 +44,7 @@ def _choose_meeting(page: NetworksPage, key: str) -> None:
 def test_the_page_shows_the_demo_network(page: NetworksPage) -> None:
     assert page.chooser.currentText().startswith("Grupa Wymiany Doświadczeń")
     kinds = {page.members.item(row, 1).text() for row in range(6)}
+    assert page.members.item(0, 4).text() == "tak"  # the demo JST's data is here
     assert "miasto na prawach powiatu" in kinds and "powiat" in kinds
     assert page.meetings.timeline.count() == 4
     assert page.sessions.rowCount() == 3
@@ -314,6 +315,8 @@ def test_a_laptop_with_only_a_network_works(  # type: ignore[no-untyped-def]
         ]
         assert shown == ["Sieci i spotkania"]
         qtbot.waitUntil(lambda: found.members.rowCount() == 6)
+        # No member's full data is on this laptop (the demo JST's id is in the file).
+        assert [found.members.item(r, 4).text() for r in range(6)] == [""] * 6
         for tab in range(found.tabs.count()):
             found.tabs.setCurrentIndex(tab)
         assert found.meetings.timeline.count() == 4

@@ -232,6 +232,7 @@ class NetworksPage(Page):
             + (f" · {_('koordynator')}: {network.coordinator}" if network.coordinator else "")
         )
         members = networks.members(store, network.id)
+        here = {m.id for m in municipalities.all_municipalities(store)}  # full data on this laptop
         fill(
             self.members,
             [
@@ -240,7 +241,7 @@ class NetworksPage(Page):
                     m.kind.label,
                     show_number(m.population),
                     show_number(m.schools_count),
-                    _("tak") if m.municipality_id else "",
+                    _("tak") if m.municipality_id in here else "",
                 ]
                 for m in members
             ],
