@@ -340,3 +340,32 @@ def test_a_laptop_with_only_a_network_works(  # type: ignore[no-untyped-def]
     finally:
         window.set_store(store)
         empty.close()
+
+
+def test_a_participant_of_a_jst_no_longer_a_member_is_refused(  # type: ignore[no-untyped-def]
+    qtbot, page: NetworksPage, store: Store, monkeypatch
+) -> None:
+    """The member left the network while the dialog was open: a Polish message, nothing saved."""
+    from app.model import Participant
+    from ui.dialogs.network_forms import RecordDialog
+
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m3")
+    before = len(networks.of_meeting(store, Participant, _id("meeting", "m3")))
+    shown: list[str] = []
+
+    def fill_in(dialog: RecordDialog) -> int:
+        type_text(dialog.editors["name"], "Zofia Nowa")
+        chooser = dialog.editors["member_id"]
+        assert isinstance(chooser, QComboBox)
+        chooser.setCurrentIndex(chooser.findText("Gmina Lubicz"))
+        networks.delete(store, NetworkMember, _id("member", "lubicz"))
+        dialog.accept()
+        shown.append(dialog.rows.text("member_id"))
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", fill_in)
+    page.meetings.add_participant()
+    assert "członkiem sieci" in shown[0]
+    # Lubicz's two participants left with it; Zofia Nowa was not added.
+    assert len(networks.of_meeting(store, Participant, _id("meeting", "m3"))) == before - 2
