@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget, QWidget
 
+from app.i18n import _
 from app.model import Record
 from app.services import records
 from ui.commands import push
@@ -94,4 +96,25 @@ def edit_dialog(
         choices=choices,
         values={name: getattr(record, name) for name in names},
         parent=parent,
+    )
+
+
+# Asks, then deletes as an undoable step: (title, question, type, id, undo text) -> done.
+Delete = Callable[[str, str, type[Record], str, str], bool]
+
+
+def delete_row(table: QTableWidget, cls: type[Record], what: str, delete: Delete) -> bool:
+    """Ask about the record of the table's chosen row (its first cell names it) and delete it."""
+    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
+    chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+    if item is None or not chosen:
+        return False
+    return delete(
+        _("Usuwanie"),
+        _("Usunąć „{name}”?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z).").format(
+            name=item.text()
+        ),
+        cls,
+        str(chosen),
+        _("usunięcie: {what}").format(what=_(what)),
     )

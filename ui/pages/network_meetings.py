@@ -50,8 +50,7 @@ from ui.formatting import show_date
 from ui.forms.editors import ChoiceEditor, DateEditor, LineEditor, TextEditor
 from ui.pages.network_tables import current_id, fill, make_table
 
-# Asks, then deletes as an undoable step: (title, question, type, id, undo text) -> done.
-Delete = Callable[[str, str, type[Record], str, str], bool]
+Delete = network_edit.Delete
 # What each list of a meeting holds: (record type, fields of its dialog, what one is called).
 LISTS: dict[str, tuple[type[Record], tuple[str, ...], str]] = {
     "meeting_items": (
@@ -420,20 +419,8 @@ class MeetingsTab(QWidget):
             self._show_lists()
 
     def delete_row(self, table: QTableWidget) -> None:
-        chosen = current_id(table)
-        item = table.item(table.currentRow(), 0)
-        if chosen is None or item is None:
-            return
         cls, _names, what = LISTS[table.objectName()]
-        if self._delete(
-            _("Usuwanie"),
-            _("Usunąć „{name}”?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z).").format(
-                name=item.text()
-            ),
-            cls,
-            chosen,
-            _("usunięcie: {what}").format(what=_(what)),
-        ):
+        if network_edit.delete_row(table, cls, what, self._delete):
             self._show_lists()
 
     def _set(self, table: QTableWidget, cls: type[Record], values: dict[str, Any]) -> None:

@@ -425,20 +425,8 @@ class NetworksPage(Page):
 
     def delete_row(self, table: QTableWidget) -> None:
         """Delete the record of the table's chosen row, after asking (undoable)."""
-        chosen = current_id(table)
-        item = table.item(table.currentRow(), 0)
-        if chosen is None or item is None:
-            return
-        cls, _names, title = ROW_EDITS[table.objectName()]
-        self.delete_with_confirm(
-            _("Usuwanie"),
-            _("Usunąć „{name}”?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z).").format(
-                name=item.text()
-            ),
-            cls,
-            chosen,
-            _("usunięcie: {what}").format(what=_(title)),
-        )
+        cls, _names, what = ROW_EDITS[table.objectName()]
+        network_edit.delete_row(table, cls, what, self.delete_with_confirm)
 
     def export_package(self) -> None:
         if self.store is None or self.network_id is None:

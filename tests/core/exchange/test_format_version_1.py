@@ -3,10 +3,7 @@ become financing rows, the columns added since take their defaults."""
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
-import zipfile
 from pathlib import Path
 
 from app.exchange import format as fmt
@@ -25,14 +22,14 @@ from app.model import (
 from app.model.funding_seed import legacy_row_id
 from app.services import funding, records
 from app.storage.store import Store
+from tests.core.exchange.older_files import entries_of, packed
 
 NEW_TABLES = fmt.TABLES_ADDED_IN_2 | fmt.TABLES_ADDED_IN_3
 
 
 def _as_version_1(data: bytes) -> bytes:
     """The file as version 1 wrote it: no new tables, no new columns."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    entries = entries_of(data)
     for table in NEW_TABLES:
         entries.pop(fmt.records_entry(table), None)
     for table, columns in fmt.ADDED_IN_2.items():
@@ -45,17 +42,7 @@ def _as_version_1(data: bytes) -> bytes:
     manifest = json.loads(entries[fmt.MANIFEST])
     manifest["format_version"] = 1
     manifest["contents"] = {k: v for k, v in manifest["contents"].items() if k not in NEW_TABLES}
-    manifest["entries"] = {
-        name: {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
-        for name, body in entries.items()
-        if name != fmt.MANIFEST and not name.endswith("/")
-    }
-    entries[fmt.MANIFEST] = json.dumps(manifest).encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, body in entries.items():
-            archive.writestr(name, body)
-    return buffer.getvalue()
+    return packed(entries, manifest)
 
 
 def test_a_version_1_file_imports_with_its_budgets_as_rows(tmp_path: Path) -> None:

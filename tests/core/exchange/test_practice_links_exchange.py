@@ -3,10 +3,7 @@ which has none, still imports."""
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
-import zipfile
 from pathlib import Path
 
 from app.demo import demo_municipality_id, load_demo
@@ -17,6 +14,7 @@ from app.exchange.reader import read_bytes
 from app.model import PracticeLink
 from app.services import records
 from app.storage.store import Store
+from tests.core.exchange.older_files import entries_of, packed
 
 
 def _links(store: Store) -> set[tuple[str, str, str]]:
@@ -26,8 +24,7 @@ def _links(store: Store) -> set[tuple[str, str, str]]:
 
 def _as_version_2(data: bytes) -> bytes:
     """The file as version 2 wrote it: no practice links."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    entries = entries_of(data)
     dropped: set[str] = set()
     for table in fmt.TABLES_ADDED_IN_3:
         rows = json.loads(entries.pop(fmt.records_entry(table), b"[]"))
@@ -40,17 +37,7 @@ def _as_version_2(data: bytes) -> bytes:
     manifest["contents"] = {
         k: v for k, v in manifest["contents"].items() if k not in fmt.TABLES_ADDED_IN_3
     }
-    manifest["entries"] = {
-        name: {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
-        for name, body in entries.items()
-        if name != fmt.MANIFEST and not name.endswith("/")
-    }
-    entries[fmt.MANIFEST] = json.dumps(manifest).encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, body in entries.items():
-            archive.writestr(name, body)
-    return buffer.getvalue()
+    return packed(entries, manifest)
 
 
 def test_links_travel_with_the_jst_and_a_version_2_file_still_imports(tmp_path: Path) -> None:
