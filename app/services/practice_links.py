@@ -9,6 +9,7 @@ practices (:func:`practices_of`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -119,12 +120,28 @@ def uses_of_practice(store: Store, practice_id: str) -> list[PracticeUse]:
         PracticeUse(_("Spotkanie nr {number}: {title}").format(number=number, title=title), None)
         for number, title in items
     ]
+    live = _live(store, found)
+    found = [link for link in found if (link.link_type, link.link_id) in live]
     labels = links.describe(store, [(link.link_type, link.link_id) for link in found])
     uses += sorted(
         (PracticeUse(labels[(link.link_type, link.link_id)], link.id) for link in found),
         key=lambda use: use.label,
     )
     return uses
+
+
+def _live(store: Store, found: Sequence[PracticeLink]) -> set[tuple[str, str]]:
+    """The links whose note or plan element is still there (a deleted one hides its links)."""
+    live: set[tuple[str, str]] = set()
+    with store.session() as session:
+        for link_type, cls in LINKED_FROM.items():
+            ids = [link.link_id for link in found if link.link_type == link_type]
+            if ids:
+                rows = session.scalars(
+                    select(cls.id).where(cls.id.in_(ids), cls.deleted_at.is_(None))
+                )
+                live |= {(link_type, str(row)) for row in rows}
+    return live
 
 
 def link_choices(store: Store, municipality_id: str) -> list[LinkTarget]:

@@ -104,3 +104,19 @@ def test_choices_hold_notes_goals_and_actions_only(demo_store: Store) -> None:
 def test_practices_are_found_without_diacritics(demo_store: Store) -> None:
     hits = search.search(demo_store, "angazujemy rodzicow")
     assert any(hit.title.startswith("Angażujemy rodziców") for hit in hits)
+
+
+def test_a_deleted_note_hides_its_link_and_undo_shows_it_again(demo_store: Store) -> None:
+    note = journal.list_notes(demo_store, demo_municipality_id())[0]
+    debate = _id("practice", "debata")
+    practice_links.link_practice(
+        demo_store, demo_municipality_id(), debate, "monitoring_note", note.id
+    )
+    deletion = records.delete(demo_store, MonitoringNote, note.id)
+    assert not any(
+        u.label.startswith("Notatka:") for u in practice_links.uses_of_practice(demo_store, debate)
+    )
+    records.restore(demo_store, MonitoringNote, note.id, deletion)
+    assert any(
+        u.label.startswith("Notatka:") for u in practice_links.uses_of_practice(demo_store, debate)
+    )
