@@ -461,6 +461,9 @@ class MainWindow(QMainWindow):
             page.on_change(change)
 
     def _page_chosen(self, row: int) -> None:
+        if 0 <= row < len(PAGES) and self.navigation.isRowHidden(row):
+            self.navigate("networks")  # a laptop with networks only (Ctrl+1…9 too)
+            return
         if 0 <= row < len(PAGES):
             if row < len(self._pages):
                 self.page_at(row)

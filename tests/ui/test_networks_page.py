@@ -314,6 +314,8 @@ def test_a_laptop_with_only_a_network_works(  # type: ignore[no-untyped-def]
             if not window.navigation.isRowHidden(row)
         ]
         assert shown == ["Sieci i spotkania"]
+        window.navigation.setCurrentRow(0)  # as Ctrl+1 does: the overview needs a JST
+        assert window.stack.currentWidget() is found
         qtbot.waitUntil(lambda: found.members.rowCount() == 6)
         # No member's full data is on this laptop (the demo JST's id is in the file).
         assert [found.members.item(r, 4).text() for r in range(6)] == [""] * 6
