@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app import demo_monitoring, demo_networks, demo_snapshots
+from app import demo_monitoring, demo_networks, demo_practice_links, demo_snapshots
 from app.changes import Change, ChangeKind
 from app.demo_school_data import add_school_data, after_load
 from app.demo_strategy import build_strategy
@@ -95,6 +95,7 @@ def load_demo(store: Store, copy: int = 0) -> tuple[Municipality, bool]:
         municipality = builder.build(session, data)
         demo_networks.build(session, municipality_id, copy)
         demo_monitoring.build(session, municipality_id, copy)
+        demo_practice_links.build(session, municipality_id, copy)
         _number_siblings(session, municipality_id)
     after_load(store, municipality_id)
     demo_snapshots.close_years(store, municipality_id)

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         if self.municipality_model.rowCount() == 0:
             self._show_pages(False)
+            self._show_networks_only()
             return
         if self.municipality_model.row_of(wanted) < 0:
             first = self.municipality_model.municipality_at(0)
@@ -331,6 +332,8 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()  # an import is not undone step by step (a backup was taken)
             self.municipality_model.reload()
             self.choose_municipality(changed)
+            if self.municipality_model.rowCount() == 0:
+                self._show_networks_only()
             for page in self.built():
                 page.refresh_when_seen()
 
@@ -399,6 +402,9 @@ class MainWindow(QMainWindow):
             page.on_change(change)
 
     def _page_chosen(self, row: int) -> None:
+        if 0 <= row < len(PAGES) and self.navigation.isRowHidden(row):
+            self.navigate("networks")  # a laptop with networks only (Ctrl+1…9 too)
+            return
         if 0 <= row < len(PAGES):
             if row < len(self._pages):
                 self.page_at(row)
@@ -410,6 +416,24 @@ class MainWindow(QMainWindow):
         self.switcher.setEnabled(visible)
         for action in (self.action_export_pdf, self.action_export_package):
             action.setEnabled(visible)
+        for row in range(self.navigation.count()):
+            self.navigation.setRowHidden(row, False)
+
+    def _show_networks_only(self) -> None:
+        """A laptop holding networks but no JST (a member's import) shows the networks page."""
+        from app.services.networks import networks
+
+        if self.store is None or self.context is None or not networks(self.store):
+            return
+        self._show_pages(True)
+        self.switcher.setEnabled(False)
+        for action in (self.action_export_pdf, self.action_export_package):
+            action.setEnabled(False)
+        keys = [key for key, _title in PAGES]
+        for row, key in enumerate(keys):
+            self.navigation.setRowHidden(row, key != "networks")
+        self.page_at(keys.index("networks")).show_municipality(self.context, None)
+        self.navigate("networks")
 
     def _focus_switcher(self) -> None:
         self.switcher.setFocus()

@@ -36,7 +36,9 @@ FORMAT_NAME = "plan-oswiaty-exchange"
 # a version-2 file still imports (TABLES_ADDED_IN_3);
 # also a school's history and who runs it, pupils by grade and spending per school (schema
 # 0009); a visit's times and place kind, the conclusions of a monitoring period (schema
-# 0010); older programs refuse such a file as newer. Versions 1 and 2 still import.
+# 0010); links from notes, goals, objectives and actions to good practices
+# (practice_link, schema 0011); older programs refuse such a file as newer.
+# Versions 1 and 2 still import.
 FORMAT_VERSION = 3
 EXTENSION = ".planoswiaty"
 MANIFEST = "manifest.json"
@@ -87,6 +89,7 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "problem",
             "diagnosis_table",
             "plan_consultation",
+            "practice_link",
         ),
     ),
     "indicators": (
@@ -103,7 +106,7 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "notes": (
         N_("Notatki monitoringowe i ryzyka"),
-        ("monitoring_note", "risk", "monitoring_conclusion"),
+        ("monitoring_note", "risk", "monitoring_conclusion", "practice_link"),
     ),
 }
 ALL_PARTS: tuple[str, ...] = tuple(PARTS)
@@ -187,7 +190,7 @@ TABLES_ADDED_IN_2 = frozenset(
 
 
 # Tables a version-2 file does not have.
-TABLES_ADDED_IN_3 = frozenset(SNAPSHOT_TABLES) | {"monitoring_conclusion"}
+TABLES_ADDED_IN_3 = frozenset(SNAPSHOT_TABLES) | {"monitoring_conclusion", "practice_link"}
 
 
 def tables_in_file(parts: tuple[str, ...], version: int) -> tuple[str, ...]:

@@ -46,6 +46,7 @@ from app.model.network import (
     Person,
     PersonLink,
     PersonRole,
+    PracticeLink,
     ProgrammeItemKind,
     TrainingModule,
     TrainingSession,
@@ -113,6 +114,7 @@ RECORD_CLASSES: tuple[type[Record], ...] = (
     Consultation,
     SchoolYearSnapshot,
     SnapshotEvent,
+    PracticeLink,
     *NETWORK_CLASSES,
 )
 
@@ -168,6 +170,7 @@ __all__ = [
     "PlaceKind",
     "PlanConsultation",
     "PlanStatus",
+    "PracticeLink",
     "Problem",
     "ProblemKind",
     "ProgrammeItemKind",

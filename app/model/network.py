@@ -275,6 +275,20 @@ class Consultation(OwnedRecord):
     advisor: Mapped[str | None] = mapped_column(String(200))
 
 
+class PracticeLink(OwnedRecord):
+    """A good practice named from a note, a goal, an objective or an action of a JST.
+
+    It belongs to the JST (it travels in the JST's exchange file); the practice is a
+    network's record, named by id only, so a laptop without that network keeps the link.
+    """
+
+    __tablename__ = "practice_link"
+
+    practice_id: Mapped[str] = mapped_column(String(36), index=True)
+    link_type: Mapped[str] = mapped_column(String(40))
+    link_id: Mapped[str] = mapped_column(String(36), index=True)
+
+
 NETWORK_CLASSES: tuple[type[Record], ...] = (
     Network,
     NetworkMember,

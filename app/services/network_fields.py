@@ -23,6 +23,7 @@ from app.model import (
     Person,
     PersonLink,
     PersonRole,
+    PracticeLink,
     ProgrammeItemKind,
     RecommendationStatus,
     Record,
@@ -30,6 +31,7 @@ from app.model import (
     TrainingSession,
 )
 from app.services.fields import (
+    DEPENDENTS,
     FIELDS,
     PARENTS,
     Field,
@@ -138,6 +140,12 @@ NETWORK_FIELDS: dict[type[Record], dict[str, Field]] = {
     },
 }
 
+NETWORK_FIELDS[PracticeLink] = {
+    "practice_id": text(N_("Dobra praktyka"), required=True, max_length=36),
+    "link_type": text(N_("Rodzaj elementu"), required=True, max_length=40),
+    "link_id": text(N_("Element"), required=True, max_length=36),
+}
+
 # The parent of each record type (see ``PARENTS`` in :mod:`app.services.fields`).
 NETWORK_PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     NetworkMember: ("network_id", Network),
@@ -150,7 +158,27 @@ NETWORK_PARENTS: dict[type[Record], tuple[str, type[Record]]] = {
     Participant: ("member_id", NetworkMember),
     PersonLink: ("municipality_id", Municipality),
     Consultation: ("municipality_id", Municipality),
+    PracticeLink: ("municipality_id", Municipality),
+}
+
+# Records deleted (and restored by undo) together with another (see ``DEPENDENTS``).
+NETWORK_DEPENDENTS: dict[type[Record], tuple[tuple[type[Record], str], ...]] = {
+    Network: (
+        (NetworkMember, "network_id"),
+        (GoodPractice, "network_id"),
+        (NetworkMeeting, "network_id"),
+        (TrainingModule, "network_id"),
+    ),
+    NetworkMeeting: (
+        (MeetingItem, "meeting_id"),
+        (MeetingStep, "meeting_id"),
+        (Participant, "meeting_id"),
+    ),
+    NetworkMember: ((Participant, "member_id"),),
+    TrainingModule: ((TrainingSession, "module_id"),),
+    TrainingSession: ((Participant, "session_id"),),
 }
 
 FIELDS.update(NETWORK_FIELDS)
 PARENTS.update(NETWORK_PARENTS)
+DEPENDENTS.update(NETWORK_DEPENDENTS)

@@ -31,7 +31,6 @@ from app.model import (
     RecommendationStatus,
     Record,
     School,
-    utcnow,
 )
 from app.services import records, validation
 from app.storage.store import Store
@@ -396,37 +395,8 @@ def set_present(store: Store, participant_id: str, present: bool) -> None:
 
 # -- deleting ---------------------------------------------------------------------------
 
-_CHILDREN: dict[type[Record], tuple[tuple[type[NetworkRecord], str], ...]] = {
-    NetworkMeeting: (
-        (MeetingItem, "meeting_id"),
-        (MeetingStep, "meeting_id"),
-        (Participant, "meeting_id"),
-    ),
-    NetworkMember: ((Participant, "member_id"),),
-}
 
-
-def delete(store: Store, cls: type[Record], record_id: str) -> None:
-    """Tombstone a network record (a network with all of it, a meeting with its programme)."""
-    with writing(store, cls.__tablename__, ChangeKind.DELETED) as (session, touched):
-        record = load(session, cls, record_id)
-        stamp = utcnow()
-        victims: list[Record] = [record]
-        if isinstance(record, Network):
-            for child_cls in _network_tables():
-                victims += session.scalars(
-                    select(child_cls).where(child_cls.network_id == record.id)  # type: ignore[attr-defined]
-                )
-        for child_cls, column in _CHILDREN.get(cls, ()):
-            victims += session.scalars(
-                select(child_cls).where(getattr(child_cls, column) == record.id)
-            )
-        for victim in victims:
-            victim.deleted_at = stamp
-        touched.append(record)
-
-
-def _network_tables() -> list[type[Record]]:
-    from app.model import NETWORK_CLASSES
-
-    return [cls for cls in NETWORK_CLASSES if issubclass(cls, NetworkRecord)]
+def delete(store: Store, cls: type[Record], record_id: str) -> records.Deletion:
+    """Tombstone a network record (a network with all of it, a meeting with its programme);
+    the returned deletion brings it all back (:func:`app.services.records.restore`)."""
+    return records.delete(store, cls, record_id)

@@ -261,6 +261,7 @@ def test_the_export_dialog_writes_a_protected_file(
         "consultation",
         "monitoring_note",
         "risk",
+        "practice_link",  # notes name good practices (format 3)
     }
     assert shown[-1][0] == "information"
 

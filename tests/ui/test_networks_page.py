@@ -44,6 +44,7 @@ def _choose_meeting(page: NetworksPage, key: str) -> None:
 def test_the_page_shows_the_demo_network(page: NetworksPage) -> None:
     assert page.chooser.currentText().startswith("Grupa Wymiany Doświadczeń")
     kinds = {page.members.item(row, 1).text() for row in range(6)}
+    assert page.members.item(0, 4).text() == "tak"  # the demo JST's data is here
     assert "miasto na prawach powiatu" in kinds and "powiat" in kinds
     assert page.meetings.timeline.count() == 4
     assert page.sessions.rowCount() == 3
@@ -179,3 +180,194 @@ def records_of(store: Store) -> list:  # type: ignore[type-arg]
     from app.services.municipalities import all_municipalities
 
     return list(all_municipalities(store))
+
+
+def _answer_yes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+
+
+def test_typing_a_topic_is_undone_with_ctrl_z(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store
+) -> None:
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m2")
+    before = _meeting(store, "m2").topic
+    topic = page.meetings.editors["topic"]
+    topic.selectAll()
+    type_text(topic, "Temat do cofnięcia")
+    qtbot.keyClick(topic, Qt.Key.Key_Tab)
+    assert _meeting(store, "m2").topic == "Temat do cofnięcia"
+    window.action_undo.trigger()
+    assert _meeting(store, "m2").topic == before
+    qtbot.waitUntil(lambda: page.meetings.editors["topic"].value() == before)
+    window.action_redo.trigger()
+    assert _meeting(store, "m2").topic == "Temat do cofnięcia"
+
+
+def test_a_refused_day_lands_on_no_undo_stack(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store
+) -> None:
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m4")
+    first = page.meetings.editors["starts_on"]
+    first.set_value(date(2027, 3, 1))
+    first.editingFinished.emit()
+    assert "poza okresem" in page.meetings.error.text()
+    assert window.undo_stack.count() == 0
+
+
+def test_adding_a_member_through_the_dialog_is_undone(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store
+) -> None:
+    dialog = page.member_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    type_text(dialog.editors["name"], "Gmina Łąkowa")
+    dialog.accept()
+    assert dialog.result() == 1
+    qtbot.waitUntil(lambda: page.members.rowCount() == 7)
+    window.action_undo.trigger()
+    assert [m.name for m in networks.members(store, network_id())][-1] != "Gmina Łąkowa"
+    qtbot.waitUntil(lambda: page.members.rowCount() == 6)
+    window.action_redo.trigger()
+    qtbot.waitUntil(lambda: page.members.rowCount() == 7)
+
+
+def test_editing_a_practice_row_and_undoing_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, monkeypatch
+) -> None:
+    from app.services import trainings
+    from ui.dialogs.network_forms import RecordDialog
+
+    page.tabs.setCurrentIndex(3)
+    page.practices.selectRow(0)
+    title = page.practices.item(0, 0).text()
+
+    def retitle(dialog: RecordDialog) -> int:
+        editor = dialog.editors["title"]
+        editor.selectAll()  # type: ignore[attr-defined]
+        type_text(editor, "Aaa nowy tytuł")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", retitle)
+    page.edit_row(page.practices)
+    titles = [p.title for p in trainings.practices(store, network_id())]
+    assert "Aaa nowy tytuł" in titles and title not in titles
+    window.action_undo.trigger()
+    titles = [p.title for p in trainings.practices(store, network_id())]
+    assert title in titles and "Aaa nowy tytuł" not in titles
+
+
+def test_deleting_a_meeting_and_undoing_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, monkeypatch
+) -> None:
+    _answer_yes(monkeypatch)
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m3")
+    people = page.meetings.people.rowCount()
+    page.meetings.delete_button.click()
+    assert len(networks.meetings(store, network_id())) == 3
+    qtbot.waitUntil(lambda: page.meetings.timeline.count() == 3)
+    window.action_undo.trigger()
+    assert len(networks.meetings(store, network_id())) == 4
+    qtbot.waitUntil(lambda: page.meetings.timeline.count() == 4)
+    _choose_meeting(page, "m3")
+    assert page.meetings.people.rowCount() == people > 0
+
+
+def test_deleting_a_member_row_and_undoing_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, monkeypatch
+) -> None:
+    _answer_yes(monkeypatch)
+    page.members.selectRow(5)
+    page.delete_row(page.members)
+    assert len(networks.members(store, network_id())) == 5
+    window.action_undo.trigger()
+    assert len(networks.members(store, network_id())) == 6
+
+
+def test_a_laptop_with_only_a_network_works(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store, tmp_path, monkeypatch
+) -> None:
+    """A member's laptop without any JST data imports the network file and uses every tab."""
+    from app.exchange import format as fmt
+    from app.exchange.export import export_package
+    from app.reports import network_export
+    from ui.dialogs.import_package import ImportPreviewDialog
+
+    path = export_package(store, network_id(), tmp_path / "gwd", parts=fmt.NETWORK_PARTS).path
+    empty = Store.open(tmp_path / "empty", backup_on_open=False)
+    try:
+        window.set_store(empty)
+        assert window.central.currentWidget() is window.welcome
+        monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: (self.apply(), 1)[1])
+        for kind in ("information", "warning", "critical"):
+            monkeypatch.setattr(QMessageBox, kind, lambda *_args: QMessageBox.StandardButton.Ok)
+        window.import_package(str(path))
+        assert window.central.currentWidget() is window.splitter
+        found = next(p for p in window.built() if isinstance(p, NetworksPage))
+        assert window.stack.currentWidget() is found
+        shown = [
+            window.navigation.item(row).text()
+            for row in range(window.navigation.count())
+            if not window.navigation.isRowHidden(row)
+        ]
+        assert shown == ["Sieci i spotkania"]
+        window.navigation.setCurrentRow(0)  # as Ctrl+1 does: the overview needs a JST
+        assert window.stack.currentWidget() is found
+        qtbot.waitUntil(lambda: found.members.rowCount() == 6)
+        # No member's full data is on this laptop (the demo JST's id is in the file).
+        assert [found.members.item(r, 4).text() for r in range(6)] == [""] * 6
+        for tab in range(found.tabs.count()):
+            found.tabs.setCurrentIndex(tab)
+        assert found.meetings.timeline.count() == 4
+        assert found.sessions.rowCount() == 3 and found.practices.rowCount() == 6
+        assert found.portfolio.visit_plan.rowCount() == 0  # the JSTs' people stay at home
+
+        dialog = found.meetings.meeting_dialog()
+        assert dialog is not None
+        qtbot.addWidget(dialog)
+        type_text(dialog.editors["topic"], "Spotkanie u członka")
+        dialog.editors["starts_on"].set_value(date(2026, 12, 17))
+        dialog.accept()
+        assert dialog.result() == 1
+        assert len(networks.meetings(empty, network_id())) == 5
+        window.action_undo.trigger()
+        assert len(networks.meetings(empty, network_id())) == 4
+
+        network_export.export(empty, "meeting", network_id(), output=tmp_path / "m.pdf")
+        network_export.export(empty, "network", network_id(), output=tmp_path / "n.pdf")
+        assert (tmp_path / "m.pdf").stat().st_size > 1000
+    finally:
+        window.set_store(store)
+        empty.close()
+
+
+def test_a_participant_of_a_jst_no_longer_a_member_is_refused(  # type: ignore[no-untyped-def]
+    qtbot, page: NetworksPage, store: Store, monkeypatch
+) -> None:
+    """The member left the network while the dialog was open: a Polish message, nothing saved."""
+    from app.model import Participant
+    from ui.dialogs.network_forms import RecordDialog
+
+    page.tabs.setCurrentIndex(1)
+    _choose_meeting(page, "m3")
+    before = len(networks.of_meeting(store, Participant, _id("meeting", "m3")))
+    shown: list[str] = []
+
+    def fill_in(dialog: RecordDialog) -> int:
+        type_text(dialog.editors["name"], "Zofia Nowa")
+        chooser = dialog.editors["member_id"]
+        assert isinstance(chooser, QComboBox)
+        chooser.setCurrentIndex(chooser.findText("Gmina Lubicz"))
+        networks.delete(store, NetworkMember, _id("member", "lubicz"))
+        dialog.accept()
+        shown.append(dialog.rows.text("member_id"))
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", fill_in)
+    page.meetings.add_participant()
+    assert "członkiem sieci" in shown[0]
+    # Lubicz's two participants left with it; Zofia Nowa was not added.
+    assert len(networks.of_meeting(store, Participant, _id("meeting", "m3"))) == before - 2

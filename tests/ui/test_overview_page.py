@@ -13,6 +13,7 @@ from app.model import Municipality
 from app.services import records, visits
 from app.services.overview import municipality_overview, portfolio
 from app.storage.store import Store
+from tests.ui.conftest import type_text
 from ui.main_window import MainWindow
 from ui.models import portfolio as cols
 from ui.models.roles import ID_ROLE
@@ -130,3 +131,35 @@ def test_portfolio_sorted_by_attention_and_opens_a_municipality(
     assert changed.args == [calm.id]
     assert page.tabs.currentIndex() == 0
     assert page.heading.text() == "Gmina Spokojna"
+
+
+def test_portfolio_shows_the_visit_plan_and_logs_a_consultation(
+    qtbot: Any, window: MainWindow, store: Store, demo: str, monkeypatch: Any
+) -> None:
+    from app.services import people
+    from ui.dialogs.network_forms import RecordDialog
+
+    page = _overview(window, demo)
+    page.tabs.setCurrentIndex(PORTFOLIO_TAB)
+    plan = page.visit_plan.visit_plan
+    expected = people.visit_plan(store)
+    qtbot.waitUntil(lambda: plan.rowCount() == len(expected) > 0)
+    assert plan.item(0, 0).text() == "Gmina Zielonki Wielkie"
+    assert plan.item(0, 3).text() == "3"  # three on-site visits in the cycle
+    assert plan.item(0, 4).text() == str(expected[0].done)
+    assert plan.item(0, 6).text() == str(expected[0].due)
+    before = expected[0].consultations
+
+    def fill_in(dialog: RecordDialog) -> int:
+        dialog.editors["held_on"].set_value(expected[0].last_visit or TODAY)  # type: ignore[attr-defined]
+        type_text(dialog.editors["form"], "telefon")
+        dialog.accept()  # no topic: refused in place
+        assert "nie może być puste" in dialog.rows.text("topic")
+        type_text(dialog.editors["topic"], "Harmonogram ewaluacji")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", fill_in)
+    page.visit_plan.add_consultation()
+    assert people.visit_plan(store)[0].consultations == before + 1
+    qtbot.waitUntil(lambda: plan.item(0, 9).text() == str(before + 1))

@@ -9,7 +9,8 @@ stack. Commands need a store and no window: tests construct one, ``redo()`` and
 - :mod:`ui.commands.base` — the generic ones (edit, create, delete, move a record; a pair of calls);
 - :mod:`ui.commands.monitoring` — notes, measurements, risks, support stages;
 - :mod:`ui.commands.visits` — visits and recommendations;
-- :mod:`ui.commands.hdr` — creating, copying an HDR, placing an item.
+- :mod:`ui.commands.hdr` — creating, copying an HDR, placing an item;
+- :mod:`ui.commands.networks` — networks, their members, meetings, trainings, practices.
 """
 
 from ui.commands.base import CallCommand as CallCommand

@@ -46,6 +46,7 @@ from ui.models.notes import NoteTableModel, note_title
 from ui.models.roles import ID_ROLE
 from ui.pages.monitoring_journal_filters import JournalFilters
 from ui.widgets.link_editor import LinkEditor
+from ui.widgets.practice_links import PracticeLinks
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
 
 FORM_FIELDS = (
@@ -116,6 +117,8 @@ class JournalPanel(JournalFilters):
         self.link.setObjectName("field_link")
         self.link.committed.connect(self._link_changed)
         self.form.layout_.insertRow(2, _("Dotyczy"), self.link)
+        self.practice_links = PracticeLinks()
+        self.form.layout_.insertRow(3, _("Dobre praktyki"), self.practice_links)
         self.risk_button = QPushButton(_("Utwórz ryzyko z notatki"))
         self.risk_button.setToolTip(
             _("Wpisz to ryzyko do rejestru ryzyk (notatka rodzaju „ryzyko”)")
@@ -308,6 +311,8 @@ class JournalPanel(JournalFilters):
 
     def _show_note(self, note: MonitoringNote | None) -> None:
         self.form.load(note)
+        note_id = note.id if note is not None else None
+        self.practice_links.show_for(self.context, self.municipality_id, "monitoring_note", note_id)
         self.link.setEnabled(note is not None)
         if note is not None:
             self._show_link(note)

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import UserError
-from app.i18n import _
+from app.i18n import N_, _
 from app.model import (
     MeetingItem,
     MeetingStep,
@@ -35,16 +36,31 @@ from app.model import (
     NetworkMember,
     Participant,
     RecommendationStatus,
+    Record,
 )
 from app.reports.network_data import meeting_days
-from app.services import networks
+from app.services import networks, trainings
 from app.storage.store import Store
+from ui.context import EditorContext
+from ui.dialogs import network_edit
 from ui.dialogs.form_rows import ERROR_STYLE
 from ui.dialogs.network_forms import RecordDialog
 from ui.errors import show_user_error
 from ui.formatting import show_date
 from ui.forms.editors import ChoiceEditor, DateEditor, LineEditor, TextEditor
 from ui.pages.network_tables import current_id, fill, make_table
+
+Delete = network_edit.Delete
+# What each list of a meeting holds: (record type, fields of its dialog, what one is called).
+LISTS: dict[str, tuple[type[Record], tuple[str, ...], str]] = {
+    "meeting_items": (
+        MeetingItem,
+        ("title", "kind", "presenter", "member_id", "practice_id"),
+        N_("punkt programu"),
+    ),
+    "meeting_people": (Participant, ("name", "role", "member_id"), N_("uczestnik")),
+    "meeting_steps": (MeetingStep, ("text", "member_id", "due_date"), N_("ustalony krok")),
+}
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -57,10 +73,14 @@ class MeetingsTab(QWidget):
     """Timeline on the left, the chosen meeting on the right."""
 
     def __init__(
-        self, export_pdf: Callable[[str, str | None], None], parent: QWidget | None = None
+        self,
+        export_pdf: Callable[[str, str | None], None],
+        delete: Delete,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.store: Store | None = None
+        self.context: EditorContext | None = None
+        self._delete = delete
         self.network_id: str | None = None
         self.members: list[NetworkMember] = []
         self.meeting: NetworkMeeting | None = None
@@ -169,14 +189,24 @@ class MeetingsTab(QWidget):
         button.setObjectName(f"add_{table.objectName()}")
         button.clicked.connect(add)
         bar.addWidget(button)
+        assert isinstance(table, QTableWidget)
+        for text, slot in ((_("Zmień…"), self.edit_row), (_("Usuń"), self.delete_row)):
+            other = QPushButton(text)
+            other.clicked.connect(lambda _checked=False, slot=slot: slot(table))
+            bar.addWidget(other)
+        table.doubleClicked.connect(lambda _index: self.edit_row(table))
         box.addLayout(bar)
         box.addWidget(table, 1)
         return holder
 
     # -- showing ---------------------------------------------------------------------
 
-    def show_network(self, store: Store, network_id: str | None) -> None:
-        self.store, self.network_id = store, network_id
+    @property
+    def store(self) -> Store | None:
+        return self.context.store if self.context is not None else None
+
+    def show_network(self, context: EditorContext | None, network_id: str | None) -> None:
+        self.context, self.network_id = context, network_id
         self.refresh()
 
     def refresh(self) -> None:
@@ -271,88 +301,143 @@ class MeetingsTab(QWidget):
     # -- editing ---------------------------------------------------------------------
 
     def _save(self, name: str) -> None:
-        if self.store is None or self.meeting is None:
+        if self.context is None or self.meeting is None:
             return
         editor = self.editors[name]
-        value = editor.value()
-        if value == getattr(self.meeting, name) or (
-            value == "" and getattr(self.meeting, name) is None
-        ):
-            return
         try:
-            self.meeting = networks.update_meeting(self.store, self.meeting.id, **{name: value})
+            changed = network_edit.change(
+                self.context,
+                NetworkMeeting,
+                self.meeting.id,
+                {name: editor.value()},
+                _("zmiana spotkania"),
+            )
         except UserError as error:
             self.error.setText(error.message)
             self.error.show()
             editor.set_value(getattr(self.meeting, name))
             return
+        assert isinstance(changed, NetworkMeeting)
+        self.meeting = changed
         self.error.hide()
-
-    def _dialog(self, dialog: RecordDialog) -> Any:
-        return dialog.result_record if dialog.exec() else None
 
     def member_choices(self) -> list[tuple[str, str]]:
         return [(m.id, m.name) for m in self.members]
 
+    def _choices(self) -> dict[str, list[tuple[str, str]]]:
+        practices = trainings.practices(self.store, self.network_id) if self.store else []
+        return {
+            "member_id": self.member_choices(),
+            "host_member_id": self.member_choices(),
+            "practice_id": [(p.id, p.title) for p in practices],
+        }
+
     def add_meeting(self) -> None:
         dialog = self.meeting_dialog()
-        created = self._dialog(dialog) if dialog is not None else None
-        if created is not None:
-            self.meeting = created
+        if dialog is not None and dialog.exec() and dialog.result_record is not None:
+            self.meeting = dialog.result_record
             self.refresh()
 
     def meeting_dialog(self) -> RecordDialog | None:
-        if self.store is None or self.network_id is None:
+        if self.context is None or self.network_id is None:
             return None
-        store, network_id = self.store, self.network_id
-        return RecordDialog(
+        store, network_id = self.context.store, self.network_id
+        return network_edit.add_dialog(
+            self,
+            self.context,
             _("Nowe spotkanie sieci"),
             NetworkMeeting,
             ("topic", "starts_on", "ends_on", "host_member_id", "place"),
             lambda values: networks.add_meeting(store, network_id, **values),
-            choices={"host_member_id": self.member_choices()},
-            parent=self,
+            _("dodanie spotkania"),
+            choices=self._choices(),
         )
 
     def delete_meeting(self) -> None:
-        if self.store is not None and self.meeting is not None:
-            networks.delete(self.store, NetworkMeeting, self.meeting.id)
+        if self.meeting is None:
+            return
+        meeting = self.meeting
+        if self._delete(
+            _("Usuwanie spotkania"),
+            _(
+                "Usunąć spotkanie {number} ({days}) razem z programem, uczestnikami "
+                "i ustalonymi krokami?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
+            ).format(
+                number=roman(meeting.number),
+                days=meeting_days(meeting.starts_on, meeting.ends_on),
+            ),
+            NetworkMeeting,
+            meeting.id,
+            _("usunięcie spotkania"),
+        ):
             self.meeting = None
             self.refresh()
 
     def add_item(self) -> None:
-        self._add(
-            _("Nowy punkt programu"),
-            MeetingItem,
-            ("title", "kind", "presenter", "member_id"),
-            networks.add_item,
-        )
+        self._add("meeting_items", _("Nowy punkt programu"), networks.add_item)
 
     def add_participant(self) -> None:
-        self._add(
-            _("Nowy uczestnik"),
-            Participant,
-            ("name", "role", "member_id"),
-            networks.add_participant,
-        )
+        self._add("meeting_people", _("Nowy uczestnik"), networks.add_participant)
 
     def add_step(self) -> None:
-        self._add(_("Nowy krok"), MeetingStep, ("text", "member_id", "due_date"), networks.add_step)
+        self._add("meeting_steps", _("Nowy krok"), networks.add_step)
 
-    def _add(self, title: str, cls: type, names: tuple[str, ...], add: Callable[..., Any]) -> None:
-        if self.store is None or self.meeting is None:
+    def _add(self, table: str, title: str, make: Callable[..., Any]) -> None:
+        if self.context is None or self.meeting is None:
             return
-        store, meeting_id = self.store, self.meeting.id
-        dialog = RecordDialog(
+        cls, names, what = LISTS[table]
+        store, meeting_id = self.context.store, self.meeting.id
+        dialog = network_edit.add_dialog(
+            self,
+            self.context,
             title,
             cls,
             names,
-            lambda values: add(store, meeting_id, **values),
-            choices={"member_id": self.member_choices()},
-            parent=self,
+            lambda values: make(store, meeting_id, **values),
+            _("dodanie: {what}").format(what=_(what)),
+            choices=self._choices(),
         )
-        if self._dialog(dialog) is not None:
+        if dialog.exec():
             self._show_lists()
+
+    def edit_row(self, table: QTableWidget) -> None:
+        chosen = current_id(table)
+        if self.context is None or chosen is None:
+            return
+        cls, names, what = LISTS[table.objectName()]
+        dialog = network_edit.edit_dialog(
+            self,
+            self.context,
+            _(what).capitalize(),
+            cls,
+            chosen,
+            names,
+            _("zmiana: {what}").format(what=_(what)),
+            self._choices(),
+        )
+        if dialog.exec():
+            self._show_lists()
+
+    def delete_row(self, table: QTableWidget) -> None:
+        cls, _names, what = LISTS[table.objectName()]
+        if network_edit.delete_row(table, cls, what, self._delete):
+            self._show_lists()
+
+    def _set(self, table: QTableWidget, cls: type[Record], values: dict[str, Any]) -> None:
+        chosen = current_id(table)
+        if self.context is None or chosen is None:
+            return
+        try:
+            network_edit.change(
+                self.context,
+                cls,
+                chosen,
+                values,
+                _("zmiana: {what}").format(what=_(LISTS[table.objectName()][2])),
+            )
+        except UserError as error:
+            show_user_error(self, error)
+        self._show_lists()
 
     def toggle_present(self) -> None:
         chosen = current_id(self.people)
@@ -360,18 +445,10 @@ class MeetingsTab(QWidget):
             return
         people = networks.of_meeting(self.store, Participant, self.meeting.id)
         person = next(p for p in people if p.id == chosen)
-        networks.set_present(self.store, chosen, not person.present)
-        self._show_lists()
+        self._set(self.people, Participant, {"present": not person.present})
 
     def step_done(self) -> None:
-        chosen = current_id(self.steps)
-        if self.store is None or chosen is None:
-            return
-        try:
-            networks.set_step_status(self.store, chosen, RecommendationStatus.DONE)
-        except UserError as error:
-            show_user_error(self, error)
-        self._show_lists()
+        self._set(self.steps, MeetingStep, {"status": RecommendationStatus.DONE})
 
     def _pdf(self) -> None:
         if self.meeting is not None:

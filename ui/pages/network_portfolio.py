@@ -11,6 +11,8 @@ from app.i18n import _
 from app.model import Consultation, Network, Person, PersonLink
 from app.services import networks, people
 from app.storage.store import Store
+from ui.context import EditorContext
+from ui.dialogs import network_edit
 from ui.dialogs.network_forms import RecordDialog
 from ui.formatting import show_date
 from ui.pages.network_meetings import roman
@@ -20,7 +22,7 @@ from ui.pages.network_tables import fill, make_table, with_buttons
 class PortfolioTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store: Store | None = None
+        self.context: EditorContext | None = None
         self.municipality_id: str | None = None
         self.visit_plan = make_table(
             "visit_plan",
@@ -54,8 +56,14 @@ class PortfolioTab(QWidget):
         box.addWidget(QLabel(_("<b>Najbliższe spotkania sieci</b>")))
         box.addWidget(self.upcoming, 1)
 
-    def show_data(self, store: Store, municipality_id: str | None, found: list[Network]) -> None:
-        self.store, self.municipality_id = store, municipality_id
+    @property
+    def store(self) -> Store | None:
+        return self.context.store if self.context is not None else None
+
+    def show_data(
+        self, context: EditorContext | None, municipality_id: str | None, found: list[Network]
+    ) -> None:
+        self.context, self.municipality_id = context, municipality_id
         self._show(found)
 
     def _refresh(self) -> None:
@@ -98,15 +106,17 @@ class PortfolioTab(QWidget):
         )
 
     def add_person(self) -> None:
-        if self.store is None:
+        if self.context is None:
             return
-        store = self.store
-        dialog = RecordDialog(
+        store = self.context.store
+        dialog = network_edit.add_dialog(
+            self,
+            self.context,
             _("Nowa osoba (doradca, ekspert, trener)"),
             Person,
             ("name", "institution", "email", "phone"),
             lambda values: people.add_person(store, **values),
-            parent=self,
+            _("dodanie osoby"),
         )
         if dialog.exec():
             self._refresh()
@@ -123,32 +133,36 @@ class PortfolioTab(QWidget):
             self._refresh()
 
     def link_dialog(self) -> RecordDialog | None:
-        if self.store is None or self.municipality_id is None:
+        if self.context is None or self.municipality_id is None:
             return None
-        store, municipality_id = self.store, self.municipality_id
-        return RecordDialog(
+        store, municipality_id = self.context.store, self.municipality_id
+        return network_edit.add_dialog(
+            self,
+            self.context,
             _("Osoba w wybranej JST"),
             PersonLink,
             ("person_id", "role", "cycle_start", "cycle_end", "planned_visits"),
             lambda values: people.link_person(
                 store, values.pop("person_id") or "", municipality_id, **values
             ),
+            _("powiązanie osoby z JST"),
             choices={"person_id": self._people_choices()},
             values={"planned_visits": 3},
-            parent=self,
         )
 
     def add_consultation(self) -> None:
-        if self.store is None or self.municipality_id is None:
+        if self.context is None or self.municipality_id is None:
             return
-        store, municipality_id = self.store, self.municipality_id
-        dialog = RecordDialog(
+        store, municipality_id = self.context.store, self.municipality_id
+        dialog = network_edit.add_dialog(
+            self,
+            self.context,
             _("Konsultacja zdalna"),
             Consultation,
             ("held_on", "form", "topic", "outcome", "person_id"),
             lambda values: people.add_consultation(store, municipality_id, **values),
+            _("dodanie konsultacji zdalnej"),
             choices={"person_id": self._people_choices()},
-            parent=self,
         )
         if dialog.exec():
             self._refresh()

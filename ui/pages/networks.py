@@ -8,6 +8,7 @@ refuses shows its Polish message and nothing is saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,23 +26,26 @@ from PySide6.QtWidgets import (
 
 from app.changes import Change
 from app.errors import UserError
-from app.i18n import _
+from app.i18n import N_, _
 from app.model import (
     GoodPractice,
     Network,
     NetworkMember,
+    Record,
     TrainingModule,
     TrainingSession,
 )
 from app.services import municipalities, networks, trainings
-from app.textnorm import fold
+from app.storage.store import Store
+from ui.dialogs import network_edit
 from ui.dialogs.network_forms import RecordDialog
 from ui.errors import show_user_error
 from ui.formatting import show_date, show_number
 from ui.pages.base import Page
 from ui.pages.network_meetings import MeetingsTab
 from ui.pages.network_portfolio import PortfolioTab
-from ui.pages.network_tables import fill, make_table, with_buttons
+from ui.pages.network_practices import PracticesTab
+from ui.pages.network_tables import current_id, fill, make_table, with_buttons
 
 WATCHED = {
     "network",
@@ -60,6 +64,29 @@ WATCHED = {
     "municipality",
 }
 
+NETWORK_FIELDS = ("name", "kind", "period_start", "period_end", "coordinator", "description")
+MEMBER_FIELDS = ("name", "kind", "teryt", "population", "schools_count")
+MODULE_FIELDS = ("title", "hours", "form")
+SESSION_FIELDS = ("module_id", "held_on", "place", "evaluation")
+PRACTICE_FIELDS = (
+    "title",
+    "member_id",
+    "schools",
+    "area_code",
+    "competences",
+    "description",
+    "results",
+    "contact",
+    "links",
+)
+# The tables whose rows open in a dialog: (record type, fields, what one is called).
+ROW_EDITS: dict[str, tuple[type[Record], tuple[str, ...], str]] = {
+    "network_members": (NetworkMember, MEMBER_FIELDS, N_("członek sieci")),
+    "training_modules": (TrainingModule, MODULE_FIELDS, N_("moduł szkolenia")),
+    "training_sessions": (TrainingSession, SESSION_FIELDS, N_("zajęcia")),
+    "good_practices": (GoodPractice, PRACTICE_FIELDS, N_("dobra praktyka")),
+}
+
 
 class NetworksPage(Page):
     key = "networks"
@@ -70,7 +97,10 @@ class NetworksPage(Page):
         self.chooser = QComboBox()
         self.chooser.setObjectName("network_chooser")
         self.chooser.setAccessibleName(_("Sieć"))
-        self.chooser.setMinimumContentsLength(30)
+        self.chooser.setMinimumContentsLength(16)
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.chooser.activated.connect(lambda _index: self._network_chosen())
         new = QPushButton(_("Nowa &sieć…"))
         new.clicked.connect(self.new_network)
@@ -83,6 +113,7 @@ class NetworksPage(Page):
         package.clicked.connect(self.export_package)
         self.period = QLabel()
         self.period.setObjectName("network_period")
+        self.period.setWordWrap(True)  # a long coordinator wraps instead of being cut off
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Sieć:")))
         top.addWidget(self.chooser, 1)
@@ -94,49 +125,58 @@ class NetworksPage(Page):
             "network_members",
             [_("JST"), _("Rodzaj"), _("Mieszkańcy"), _("Szkoły i placówki"), _("W programie")],
         )
-        self.meetings = MeetingsTab(self.export_pdf)
+        self.meetings = MeetingsTab(self.export_pdf, self.delete_with_confirm)
         self.modules = make_table("training_modules", [_("Moduł"), _("Godziny"), _("Forma")])
         self.sessions = make_table(
             "training_sessions", [_("Data"), _("Moduł"), _("Miejsce"), _("Obecni"), _("Ocena")]
         )
-        self.search = QLineEdit()
-        self.search.setObjectName("practice_search")
-        self.search.setPlaceholderText(_("Szukaj w dobrych praktykach (bez polskich znaków też)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self._show_practices())
-        self.practices = make_table(
-            "good_practices", [_("Dobra praktyka"), _("JST"), _("Obszar"), _("Opis")]
+        self.practice_tab = PracticesTab(
+            lambda table: self._with_edits(table, (_("Dodaj dobrą praktykę…"), self.add_practice)),
+            self.delete_with_confirm,
         )
+        self.search = self.practice_tab.search
+        self.practices = self.practice_tab.practices
         self.portfolio = PortfolioTab()
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._members_tab(), _("&Członkowie"))
         self.tabs.addTab(self.meetings, _("Spo&tkania"))
         self.tabs.addTab(self._trainings_tab(), _("Sz&kolenia"))
-        self.tabs.addTab(self._practices_tab(), _("&Dobre praktyki"))
+        self.tabs.addTab(self.practice_tab, _("&Dobre praktyki"))
         self.tabs.addTab(self.portfolio, _("&Portfel doradcy"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.period)
         layout.addWidget(self.tabs, 1)
 
+    def _with_edits(
+        self, table: QTableWidget, add: tuple[str, Callable[[], None]], *more: Any
+    ) -> QWidget:
+        """The table under its buttons: add, change and delete the chosen row (and ``more``)."""
+        table.doubleClicked.connect(lambda _index: self.edit_row(table))
+        return with_buttons(
+            table,
+            [
+                *more,
+                add,
+                (_("Zmień…"), lambda: self.edit_row(table)),
+                (_("Usuń"), lambda: self.delete_row(table)),
+            ],
+        )
+
     def _members_tab(self) -> QWidget:
-        return with_buttons(self.members, [(_("Dodaj JST…"), self.add_member)])
+        return self._with_edits(
+            self.members,
+            (_("Dodaj JST…"), self.add_member),
+            (_("Zmień sieć…"), self.edit_network),
+            (_("Usuń sieć…"), self.delete_network),
+        )
 
     def _trainings_tab(self) -> QWidget:
         tab = QWidget()
         box = QVBoxLayout(tab)
-        box.addWidget(with_buttons(self.modules, [(_("Dodaj moduł…"), self.add_module)]))
-        box.addWidget(with_buttons(self.sessions, [(_("Dodaj zajęcia…"), self.add_session)]))
-        return tab
-
-    def _practices_tab(self) -> QWidget:
-        tab = QWidget()
-        box = QVBoxLayout(tab)
-        box.addWidget(self.search)
-        box.addWidget(
-            with_buttons(self.practices, [(_("Dodaj dobrą praktykę…"), self.add_practice)])
-        )
+        box.addWidget(self._with_edits(self.modules, (_("Dodaj moduł…"), self.add_module)))
+        box.addWidget(self._with_edits(self.sessions, (_("Dodaj zajęcia…"), self.add_session)))
         return tab
 
     # -- page ------------------------------------------------------------------------
@@ -158,7 +198,7 @@ class NetworksPage(Page):
         self.chooser.setCurrentIndex(ids.index(self.network_id) if self.network_id else -1)
         self.chooser.blockSignals(False)
         self._show_network(next((n for n in found if n.id == self.network_id), None))
-        self.portfolio.show_data(self.store, self.municipality_id, found)
+        self.portfolio.show_data(self.context, self.municipality_id, found)
 
     def on_change(self, change: Change) -> None:
         if change.record_type in WATCHED and self.isVisible():
@@ -179,11 +219,12 @@ class NetworksPage(Page):
     def _show_network(self, network: Network | None) -> None:
         store = self.store
         assert store is not None
-        self.meetings.show_network(store, network.id if network else None)
+        self.meetings.show_network(self.context, network.id if network else None)
         if network is None:
             self.period.setText(_("Nie ma jeszcze sieci. Utwórz ją przyciskiem „Nowa sieć…”."))
-            for table in (self.members, self.modules, self.sessions, self.practices):
+            for table in (self.members, self.modules, self.sessions):
                 table.setRowCount(0)
+            self.practice_tab.show_data(self.context, self.municipality_id, None)
             return
         self.period.setText(
             f"{network.kind.label} · {show_date(network.period_start)} – "
@@ -191,6 +232,7 @@ class NetworksPage(Page):
             + (f" · {_('koordynator')}: {network.coordinator}" if network.coordinator else "")
         )
         members = networks.members(store, network.id)
+        here = {m.id for m in municipalities.all_municipalities(store)}  # full data on this laptop
         fill(
             self.members,
             [
@@ -199,7 +241,7 @@ class NetworksPage(Page):
                     m.kind.label,
                     show_number(m.population),
                     show_number(m.schools_count),
-                    _("tak") if m.municipality_id else "",
+                    _("tak") if m.municipality_id in here else "",
                 ]
                 for m in members
             ],
@@ -228,60 +270,43 @@ class NetworksPage(Page):
             ],
             [s.id for s in sessions],
         )
-        self._show_practices()
+        self.practice_tab.show_data(self.context, self.municipality_id, network.id)
 
-    def _show_practices(self) -> None:
-        if self.store is None or self.network_id is None:
-            return
-        names = trainings.member_names(self.store, self.network_id)
-        words = fold(self.search.text()).split()
-        shown = []
-        for practice in trainings.practices(self.store, self.network_id):
-            text = fold(
-                " ".join(
-                    filter(
-                        None,
-                        (
-                            practice.title,
-                            practice.description,
-                            practice.schools,
-                            practice.results,
-                            names.get(practice.member_id or ""),
-                        ),
-                    )
-                )
-            )
-            if all(word in text for word in words):
-                shown.append(practice)
-        fill(
-            self.practices,
-            [
-                [
-                    p.title,
-                    names.get(p.member_id or "", ""),
-                    str(p.area_code or ""),
-                    p.description or "",
-                ]
-                for p in shown
-            ],
-            [p.id for p in shown],
-        )
-
-    # -- adding ----------------------------------------------------------------------
+    # -- adding, changing, deleting (each one undoable step) -----------------------------
 
     def new_network(self) -> None:
-        if self.store is None:
+        if self.context is None:
             return
-        store = self.store
-        dialog = RecordDialog(
+        context = self.context
+        dialog = network_edit.add_dialog(
+            self,
+            context,
             _("Nowa sieć JST"),
             Network,
-            ("name", "kind", "period_start", "period_end", "coordinator", "description"),
-            lambda values: networks.create_network(store, **values),
-            parent=self,
+            NETWORK_FIELDS,
+            lambda values: networks.create_network(context.store, **values),
+            _("utworzenie sieci"),
         )
         if dialog.exec() and dialog.result_record is not None:
             self.select_network(dialog.result_record.id)
+
+    def edit_network(self) -> None:
+        if self.context is not None and self.network_id is not None:
+            self._edit(_("Sieć JST"), Network, self.network_id, NETWORK_FIELDS, _("zmiana sieci"))
+
+    def delete_network(self) -> None:
+        if self.network_id is None:
+            return
+        self.delete_with_confirm(
+            _("Usuwanie sieci"),
+            _(
+                "Usunąć sieć „{name}” razem z jej członkami, spotkaniami, szkoleniami "
+                "i dobrymi praktykami?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z)."
+            ).format(name=self.chooser.currentText()),
+            Network,
+            self.network_id,
+            _("usunięcie sieci"),
+        )
 
     def add_member(self) -> None:
         dialog = self.member_dialog()
@@ -289,9 +314,9 @@ class NetworksPage(Page):
             self.refresh()
 
     def member_dialog(self) -> RecordDialog | None:
-        if self.store is None or self.network_id is None:
+        if self.context is None or self.network_id is None:
             return None
-        store, network_id = self.store, self.network_id
+        store, network_id = self.context.store, self.network_id
         jsts = [(m.id, m.name) for m in municipalities.all_municipalities(store)]
 
         def save(values: dict[str, Any]) -> NetworkMember:
@@ -299,84 +324,109 @@ class NetworksPage(Page):
             light = {k: v for k, v in values.items() if v not in (None, "")} if chosen else values
             return networks.add_member(store, network_id, municipality_id=chosen, **light)
 
-        return RecordDialog(
+        return network_edit.add_dialog(
+            self,
+            self.context,
             _("Nowy członek sieci"),
             NetworkMember,
-            ("municipality_id", "name", "kind", "teryt", "population", "schools_count"),
+            ("municipality_id", *MEMBER_FIELDS),
             save,
+            _("dodanie JST do sieci"),
             choices={"municipality_id": jsts},
-            parent=self,
         )
 
     def add_module(self) -> None:
         self._add(
             _("Nowy moduł szkolenia"),
             TrainingModule,
-            ("title", "hours", "form"),
+            MODULE_FIELDS,
             lambda store, nid, values: trainings.add_module(store, nid, **values),
+            _("dodanie modułu szkolenia"),
         )
 
     def add_session(self) -> None:
         if self.store is None or self.network_id is None:
             return
-        modules = [(m.id, m.title) for m in trainings.modules(self.store, self.network_id)]
         self._add(
             _("Nowe zajęcia"),
             TrainingSession,
-            ("module_id", "held_on", "place", "evaluation"),
+            SESSION_FIELDS,
             lambda store, _nid, values: trainings.add_session(
                 store, values.pop("module_id") or "", **values
             ),
-            {"module_id": modules},
+            _("dodanie zajęć"),
+            self._choices(),
         )
 
     def add_practice(self) -> None:
-        if self.store is None or self.network_id is None:
-            return
-        from app.catalogs import key_competences
-
         self._add(
             _("Nowa dobra praktyka"),
             GoodPractice,
-            (
-                "title",
-                "member_id",
-                "schools",
-                "area_code",
-                "competences",
-                "description",
-                "results",
-                "contact",
-                "links",
-            ),
+            PRACTICE_FIELDS,
             lambda store, nid, values: trainings.add_practice(store, nid, **values),
-            {
-                "member_id": list(trainings.member_names(self.store, self.network_id).items()),
-                "competences": [(k.code, k.name_2018) for k in key_competences()],
-            },
+            _("dodanie dobrej praktyki"),
+            self._choices(),
         )
+
+    def _choices(self) -> dict[str, list[tuple[str, str]]]:
+        """The choices of the network's reference fields (members, modules, competences)."""
+        if self.store is None or self.network_id is None:
+            return {}
+        from app.catalogs import key_competences
+
+        return {
+            "member_id": list(trainings.member_names(self.store, self.network_id).items()),
+            "module_id": [(m.id, m.title) for m in trainings.modules(self.store, self.network_id)],
+            "competences": [(k.code, k.name_2018) for k in key_competences()],
+        }
 
     def _add(
         self,
         title: str,
-        cls: type,
+        cls: type[Record],
         names: tuple[str, ...],
-        add: object,
+        make: Callable[[Store, str, dict[str, Any]], Record],
+        text: str,
         choices: dict[str, list[tuple[str, str]]] | None = None,
     ) -> None:
-        if self.store is None or self.network_id is None or not callable(add):
+        if self.context is None or self.network_id is None:
             return
-        store, network_id = self.store, self.network_id
-        dialog = RecordDialog(
+        store, network_id = self.context.store, self.network_id
+        dialog = network_edit.add_dialog(
+            self,
+            self.context,
             title,
             cls,
             names,
-            lambda values: add(store, network_id, values),
-            choices=choices,
-            parent=self,
+            lambda values: make(store, network_id, values),
+            text,
+            choices,
         )
         if dialog.exec():
             self.refresh()
+
+    def _edit(
+        self, title: str, cls: type[Record], record_id: str, names: tuple[str, ...], text: str
+    ) -> None:
+        if self.context is None:
+            return
+        dialog = network_edit.edit_dialog(
+            self, self.context, title, cls, record_id, names, text, self._choices()
+        )
+        if dialog.exec():
+            self.refresh()
+
+    def edit_row(self, table: QTableWidget) -> None:
+        """Open the record of the table's chosen row in its dialog."""
+        chosen = current_id(table)
+        if chosen is not None:
+            cls, names, title = ROW_EDITS[table.objectName()]
+            self._edit(_(title), cls, chosen, names, _("zmiana: {what}").format(what=_(title)))
+
+    def delete_row(self, table: QTableWidget) -> None:
+        """Delete the record of the table's chosen row, after asking (undoable)."""
+        cls, _names, what = ROW_EDITS[table.objectName()]
+        network_edit.delete_row(table, cls, what, self.delete_with_confirm)
 
     def export_package(self) -> None:
         if self.store is None or self.network_id is None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +38,7 @@ from app.changes import Change
 from app.errors import UserError
 from app.i18n import _
 from app.model import ActionStatus, IndicatorStatus
+from app.services.networks import networks
 from app.services.overview import MunicipalityOverview, Signals, municipality_overview, portfolio
 from ui.formatting import show_date, show_percent
 from ui.models.overview import (
@@ -48,6 +50,7 @@ from ui.models.overview import (
 from ui.models.portfolio import ATTENTION, NAME, PortfolioModel
 from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
+from ui.pages.network_portfolio import PortfolioTab
 from ui.pages.overview_parts import Card, Section, action_segments, indicator_segments, segment
 from ui.record_jump import PAGE_OF
 from ui.widgets.card_grid import CardGrid
@@ -178,10 +181,19 @@ class OverviewPage(Page):
             )
         )
         self.portfolio_note.setWordWrap(True)
+        # The plan of on-site visits per JST and the networks' coming meetings, below.
+        self.visit_plan = PortfolioTab()
+        self.visit_plan.setObjectName("portfolioVisitPlan")
+        parts = QSplitter(Qt.Orientation.Vertical)
+        parts.setChildrenCollapsible(False)
+        parts.addWidget(table)
+        parts.addWidget(self.visit_plan)
+        parts.setStretchFactor(0, 1)
+        parts.setStretchFactor(1, 1)
         page = QWidget()
         box = QVBoxLayout(page)
         box.addWidget(self.portfolio_note)
-        box.addWidget(table, 1)
+        box.addWidget(parts, 1)
         return page
 
     # -- what is shown --------------------------------------------------------------------
@@ -227,6 +239,8 @@ class OverviewPage(Page):
         self.portfolio_model.current_id = self.municipality_id
         self.portfolio_model.set_rows(rows)
         self.portfolio_table.resizeColumnToContents(ATTENTION)
+        if self.store is not None:
+            self.visit_plan.show_data(self.context, self.municipality_id, networks(self.store))
         current = self.portfolio_model.row_of(self.municipality_id or "")
         if current >= 0:
             index = self.portfolio_proxy.mapFromSource(self.portfolio_model.index(current, NAME))

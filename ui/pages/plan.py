@@ -38,6 +38,7 @@ from ui.pages.plan_gantt import PlanGanttTab
 from ui.pages.plan_header import header_tab
 from ui.pages.plan_strategy import StrategyTab
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.practice_links import PracticeLinks
 
 GOAL_FIELDS = ("code", "title", "description")
 ACTION_FIELDS = (
@@ -216,6 +217,13 @@ class PlanPage(PlanEdits):
                 "key_competences": lambda: [(k.code, _(k.name_2018)) for k in key_competences()],
             },
         )
+        self.practice_links = {kind: PracticeLinks() for kind in ("goal", "objective", "action")}
+        for kind, form in (
+            ("goal", self.goal_form),
+            ("objective", self.objective_form),
+            ("action", self.action_form),
+        ):
+            form.layout_.addRow(_("Dobre praktyki"), self.practice_links[kind])
         self.term_field = TermField(self._save_term)
         self.financing = FinancingEditor()
         self.schools_editor = ChecklistEditor()
@@ -457,6 +465,9 @@ class PlanPage(PlanEdits):
         detail_form = self._form_for(node.kind)
         assert detail_form is not None
         detail_form.load(node.record)
+        self.practice_links[node.kind].show_for(
+            self.context, self.municipality_id, node.kind, node.id
+        )
         if node.kind == "action":
             self._load_schools(node.id)
             self._load_action_parts(node.record)
