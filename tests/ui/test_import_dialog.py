@@ -262,6 +262,7 @@ def test_the_export_dialog_writes_a_protected_file(
         "monitoring_note",
         "risk",
         "practice_link",  # notes name good practices (format 3)
+        "monitoring_conclusion",  # a period's conclusions (format 3)
     }
     assert shown[-1][0] == "information"
 

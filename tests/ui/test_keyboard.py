@@ -145,9 +145,19 @@ def test_buttons_get_mnemonics_and_texts_stay_readable(
     _open_demo(qtbot, window)
     window.navigation.setCurrentRow(1)  # team and schools
     page = window.pages[1]
-    buttons = [b for b in page.findChildren(QPushButton) if b.text()]
+    tabs = page.findChild(QTabWidget)
+    assert tabs is not None
+    buttons: list[QPushButton] = []
+    for index in range(tabs.count()):  # letters are given to what a tab shows once it shows
+        tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: tabs.currentWidget().isVisible())
+        buttons += [b for b in page.findChildren(QPushButton) if b.text() and b.isVisible()]
+    assert buttons
     with_letter = [b for b in buttons if keyboard.mnemonic(b.text())]
-    assert len(with_letter) >= len(buttons) - 1  # at most one "Usuń" runs out of letters
+    # The schools tab's form has more labelled fields than there are free letters: its
+    # labels come first, so its two buttons may go without (they are on the row menu too).
+    assert len(with_letter) >= len(buttons) - 2
+    assert any(keyboard.mnemonic(b.text()) for b in buttons if "osob" in b.text().lower())
     assert all(keyboard.plain(b.text()).strip() for b in buttons)
 
 

@@ -187,6 +187,7 @@ def test_switching_to_english_and_back(  # type: ignore[no-untyped-def]
     assert tabs is not None
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Goals and actions",
+        "Schedule (Gantt)",
         "About, diagnosis and SWOT",
         "Indicators",
         "Problems, financing, consultation",

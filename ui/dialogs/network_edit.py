@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QWidget
 
 from app.i18n import _
@@ -22,6 +21,7 @@ from ui.commands import push
 from ui.commands.networks import AddToNetwork, EditNetworkRecord
 from ui.context import EditorContext
 from ui.dialogs.network_forms import Choices, RecordDialog
+from ui.models.roles import ID_ROLE
 
 
 def add(context: EditorContext, cls: type[Record], make: Callable[[], Record], text: str) -> Record:
@@ -106,7 +106,7 @@ Delete = Callable[[str, str, type[Record], str, str], bool]
 def delete_row(table: QTableWidget, cls: type[Record], what: str, delete: Delete) -> bool:
     """Ask about the record of the table's chosen row (its first cell names it) and delete it."""
     item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
-    chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+    chosen = item.data(ID_ROLE) if item is not None else None
     if item is None or not chosen:
         return False
     return delete(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import json
-import zipfile
 from datetime import date
 
 import pytest
@@ -17,6 +14,7 @@ from app.exchange.merge import apply_import
 from app.model import MonitoringNote, SchoolYearStats
 from app.services import records, snapshots
 from app.services.school_data import grid
+from tests.core.exchange.old_files import as_version
 
 AFTER = date(2026, 12, 3)
 
@@ -101,30 +99,8 @@ def test_a_version_2_file_without_snapshots_still_imports(laptops, courier) -> N
 
 
 def _as_version_2(data: bytes) -> bytes:
-    """The file as the previous program wrote it: format 2, no snapshot tables."""
-    import hashlib
-
-    source = zipfile.ZipFile(io.BytesIO(data))
-    entries = {
-        name: source.read(name)
-        for name in source.namelist()
-        if name != fmt.MANIFEST
-        and not name.endswith("/")
-        and name not in {fmt.records_entry(t) for t in fmt.SNAPSHOT_TABLES}
-    }
-    manifest = json.loads(source.read(fmt.MANIFEST))
-    manifest["format_version"] = 2
-    for table in fmt.SNAPSHOT_TABLES:
-        manifest["contents"].pop(table, None)
-        manifest["entries"].pop(fmt.records_entry(table), None)
-    for name, blob in entries.items():
-        manifest["entries"][name] = {"sha256": hashlib.sha256(blob).hexdigest(), "size": len(blob)}
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr(fmt.MANIFEST, json.dumps(manifest))
-        for name, blob in entries.items():
-            archive.writestr(name, blob)
-    return out.getvalue()
+    """The file as the previous program wrote it: format 2, none of version 3's additions."""
+    return as_version(data, 2, fmt.TABLES_ADDED_IN_3, fmt.ADDED_IN_3)
 
 
 def test_a_year_reopened_and_corrected_elsewhere_merges(laptops, courier) -> None:
