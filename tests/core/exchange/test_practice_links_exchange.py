@@ -3,7 +3,6 @@ which has none, still imports."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from app.demo import demo_municipality_id, load_demo
@@ -14,7 +13,7 @@ from app.exchange.reader import read_bytes
 from app.model import PracticeLink
 from app.services import records
 from app.storage.store import Store
-from tests.core.exchange.older_files import entries_of, packed
+from tests.core.exchange.old_files import as_version
 
 
 def _links(store: Store) -> set[tuple[str, str, str]]:
@@ -23,21 +22,8 @@ def _links(store: Store) -> set[tuple[str, str, str]]:
 
 
 def _as_version_2(data: bytes) -> bytes:
-    """The file as version 2 wrote it: no practice links."""
-    entries = entries_of(data)
-    dropped: set[str] = set()
-    for table in fmt.TABLES_ADDED_IN_3:
-        rows = json.loads(entries.pop(fmt.records_entry(table), b"[]"))
-        dropped |= {row["id"] for row in rows}
-    for name in (fmt.SEEN, fmt.COUNTERS):  # the bookkeeping of the records left out
-        kept = {k: v for k, v in json.loads(entries[name]).items() if k not in dropped}
-        entries[name] = json.dumps(kept).encode()
-    manifest = json.loads(entries[fmt.MANIFEST])
-    manifest["format_version"] = 2
-    manifest["contents"] = {
-        k: v for k, v in manifest["contents"].items() if k not in fmt.TABLES_ADDED_IN_3
-    }
-    return packed(entries, manifest)
+    """The file as version 2 wrote it: no practice links (nor version 3's other additions)."""
+    return as_version(data, 2, fmt.TABLES_ADDED_IN_3, fmt.ADDED_IN_3)
 
 
 def test_links_travel_with_the_jst_and_a_version_2_file_still_imports(tmp_path: Path) -> None:
