@@ -163,3 +163,27 @@ def test_portfolio_shows_the_visit_plan_and_logs_a_consultation(
     page.visit_plan.add_consultation()
     assert people.visit_plan(store)[0].consultations == before + 1
     qtbot.waitUntil(lambda: plan.item(0, 9).text() == str(before + 1))
+
+
+def test_the_yearly_report_line_follows_the_page_and_the_data(
+    qtbot: Any, window: MainWindow, store: Store, demo: str, monkeypatch: Any
+) -> None:
+    from app.services import yearly_report
+
+    calls: list[str] = []
+    real = yearly_report.status
+
+    def counted(*args: Any) -> Any:
+        calls.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(yearly_report, "status", counted)
+    page = _overview(window, demo)
+    expected = real(store, demo, TODAY).text
+    qtbot.waitUntil(lambda: expected in page.yearly.text())  # just after the page is filled
+    before = len(calls)
+    page.refresh()  # nothing changed: the line is kept, not worked out again
+    assert expected in page.yearly.text() and len(calls) == before
+    (latest,) = visits.visits_of(store, demo)[-1:]
+    visits.add_recommendation(store, latest.id, text="Nowe zalecenie", due_date=TODAY)
+    qtbot.waitUntil(lambda: len(calls) > before and expected in page.yearly.text())

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,15 @@ class OverviewPage(Page):
         super().__init__(parent)
         self._today: date | None = None
         self.overview: MunicipalityOverview | None = None
+        # The yearly report's status regenerates every chapter (a few hundred ms on a
+        # large store): it is kept per (municipality, day) of the store until the data change,
+        # and when not kept it is worked out just after the page is filled and painted.
+        self._yearly_known: dict[tuple[str, date], str] = {}
+        self._yearly_store: object = None  # the store _yearly_known was read from
+        self._yearly_timer = QTimer(self)
+        self._yearly_timer.setSingleShot(True)
+        self._yearly_timer.setInterval(0)
+        self._yearly_timer.timeout.connect(self._show_yearly)
         self.models = OverviewModels()
         self.portfolio_model = PortfolioModel()
         self.tabs = QTabWidget()
@@ -212,6 +221,7 @@ class OverviewPage(Page):
 
     def on_change(self, change: Change) -> None:
         """Everything a municipality holds shows here (the portfolio: of every one)."""
+        self._yearly_known.clear()
         self.refresh_soon()
 
     def reload(self) -> None:
@@ -275,15 +285,38 @@ class OverviewPage(Page):
                     )
                 )
         self.subheading.setText(" · ".join(parts))
-        self._show_yearly()
+        known = self._yearly_key() in self._yearly_known
+        if known:
+            self._show_yearly()
+        else:  # worked out once the page is on screen (see __init__)
+            self.yearly.setText("")
+            self._yearly_timer.start()
+
+    def _yearly_key(self) -> tuple[str, date] | None:
+        if self.store is not self._yearly_store:  # another store: nothing known of it
+            self._yearly_known.clear()
+            self._yearly_store = self.store
+        if self.store is None or self.municipality_id is None:
+            return None
+        return (self.municipality_id, self.today)
 
     def _show_yearly(self) -> None:
         """ "Informacja za 2025/2026: termin 31.10.2026 (za 27 dni) — rozdziały gotowe 6 z 10"."""
-        if self.store is None or self.municipality_id is None:
+        self._yearly_timer.stop()
+        key = self._yearly_key()
+        if key is None:
             self.yearly.setText("")
             return
+        text = self._yearly_known.get(key)
+        if text is None:
+            text = self._yearly_text()
+            self._yearly_known[key] = text
+        self.yearly.setText(text)
+
+    def _yearly_text(self) -> str:
         from app.services import yearly_report
 
+        assert self.store is not None and self.municipality_id is not None
         status = yearly_report.status(self.store, self.municipality_id, self.today)
         text = (
             f"<b>{escape(status.text)}</b> · <a href='#'>{escape(_('Przejdź do informacji'))}</a>"
@@ -294,7 +327,7 @@ class OverviewPage(Page):
             if more > 0:
                 shown += f"<li>{escape(_('i {count} innych braków').format(count=more))}</li>"
             text += f"<br>{escape(_('Brakuje danych:'))}<ul style='margin:0'>{shown}</ul>"
-        self.yearly.setText(text)
+        return text
 
     def _show_charts(self, s: Signals) -> None:
         counted = s.actions_total - s.actions.get(ActionStatus.DROPPED, 0)
