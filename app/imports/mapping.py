@@ -9,7 +9,9 @@ describe the layouts the program ships samples of (OKE E8 and matura, SIO).
 Field keys: ``rspo``, ``name``, ``year`` (else a fixed ``year``), the
 :class:`SchoolYearStats` field names, and for exams
 ``<subject>|<field>`` with field one of ``takers``, ``mean_pct``, ``stanine``,
-``pass_rate``.
+``pass_rate``. An exam sheet with one row per subject (the egzamin zawodowy:
+one row per school and qualification) maps ``subject`` to the column naming
+it and uses ``*`` for the subject: ``*|takers``, ``*|pass_rate``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from app.model import ExamKind, Setting
 from app.storage.store import Store
 
 STATS, EXAM = "stats", "exam"
+ROW_SUBJECT = "*"  # exam columns of the subject named in the row's ``subject`` column
 _PREFIX = "school_data.mapping."
 EXAM_FIELDS = ("takers", "mean_pct", "stanine", "pass_rate")
 EXAM_FIELD_LABELS = {
@@ -67,6 +70,15 @@ class Mapping:
         if "rspo" not in self.columns and "name" not in self.columns:
             raise UserError(
                 _("Przypisz kolumnę z numerem RSPO albo z nazwą szkoły."), field="columns"
+            )
+        by_row = any(key.startswith(ROW_SUBJECT + "|") for key in self.columns)
+        if by_row and (self.target != EXAM or "subject" not in self.columns):
+            raise UserError(
+                _(
+                    "Przypisz kolumnę z nazwą przedmiotu albo kwalifikacji: "
+                    "wyniki są w niej podane wierszami."
+                ),
+                field="columns",
             )
 
 
@@ -114,6 +126,21 @@ BUILT_IN: dict[str, Mapping] = {
         },
         exam=ExamKind.MATURA.value,
         subjects=["ogółem", "język polski", "matematyka"],
+    ),
+    # CKE/OKE: the egzamin zawodowy by school and qualification (one row each, a school's
+    # "Ogółem" row too); the parts' pass rates are shown, only the exam's is kept.
+    "oke-zawodowy": Mapping(
+        "oke-zawodowy",
+        EXAM,
+        header_row=4,
+        columns={
+            "rspo": "Kod RSPO",
+            "name": "Nazwa szkoły",
+            "subject": "Kwalifikacja",
+            "*|takers": "Egzamin ogółem / Przystąpiło",
+            "*|pass_rate": "Egzamin ogółem / Zdało egzamin (%)",
+        },
+        exam=ExamKind.VOCATIONAL.value,
     ),
     "sio": Mapping(
         "sio",

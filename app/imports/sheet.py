@@ -25,7 +25,7 @@ from app.changes import Change, ChangeKind
 from app.errors import UserError
 from app.i18n import _
 from app.imports import tabular
-from app.imports.mapping import EXAM, Mapping
+from app.imports.mapping import EXAM, ROW_SUBJECT, Mapping
 from app.model import (
     ExamKind,
     ExamResult,
@@ -38,12 +38,14 @@ from app.model import (
 )
 from app.services import records, validation
 from app.services.fields import FIELDS
+from app.services.school_data.grid import ALL_SUBJECTS
 from app.services.school_data.snapshot import SchoolRef
 from app.storage import bulk, closed_years
 from app.storage.store import Store
 from app.textnorm import fold
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+SUBJECT_LENGTH = 60  # ExamResult.subject
 _TOTALS = ("razem", "ogolem", "suma", "lacznie", "w sumie")
 _LEVELS = {
     "gmina": "gmina_pct",
@@ -133,6 +135,8 @@ def plan(
             result.totals_skipped += 1
             continue
         values = _numbers(raw, line)
+        if "subject" in raw:
+            values = _row_subject(raw["subject"], values, line)
         if kind is not None:
             if mapping.target == EXAM:
                 _comparison(result, kind, values, line)
@@ -200,7 +204,7 @@ def _row_kind(label: str, rspo: str) -> str | None:
 def _numbers(raw: dict[str, tabular.Cell], line: int) -> dict[str, float | None]:
     values: dict[str, float | None] = {}
     for key, cell in raw.items():
-        if key in ("rspo", "name", "year"):
+        if key in ("rspo", "name", "year", "subject"):
             continue
         try:
             values[key] = tabular.number(cell)
@@ -209,6 +213,29 @@ def _numbers(raw: dict[str, tabular.Cell], line: int) -> dict[str, float | None]
                 line, _("„{value}” nie jest liczbą").format(value=tabular.text_of(cell)[:40])
             ) from None
     return values
+
+
+def _row_subject(
+    cell: tabular.Cell, values: dict[str, float | None], line: int
+) -> dict[str, float | None]:
+    """``values`` with the row's subject (a qualification, ``ogółem``) for ``*``."""
+    subject = tabular.text_of(cell)
+    if fold(subject) == fold(ALL_SUBJECTS):
+        subject = ALL_SUBJECTS
+    if not subject and any(v is not None for v in values.values()):
+        raise _line_error(line, _("brak przedmiotu albo kwalifikacji przy wynikach"))
+    if len(subject) > SUBJECT_LENGTH:
+        raise _line_error(
+            line,
+            _("nazwa przedmiotu albo kwalifikacji jest dłuższa niż {count} znaków").format(
+                count=SUBJECT_LENGTH
+            ),
+        )
+    prefix = ROW_SUBJECT + "|"
+    return {
+        (subject + key[1:] if key.startswith(prefix) else key): value
+        for key, value in values.items()
+    }
 
 
 def _year(raw: dict[str, tabular.Cell], fixed: int | None, line: int) -> int:
@@ -223,9 +250,11 @@ def _year(raw: dict[str, tabular.Cell], fixed: int | None, line: int) -> int:
 
 
 def _comparison(result: SheetPlan, column: str, values: dict[str, float | None], line: int) -> None:
+    # the egzamin zawodowy has no mean: its levels compare the pass rate
+    compared = "pass_rate" if result.exam is ExamKind.VOCATIONAL else "mean_pct"
     for key, value in values.items():
         subject, _sep, name = key.partition("|")
-        if name == "mean_pct" and value is not None:
+        if name == compared and value is not None:
             try:
                 validation.clean_value(column, FIELDS[ExamResult][column], value)
             except UserError as error:

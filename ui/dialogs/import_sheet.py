@@ -57,7 +57,10 @@ _EXAM_FIELDS: dict[ExamKind, list[tuple[str, tuple[str, ...]]]] = {
     ExamKind.E8: [(s, ("takers", "mean_pct", "stanine")) for s in E8_SUBJECTS],
     ExamKind.MATURA: [(ALL_SUBJECTS, ("takers", "pass_rate"))]
     + [(s, ("takers", "mean_pct", "pass_rate")) for s in MATURA_SUBJECTS],
-    ExamKind.VOCATIONAL: [(ALL_SUBJECTS, ("takers", "pass_rate"))],
+    ExamKind.VOCATIONAL: [
+        (ALL_SUBJECTS, ("takers", "pass_rate")),
+        (mappings.ROW_SUBJECT, ("takers", "pass_rate")),  # one row per qualification
+    ],
 }
 
 
@@ -70,9 +73,13 @@ def field_choices(target: str, exam: ExamKind = ExamKind.E8) -> list[tuple[str, 
         found += [(name, _(spec.label)) for name, spec in stats.items() if name != "school_year"]
         return found
     for subject, names in _EXAM_FIELDS[exam]:
+        shown = subject
+        if subject == mappings.ROW_SUBJECT:
+            found.append(("subject", _("Kwalifikacja (jeden wiersz na kwalifikację)")))
+            shown = _("kwalifikacja z wiersza")
         for name in names:
             label = _(mappings.EXAM_FIELD_LABELS[name])
-            found.append((f"{subject}|{name}", f"{subject}: {label}"))
+            found.append((f"{subject}|{name}", f"{shown}: {label}"))
     return found
 
 

@@ -121,3 +121,68 @@ def test_refused_files_exit_non_zero_with_one_polish_line(
     assert len(outcome.err.strip().splitlines()) == 1
     assert "Traceback" not in outcome.text
     assert (rows(zielonki_dir, "school"), rows(zielonki_dir, "exam_result")) == before
+
+
+@pytest.fixture
+def technikum_dir(zielonki_dir: Path) -> Path:
+    with Store.open(zielonki_dir) as store:
+        with store.session() as session:
+            m = session.query(Municipality).one()
+            m_id = m.id
+        records.create(
+            store,
+            School,
+            m_id,
+            name="Technikum nr 1 im. Hipolita Cegielskiego w Zielonkach Wielkich",
+            school_type="technikum",
+            rspo="52024",
+        )
+    return zielonki_dir
+
+
+def test_vocational_sheet_dry_run_writes_nothing_then_imports(
+    cli: Run, technikum_dir: Path
+) -> None:
+    args = (
+        "--data-dir",
+        str(technikum_dir),
+        "import",
+        "sheet",
+        str(FIXTURES / "oke_zawodowy_zielonki_2025.xlsx"),
+        "--municipality",
+        "zielonki",
+        "--mapping",
+        "oke-zawodowy",
+        "--year",
+        "2024",
+    )
+    dry = cli(*args, "--dry-run")
+    assert dry.code == 0, dry.err
+    assert "Próba: nic nie zapisano." in dry.out
+    assert rows(technikum_dir, "exam_result") == 0
+    done = cli(*args)
+    assert done.code == 0, done.err
+    assert rows(technikum_dir, "exam_result") == 5
+
+
+def test_a_broken_vocational_sheet_exits_non_zero_and_writes_nothing(
+    cli: Run, technikum_dir: Path
+) -> None:
+    outcome = cli(
+        "--data-dir",
+        str(technikum_dir),
+        "import",
+        "sheet",
+        str(FIXTURES / "oke_zawodowy_broken_over_100.xlsx"),
+        "--municipality",
+        "zielonki",
+        "--mapping",
+        "oke-zawodowy",
+        "--year",
+        "2024",
+    )
+    assert outcome.code == 1
+    assert "Wiersz 6" in outcome.err and "bez zmian" in outcome.err
+    assert len(outcome.err.strip().splitlines()) == 1
+    assert "Traceback" not in outcome.text
+    assert rows(technikum_dir, "exam_result") == 0

@@ -146,3 +146,30 @@ def test_a_wrong_file_gets_a_clear_message_and_writes_nothing(
     assert not dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # disabled: nothing
     assert take_snapshot(store) == before
+
+
+def test_the_vocational_mapping_fills_the_qualification_columns_and_imports(
+    qtbot: Any, store: Store
+) -> None:
+    municipality, _new = load_demo(store)
+    m = municipality.id
+    technikum = records.create(
+        store,
+        School,
+        m,
+        name="Technikum nr 1 im. Hipolita Cegielskiego w Zielonkach Wielkich",
+        school_type="technikum",
+        rspo="52024",
+    )
+    dialog = _open(qtbot, store, m, FIXTURES / "oke_zawodowy_zielonki_2025.xlsx")
+    _choose(qtbot, dialog.mapping, "oke-zawodowy")
+    chosen = dialog.column_choices()
+    assert chosen["subject"] == "Kwalifikacja"
+    assert chosen["*|pass_rate"] == "Egzamin ogółem / Zdało egzamin (%)"
+    dialog.year.setValue(2024)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert "Nowe: 5" in dialog.preview_text.toPlainText()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    stored = {r.subject: r for r in records.children(store, ExamResult, school_id=technikum.id)}
+    assert stored["INF.03"].pass_rate == 82.1 and stored["INF.03"].exam is ExamKind.VOCATIONAL
+    assert stored["ogółem"].country_pct == 63.5
