@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from app.i18n import N_, _
 from app.model import ExamKind, ExamResult
 from app.reports.yearly.content import Chapter, ChartLine, Table, YearChart
@@ -138,37 +141,40 @@ def _e8(ctx: Context, chapter: Chapter, rows: list[ExamResult]) -> None:
 
 
 def _per_school(ctx: Context, rows: list[ExamResult]) -> Table:
-    found = []
-    for r in sorted(rows, key=lambda r: (ctx.school_name(r.school_id), r.subject)):
-        found.append(
-            (
-                ctx.school_name(r.school_id),
-                r.subject,
-                num(r.takers) if r.takers is not None else "—",
-                pct(r.mean_pct) if r.mean_pct is not None else "—",
-                str(r.stanine) if r.stanine is not None else "—",
-                pct(r.country_pct) if r.country_pct is not None else "—",
-            )
-        )
+    """E8 results by school and subject: takers, mean, stanine, country."""
     header = (_("Szkoła"), _("Przedmiot"), _("Zdający"), _("Wynik"), _("Stanin"), _("Kraj"))
-    return Table(header, found, (4, 2.4, 1.1, 1.1, 1, 1.1), frozenset({2, 3, 4, 5}))
+    return _results_table(ctx, rows, header, lambda r: _or_dash(r.stanine, str), 1.0)
 
 
 def _upper(ctx: Context, chapter: Chapter, rows: list[ExamResult], label: str) -> None:
     chapter.say(_("Wyniki {exam} w roku szkolnym {year}:").format(exam=label, year=year(ctx.year)))
-    found = []
-    for r in sorted(rows, key=lambda r: (ctx.school_name(r.school_id), r.subject)):
-        found.append(
-            (
-                ctx.school_name(r.school_id),
-                r.subject,
-                num(r.takers) if r.takers is not None else "—",
-                pct(r.mean_pct) if r.mean_pct is not None else "—",
-                pct(r.pass_rate) if r.pass_rate is not None else "—",
-                pct(r.country_pct) if r.country_pct is not None else "—",
-            )
-        )
     header = (_("Szkoła"), _("Przedmiot"), _("Zdający"), _("Wynik"), _("Zdawalność"), _("Kraj"))
     chapter.blocks.append(
-        Table(header, found, (4, 2.4, 1.1, 1.1, 1.3, 1.1), frozenset({2, 3, 4, 5}))
+        _results_table(ctx, rows, header, lambda r: _or_dash(r.pass_rate, pct), 1.3)
     )
+
+
+def _or_dash(value: Any, show: Callable[[Any], str]) -> str:
+    return show(value) if value is not None else "—"
+
+
+def _results_table(
+    ctx: Context,
+    rows: list[ExamResult],
+    header: tuple[str, ...],
+    fifth: Callable[[ExamResult], str],
+    fifth_width: float,
+) -> Table:
+    """One row per school and subject; the fifth column is the exam's own measure."""
+    found = [
+        (
+            ctx.school_name(r.school_id),
+            r.subject,
+            _or_dash(r.takers, num),
+            _or_dash(r.mean_pct, pct),
+            fifth(r),
+            _or_dash(r.country_pct, pct),
+        )
+        for r in sorted(rows, key=lambda r: (ctx.school_name(r.school_id), r.subject))
+    ]
+    return Table(header, found, (4, 2.4, 1.1, 1.1, fifth_width, 1.1), frozenset({2, 3, 4, 5}))
