@@ -312,9 +312,15 @@ class YearlyReportPage(Page):
         if not path.lower().endswith(f".{fmt}"):
             path += f".{fmt}"
         from app.reports.yearly.document import write
+        from ui.operations import run_in_background
 
         try:
-            write(service.report_data(store, municipality, year, self.today), Path(path))
+            data = service.report_data(store, municipality, year, self.today)  # reads the store
+            run_in_background(  # typesetting takes about a second: off the GUI thread
+                self,
+                _("Zapisywanie {path}…").format(path=Path(path).name),
+                lambda _progress: write(data, Path(path)),
+            )
         except UserError as error:
             show_user_error(self, error)
             return

@@ -121,3 +121,21 @@ def test_a_comment_too_long_is_refused_and_nothing_stored(
     page.comment.flush()
     assert shown and "Komentarz" in shown[0]
     assert {c.key: c.comment for c in yearly_report.choices(store, m, YEAR)}["exams"] == ""
+
+
+def test_export_writes_the_document_off_the_gui_thread(
+    qtbot: Any, page_for: PageFor, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    page, _m = _page(page_for)
+    target = Path(tmp_path) / "informacja"  # no extension typed: the page adds it
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    written = target.with_suffix(".pdf")
+    assert written.read_bytes().startswith(b"%PDF")
+    assert told == [f"Zapisano {written}"]
