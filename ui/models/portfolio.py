@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from app import units
 from app.i18n import _
 from app.model import IndicatorStatus
 from app.services.overview import (
@@ -196,7 +197,7 @@ class PortfolioModel(TableModel[PortfolioRow]):
             lines.append(
                 _("brak notatek monitoringowych")
                 if days is None
-                else _("ostatnia notatka {days} dni temu").format(days=days)
+                else _("ostatnia notatka {days} temu").format(days=units.count(days, "day"))
             )
         return "\n".join([row.name, *lines]) if lines else row.name
 

@@ -74,8 +74,8 @@ def _e8(ctx: Context, chapter: Chapter, rows: list[ExamResult]) -> None:
     takers = sum(r.takers or 0 for r in rows if r.subject == _subjects(rows)[0])
     chapter.say(
         _(
-            "Egzamin ósmoklasisty w roku szkolnym {year} pisało {takers} uczniów szkół "
-            "prowadzonych {owner}."
+            "Liczba uczniów szkół prowadzonych {owner}, którzy pisali egzamin ósmoklasisty "
+            "w roku szkolnym {year}: {takers}."
         ).format(year=year(ctx.year), takers=num(takers), owner=owner(ctx.county))
         if takers
         else ""

@@ -130,7 +130,8 @@ def test_quiet_municipality_reason(qapp: Any) -> None:
     signals = Signals(today=TODAY, actions={ActionStatus.PLANNED: 1}, last_note=date(2026, 1, 1))
     model = PortfolioModel()
     model.set_rows([PortfolioRow("m", "Gmina Cicha", signals)])
-    assert "ostatnia notatka 324 dni temu" in model.reasons(model.row_at(0))  # type: ignore[arg-type]
+    reasons = model.reasons(model.row_at(0)).replace("\u00a0", " ")  # type: ignore[arg-type]
+    assert "ostatnia notatka 324 dni temu" in reasons
 
 
 def test_status_bar_chart_in_words(qtbot: Any) -> None:

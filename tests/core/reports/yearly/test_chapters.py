@@ -81,7 +81,7 @@ def test_exam_means_are_weighted_and_compared(store: Store, small: Small) -> Non
     # (60 × 60 + 50 × 40) / 100 = 56; the country 53.
     assert "Matematyka: średni wynik uczniów szkół JST wyniósł 56%" in text
     assert "kraj: 53%" in text and "3 p.p. powyżej średniej krajowej" in text
-    assert "pisało 100 uczniów" in text
+    assert "egzamin ósmoklasisty w roku szkolnym 2025/2026: 100." in text
     assert chapter.ready
     grid.set_cell(store, small.municipality_id, "exam:e8:matematyka", small.second, 2025, 40)
     assert "wyniósł 52%" in _text(_chapter(store, small, "exams"))
