@@ -193,6 +193,31 @@ def test_plan_rows_include_indicators_of_goals_without_plan_id(store: Store) -> 
     assert labels == ["cały plan", "Cel 1. Czytanie", "Cel 1 › 1.1 › Zakup książek"]
 
 
+@pytest.mark.parametrize(
+    ("unit", "value", "shown"),
+    [
+        ("osoby", 190, "190\u00a0osób"),
+        ("osoby", 2, "2\u00a0osoby"),
+        ("osoby", 1, "1\u00a0osoba"),
+        ("uczniowie", 151, "151\u00a0uczniów"),
+        ("uczniowie", 22, "22\u00a0uczniowie"),
+        ("osoby", 2.5, "2,5\u00a0osoby"),
+        ("szkoły", 5, "5\u00a0szkół"),
+    ],
+)
+def test_values_and_units_agree_in_the_table(
+    store: Store, unit: str, value: float, shown: str
+) -> None:
+    """ "190 osoby", "151 uczniowie" were shown; the number picks the form of its noun."""
+    t = _plan_tree(store)
+    indicator = records.create(
+        store, Indicator, t["m"].id, name="Liczba", plan_id=t["plan"].id, unit=unit
+    )
+    records.create(store, Measurement, indicator.id, measured_on=date(2025, 1, 1), value=value)
+    model = IndicatorTableModel(store, t["plan"].id)
+    assert model.index(0, cols.LATEST).data() == shown
+
+
 def test_attach_targets_are_indented_paths(store: Store) -> None:
     t = _plan_tree(store)
     targets = attach_targets(t["plan"].id, plans.tree(store, t["plan"].id))
