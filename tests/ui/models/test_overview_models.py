@@ -117,6 +117,7 @@ def test_the_attention_score_is_explained_in_its_cell(store: Store, demo: str, q
     row = model.row_at(busy)
     assert row is not None
     text = model.index(busy, cols.ATTENTION).data(Qt.ItemDataRole.ToolTipRole)
+    assert isinstance(text, str), "the score's cell says what it adds up"
     assert text.startswith(f"Punkty uwagi: {row.signals.attention} — ")
     hdr_late = row.signals.hdr.overdue
     assert f"pozycje HDR po terminie: {hdr_late} × 2 pkt = {2 * hdr_late}" in text
