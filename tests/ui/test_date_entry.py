@@ -241,8 +241,13 @@ def test_form_arrows_step_the_part_under_the_cursor(
     assert start.text() == shown(expected, language)
 
 
-def _open_calendar(qtbot: Any, editor: QWidget, by_mouse: bool = False) -> QCalendarWidget:
-    """Alt+Down in the field, or a click on the calendar button at its right end."""
+def _open_calendar(
+    qtbot: Any, editor: QWidget, by_mouse: bool = False
+) -> tuple[QWidget, QCalendarWidget]:
+    """Alt+Down in the field, or a click on the calendar button at its right end.
+
+    The popup is returned too: its wrapper must outlive the reading of the calendar.
+    """
     _focus(qtbot, editor)
     buttons = [button for button in editor.findChildren(QToolButton) if button.isVisible()]
     if by_mouse and buttons:
@@ -257,7 +262,7 @@ def _open_calendar(qtbot: Any, editor: QWidget, by_mouse: bool = False) -> QCale
     assert popup is not None
     calendar = popup if isinstance(popup, QCalendarWidget) else popup.findChild(QCalendarWidget)
     assert calendar is not None
-    return calendar
+    return popup, calendar
 
 
 def _close(qtbot: Any) -> None:
@@ -271,20 +276,20 @@ def test_form_calendar_opens_at_the_date_else_near_the_start_else_today(
     qtbot: Any, form: Form
 ) -> None:
     end = form.editor("end_date")
-    calendar = _open_calendar(qtbot, end, by_mouse=True)
+    _popup, calendar = _open_calendar(qtbot, end, by_mouse=True)
     today = date.today()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month), (
         "an empty field with an empty neighbour opens at today, not December 1989"
     )
     _close(qtbot)
     form.fill("start_date", date(2026, 9, 1))
-    calendar = _open_calendar(qtbot, end)
+    _popup, calendar = _open_calendar(qtbot, end)
     assert (calendar.yearShown(), calendar.monthShown()) == (2026, 9), "an end opens at its start"
     days = calendar.findChild(QTableView)  # the grid of days takes the keys
     qtbot.keyClick(days, Qt.Key.Key_Right)  # 2 September
     qtbot.keyClick(days, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: form.stored("end_date") == date(2026, 9, 2))
-    calendar = _open_calendar(qtbot, end)
+    _popup, calendar = _open_calendar(qtbot, end)
     assert calendar.selectedDate().toPython() == date(2026, 9, 2), "a date opens at itself"
     _close(qtbot)
 
