@@ -7,7 +7,6 @@ The stage sentence ("Zespół jest na etapie 5 z 6: …") is shown once, and the
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -36,19 +35,15 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 @pytest.fixture
-def cycle_page(qtbot: Any, settings: Any, demo_store: Store, language: str) -> HdrPage:
-    """The demo's HDR page on its cycle tab, in a laptop-sized window."""
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.set_store(demo_store)
+def cycle_page(language: str, demo_store: Store, window: MainWindow) -> HdrPage:
+    """The demo's HDR page on its cycle tab, in a laptop-sized window (built in ``language``)."""
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(LAPTOP)
-    window.show()
-    qtbot.waitExposed(window)
     page = next(p for p in window.pages if isinstance(p, HdrPage))
     window.navigation.setCurrentRow(window.pages.index(page))
     page.tabs.setCurrentIndex(CYCLE_TAB)
     QApplication.processEvents()
+    assert window.size() == LAPTOP
     current = page.cycle.model.current
     assert current is not None and current >= 0, "the demo's team is somewhere in the cycle"
     return page
