@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +45,7 @@ from ui.models.recommendations import (
 )
 from ui.widgets.cell_delegate import CellDelegate
 from ui.widgets.date_edit import date_cell_editor
+from ui.widgets.tables import EditingTable
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_STYLE = "color: #b00020;"
@@ -95,16 +94,6 @@ class RecommendationDelegate(CellDelegate):
         return editor
 
 
-class RecommendationTable(QTableView):
-    """The table; it can save a cell still being edited."""
-
-    def commit_open_editor(self) -> None:
-        editor = self.indexWidget(self.currentIndex())
-        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
-            self.commitData(editor)
-            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
-
-
 class RecommendationsPanel(QWidget):
     """The recommendations of the visit :attr:`visit_id`."""
 
@@ -116,7 +105,7 @@ class RecommendationsPanel(QWidget):
         self.visit_id: str | None = None
         self.model = RecommendationTableModel(self._edit, self._failed)
         self.delegate = RecommendationDelegate(self)
-        self.table = RecommendationTable()
+        self.table = EditingTable()
         self.table.setModel(self.model)
         self.table.setItemDelegate(self.delegate)
         self.table.setAccessibleName(_("Zalecenia"))
