@@ -217,8 +217,8 @@ class IndicatorTableModel(TableModel[IndicatorRow]):
                 tooltip=lambda r: r.attached or None,
             ),
             Column(titles[UNIT], lambda r: r.indicator.unit or "", tooltip=no_tip),
-            _number(titles[BASELINE], _baseline, _baseline_text, _baseline_tip),
-            _number(titles[TARGET], _target, _target_text, _target_tip),
+            _planned(titles[BASELINE], "baseline", _("Wartość bazowa z dnia {date}")),
+            _planned(titles[TARGET], "target", _("Do osiągnięcia do {date}")),
             _number(titles[LATEST], _latest, _latest_text, _latest_tip),
             Column(
                 titles[STATUS],
@@ -347,42 +347,28 @@ def _number(
     return Column(header, value, display=text, align=RIGHT, sort=sort, tooltip=tip)
 
 
+def _planned(header: str, name: str, when: str) -> Column[IndicatorRow]:
+    """The baseline or the target (``name``): its number or yes/no, its date in the tooltip."""
+
+    def value(row: IndicatorRow) -> float | None:
+        number: float | None = getattr(row.indicator, f"{name}_value")
+        return number
+
+    def text(row: IndicatorRow) -> str:
+        if row.indicator.direction == "yes_no":
+            return _yes_no(value(row))
+        return show_number(value(row))
+
+    def tip(row: IndicatorRow) -> str | None:
+        day = getattr(row.indicator, f"{name}_date")
+        return None if day is None else when.format(date=show_date(day))
+
+    return _number(header, value, text, tip)
+
+
 def _name_tip(row: IndicatorRow) -> str:
     indicator = row.indicator
     return indicator.name + (f"\n\n{indicator.description}" if indicator.description else "")
-
-
-def _shown(row: IndicatorRow, value: float | None) -> str:
-    """A baseline or target as the plan states it: yes/no, or the number."""
-    if row.indicator.direction == "yes_no":
-        return _yes_no(value)
-    return show_number(value)
-
-
-def _baseline(row: IndicatorRow) -> float | None:
-    return row.indicator.baseline_value
-
-
-def _baseline_text(row: IndicatorRow) -> str:
-    return _shown(row, row.indicator.baseline_value)
-
-
-def _baseline_tip(row: IndicatorRow) -> str | None:
-    when = row.indicator.baseline_date
-    return None if when is None else _("Wartość bazowa z dnia {date}").format(date=show_date(when))
-
-
-def _target(row: IndicatorRow) -> float | None:
-    return row.indicator.target_value
-
-
-def _target_text(row: IndicatorRow) -> str:
-    return _shown(row, row.indicator.target_value)
-
-
-def _target_tip(row: IndicatorRow) -> str | None:
-    when = row.indicator.target_date
-    return None if when is None else _("Do osiągnięcia do {date}").format(date=show_date(when))
 
 
 def _latest(row: IndicatorRow) -> float | None:

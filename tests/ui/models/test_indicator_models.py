@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDoubleSpinBox, QTableView
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QDoubleSpinBox, QTableView, QWidget
 
 from app.errors import UserError
 from app.model import (
@@ -369,6 +369,19 @@ def test_a_new_day_updates_the_rows_in_place(demo_store: Store, qtbot: Any) -> N
     assert model.index(row, cols.STALE).data() == "⚠"
 
 
+def _type_in_cell(qtbot: Any, view: QTableView, index: QModelIndex, text: str) -> QWidget:
+    """F2 on the cell, the text typed over its value, Enter; the editor that took it."""
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QDoubleSpinBox | DateEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    return editor
+
+
 def test_typing_a_value_and_a_date_into_the_measurement_view(  # type: ignore[no-untyped-def]
     measured, qtbot
 ) -> None:
@@ -379,22 +392,8 @@ def test_typing_a_value_and_a_date_into_the_measurement_view(  # type: ignore[no
     view.setItemDelegate(MeasurementDelegate(view))
     view.show()
     qtbot.waitExposed(view)
-    view.setCurrentIndex(table.index(2, VALUE))
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    spin = view.indexWidget(table.index(2, VALUE))
-    assert isinstance(spin, QDoubleSpinBox)
-    spin.selectAll()
-    qtbot.keyClicks(spin, "52,5")
-    qtbot.keyClick(spin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
-    view.setCurrentIndex(table.index(1, DATE))
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = view.indexWidget(table.index(1, DATE))
-    assert isinstance(editor, DateEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "10.07.2025")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    assert isinstance(_type_in_cell(qtbot, view, table.index(2, VALUE), "52,5"), QDoubleSpinBox)
+    assert isinstance(_type_in_cell(qtbot, view, table.index(1, DATE), "10.07.2025"), DateEdit)
     assert recorder.edits == [
         (rows[2].id, "value", 48.0, 52.5),
         (rows[1].id, "measured_on", date(2025, 7, 4), date(2025, 7, 10)),
