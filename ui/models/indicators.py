@@ -20,7 +20,8 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import Indicator, IndicatorMilestone, IndicatorStatus, Measurement
 from app.services import indicator_queries, plans
-from app.services.indicators import IndicatorState, add_months, evaluate
+from app.services.attention import ATTENTION_STATUSES
+from app.services.indicators import SEVERITY, IndicatorState, add_months, evaluate
 from app.storage.store import Store
 from ui.contrast import cell_colours
 from ui.formatting import show_date, show_number, show_percent
@@ -43,14 +44,6 @@ STATUS_COLOURS: dict[IndicatorStatus, tuple[str, str, str]] = {
 }
 STATUS_STRONG: dict[IndicatorStatus, str] = {s: c[2] for s, c in STATUS_COLOURS.items()}
 STALE_COLOUR = "#9a5b00"
-_SEVERITY = {
-    IndicatorStatus.OFF_TRACK: 0,
-    IndicatorStatus.AT_RISK: 1,
-    IndicatorStatus.NO_DATA: 2,
-    IndicatorStatus.ON_TRACK: 3,
-    IndicatorStatus.ACHIEVED: 4,
-}
-_ATTENTION = {IndicatorStatus.OFF_TRACK, IndicatorStatus.AT_RISK}
 _ATTACH_FIELDS = ("plan_id", "goal_id", "objective_id", "action_id")
 
 
@@ -147,7 +140,7 @@ class IndicatorRow:
 
     @property
     def needs_attention(self) -> bool:
-        return self.state.stale or self.state.status in _ATTENTION
+        return self.state.stale or self.state.status in ATTENTION_STATUSES
 
 
 def progress_text(state: IndicatorState) -> str:
@@ -224,7 +217,7 @@ class IndicatorTableModel(TableModel[IndicatorRow]):
                 titles[STATUS],
                 lambda r: r.state.status,
                 display=lambda r: status_label(r.indicator, r.state),
-                sort=lambda r: _SEVERITY[r.state.status],
+                sort=lambda r: SEVERITY[r.state.status],
                 tooltip=lambda r: f"{status_label(r.indicator, r.state)}: {progress_text(r.state)}",
             ),
             Column(
