@@ -62,7 +62,7 @@ store = Store.open(data_dir, backup_on_open=False)
 window.set_store(store)
 app.processEvents()
 marks = {}
-ids = [window.municipality_model.municipality_at(row).id for row in range(2)]
+ids = [window.municipality_model.row_at(row).id for row in range(2)]
 for municipality_id in (ids[1], ids[0]):  # there and back: the second one is timed
     began = time.perf_counter()
     window.choose_municipality(municipality_id)

@@ -33,3 +33,8 @@ def tint(colour: str, share: float = 0.3) -> QColor:
     base = QColor(colour)
     mixed = (round(255 - (255 - c) * share) for c in (base.red(), base.green(), base.blue()))
     return QColor(*mixed)
+
+
+def cell_colours(names: tuple[str, ...]) -> tuple[QColor, QColor]:
+    """A cell's background and text colours from the first two of ``names``."""
+    return QColor(names[0]), QColor(names[1])

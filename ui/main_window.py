@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
             self._show_networks_only()
             return
         if self.municipality_model.row_of(wanted) < 0:
-            first = self.municipality_model.municipality_at(0)
+            first = self.municipality_model.row_at(0)
             wanted = first.id if first else ""
         self.choose_municipality(wanted)
         page_memory.restore(self.built(), self.settings, self.municipality_id)
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
             page.show_municipality(self.context, municipality_id)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
-        municipality = self.municipality_model.municipality_at(
+        municipality = self.municipality_model.row_at(
             self.municipality_model.row_of(municipality_id)
         )
         if municipality is not None:
@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for municipality_id in self._recent():
             row = self.municipality_model.row_of(municipality_id)
-            municipality = self.municipality_model.municipality_at(row)
+            municipality = self.municipality_model.row_at(row)
             if municipality is None:
                 continue
             action = self.recent_menu.addAction(municipality.name)

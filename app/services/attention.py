@@ -17,17 +17,10 @@ from sqlalchemy import select
 from app.model import Indicator, IndicatorMilestone, IndicatorStatus, Measurement
 from app.services import links
 from app.services.indicator_queries import IndicatorWithMeasurements
-from app.services.indicators import IndicatorState, evaluate
+from app.services.indicators import SEVERITY, IndicatorState, evaluate
 from app.storage.store import Store
 
 ATTENTION_STATUSES = frozenset({IndicatorStatus.OFF_TRACK, IndicatorStatus.AT_RISK})
-_SEVERITY = {
-    IndicatorStatus.OFF_TRACK: 0,
-    IndicatorStatus.AT_RISK: 1,
-    IndicatorStatus.NO_DATA: 2,
-    IndicatorStatus.ON_TRACK: 3,
-    IndicatorStatus.ACHIEVED: 4,
-}
 _ATTACHMENTS = ("action_id", "objective_id", "goal_id", "schedule_item_id", "plan_id")
 
 
@@ -48,7 +41,7 @@ class IndicatorCheck:
     @property
     def severity(self) -> tuple[int, int]:
         """Sort key: off track, at risk, then stale only; stale first among equals."""
-        return _SEVERITY[self.state.status], 0 if self.state.stale else 1
+        return SEVERITY[self.state.status], 0 if self.state.stale else 1
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,15 @@ from app.months import add_months as add_months  # re-exported for callers
 from app.services import records
 from app.storage.store import Store
 
+# The statuses from the one most in need of attention to the one least (lists sort by it).
+SEVERITY: dict[IndicatorStatus, int] = {
+    IndicatorStatus.OFF_TRACK: 0,
+    IndicatorStatus.AT_RISK: 1,
+    IndicatorStatus.NO_DATA: 2,
+    IndicatorStatus.ON_TRACK: 3,
+    IndicatorStatus.ACHIEVED: 4,
+}
+
 ON_TRACK_TOLERANCE = 0.10
 AT_RISK_TOLERANCE = 0.30
 KEEP_TOLERANCE = 0.05

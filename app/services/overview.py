@@ -46,7 +46,7 @@ from app.model import (
 )
 from app.services import overview_queries as queries
 from app.services.attention import ATTENTION_STATUSES
-from app.services.indicators import IndicatorState, evaluate
+from app.services.indicators import SEVERITY, IndicatorState, evaluate
 from app.services.overview_queries import day
 from app.services.schedules import Progress
 from app.services.visits import overdue
@@ -393,15 +393,6 @@ def _grouped_indicators(
     return grouped
 
 
-_SEVERITY = {
-    IndicatorStatus.OFF_TRACK: 0,
-    IndicatorStatus.AT_RISK: 1,
-    IndicatorStatus.NO_DATA: 2,
-    IndicatorStatus.ON_TRACK: 3,
-    IndicatorStatus.ACHIEVED: 4,
-}
-
-
 def _needing_attention(evaluated: Iterable[tuple[Any, IndicatorState]]) -> list[Item]:
     """Off track, at risk or stale; the worst first (stale ones after the others)."""
     wanted = [
@@ -409,7 +400,7 @@ def _needing_attention(evaluated: Iterable[tuple[Any, IndicatorState]]) -> list[
         for row, state in evaluated
         if state.stale or state.status in ATTENTION_STATUSES
     ]
-    wanted.sort(key=lambda found: (_SEVERITY[found[1].status], not found[1].stale))
+    wanted.sort(key=lambda found: (SEVERITY[found[1].status], not found[1].stale))
     return [_indicator_item(row, state) for row, state in wanted]
 
 

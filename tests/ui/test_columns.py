@@ -107,7 +107,7 @@ def test_a_saved_layout_for_another_number_of_columns_is_not_applied(
 def test_every_table_of_every_page_has_the_column_menu(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
-    first = window.municipality_model.municipality_at(0)
+    first = window.municipality_model.row_at(0)
     assert first is not None
     window.choose_municipality(first.id)
     missing, checked = [], 0

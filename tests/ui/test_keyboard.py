@@ -57,7 +57,7 @@ def test_tab_leaves_every_table_for_the_next_control(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
     window.municipality_model.reload()
-    first = window.municipality_model.municipality_at(0)
+    first = window.municipality_model.row_at(0)
     assert first is not None
     window.choose_municipality(first.id)
     window.activateWindow()
@@ -93,7 +93,7 @@ def _every_tab(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
 
 def _open_demo(qtbot: Any, window: MainWindow) -> None:
     window.municipality_model.reload()
-    first = window.municipality_model.municipality_at(0)
+    first = window.municipality_model.row_at(0)
     assert first is not None
     window.choose_municipality(first.id)
     window.activateWindow()

@@ -17,7 +17,7 @@ from ui.pages.monitoring import MonitoringPage
 
 def _opened(qtbot: Any, window: MainWindow) -> None:
     window.municipality_model.reload()
-    first = window.municipality_model.municipality_at(0)
+    first = window.municipality_model.row_at(0)
     assert first is not None
     window.choose_municipality(first.id)
     window.activateWindow()

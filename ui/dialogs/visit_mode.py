@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -53,16 +51,18 @@ from ui.dialogs.visit_mode_editors import AutosaveText, QuickRecommendation
 from ui.errors import show_user_error
 from ui.formatting import show_date
 from ui.models.recommendations import LINK, NOTE
+from ui.reference_day import ReferenceDay
 from ui.widgets.agenda_checklist import AgendaChecklist
 from ui.widgets.recommendation_review import RecommendationReview
 from ui.widgets.recommendations_panel import RecommendationsPanel
+from ui.widgets.tables import split
 
 # The tables whose changes the window shows (the rest do not touch it).
 _PARTS = {"advisory_visit", "recommendation", "team_member", "municipality"}
 NOTES_POINT_SIZE = 1.25  # the notes' font, relative to the window's
 
 
-class VisitModeDialog(QDialog):
+class VisitModeDialog(QDialog, ReferenceDay):
     def __init__(
         self,
         context: EditorContext,
@@ -74,7 +74,6 @@ class VisitModeDialog(QDialog):
         self.context = context
         self.municipality_id = municipality_id
         self.visit_id = visit_id
-        self._today: date | None = None
         self.setWindowTitle(_("Tryb wizyty"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
@@ -151,7 +150,7 @@ class VisitModeDialog(QDialog):
         top.addWidget(self.close_button)
         self.agenda_box = _group(_("Program"), self.agenda)
         self.review_box = _group(_("Zalecenia z poprzednich wizyt"), self.review)
-        left = _splitter(Qt.Orientation.Vertical, self.agenda_box, self.review_box, (2, 3))
+        left = split(Qt.Orientation.Vertical, self.agenda_box, self.review_box, (2, 3))
         self.left = left
         recommendations = QWidget()
         rec_box = QVBoxLayout(recommendations)
@@ -161,10 +160,10 @@ class VisitModeDialog(QDialog):
         self.recommendations_box = _group(_("Zalecenia uzgodnione na tej wizycie"), recommendations)
         notes_box = _group(_("Notatki"), self.notes)
         findings_box = _group(_("Ustalenia"), self.findings)
-        right = _splitter(Qt.Orientation.Vertical, notes_box, findings_box, (5, 2))
+        right = split(Qt.Orientation.Vertical, notes_box, findings_box, (5, 2))
         right.addWidget(self.recommendations_box)
         right.setStretchFactor(2, 3)
-        self.splitter = _splitter(Qt.Orientation.Horizontal, left, right, (2, 5))
+        self.splitter = split(Qt.Orientation.Horizontal, left, right, (2, 5))
         self.right = right
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -190,15 +189,6 @@ class VisitModeDialog(QDialog):
         self.left.setSizes([round(height * 0.36), round(height * 0.64)])
 
     # -- what is shown --------------------------------------------------------------------
-
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self._today = value
-        self.refresh()
 
     def refresh(self) -> None:
         """Read everything again: the visit, earlier recommendations, this visit's, the team."""
@@ -411,15 +401,3 @@ def _group(title: str, content: QWidget) -> QGroupBox:
     layout.setContentsMargins(8, 8, 8, 8)
     layout.addWidget(content)
     return box
-
-
-def _splitter(
-    orientation: Qt.Orientation, first: QWidget, second: QWidget, stretch: tuple[int, int]
-) -> QSplitter:
-    splitter = QSplitter(orientation)
-    splitter.setChildrenCollapsible(False)
-    splitter.addWidget(first)
-    splitter.addWidget(second)
-    splitter.setStretchFactor(0, stretch[0])
-    splitter.setStretchFactor(1, stretch[1])
-    return splitter

@@ -7,12 +7,12 @@ status is :func:`app.services.indicators.evaluate` on :attr:`today`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app import units
@@ -20,54 +20,30 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import Indicator, IndicatorMilestone, IndicatorStatus, Measurement
 from app.services import indicator_queries, plans
-from app.services.indicators import IndicatorState, add_months, evaluate
+from app.services.attention import ATTENTION_STATUSES
+from app.services.indicators import SEVERITY, IndicatorState, add_months, evaluate
 from app.storage.store import Store
+from ui.contrast import cell_colours
 from ui.formatting import show_date, show_number, show_percent
 from ui.models.roles import ATTENTION_ROLE as ATTENTION_ROLE
-from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.roles import STATUS_ROLE as STATUS_ROLE
+from ui.models.table import CENTRE, RIGHT, Column, TableModel, no_tip
 
-Index = QModelIndex | QPersistentModelIndex
-
-# Columns.
 NAME, ATTACHED_TO, UNIT, BASELINE, TARGET, LATEST, STATUS, STALE = range(8)
-COLUMN_COUNT = 8
-
-
 STALE_MARK = "⚠"
 PATH_SEPARATOR = " › "
 
-# (background, text) per status: soft tints with dark text, readable in light and dark themes.
-STATUS_COLOURS: dict[IndicatorStatus, tuple[str, str]] = {
-    IndicatorStatus.ACHIEVED: ("#d5eddb", "#14532d"),
-    IndicatorStatus.ON_TRACK: ("#e3f3e6", "#1d6a35"),
-    IndicatorStatus.AT_RISK: ("#fdf0c8", "#6e4a00"),
-    IndicatorStatus.OFF_TRACK: ("#f9dcdc", "#8c1c1c"),
-    IndicatorStatus.NO_DATA: ("#ebebeb", "#4d4d4d"),
+# Per status: a soft tint and dark text for a cell (readable in light and dark themes),
+# then a stronger colour of the same hue for lines and titles on the window background.
+STATUS_COLOURS: dict[IndicatorStatus, tuple[str, str, str]] = {
+    IndicatorStatus.ACHIEVED: ("#d5eddb", "#14532d", "#1b7a3a"),
+    IndicatorStatus.ON_TRACK: ("#e3f3e6", "#1d6a35", "#2e7d32"),
+    IndicatorStatus.AT_RISK: ("#fdf0c8", "#6e4a00", "#b06d00"),
+    IndicatorStatus.OFF_TRACK: ("#f9dcdc", "#8c1c1c", "#c62828"),
+    IndicatorStatus.NO_DATA: ("#ebebeb", "#4d4d4d", "#6b6b6b"),
 }
-# A stronger colour of the same hue, for lines and titles on the window background.
-STATUS_STRONG: dict[IndicatorStatus, str] = {
-    IndicatorStatus.ACHIEVED: "#1b7a3a",
-    IndicatorStatus.ON_TRACK: "#2e7d32",
-    IndicatorStatus.AT_RISK: "#b06d00",
-    IndicatorStatus.OFF_TRACK: "#c62828",
-    IndicatorStatus.NO_DATA: "#6b6b6b",
-}
+STATUS_STRONG: dict[IndicatorStatus, str] = {s: c[2] for s, c in STATUS_COLOURS.items()}
 STALE_COLOUR = "#9a5b00"
-_SEVERITY = {
-    IndicatorStatus.OFF_TRACK: 0,
-    IndicatorStatus.AT_RISK: 1,
-    IndicatorStatus.NO_DATA: 2,
-    IndicatorStatus.ON_TRACK: 3,
-    IndicatorStatus.ACHIEVED: 4,
-}
-_ATTENTION = {IndicatorStatus.OFF_TRACK, IndicatorStatus.AT_RISK}
-_ALIGNMENT = {
-    BASELINE: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-    TARGET: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-    LATEST: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-    STALE: int(Qt.AlignmentFlag.AlignCenter),
-}
 _ATTACH_FIELDS = ("plan_id", "goal_id", "objective_id", "action_id")
 
 
@@ -90,8 +66,7 @@ def with_unit(value: float | None, unit: str | None) -> str:
 
 
 def status_colours(status: IndicatorStatus) -> tuple[QColor, QColor]:
-    background, text = STATUS_COLOURS[status]
-    return QColor(background), QColor(text)
+    return cell_colours(STATUS_COLOURS[status])
 
 
 # -- what an indicator can be attached to ------------------------------------------------
@@ -165,7 +140,7 @@ class IndicatorRow:
 
     @property
     def needs_attention(self) -> bool:
-        return self.state.stale or self.state.status in _ATTENTION
+        return self.state.stale or self.state.status in ATTENTION_STATUSES
 
 
 def progress_text(state: IndicatorState) -> str:
@@ -212,18 +187,51 @@ def _due(last: date, months: int) -> date | None:
         return None
 
 
-class IndicatorTableModel(QAbstractTableModel):
+class IndicatorTableModel(TableModel[IndicatorRow]):
     """One row per indicator of a plan; status, progress and staleness computed on ``today``."""
 
     def __init__(self, store: Store | None = None, plan_id: str | None = None) -> None:
-        super().__init__()
+        super().__init__(self._columns(), row_id=lambda row: row.indicator.id)
         self._store = store
         self._plan_id = plan_id
         self._today = date.today()
-        self._rows: list[IndicatorRow] = []
         self.targets: list[AttachTarget] = []
         if store is not None and plan_id is not None:
             self.reload()
+
+    def _columns(self) -> list[Column[IndicatorRow]]:
+        titles = headers()
+        return [
+            Column(titles[NAME], lambda r: r.indicator.name, tooltip=_name_tip),
+            Column(
+                titles[ATTACHED_TO],
+                lambda r: r.attached,
+                sort=lambda r: self._target_order(r.indicator),
+                tooltip=lambda r: r.attached or None,
+            ),
+            Column(titles[UNIT], lambda r: r.indicator.unit or "", tooltip=no_tip),
+            _planned(titles[BASELINE], "baseline", _("Wartość bazowa z dnia {date}")),
+            _planned(titles[TARGET], "target", _("Do osiągnięcia do {date}")),
+            _number(titles[LATEST], _latest, _latest_text, _latest_tip),
+            Column(
+                titles[STATUS],
+                lambda r: r.state.status,
+                display=lambda r: status_label(r.indicator, r.state),
+                sort=lambda r: SEVERITY[r.state.status],
+                tooltip=lambda r: f"{status_label(r.indicator, r.state)}: {progress_text(r.state)}",
+            ),
+            Column(
+                titles[STALE],
+                lambda r: r.state.stale,
+                display=lambda r: STALE_MARK if r.state.stale else "",
+                align=CENTRE,
+                sort=lambda r: 0 if r.state.stale else 1,
+                tooltip=lambda r: stale_text(r.indicator, r.state) if r.state.stale else None,
+                header_tooltip=_("{mark} — brak pomiaru w zapisanej częstotliwości pomiaru").format(
+                    mark=STALE_MARK
+                ),
+            ),
+        ]
 
     # -- loading ------------------------------------------------------------------------
 
@@ -234,7 +242,7 @@ class IndicatorTableModel(QAbstractTableModel):
     @today.setter
     def today(self, value: date) -> None:
         self._today = value
-        self._apply([self._row(r.indicator, r.measurements, r.milestones) for r in self._rows])
+        self.set_rows([self._row(r.indicator, r.measurements, r.milestones) for r in self._rows])
 
     @property
     def plan_id(self) -> str | None:
@@ -258,9 +266,13 @@ class IndicatorTableModel(QAbstractTableModel):
                 targets = attach_targets(self._plan_id, tree)
                 items = indicator_queries.indicators_of_plan(self._store, self._plan_id)
         self.targets = targets
-        self._apply(
+        self.set_rows(
             [self._row(item.indicator, item.measurements, item.milestones) for item in items]
         )
+
+    def set_rows(self, rows: Sequence[IndicatorRow]) -> None:
+        if rows or self._rows:  # no plan before, none now: nothing to reset
+            super().set_rows(rows)
 
     def _row(
         self,
@@ -282,166 +294,95 @@ class IndicatorTableModel(QAbstractTableModel):
                 return target.label if target.kind != "plan" else _("cały plan")
         return ""
 
-    def _apply(self, rows: list[IndicatorRow]) -> None:
-        same = [r.indicator.id for r in rows] == [r.indicator.id for r in self._rows]
-        if same and rows:
-            self._rows = rows
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, COLUMN_COUNT - 1))
-            return
-        if same:
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    # -- access ---------------------------------------------------------------------------
-
-    def row_at(self, row: int) -> IndicatorRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def find(self, indicator_id: str) -> IndicatorRow | None:
-        row = self.row_of(indicator_id)
-        return self._rows[row] if row >= 0 else None
-
-    def row_of(self, indicator_id: str) -> int:
-        for row, item in enumerate(self._rows):
-            if item.indicator.id == indicator_id:
-                return row
-        return -1
-
-    def attention_count(self) -> int:
-        return sum(1 for row in self._rows if row.needs_attention)
-
-    # -- Qt -------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return headers()[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == STALE:
-            return _("{mark} — brak pomiaru w zapisanej częstotliwości pomiaru").format(
-                mark=STALE_MARK
-            )
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            return self._colour(row, column, role == Qt.ItemDataRole.BackgroundRole)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _ALIGNMENT.get(column)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == STALE:
-            return _("nieaktualny") if row.state.stale else _("aktualny")
-        return self._other(row, column, role)
-
-    def _other(self, row: IndicatorRow, column: int, role: int) -> Any:
-        if role == ID_ROLE:
-            return row.indicator.id
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == ATTENTION_ROLE:
-            return row.needs_attention
-        if role == STATUS_ROLE:
-            return row.state.status
-        return None
-
-    def _display(self, row: IndicatorRow, column: int) -> str:
-        indicator, state = row.indicator, row.state
-        if column == NAME:
-            return indicator.name
-        if column == ATTACHED_TO:
-            return row.attached
-        if column == UNIT:
-            return indicator.unit or ""
-        yes_no = indicator.direction == "yes_no"
-        if column == BASELINE:
-            return (
-                _yes_no(indicator.baseline_value)
-                if yes_no
-                else show_number(indicator.baseline_value)
-            )
-        if column == TARGET:
-            return (
-                _yes_no(indicator.target_value) if yes_no else show_number(indicator.target_value)
-            )
-        if column == LATEST:
-            if state.latest is None:
-                return ""
-            if yes_no:
-                return _yes_no(state.latest.value)
-            return with_unit(state.latest.value, indicator.unit)
-        if column == STATUS:
-            return status_label(indicator, state)
-        return STALE_MARK if state.stale else ""
-
-    def _tooltip(self, row: IndicatorRow, column: int) -> str | None:
-        indicator, state = row.indicator, row.state
-        if column == NAME:
-            return indicator.name + (
-                f"\n\n{indicator.description}" if indicator.description else ""
-            )
-        if column == ATTACHED_TO:
-            return row.attached or None
-        if column == BASELINE and indicator.baseline_date is not None:
-            return _("Wartość bazowa z dnia {date}").format(date=show_date(indicator.baseline_date))
-        if column == TARGET and indicator.target_date is not None:
-            return _("Do osiągnięcia do {date}").format(date=show_date(indicator.target_date))
-        if column == LATEST and state.latest is not None:
-            return _("Pomiar z dnia {date}").format(date=show_date(state.latest.measured_on))
-        if column == STATUS:
-            return f"{status_label(indicator, state)}: {progress_text(state)}"
-        if column == STALE and state.stale:
-            return stale_text(indicator, state)
-        return None
-
-    def _colour(self, row: IndicatorRow, column: int, background: bool) -> QColor | None:
-        if column == STATUS:
-            colours = status_colours(row.state.status)
-            return colours[0] if background else colours[1]
-        if column == STALE and row.state.stale and not background:
-            return QColor(STALE_COLOUR)
-        return None
-
-    def _sort_key(self, row: IndicatorRow, column: int) -> Any:
-        indicator, state = row.indicator, row.state
-        numbers = {
-            BASELINE: indicator.baseline_value,
-            TARGET: indicator.target_value,
-            LATEST: state.latest.value if state.latest is not None else None,
-        }
-        if column in numbers:
-            value = numbers[column]
-            return float("-inf") if value is None else value
-        if column == STATUS:
-            return _SEVERITY[state.status]
-        if column == STALE:
-            return 0 if state.stale else 1
-        if column == ATTACHED_TO:
-            return self._target_order(indicator)
-        return self._display(row, column).casefold()
-
     def _target_order(self, indicator: Indicator) -> int:
         key = attach_key(indicator)
         for position, target in enumerate(self.targets):
             if target.key == key:
                 return position
         return len(self.targets)
+
+    def attention_count(self) -> int:
+        return sum(1 for row in self._rows if row.needs_attention)
+
+    # -- colours and roles of its own ------------------------------------------------------
+
+    def extra(self, row: IndicatorRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
+            return status_colours(row.state.status)[0]
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return status_colours(row.state.status)[1]
+        if role == Qt.ItemDataRole.ForegroundRole and column == STALE and row.state.stale:
+            return QColor(STALE_COLOUR)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == STALE:
+            return _("nieaktualny") if row.state.stale else _("aktualny")
+        if role == ATTENTION_ROLE:
+            return row.needs_attention
+        if role == STATUS_ROLE:
+            return row.state.status
+        return None
+
+
+# -- the columns' values, texts and tooltips -------------------------------------------------
+
+
+def _number(
+    header: str,
+    value: Callable[[IndicatorRow], float | None],
+    text: Callable[[IndicatorRow], str],
+    tip: Callable[[IndicatorRow], str | None],
+) -> Column[IndicatorRow]:
+    """A value column: right-aligned, sorted as a number with the empty ones first."""
+
+    def sort(row: IndicatorRow) -> float:
+        number = value(row)
+        return float("-inf") if number is None else number
+
+    return Column(header, value, display=text, align=RIGHT, sort=sort, tooltip=tip)
+
+
+def _planned(header: str, name: str, when: str) -> Column[IndicatorRow]:
+    """The baseline or the target (``name``): its number or yes/no, its date in the tooltip."""
+
+    def value(row: IndicatorRow) -> float | None:
+        number: float | None = getattr(row.indicator, f"{name}_value")
+        return number
+
+    def text(row: IndicatorRow) -> str:
+        if row.indicator.direction == "yes_no":
+            return _yes_no(value(row))
+        return show_number(value(row))
+
+    def tip(row: IndicatorRow) -> str | None:
+        day = getattr(row.indicator, f"{name}_date")
+        return None if day is None else when.format(date=show_date(day))
+
+    return _number(header, value, text, tip)
+
+
+def _name_tip(row: IndicatorRow) -> str:
+    indicator = row.indicator
+    return indicator.name + (f"\n\n{indicator.description}" if indicator.description else "")
+
+
+def _latest(row: IndicatorRow) -> float | None:
+    latest = row.state.latest
+    return latest.value if latest is not None else None
+
+
+def _latest_text(row: IndicatorRow) -> str:
+    latest = row.state.latest
+    if latest is None:
+        return ""
+    if row.indicator.direction == "yes_no":
+        return _yes_no(latest.value)
+    return with_unit(latest.value, row.indicator.unit)
+
+
+def _latest_tip(row: IndicatorRow) -> str | None:
+    latest = row.state.latest
+    if latest is None:
+        return None
+    return _("Pomiar z dnia {date}").format(date=show_date(latest.measured_on))
 
 
 def _yes_no(value: float | None) -> str:

@@ -1,4 +1,4 @@
-"""The measurements of one indicator, editable in place.
+"""The measurements of one indicator, editable in place: a :class:`TableModel` of four columns.
 
 The model never writes to the database: a valid edit goes to ``on_edit``
 (the panel turns it into an undoable command); an invalid one goes to
@@ -12,24 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QDate,
-    QEvent,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtWidgets import (
-    QDoubleSpinBox,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QStyleOptionViewItem, QWidget
 
 from app.errors import UserError
 from app.i18n import _
@@ -37,8 +21,9 @@ from app.model import Measurement
 from app.services import date_text, validation
 from app.services.fields import FIELDS
 from ui.formatting import show_date, show_number
-from ui.models.roles import ID_ROLE
-from ui.widgets.date_edit import DateEdit, date_cell_editor, holds_unreadable, set_date_cell
+from ui.models.table import RIGHT, Column, TableModel, no_tip
+from ui.widgets.cell_delegate import CellDelegate
+from ui.widgets.date_edit import date_cell_editor
 
 Index = QModelIndex | QPersistentModelIndex
 EditHandler = Callable[[str, str, Any, Any], None]  # (measurement id, field, old, new)
@@ -74,93 +59,61 @@ def headers() -> list[str]:
     return [_(FIELDS[Measurement][name].label) for name in FIELD_NAMES]
 
 
-class MeasurementTableModel(QAbstractTableModel):
-    """Rows oldest first; ``setData`` validates and hands the change to ``on_edit``."""
+def _field(field: str) -> Callable[[MeasurementRow], Any]:
+    return lambda row: getattr(row, field)
+
+
+def _shown(field: str) -> Callable[[MeasurementRow], str]:
+    return lambda row: _display(getattr(row, field))
+
+
+def _full_text(field: str) -> Callable[[MeasurementRow], str | None]:
+    """A source's or comment's tooltip: the whole text, however short."""
+    return lambda row: getattr(row, field) or None
+
+
+class MeasurementTableModel(TableModel[MeasurementRow]):
+    """Rows oldest first; an edit is validated and handed to ``on_edit``."""
 
     def __init__(
         self, on_edit: EditHandler | None = None, on_error: ErrorHandler | None = None
     ) -> None:
-        super().__init__()
         self.on_edit = on_edit
-        self.on_error = on_error
-        self._rows: list[MeasurementRow] = []
+        super().__init__(self._columns(), on_error=on_error)
+
+    def _columns(self) -> list[Column[MeasurementRow]]:
+        titles = headers()
+        columns: list[Column[MeasurementRow]] = []
+        for position, field in enumerate(FIELD_NAMES):
+            columns.append(
+                Column(
+                    titles[position],
+                    _field(field),
+                    display=_shown(field),
+                    align=RIGHT if position == VALUE else None,
+                    sort=(lambda r: r.measured_on.isoformat()) if position == DATE else None,
+                    tooltip=_full_text(field) if position in (SOURCE, COMMENT) else no_tip,
+                    edit=self._editor_of(field) if self.on_edit is not None else None,
+                )
+            )
+        return columns
 
     def set_measurements(self, measurements: Sequence[Measurement]) -> None:
-        rows = [MeasurementRow.of(m) for m in measurements]
-        if rows and [r.id for r in rows] == [r.id for r in self._rows]:
-            self._rows = rows
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(FIELD_NAMES) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.set_rows([MeasurementRow.of(m) for m in measurements])
 
     def clear(self) -> None:
-        self.set_measurements([])
+        self.set_rows([])
 
-    def row_at(self, row: int) -> MeasurementRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, measurement_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == measurement_id), -1)
-
-    # -- Qt -------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(FIELD_NAMES)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return headers()[section] if 0 <= section < len(FIELD_NAMES) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        value = getattr(row, FIELD_NAMES[index.column()])
-        if role == Qt.ItemDataRole.EditRole:
-            return value
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(value)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (SOURCE, COMMENT):
-            return value or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == VALUE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ID_ROLE:
-            return row.id
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None or role != Qt.ItemDataRole.EditRole:
-            return False
-        field = FIELD_NAMES[index.column()]
-        old = getattr(row, field)
-        try:
+    def _editor_of(self, field: str) -> Callable[[MeasurementRow, Any], None]:
+        def edit(row: MeasurementRow, value: Any) -> None:
             new = clean(field, value)
-            if new == old:
-                return True
-            if self.on_edit is None:
-                return False
+            old = getattr(row, field)
+            if new == old or self.on_edit is None:
+                return
             self.on_edit(row.id, field, old, new)
-        except UserError as error:
-            if self.on_error is not None:
-                self.on_error(error)
-            return False
-        self._rows[index.row()] = replace(row, **{field: new})
-        self.dataChanged.emit(index, index)
-        return True
+            self._rows[self.row_of(row.id)] = replace(row, **{field: new})
+
+        return edit
 
 
 def _display(value: Any) -> str:
@@ -210,7 +163,7 @@ def decimals_for(value: float | None) -> int:
     return MAX_DECIMALS
 
 
-class MeasurementDelegate(QStyledItemDelegate):
+class MeasurementDelegate(CellDelegate):
     """A calendar date editor for dates and a number box for values; text otherwise."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
@@ -228,23 +181,3 @@ class MeasurementDelegate(QStyledItemDelegate):
         line.setFrame(False)
         line.setMaxLength(FIELDS[Measurement][FIELD_NAMES[column]].max_length)
         return line
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, DateEdit):
-            editor.set_value(value)
-        elif isinstance(editor, QDoubleSpinBox):
-            editor.setValue(float(value or 0))
-        elif isinstance(editor, QLineEdit):
-            editor.setText("" if value is None else str(value))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return holds_unreadable(watched, event) or super().eventFilter(watched, event)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, DateEdit):
-            set_date_cell(editor, model, index)
-        elif isinstance(editor, QDoubleSpinBox):
-            model.setData(index, editor.value())
-        elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text())

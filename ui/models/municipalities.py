@@ -66,5 +66,5 @@ class MunicipalityListModel(QAbstractListModel):
                 return row
         return -1
 
-    def municipality_at(self, row: int) -> Municipality | None:
+    def row_at(self, row: int) -> Municipality | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

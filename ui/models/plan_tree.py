@@ -11,42 +11,30 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 
 from app.i18n import _
 from app.model import Action, Goal, Objective, Record
 from app.services import terms
 from app.services.plans import GoalNode
 from ui.formatting import show, show_money
-from ui.models.node_drag import NodeDragMixin
-from ui.models.roles import ID_ROLE as ID_ROLE
-from ui.models.roles import KIND_ROLE as KIND_ROLE
-from ui.models.tree_node import Node as Node
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.node_tree import Index, NodeTreeModel
+from ui.models.roles import ID_ROLE, KIND_ROLE
+from ui.models.tree_node import Node
 
 TITLE, DATES, BUDGET, STATUS = range(4)
 CHILD_KIND = {"root": "goal", "goal": "objective", "objective": "action"}
 KIND_CLASS: dict[str, type[Record]] = {"goal": Goal, "objective": Objective, "action": Action}
 
 
-class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
+class PlanTreeModel(NodeTreeModel):
     MIME = "application/x-plan-oswiaty-plan-node"
     move_requested = Signal(str, str, str, int)  # kind, id, new parent id, new index
     rename_requested = Signal(str, str, str)  # kind, id, new title
 
     def __init__(self) -> None:
         super().__init__()
-        self.root = Node("root")
         self.plan_id: str | None = None
-        self._by_id: dict[str, Node] = {}
         self.budgets: dict[str, int] = {}  # action id → planned total of its financing rows
 
     # -- loading -----------------------------------------------------------------
@@ -61,8 +49,7 @@ class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
         self.beginResetModel()
         self.plan_id = plan_id
         self.budgets = dict(budgets or {})
-        self.root = Node("root")
-        self._by_id = {}
+        self._clear_nodes()
         for goal_node in goals:
             goal = self._add(self.root, "goal", goal_node.goal)
             for objective_node in goal_node.objectives:
@@ -71,46 +58,7 @@ class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
                     self._add(objective, "action", action)
         self.endResetModel()
 
-    def _add(self, parent: Node, kind: str, record: Any) -> Node:
-        node = Node(kind, record, parent)
-        parent.children.append(node)
-        self._by_id[node.id] = node
-        return node
-
-    def node(self, index: Index) -> Node:
-        if index.isValid():
-            pointer = index.internalPointer()
-            if isinstance(pointer, Node):
-                return pointer
-        return self.root
-
-    def index_of(self, record_id: str, column: int = 0) -> QModelIndex:
-        node = self._by_id.get(record_id)
-        if node is None or node.parent is None:
-            return QModelIndex()
-        return self.createIndex(node.row(), column, node)
-
-    def node_by_id(self, record_id: str) -> Node | None:
-        return self._by_id.get(record_id)
-
     # -- structure -----------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        parent_node = self.node(parent)
-        if not 0 <= row < len(parent_node.children) or not 0 <= column < 4:
-            return QModelIndex()
-        return self.createIndex(row, column, parent_node.children[row])
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        node = self.node(index)
-        if not index.isValid() or node.parent is None or node.parent is self.root:
-            return QModelIndex()
-        return self.createIndex(node.parent.row(), 0, node.parent)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 4
@@ -190,11 +138,9 @@ class PlanTreeModel(NodeDragMixin, QAbstractItemModel):
         target = self.node(parent)
         if node is None or CHILD_KIND.get(target.kind) != node.kind:
             return False
-        new_index = len(target.children) if row < 0 else row
-        if node.parent is target and node.row() < new_index:
-            new_index -= 1  # the node leaves its old place first
+        new_index = self._new_place(node, target, len(target.children) if row < 0 else row)
         parent_id = self.plan_id if target is self.root else target.id
-        if parent_id is None or (node.parent is target and node.row() == new_index):
+        if parent_id is None or new_index is None:
             return False
         self.move_requested.emit(node.kind, node.id, parent_id, new_index)
         return False  # the model reloads after the command; Qt must not remove rows itself

@@ -1,5 +1,8 @@
 """The recommendations of one visit, editable in place (text, owner, due date, status, link).
 
+A :class:`TableModel` of six columns; the cells' editors are in
+:mod:`ui.widgets.recommendations_panel`.
+
 The model never writes to the database: a valid edit goes to ``on_edit``
 (the page turns it into an undoable command through the visits service); an
 invalid one goes to ``on_error`` with the core's message and the old value
@@ -14,7 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.errors import UserError
@@ -22,11 +25,9 @@ from app.i18n import _
 from app.model import Recommendation, RecommendationStatus
 from app.services import links, validation, visits
 from app.services.fields import FIELDS
-from ui.formatting import show_date
-from ui.models.roles import ID_ROLE, SORT_ROLE
-from ui.models.roles import KEY_ROLE as KEY_ROLE
+from ui.formatting import show, show_date
+from ui.models.table import TOOLTIP_FROM, Column, TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 EditHandler = Callable[[str, dict[str, Any], dict[str, Any]], None]  # (id, old, new)
 ErrorHandler = Callable[[UserError], None]
 
@@ -54,153 +55,111 @@ def due_text(recommendation: Recommendation, today: date) -> str:
     return f"{OVERDUE_MARK} {text}" if visits.is_overdue(recommendation, today) else text
 
 
-class RecommendationTableModel(QAbstractTableModel):
+class RecommendationTableModel(TableModel[Recommendation]):
+    """The rows of one visit; editable when there is an ``on_edit`` to take the changes."""
+
     def __init__(
         self, on_edit: EditHandler | None = None, on_error: ErrorHandler | None = None
     ) -> None:
-        super().__init__()
         self.on_edit = on_edit
-        self.on_error = on_error
         self.today = date.today()
         self.link_labels: dict[str, str] = {}  # link key → label
-        self._rows: list[Recommendation] = []
+        super().__init__(self._columns(), on_error=on_error)
 
-    # -- rows -----------------------------------------------------------------------------
+    def _columns(self) -> list[Column[Recommendation]]:
+        titles = headers()
+        return [
+            self._column(titles[TEXT], TEXT, display=lambda r: " ".join(r.text.split())),
+            self._column(titles[OWNER], OWNER),
+            self._column(
+                titles[DUE],
+                DUE,
+                display=lambda r: due_text(r, self.today),
+                sort=lambda r: r.due_date.isoformat() if r.due_date else "",
+                tooltip=self._due_tip,
+            ),
+            self._column(
+                titles[STATUS],
+                STATUS,
+                display=lambda r: RecommendationStatus(r.status or "open").label,
+            ),
+            self._column(titles[NOTE], NOTE),
+            self._column(titles[LINK], LINK, display=self._link),
+        ]
 
-    def set_rows(self, rows: Sequence[Recommendation]) -> None:
-        rows = list(rows)
-        if rows and [r.id for r in rows] == [r.id for r in self._rows]:
-            self._rows = rows  # the same rows, new values: no reset, the selection stays
-            last = self.index(len(rows) - 1, len(FIELD_NAMES) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def _column(
+        self,
+        header: str,
+        column: int,
+        display: Callable[[Recommendation], str] | None = None,
+        sort: Callable[[Recommendation], Any] | None = None,
+        tooltip: Callable[[Recommendation], str | None] | None = None,
+    ) -> Column[Recommendation]:
+        def value(row: Recommendation) -> Any:
+            return _raw(row, column)
+
+        def edit(row: Recommendation, new_value: Any) -> None:
+            old, new = _change(row, column, new_value)
+            if old != new and self.on_edit is not None:
+                self.on_edit(row.id, old, new)
+
+        return Column(
+            header,
+            value,
+            display=display or (lambda r: show(value(r))),
+            sort=sort or (lambda r: str(value(r) or "").casefold()),
+            tooltip=tooltip,
+            edit=edit if self.on_edit is not None else None,
+        )
 
     def set_link_targets(self, targets: Sequence[links.LinkTarget]) -> None:
         self.link_labels = {t.key: t.label for t in targets}
 
-    def row_at(self, row: int) -> Recommendation | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    def _link(self, row: Recommendation) -> str:
+        key = _raw(row, LINK)
+        if not key:
+            return ""
+        return self.link_labels.get(key) or _("(element usunięty)")
 
-    def row_of(self, recommendation_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == recommendation_id), -1)
+    def _due_tip(self, row: Recommendation) -> str | None:
+        if self._overdue(row):
+            return _("Termin minął {date}, a zalecenie nie jest wykonane.").format(
+                date=show_date(row.due_date)
+            )
+        text = due_text(row, self.today)
+        return text if len(text) > TOOLTIP_FROM else None
 
-    # -- Qt -------------------------------------------------------------------------------
+    def _overdue(self, row: Recommendation) -> bool:
+        return visits.is_overdue(row, self.today)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(FIELD_NAMES)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return headers()[section] if 0 <= section < len(FIELD_NAMES) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if self.on_edit is not None else base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.EditRole or role == KEY_ROLE:
-            return self._raw(row, column)
-        if role == ID_ROLE:
-            return row.id
-        if role == SORT_ROLE:
-            raw = self._raw(row, column)
-            return raw.isoformat() if isinstance(raw, date) else str(raw or "").casefold()
+    def extra(self, row: Recommendation, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._colour(row, column)
+            if not visits.is_open(row.status):
+                return QColor(FINISHED_COLOUR)
+            if column == DUE and self._overdue(row):
+                return QColor(OVERDUE_COLOUR)
         if role == Qt.ItemDataRole.FontRole and column == DUE and self._overdue(row):
             bold = QFont()
             bold.setBold(True)
             return bold
         return None
 
-    def _display(self, row: Recommendation, column: int) -> str:
-        if column == TEXT:
-            return " ".join(row.text.split())
-        if column == DUE:
-            return due_text(row, self.today)
-        if column == STATUS:
-            return RecommendationStatus(row.status or "open").label
-        if column == LINK:
-            return self._link(row)
-        value = getattr(row, FIELD_NAMES[column])
-        return "" if value is None else str(value)
 
-    def _link(self, row: Recommendation) -> str:
-        key = f"{row.link_type}:{row.link_id}" if row.link_type and row.link_id else ""
-        if not key:
-            return ""
-        return self.link_labels.get(key) or _("(element usunięty)")
+def _raw(row: Recommendation, column: int) -> Any:
+    """What an editor of ``column`` starts from: a link key, a status value, a field."""
+    if column == LINK:
+        return f"{row.link_type}:{row.link_id}" if row.link_type and row.link_id else ""
+    if column == STATUS:
+        return getattr(row.status, "value", row.status) or "open"
+    return getattr(row, FIELD_NAMES[column])
 
-    def _tooltip(self, row: Recommendation, column: int) -> str | None:
-        if column == DUE and self._overdue(row):
-            return _("Termin minął {date}, a zalecenie nie jest wykonane.").format(
-                date=show_date(row.due_date)
-            )
-        text = self._display(row, column)
-        return text if len(text) > 40 else None
 
-    def _raw(self, row: Recommendation, column: int) -> Any:
-        if column == LINK:
-            return f"{row.link_type}:{row.link_id}" if row.link_type and row.link_id else ""
-        if column == STATUS:
-            return getattr(row.status, "value", row.status) or "open"
-        return getattr(row, FIELD_NAMES[column])
-
-    def _overdue(self, row: Recommendation) -> bool:
-        return visits.is_overdue(row, self.today)
-
-    def _colour(self, row: Recommendation, column: int) -> QColor | None:
-        if not visits.is_open(row.status):
-            return QColor(FINISHED_COLOUR)
-        if column == DUE and self._overdue(row):
-            return QColor(OVERDUE_COLOUR)
-        return None
-
-    # -- editing --------------------------------------------------------------------------
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
-            return False
-        try:
-            old, new = self._change(row, index.column(), value)
-            if old == new:
-                return False
-            self.on_edit(row.id, old, new)
-        except UserError as error:
-            if self.on_error is not None:
-                self.on_error(error)
-            return False
-        return True
-
-    def _change(
-        self, row: Recommendation, column: int, value: Any
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """The fields that change (old and new values), checked by the core's rules."""
-        if column == LINK:
-            link = links.parse_key(value if isinstance(value, str) else None)
-            new = {"link_type": link[0] if link else None, "link_id": link[1] if link else None}
-            return {"link_type": row.link_type, "link_id": row.link_id}, new
-        name = FIELD_NAMES[column]
-        cleaned = validation.clean_value(name, FIELDS[Recommendation][name], value)
-        old = self._raw(row, column)
-        return {name: old}, {name: getattr(cleaned, "value", cleaned)}
+def _change(row: Recommendation, column: int, value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fields that change (old and new values), checked by the core's rules."""
+    if column == LINK:
+        link = links.parse_key(value if isinstance(value, str) else None)
+        new = {"link_type": link[0] if link else None, "link_id": link[1] if link else None}
+        return {"link_type": row.link_type, "link_id": row.link_id}, new
+    name = FIELD_NAMES[column]
+    cleaned = validation.clean_value(name, FIELDS[Recommendation][name], value)
+    return {name: _raw(row, column)}, {name: getattr(cleaned, "value", cleaned)}

@@ -18,6 +18,7 @@ from app.i18n import _
 from app.model import Risk, RiskStatus
 from app.services import risks
 from app.services.risks import RiskLevel
+from ui.contrast import cell_colours
 from ui.formatting import show_date
 from ui.models.table import CENTRE, Column, TableModel, no_tip
 
@@ -37,8 +38,7 @@ LEVEL_COLOURS: dict[RiskLevel, tuple[str, str]] = {
 
 
 def level_colours(score: int) -> tuple[QColor, QColor]:
-    background, text = LEVEL_COLOURS[risks.level(score)]
-    return QColor(background), QColor(text)
+    return cell_colours(LEVEL_COLOURS[risks.level(score)])
 
 
 def headers() -> list[str]:

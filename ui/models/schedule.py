@@ -12,14 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.i18n import N_, _
@@ -28,15 +21,9 @@ from app.services.hdr import PriorityGroup, period_warning
 from app.services.schedules import Progress, ScheduleProgress, is_overdue, progress_of
 from ui.contrast import tint
 from ui.formatting import show, show_money, show_month
-from ui.models.node_drag import NodeDragMixin
-from ui.models.roles import ID_ROLE as ID_ROLE
-from ui.models.roles import KIND_ROLE as KIND_ROLE
-from ui.models.roles import NAME_ROLE as NAME_ROLE
-from ui.models.roles import OVERDUE_ROLE as OVERDUE_ROLE
-from ui.models.roles import WARNING_ROLE as WARNING_ROLE
-from ui.models.tree_node import Node as Node
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.node_tree import Index, NodeTreeModel
+from ui.models.roles import ID_ROLE, KIND_ROLE, OVERDUE_ROLE, WARNING_ROLE
+from ui.models.tree_node import Node
 
 # Columns of the tree: every field of an item.
 (
@@ -144,7 +131,7 @@ class TimelineRow:
     depth: int = 0  # headings under headings (a plan's objective under its goal)
 
 
-class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
+class ScheduleTreeModel(NodeTreeModel):
     MIME = "application/x-plan-oswiaty-hdr-node"
     """Priorities with their items under them; items without a priority come last."""
 
@@ -153,11 +140,9 @@ class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.root = Node("root")
         self.schedule: DevelopmentSchedule | None = None
         self.today = date.today()
         self.progress = ScheduleProgress()
-        self._by_id: dict[str, Node] = {}
         self._action_labels: Mapping[str, str] = {}
         self._marks: dict[str, tuple[bool, str]] = {}
 
@@ -174,8 +159,7 @@ class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
         self.schedule = schedule
         self.today = today or date.today()
         self._action_labels = dict(action_labels or {})
-        self.root = Node("root")
-        self._by_id = {}
+        self._clear_nodes()
         for group in groups:
             kind = "priority" if group.priority is not None else "loose"
             parent = self._add(self.root, kind, group.priority)
@@ -189,29 +173,6 @@ class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
             for item in group.items
         }
         self.endResetModel()
-
-    def _add(self, parent: Node, kind: str, record: Any) -> Node:
-        node = Node(kind, record, parent)
-        parent.children.append(node)
-        if record is not None:
-            self._by_id[node.id] = node
-        return node
-
-    def node(self, index: Index) -> Node:
-        if index.isValid():
-            pointer = index.internalPointer()
-            if isinstance(pointer, Node):
-                return pointer
-        return self.root
-
-    def node_by_id(self, record_id: str) -> Node | None:
-        return self._by_id.get(record_id)
-
-    def index_of(self, record_id: str, column: int = 0) -> QModelIndex:
-        node = self._by_id.get(record_id)
-        if node is None or node.parent is None:
-            return QModelIndex()
-        return self.createIndex(node.row(), column, node)
 
     def items(self) -> list[ScheduleItem]:
         return [c.record for group in self.root.children for c in group.children]
@@ -235,23 +196,6 @@ class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
         return period_warning(self.schedule, item.start_month, item.end_month) or ""
 
     # -- structure --------------------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        parent_node = self.node(parent)
-        if not 0 <= row < len(parent_node.children) or not 0 <= column < len(HEADERS):
-            return QModelIndex()
-        return self.createIndex(row, column, parent_node.children[row])
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        node = self.node(index)
-        if not index.isValid() or node.parent is None or node.parent is self.root:
-            return QModelIndex()
-        return self.createIndex(node.parent.row(), 0, node.parent)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return len(HEADERS)
@@ -412,10 +356,9 @@ class ScheduleTreeModel(NodeDragMixin, QAbstractItemModel):
         found = self._target(node, parent, row) if node is not None else None
         if node is None or found is None:
             return False
-        target, new_index = found
-        if node.parent is target and node.row() < new_index:
-            new_index -= 1  # the node leaves its old place first
-        if node.parent is target and node.row() == new_index:
+        target = found[0]
+        new_index = self._new_place(node, target, found[1])
+        if new_index is None:
             return False
         parent_id = "" if target.kind in ("root", "loose") else target.id
         self.move_requested.emit(node.kind, node.id, parent_id, new_index)

@@ -15,12 +15,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.i18n import _
 from app.model import DevelopmentSchedule
 from app.services.hdr import CycleStep, current_step, cycle_steps
+from ui.models.node_tree import Index
 from ui.models.roles import ID_ROLE as ID_ROLE
 from ui.models.roles import KIND_ROLE as KIND_ROLE
 from ui.models.roles import NAME_ROLE as NAME_ROLE
 from ui.models.roles import OVERDUE_ROLE as OVERDUE_ROLE
 from ui.models.roles import WARNING_ROLE as WARNING_ROLE
-from ui.models.schedule import CURRENT_STEP_COLOUR, Index
+from ui.models.schedule import CURRENT_STEP_COLOUR
 
 
 class StepListModel(QAbstractListModel):

@@ -79,7 +79,7 @@ class TableModel(QAbstractTableModel, Generic[R]):
         super().__init__()
         self.columns: list[Column[R]] = list(columns)
         self._row_id = row_id
-        self._on_error = on_error
+        self.on_error = on_error
         self._rows: list[R] = []
 
     # -- rows -------------------------------------------------------------------------
@@ -171,9 +171,9 @@ class TableModel(QAbstractTableModel, Generic[R]):
         try:
             edit(row, value)
         except UserError as error:
-            if self._on_error is None:
+            if self.on_error is None:
                 raise
-            self._on_error(error)
+            self.on_error(error)
             return False
         self.dataChanged.emit(index, index)
         return True

@@ -10,7 +10,6 @@ redraws itself from the core's change notifications, so undo and redo show at on
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -41,6 +40,7 @@ from ui.models.schedule import progress_text
 from ui.pages.base import Page
 from ui.pages.hdr_cycle import CycleTab
 from ui.pages.hdr_schedule import ScheduleTab
+from ui.reference_day import ReferenceDay
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.hdr_progress import ProgressPanel, StatusBar
 from ui.widgets.team_picker import attach_team_pickers
@@ -70,7 +70,7 @@ WATCHED = {
 CYCLE_TAB, SCHEDULE_TAB, PROGRESS_TAB, INFO_TAB = range(4)
 
 
-class HdrPage(Page):
+class HdrPage(Page, ReferenceDay):
     key = "hdr"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,20 +78,13 @@ class HdrPage(Page):
         self.schedule_id: str | None = None
         self.schedule: DevelopmentSchedule | None = None
         self.schedule_list: list[DevelopmentSchedule] = []
-        self._today: date | None = None
         self._build()
 
     def title(self) -> str:
         return _("HDR")
 
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        """Fix "today" (for tests and screenshots); progress and overdue follow it."""
-        self._today = value
+    def _day_changed(self) -> None:
+        """Progress and overdue marks follow the new day."""
         self._load()
 
     # -- building -----------------------------------------------------------------------------

@@ -48,9 +48,9 @@ from ui.models.schedule import (
     PLAN_ACTION,
     START,
     STATUS,
-    Node,
     ScheduleTreeModel,
 )
+from ui.models.tree_node import Node
 from ui.pages.hdr_schedule_edits import ScheduleEdits
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.gantt import GanttLegend, GanttView, ZoomButtons, keys_help

@@ -20,7 +20,8 @@ from ui.commands.hdr import PlaceItem
 from ui.context import EditorContext
 from ui.forms.month_form import MonthRecordForm
 from ui.forms.record_form import RecordForm
-from ui.models.schedule import Node, ScheduleTreeModel
+from ui.models.schedule import ScheduleTreeModel
+from ui.models.tree_node import Node
 from ui.widgets.gantt import GanttView
 from ui.widgets.tables import selected_id
 

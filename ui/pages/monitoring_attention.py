@@ -9,7 +9,6 @@ the list, and a line above it says so.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -37,6 +36,7 @@ from ui.models.attention import AttentionTableModel
 from ui.models.indicators import progress_text, stale_text
 from ui.models.roles import ID_ROLE
 from ui.pages.base import LiveView
+from ui.reference_day import ReferenceDay
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 from ui.widgets.tables import make_table, select_source_row
@@ -61,12 +61,11 @@ COLUMN_WIDTHS = {
 }
 
 
-class AttentionPanel(LiveView):
+class AttentionPanel(LiveView, ReferenceDay):
     watched = frozenset(WATCHED)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._today: date | None = None
         self._sized = False
         self._build()
         self._show_details(None)
@@ -133,13 +132,7 @@ class AttentionPanel(LiveView):
 
     # -- what is shown ----------------------------------------------------------------------
 
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self._today = value
+    def _day_changed(self) -> None:
         self.refresh_when_seen()
 
     def municipality_shown(self, changed: bool) -> None:

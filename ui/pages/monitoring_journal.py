@@ -10,7 +10,6 @@ measurement of it.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -78,7 +77,6 @@ class JournalPanel(JournalFilters):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._today: date | None = None
         self._sized = False
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self.reload_list)
@@ -171,13 +169,7 @@ class JournalPanel(JournalFilters):
 
     # -- what is shown ----------------------------------------------------------------------
 
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self._today = value
+    def _day_changed(self) -> None:
         self.refresh_when_seen()
 
     def municipality_shown(self, changed: bool) -> None:

@@ -7,7 +7,6 @@ undoable command; a risk made from a journal note links back to it.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,6 +39,7 @@ from ui.models import risks as columns
 from ui.models.risks import RiskTableModel
 from ui.models.roles import ID_ROLE
 from ui.pages.base import LiveView
+from ui.reference_day import ReferenceDay
 from ui.widgets.risk_matrix import RiskMatrixWidget
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
 
@@ -67,12 +67,11 @@ def _scale_choices() -> list[tuple[Any, str]]:
     return [(value, f"{value} – {_(SCALE_LABELS[value])}") for value in SCALE]
 
 
-class RisksPanel(LiveView):
+class RisksPanel(LiveView, ReferenceDay):
     note_requested = Signal(str)  # show this journal note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._today: date | None = None
         self._sized = False
         self._build()
         self._show_risk(None)
@@ -163,13 +162,7 @@ class RisksPanel(LiveView):
 
     # -- what is shown ----------------------------------------------------------------------
 
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self._today = value
+    def _day_changed(self) -> None:
         self.refresh_when_seen()
 
     def municipality_shown(self, changed: bool) -> None:

@@ -32,7 +32,8 @@ from ui.forms.editors import ChecklistEditor
 from ui.forms.financing import FinancingEditor
 from ui.forms.record_form import RecordForm
 from ui.forms.term_field import TermField
-from ui.models.plan_tree import CHILD_KIND, Node, PlanTreeModel
+from ui.models.plan_tree import CHILD_KIND, PlanTreeModel
+from ui.models.tree_node import Node
 from ui.pages.plan_edits import PlanEdits
 from ui.pages.plan_gantt import PlanGanttTab
 from ui.pages.plan_header import header_tab

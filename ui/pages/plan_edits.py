@@ -16,7 +16,8 @@ from app.services import records
 from app.services.plans import set_action_schools
 from ui.commands import CallCommand, CreateRecord, EditRecord, MoveRecord, push
 from ui.forms.editors import ChecklistEditor
-from ui.models.plan_tree import KIND_CLASS, KIND_ROLE, PlanTreeModel
+from ui.models.plan_tree import KIND_CLASS, PlanTreeModel
+from ui.models.roles import KIND_ROLE
 from ui.pages.base import Page
 from ui.widgets.tables import selected_id
 

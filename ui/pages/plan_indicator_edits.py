@@ -6,7 +6,6 @@ Every edit is an undoable command on the context's undo stack;
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QLabel
@@ -21,22 +20,19 @@ from ui.forms.record_form import RecordForm
 from ui.models.indicators import IndicatorRow, IndicatorTableModel
 from ui.models.measurements import VALUE, MeasurementTableModel
 from ui.pages.base import LiveView
-from ui.pages.plan_indicator_views import MeasurementView
+from ui.reference_day import ReferenceDay
+from ui.widgets.tables import EditingTable
 
 
-class IndicatorEdits(LiveView):
+class IndicatorEdits(LiveView, ReferenceDay):
     """The edits of the indicators panel, which sets these attributes."""
 
     plan_id: str | None
     model: IndicatorTableModel
     form: RecordForm
     measurements: MeasurementTableModel
-    measurement_table: MeasurementView
+    measurement_table: EditingTable
     measurement_error: QLabel
-
-    @property
-    def today(self) -> date:
-        raise NotImplementedError  # the panel's day of reference
 
     def _current_row(self) -> IndicatorRow | None:
         current = self.current_id()

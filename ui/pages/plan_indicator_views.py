@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
-    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -75,17 +74,6 @@ class IndentDelegate(QStyledItemDelegate):
         super().paint(painter, shifted, index)
 
 
-class MeasurementView(QTableView):
-    """The measurements table; it can save a cell still being edited."""
-
-    def commit_open_editor(self) -> None:
-        """Save a cell being edited (before switching indicators or closing)."""
-        editor = self.indexWidget(self.currentIndex())
-        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
-            self.commitData(editor)
-            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
-
-
 def indicator_table(model: QSortFilterProxyModel) -> QTableView:
     table = QTableView()
     setup_table(table, model)
@@ -123,16 +111,6 @@ def show_starts(form: RecordForm) -> None:
             editor.setCursorPosition(0)
 
 
-def vertical(top: QWidget, bottom: QWidget, stretch: tuple[int, int]) -> QSplitter:
-    splitter = QSplitter(Qt.Orientation.Vertical)
-    splitter.setChildrenCollapsible(False)
-    splitter.addWidget(top)
-    splitter.addWidget(bottom)
-    splitter.setStretchFactor(0, stretch[0])
-    splitter.setStretchFactor(1, stretch[1])
-    return splitter
-
-
 def setup_table(table: QTableView, model: Any) -> None:
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -143,9 +121,3 @@ def setup_table(table: QTableView, model: Any) -> None:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setHighlightSections(False)
-
-
-def on_delete_key(table: QTableView, slot: Any) -> None:
-    shortcut = QShortcut(QKeySequence.StandardKey.Delete, table)
-    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-    shortcut.activated.connect(slot)

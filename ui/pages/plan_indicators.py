@@ -9,7 +9,6 @@ core's change notifications (``on_change``), so undo and redo show at once.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -57,15 +54,13 @@ from ui.pages.plan_indicator_views import (
     MEASUREMENT_WIDTHS,
     AttentionFilter,
     IndentDelegate,
-    MeasurementView,
     indicator_table,
-    on_delete_key,
     setup_table,
     show_starts,
-    vertical,
 )
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 from ui.widgets.milestones import MilestonesPanel
+from ui.widgets.tables import EditingTable, on_delete_key, scrolled, split, under_buttons
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -101,7 +96,6 @@ class IndicatorsPanel(IndicatorEdits):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan_id: str | None = None
-        self._today: date | None = None
         self._sized = False
         self._forget_selection = False  # another plan is shown: select its first indicator
         self._build_list()
@@ -146,7 +140,7 @@ class IndicatorsPanel(IndicatorEdits):
         self.form.editors["description"].setMaximumHeight(DESCRIPTION_HEIGHT)
         self.form.layout_.setVerticalSpacing(4)
         self.measurements = MeasurementTableModel(self._edit_measurement, self._measurement_failed)
-        self.measurement_table = MeasurementView()
+        self.measurement_table = EditingTable()
         setup_table(self.measurement_table, self.measurements)
         self.measurement_table.setItemDelegate(MeasurementDelegate(self.measurement_table))
         self.measurement_table.setAccessibleName(_("Pomiary wskaźnika"))
@@ -176,17 +170,10 @@ class IndicatorsPanel(IndicatorEdits):
         its measurements. Both halves are split vertically so each part gets real room
         on a 768-pixel-high laptop screen; every splitter can be dragged (and is remembered).
         """
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.attention_toggle)
-        top_left = QWidget()
-        top_left_box = QVBoxLayout(top_left)
-        top_left_box.setContentsMargins(0, 0, 0, 0)
-        top_left_box.addLayout(buttons)
-        top_left_box.addWidget(self.table)
-        self.overview = vertical(top_left, self.chart, (3, 2))
+        top_left = under_buttons(
+            self.table, [self.add_button, self.delete_button], [self.attention_toggle]
+        )
+        self.overview = split(Qt.Orientation.Vertical, top_left, self.chart, (3, 2))
         form_page = QWidget()  # the form at its natural height, the spare room below it
         form_box = QVBoxLayout(form_page)
         form_box.setContentsMargins(0, 0, 0, 0)
@@ -195,18 +182,9 @@ class IndicatorsPanel(IndicatorEdits):
         form_box.addWidget(QLabel(_("Kamienie milowe (wartości pośrednie)")))
         form_box.addWidget(self.milestones)
         form_box.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_page)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details = vertical(scroll, self._measurement_box(), (3, 2))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.overview)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        form = scrolled(form_page, 0)
+        self.details = split(Qt.Orientation.Vertical, form, self._measurement_box(), (3, 2))
+        self.splitter = split(Qt.Orientation.Horizontal, self.overview, self.details, (3, 2))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.splitter)
@@ -240,15 +218,6 @@ class IndicatorsPanel(IndicatorEdits):
             self.details.setSizes([round(height * 0.58), round(height * 0.42)])
 
     # -- what is shown ------------------------------------------------------------------------
-
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self._today = value
-        self.refresh()
 
     def show_plan(
         self, context: EditorContext | None, municipality_id: str | None, plan_id: str | None

@@ -9,14 +9,12 @@ where, who; agenda, findings, notes) and its recommendations, edited in place.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -43,8 +41,10 @@ from ui.models import visits as columns
 from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.visits import VisitTableModel
 from ui.pages.base import Page
+from ui.reference_day import ReferenceDay
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.recommendations_panel import RecommendationsPanel
+from ui.widgets.tables import under_buttons
 from ui.widgets.team_picker import put_under_label
 
 HEADER_FIELDS = (
@@ -77,12 +77,11 @@ WATCHED = {
 VISIT_WIDTHS = {columns.NUMBER: 44, columns.DATE: 100, columns.PLACE: 320, columns.ADVISOR: 170}
 
 
-class VisitsPage(Page):
+class VisitsPage(Page, ReferenceDay):
     key = "visits"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._today: date | None = None
         self._team: list[TeamMember] = []
         self._sized = False
         self._build_list()
@@ -169,16 +168,7 @@ class VisitsPage(Page):
         )
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.mode_button)
-        top = QWidget()
-        top_box = QVBoxLayout(top)
-        top_box.setContentsMargins(0, 0, 0, 0)
-        top_box.addLayout(buttons)
-        top_box.addWidget(self.table)
+        top = under_buttons(self.table, [self.add_button, self.delete_button], [self.mode_button])
         forms = QSplitter(Qt.Orientation.Horizontal)
         forms.setChildrenCollapsible(False)
         forms.addWidget(_scrolled(self.header_form))
@@ -224,15 +214,6 @@ class VisitsPage(Page):
 
     def title(self) -> str:
         return _("Wizyty doradcze")
-
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self._today = value
-        self.refresh()
 
     def reload(self) -> None:
         keep = self.current_id()

@@ -10,15 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,9 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +43,9 @@ from ui.models.recommendations import (
     TEXT,
     RecommendationTableModel,
 )
-from ui.widgets.date_edit import DateEdit, date_cell_editor, holds_unreadable, set_date_cell
+from ui.widgets.cell_delegate import CellDelegate
+from ui.widgets.date_edit import date_cell_editor
+from ui.widgets.tables import EditingTable
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_STYLE = "color: #b00020;"
@@ -70,7 +62,7 @@ def _status_buttons() -> list[tuple[str, str, str]]:
     ]
 
 
-class RecommendationDelegate(QStyledItemDelegate):
+class RecommendationDelegate(CellDelegate):
     """Editors per column: a line of text, a person (typed or chosen), a date, a status, a link."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -101,38 +93,6 @@ class RecommendationDelegate(QStyledItemDelegate):
             editor = line
         return editor
 
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, DateEdit | ChoiceEditor):
-            editor.set_value(value)
-        elif isinstance(editor, QComboBox):
-            editor.setEditText("" if value is None else str(value))
-        elif isinstance(editor, QLineEdit):
-            editor.setText("" if value is None else str(value))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return holds_unreadable(watched, event) or super().eventFilter(watched, event)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, DateEdit):
-            set_date_cell(editor, model, index)
-        elif isinstance(editor, ChoiceEditor):
-            model.setData(index, editor.value())
-        elif isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText())
-        elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text())
-
-
-class RecommendationTable(QTableView):
-    """The table; it can save a cell still being edited."""
-
-    def commit_open_editor(self) -> None:
-        editor = self.indexWidget(self.currentIndex())
-        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
-            self.commitData(editor)
-            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
-
 
 class RecommendationsPanel(QWidget):
     """The recommendations of the visit :attr:`visit_id`."""
@@ -145,7 +105,7 @@ class RecommendationsPanel(QWidget):
         self.visit_id: str | None = None
         self.model = RecommendationTableModel(self._edit, self._failed)
         self.delegate = RecommendationDelegate(self)
-        self.table = RecommendationTable()
+        self.table = EditingTable()
         self.table.setModel(self.model)
         self.table.setItemDelegate(self.delegate)
         self.table.setAccessibleName(_("Zalecenia"))

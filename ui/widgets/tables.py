@@ -7,11 +7,21 @@ a header is clicked); ``select_source_row`` makes a model row current.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QScrollArea, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QScrollArea,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.models.roles import ID_ROLE, SORT_ROLE
 
@@ -70,6 +80,48 @@ def on_delete_key(table: QTableView, slot: Callable[[], None]) -> None:
     shortcut = QShortcut(QKeySequence.StandardKey.Delete, table)
     shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(slot)
+
+
+class EditingTable(QTableView):
+    """A table edited in its cells; it can save a cell still being edited."""
+
+    def commit_open_editor(self) -> None:
+        """Save the cell being edited (before another record is shown, or a command runs)."""
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.commitData(editor)
+            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+
+def under_buttons(
+    table: QWidget, left: Sequence[QWidget], right: Sequence[QWidget] = ()
+) -> QWidget:
+    """``table`` under a row of buttons: ``left`` ones at the start, ``right`` ones at the end."""
+    buttons = QHBoxLayout()
+    for button in left:
+        buttons.addWidget(button)
+    buttons.addStretch(1)
+    for button in right:
+        buttons.addWidget(button)
+    page = QWidget()
+    box = QVBoxLayout(page)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addLayout(buttons)
+    box.addWidget(table)
+    return page
+
+
+def split(
+    orientation: Qt.Orientation, first: QWidget, second: QWidget, stretch: tuple[int, int]
+) -> QSplitter:
+    """Two parts that share the room as ``stretch`` says; neither can be dragged shut."""
+    splitter = QSplitter(orientation)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    return splitter
 
 
 def scrolled(page: QWidget, minimum_width: int = 340) -> QScrollArea:

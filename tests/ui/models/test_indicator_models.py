@@ -7,7 +7,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QDoubleSpinBox, QTableView, QWidget
 
 from app.errors import UserError
 from app.model import (
@@ -34,11 +35,13 @@ from ui.models.measurements import (
     COMMENT,
     DATE,
     VALUE,
+    MeasurementDelegate,
     MeasurementTableModel,
     clean,
     decimals_for,
 )
 from ui.models.roles import ID_ROLE, SORT_ROLE
+from ui.widgets.date_edit import DateEdit
 
 DEMO_TODAY = date(2026, 11, 21)  # the demo's measurements end in autumn 2026
 Display = Qt.ItemDataRole.DisplayRole
@@ -79,7 +82,7 @@ def test_demo_plan_rows_have_computed_statuses(demo_store: Store) -> None:
     assert (
         model.rowCount() == 18
     )  # 16 typed by hand (a ceiling and a yes/no among them), 2 computed
-    assert model.columnCount() == cols.COLUMN_COUNT
+    assert model.columnCount() == cols.STALE + 1 == len(cols.headers())
     assert model.headerData(cols.STATUS, Qt.Orientation.Horizontal) == "Stan"
     expected = {
         "czytania ze zrozumieniem": IndicatorStatus.ON_TRACK,
@@ -343,3 +346,83 @@ def test_clean_and_decimals() -> None:
     assert decimals_for(18.5) == 2
     assert decimals_for(0.125) == 3
     assert decimals_for(None) == 2
+
+
+# -- sorting, the row accessor and typing in the real view ------------------------------------
+
+
+def _sorted(model: IndicatorTableModel, column: int) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel()
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSourceModel(model)
+    proxy.sort(column, Qt.SortOrder.AscendingOrder)
+    return proxy
+
+
+def test_indicators_sort_by_severity_number_and_plan_order(demo_store: Store) -> None:
+    model = _model(demo_store)
+    by_status = _sorted(model, cols.STATUS)
+    statuses = [by_status.index(r, cols.STATUS).data(STATUS_ROLE) for r in range(model.rowCount())]
+    assert statuses[0] == IndicatorStatus.OFF_TRACK and statuses[-1] == IndicatorStatus.ACHIEVED
+    by_latest = _sorted(model, cols.LATEST)
+    keys = [by_latest.index(r, cols.LATEST).data(SORT_ROLE) for r in range(model.rowCount())]
+    assert keys == sorted(keys) and isinstance(keys[-1], float)  # numbers, not their texts
+    assert model.index(0, cols.LATEST).data(Qt.ItemDataRole.TextAlignmentRole) & int(
+        Qt.AlignmentFlag.AlignRight
+    )
+    by_target = _sorted(model, cols.ATTACHED_TO)
+    labels = [by_target.index(r, cols.ATTACHED_TO).data() for r in range(model.rowCount())]
+    assert labels[0] == "cały plan" and labels[-1].startswith("Cel 3")  # the plan's order
+
+
+def test_row_at_and_find_give_the_rows_record(demo_store: Store) -> None:
+    model = _model(demo_store)
+    for position in range(model.rowCount()):
+        row = model.row_at(position)
+        assert row is not None
+        assert row.indicator.id == model.index(position, cols.NAME).data(ID_ROLE)
+        assert model.find(row.indicator.id) is row
+        assert model.row_of(row.indicator.id) == position
+    assert model.row_at(model.rowCount()) is None and model.find("nope") is None
+
+
+def test_a_new_day_updates_the_rows_in_place(demo_store: Store, qtbot: Any) -> None:
+    model = _model(demo_store)
+    row = _row_named(model, "z matematyki")
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.today = date(2030, 1, 1)
+    assert model.index(row, cols.STALE).data() == "⚠"
+
+
+def _type_in_cell(qtbot: Any, view: QTableView, index: QModelIndex, text: str) -> QWidget:
+    """F2 on the cell, the text typed over its value, Enter; the editor that took it."""
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QDoubleSpinBox | DateEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    return editor
+
+
+def test_typing_a_value_and_a_date_into_the_measurement_view(  # type: ignore[no-untyped-def]
+    measured, qtbot
+) -> None:
+    table, recorder, rows = measured
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(table)
+    view.setItemDelegate(MeasurementDelegate(view))
+    view.show()
+    qtbot.waitExposed(view)
+    assert isinstance(_type_in_cell(qtbot, view, table.index(2, VALUE), "52,5"), QDoubleSpinBox)
+    assert isinstance(_type_in_cell(qtbot, view, table.index(1, DATE), "10.07.2025"), DateEdit)
+    assert recorder.edits == [
+        (rows[2].id, "value", 48.0, 52.5),
+        (rows[1].id, "measured_on", date(2025, 7, 4), date(2025, 7, 10)),
+    ]
+    assert table.index(2, VALUE).data() == "52,5"
+    moved = table.row_at(1)
+    assert moved is not None and moved.measured_on == date(2025, 7, 10)

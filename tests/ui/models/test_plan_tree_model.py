@@ -7,7 +7,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from app.demo import load_demo
 from app.services import funding, plans
 from app.storage.store import Store
-from ui.models.plan_tree import BUDGET, ID_ROLE, KIND_ROLE, TITLE, PlanTreeModel
+from ui.models.plan_tree import BUDGET, TITLE, PlanTreeModel
+from ui.models.roles import ID_ROLE, KIND_ROLE
 
 
 def _demo_model(store: Store) -> PlanTreeModel:

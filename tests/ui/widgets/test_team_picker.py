@@ -15,7 +15,7 @@ from ui.pages.hdr import HdrPage
 
 
 def _hdr(window: MainWindow) -> HdrPage:
-    first = window.municipality_model.municipality_at(0)
+    first = window.municipality_model.row_at(0)
     assert first is not None
     window.choose_municipality(first.id)
     row = next(i for i, p in enumerate(window.pages) if isinstance(p, HdrPage))
