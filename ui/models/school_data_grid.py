@@ -20,13 +20,20 @@ from app.services.school_data.export import year_label
 from app.services.school_data.grid import FINANCE, WEIGHTED, Grid
 from ui.formatting import show_money, show_number
 from ui.models.roles import SERIES_ROLE as SERIES_ROLE
-from ui.models.table import RIGHT, Column, TableModel
+from ui.models.table import RIGHT, Column, TableModel, no_tip
 
 Index = QModelIndex | QPersistentModelIndex
 
 # Called with (school id or None for the JST, year, new value or None).
 CellSetter = Callable[[str | None, int, float | None], bool]
 TOTALS = "totals"  # the totals row's id
+
+
+def closed_tip(line: object) -> str:
+    return _(
+        "Rok szkolny zamknięty — tylko do odczytu. Aby poprawić dane, otwórz go ponownie "
+        "(Zamknięte lata szkolne…)."
+    )
 
 
 @dataclass(frozen=True)
@@ -102,14 +109,7 @@ class SchoolDataGridModel(TableModel[GridLine]):
             lambda line: self._edit_text(line.values.get(year)),
             display=lambda line: self._text(line.values.get(year)),
             align=RIGHT,
-            tooltip=lambda line: (
-                _(
-                    "Rok szkolny zamknięty — tylko do odczytu. Aby poprawić dane, otwórz go ponownie "
-                    "(Zamknięte lata szkolne…)."
-                )
-                if closed
-                else None
-            ),
+            tooltip=closed_tip if closed else no_tip,
             edit=None if closed or self.setter is None else self._setter_for(year),
         )
 
