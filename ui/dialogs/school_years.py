@@ -234,8 +234,9 @@ class SnapshotViewer(QDialog):
 
 def _read_only_table(part: snapshot_view.Table) -> QTableView:
     table = QTableView()
-    table.setModel(PartModel(part))
-    table.model().setParent(table)
+    model = PartModel(part)
+    model.setParent(table)  # the table keeps its model
+    table.setModel(model)
     table.setAccessibleName(part.title)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)

@@ -377,15 +377,14 @@ def _today() -> Any:
 
 
 def _budget_table(name: str, title: str) -> QTableView:
+    """A read-only table (the model edits nothing) as tall as its rows: the page scrolls."""
     table = QTableView()
+    model = BudgetTableModel()
+    model.setParent(table)
+    table.setModel(model)
     table.setObjectName(name)
     table.setAccessibleName(title)
-    model = BudgetTableModel()
-    table.setModel(model)
-    model.setParent(table)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.verticalHeader().hide()
     return table
