@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from app.demo import load_demo
@@ -13,8 +14,11 @@ from app.demo_networks import _id, network_id
 from app.model import NetworkMeeting, NetworkMember
 from app.services import networks
 from app.storage.store import Store
+from tests.ui.cells import cell, row_count
 from tests.ui.conftest import type_text
 from ui.main_window import MainWindow
+from ui.models.roles import ID_ROLE, SORT_ROLE
+from ui.pages.network_tables import current_id
 from ui.pages.networks import NetworksPage
 
 
@@ -24,7 +28,7 @@ def page(qtbot, window: MainWindow, store: Store) -> NetworksPage:  # type: igno
     window.set_store(store)
     window.navigate("networks")
     found = next(p for p in window.pages if isinstance(p, NetworksPage))
-    qtbot.waitUntil(lambda: found.members.rowCount() == 6)
+    qtbot.waitUntil(lambda: row_count(found.members) == 6)
     return found
 
 
@@ -43,13 +47,13 @@ def _choose_meeting(page: NetworksPage, key: str) -> None:
 
 def test_the_page_shows_the_demo_network(page: NetworksPage) -> None:
     assert page.chooser.currentText().startswith("Grupa Wymiany Doświadczeń")
-    kinds = {page.members.item(row, 1).text() for row in range(6)}
-    assert page.members.item(0, 4).text() == "tak"  # the demo JST's data is here
+    kinds = {cell(page.members, row, 1) for row in range(6)}
+    assert cell(page.members, 0, 4) == "tak"  # the demo JST's data is here
     assert "miasto na prawach powiatu" in kinds and "powiat" in kinds
     assert page.meetings.timeline.count() == 4
-    assert page.sessions.rowCount() == 3
-    assert page.practices.rowCount() == 6
-    assert page.portfolio.visit_plan.item(0, 1).text() == "dr Ewa Wróblewska"
+    assert row_count(page.sessions) == 3
+    assert row_count(page.practices) == 6
+    assert cell(page.portfolio.visit_plan, 0, 1) == "dr Ewa Wróblewska"
 
 
 def test_typing_a_topic_saves_it(qtbot, page: NetworksPage, store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -128,10 +132,10 @@ def test_a_duplicate_member_is_refused(qtbot, page: NetworksPage, store: Store) 
 def test_practices_are_found_without_diacritics(qtbot, page: NetworksPage) -> None:  # type: ignore[no-untyped-def]
     page.tabs.setCurrentIndex(3)
     type_text(page.search, "dzierzoniow")
-    assert page.practices.rowCount() == 1
-    assert page.practices.item(0, 0).text() == "Wychowanie przez sztukę w zespole szkół"
+    assert row_count(page.practices) == 1
+    assert cell(page.practices, 0, 0) == "Wychowanie przez sztukę w zespole szkół"
     page.search.clear()
-    assert page.practices.rowCount() == 6
+    assert row_count(page.practices) == 6
 
 
 def test_marking_a_participant_absent(qtbot, page: NetworksPage, store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -140,7 +144,7 @@ def test_marking_a_participant_absent(qtbot, page: NetworksPage, store: Store) -
     page.meetings.lists.setCurrentIndex(1)
     page.meetings.people.selectRow(0)
     page.meetings.toggle_present()
-    assert page.meetings.people.item(0, 2).text() == "nie"
+    assert cell(page.meetings.people, 0, 2) == "nie"
     member = networks.members(store, network_id())[0]
     assert isinstance(member, NetworkMember)
 
@@ -166,7 +170,7 @@ def test_a_network_file_imports_through_the_window(  # type: ignore[no-untyped-d
         window.import_package(str(path))
         window.navigate("networks")
         found = next(p for p in window.pages if isinstance(p, NetworksPage))
-        qtbot.waitUntil(lambda: found.members.rowCount() == 6)
+        qtbot.waitUntil(lambda: row_count(found.members) == 6)
         assert found.chooser.currentData() == network_id()
         assert found.meetings.timeline.count() == 4
         assert [m.name for m in records_of(member)] == ["Gmina Piaski"]
@@ -225,12 +229,12 @@ def test_adding_a_member_through_the_dialog_is_undone(  # type: ignore[no-untype
     type_text(dialog.editors["name"], "Gmina Łąkowa")
     dialog.accept()
     assert dialog.result() == 1
-    qtbot.waitUntil(lambda: page.members.rowCount() == 7)
+    qtbot.waitUntil(lambda: row_count(page.members) == 7)
     window.action_undo.trigger()
     assert [m.name for m in networks.members(store, network_id())][-1] != "Gmina Łąkowa"
-    qtbot.waitUntil(lambda: page.members.rowCount() == 6)
+    qtbot.waitUntil(lambda: row_count(page.members) == 6)
     window.action_redo.trigger()
-    qtbot.waitUntil(lambda: page.members.rowCount() == 7)
+    qtbot.waitUntil(lambda: row_count(page.members) == 7)
 
 
 def test_editing_a_practice_row_and_undoing_it(  # type: ignore[no-untyped-def]
@@ -241,7 +245,7 @@ def test_editing_a_practice_row_and_undoing_it(  # type: ignore[no-untyped-def]
 
     page.tabs.setCurrentIndex(3)
     page.practices.selectRow(0)
-    title = page.practices.item(0, 0).text()
+    title = cell(page.practices, 0, 0)
 
     def retitle(dialog: RecordDialog) -> int:
         editor = dialog.editors["title"]
@@ -265,7 +269,7 @@ def test_deleting_a_meeting_and_undoing_it(  # type: ignore[no-untyped-def]
     _answer_yes(monkeypatch)
     page.tabs.setCurrentIndex(1)
     _choose_meeting(page, "m3")
-    people = page.meetings.people.rowCount()
+    people = row_count(page.meetings.people)
     page.meetings.delete_button.click()
     assert len(networks.meetings(store, network_id())) == 3
     qtbot.waitUntil(lambda: page.meetings.timeline.count() == 3)
@@ -273,7 +277,7 @@ def test_deleting_a_meeting_and_undoing_it(  # type: ignore[no-untyped-def]
     assert len(networks.meetings(store, network_id())) == 4
     qtbot.waitUntil(lambda: page.meetings.timeline.count() == 4)
     _choose_meeting(page, "m3")
-    assert page.meetings.people.rowCount() == people > 0
+    assert row_count(page.meetings.people) == people > 0
 
 
 def test_deleting_a_member_row_and_undoing_it(  # type: ignore[no-untyped-def]
@@ -316,14 +320,14 @@ def test_a_laptop_with_only_a_network_works(  # type: ignore[no-untyped-def]
         assert shown == ["Sieci i spotkania"]
         window.navigation.setCurrentRow(0)  # as Ctrl+1 does: the overview needs a JST
         assert window.stack.currentWidget() is found
-        qtbot.waitUntil(lambda: found.members.rowCount() == 6)
+        qtbot.waitUntil(lambda: row_count(found.members) == 6)
         # No member's full data is on this laptop (the demo JST's id is in the file).
-        assert [found.members.item(r, 4).text() for r in range(6)] == [""] * 6
+        assert [cell(found.members, r, 4) for r in range(6)] == [""] * 6
         for tab in range(found.tabs.count()):
             found.tabs.setCurrentIndex(tab)
         assert found.meetings.timeline.count() == 4
-        assert found.sessions.rowCount() == 3 and found.practices.rowCount() == 6
-        assert found.portfolio.visit_plan.rowCount() == 0  # the JSTs' people stay at home
+        assert row_count(found.sessions) == 3 and row_count(found.practices) == 6
+        assert row_count(found.portfolio.visit_plan) == 0  # the JSTs' people stay at home
 
         dialog = found.meetings.meeting_dialog()
         assert dialog is not None
@@ -371,3 +375,31 @@ def test_a_participant_of_a_jst_no_longer_a_member_is_refused(  # type: ignore[n
     assert "członkiem sieci" in shown[0]
     # Lubicz's two participants left with it; Zofia Nowa was not added.
     assert len(networks.of_meeting(store, Participant, _id("meeting", "m3"))) == before - 2
+
+
+def test_members_sort_by_a_header_and_keep_the_chosen_row(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, page: NetworksPage, store: Store
+) -> None:
+    table = page.members
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(2) + header.sectionSize(2) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    populations = [table.model().index(r, 2).data(SORT_ROLE) for r in range(6)]
+    assert populations == sorted(populations) and populations != [populations[0]] * 6
+    row = table.visualRect(table.model().index(3, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    chosen = current_id(table)
+    assert chosen is not None and chosen == table.model().index(3, 0).data(ID_ROLE)
+
+    dialog = page.member_dialog()  # another member comes: the rows are read again
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    type_text(dialog.editors["name"], "Gmina Łąkowa")
+    dialog.accept()
+    qtbot.waitUntil(lambda: row_count(table) == 7)
+    assert current_id(table) == chosen
+    populations = [table.model().index(r, 2).data(SORT_ROLE) for r in range(7)]
+    assert populations == sorted(populations)  # still sorted by the clicked column
+    window.action_undo.trigger()
+    qtbot.waitUntil(lambda: row_count(table) == 6)
+    assert current_id(table) == chosen

@@ -13,6 +13,7 @@ from app.model import Municipality
 from app.services import records, visits
 from app.services.overview import municipality_overview, portfolio
 from app.storage.store import Store
+from tests.ui.cells import cell, row_count
 from tests.ui.conftest import type_text
 from ui.main_window import MainWindow
 from ui.models import portfolio as cols
@@ -143,11 +144,11 @@ def test_portfolio_shows_the_visit_plan_and_logs_a_consultation(
     page.tabs.setCurrentIndex(PORTFOLIO_TAB)
     plan = page.visit_plan.visit_plan
     expected = people.visit_plan(store)
-    qtbot.waitUntil(lambda: plan.rowCount() == len(expected) > 0)
-    assert plan.item(0, 0).text() == "Gmina Zielonki Wielkie"
-    assert plan.item(0, 3).text() == "3"  # three on-site visits in the cycle
-    assert plan.item(0, 4).text() == str(expected[0].done)
-    assert plan.item(0, 6).text() == str(expected[0].due)
+    qtbot.waitUntil(lambda: row_count(plan) == len(expected) > 0)
+    assert cell(plan, 0, 0) == "Gmina Zielonki Wielkie"
+    assert cell(plan, 0, 3) == "3"  # three on-site visits in the cycle
+    assert cell(plan, 0, 4) == str(expected[0].done)
+    assert cell(plan, 0, 6) == str(expected[0].due)
     before = expected[0].consultations
 
     def fill_in(dialog: RecordDialog) -> int:
@@ -162,7 +163,7 @@ def test_portfolio_shows_the_visit_plan_and_logs_a_consultation(
     monkeypatch.setattr(RecordDialog, "exec", fill_in)
     page.visit_plan.add_consultation()
     assert people.visit_plan(store)[0].consultations == before + 1
-    qtbot.waitUntil(lambda: plan.item(0, 9).text() == str(before + 1))
+    qtbot.waitUntil(lambda: cell(plan, 0, 9) == str(before + 1))
 
 
 def test_the_yearly_report_line_follows_the_page_and_the_data(

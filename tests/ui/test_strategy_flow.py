@@ -29,6 +29,7 @@ from app.reports.plan import write_plan_pdf
 from app.services import funding, indicators, plans, records, terms
 from app.services.strategy import table_rows
 from app.storage.store import Store
+from tests.ui.cells import cell, row_count
 from ui.dialogs.new_plan import NewPlanDialog
 from ui.main_window import MainWindow
 from ui.pages.plan import PlanPage
@@ -274,13 +275,11 @@ def test_a_whole_strategy_enters_through_the_window(  # type: ignore[no-untyped-
     # The money tables and the Gantt in the window: each occurrence of the recurring task.
     page.tabs.setCurrentWidget(tab)
     tab.refresh_budget()
-    spent = tab.by_goal_spent
-    assert spent.rowCount() == len(strategy["goals"]) + 1
-    assert spent.item(spent.rowCount() - 1, 0).text() == "Razem"
-    assert (
-        spent.item(spent.rowCount() - 1, 1).text()
-        == tab.by_goal.item(tab.by_goal.rowCount() - 1, tab.by_goal.columnCount() - 1).text()
-    )
+    spent, goals = tab.by_goal_spent, tab.by_goal
+    assert row_count(spent) == len(strategy["goals"]) + 1
+    assert cell(spent, row_count(spent) - 1, 0) == "Razem"
+    last_column = goals.model().columnCount() - 1
+    assert cell(spent, row_count(spent) - 1, 1) == cell(goals, row_count(goals) - 1, last_column)
     page.tabs.setCurrentWidget(page.gantt_tab)
     gantt = page.gantt_tab.gantt
     assert len(gantt.bar_rects(recurring.id)) == 2030 - 2025 + 1

@@ -46,6 +46,7 @@ from app.services.school_data.grid import ALL_SUBJECTS, E8_SUBJECTS, MATURA_SUBJ
 from app.storage.store import Store
 from ui.errors import show_user_error
 from ui.formatting import show
+from ui.models.roles import KEY_ROLE
 from ui.operations import run_in_background
 
 RSPO, SHEET = "rspo", "sheet"
@@ -276,7 +277,7 @@ class ImportSheetDialog(QDialog):
             if item is None or not isinstance(combo, QComboBox):
                 continue
             if combo.currentData():
-                found[str(item.data(_KEY_ROLE))] = str(combo.currentData())
+                found[str(item.data(KEY_ROLE))] = str(combo.currentData())
         return found
 
     def _mapping_chosen(self) -> None:
@@ -429,9 +430,6 @@ def _changes(cls: type, old: dict[str, object], new: dict[str, object]) -> str:
 
 def _item(label: str, key: str) -> QTableWidgetItem:
     item = QTableWidgetItem(label)
-    item.setData(_KEY_ROLE, key)
+    item.setData(KEY_ROLE, key)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item
-
-
-_KEY_ROLE = Qt.ItemDataRole.UserRole + 7

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QTableWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from app.i18n import _
 from app.model import Record
@@ -103,16 +104,17 @@ def edit_dialog(
 Delete = Callable[[str, str, type[Record], str, str], bool]
 
 
-def delete_row(table: QTableWidget, cls: type[Record], what: str, delete: Delete) -> bool:
+def delete_row(table: QAbstractItemView, cls: type[Record], what: str, delete: Delete) -> bool:
     """Ask about the record of the table's chosen row (its first cell names it) and delete it."""
-    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
-    chosen = item.data(ID_ROLE) if item is not None else None
-    if item is None or not chosen:
+    current = table.currentIndex()
+    chosen = current.data(ID_ROLE) if current.isValid() else None
+    if not chosen:
         return False
+    name = current.siblingAtColumn(0).data(Qt.ItemDataRole.DisplayRole)
     return delete(
         _("Usuwanie"),
         _("Usunąć „{name}”?\n\nMożna to cofnąć poleceniem Edycja → Cofnij (Ctrl+Z).").format(
-            name=item.text()
+            name=name
         ),
         cls,
         str(chosen),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,8 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,20 +22,13 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.exchange.describe import moment
 from app.exchange.export import installation
-from app.i18n import N_, _
+from app.i18n import _
 from app.model.school_data import school_year_label
 from app.reports.dates import long_date
 from app.services import snapshot_view, snapshots
 from app.services.snapshots import Snapshot
 from app.storage.store import Store
-
-_HEADERS = (
-    N_("Rok szkolny"),
-    N_("Stan"),
-    N_("Stan danych na"),
-    N_("Zamknięto"),
-    N_("Kto zamknął"),
-)
+from ui.models.school_years import PartModel, SnapshotListModel
 
 
 class SchoolYearsDialog(QDialog):
@@ -71,16 +62,17 @@ class SchoolYearsDialog(QDialog):
         closing.addWidget(self.year)
         closing.addWidget(self.close_button)
         closing.addStretch(1)
-        self.table = QTableWidget(0, len(_HEADERS))
+        self.model = SnapshotListModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName(_("Zamknięte lata szkolne"))
-        self.table.setHorizontalHeaderLabels([_(h) for h in _HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._show_log)
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._show_log())
         self.table.doubleClicked.connect(lambda _index: self.view_year())
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
@@ -127,17 +119,7 @@ class SchoolYearsDialog(QDialog):
         self.year.clear()
         for year in snapshots.closable_years(self.store, self.municipality_id):
             self.year.addItem(school_year_label(year), year)
-        self.table.setRowCount(len(self.snapshots))
-        for row, snapshot in enumerate(self.snapshots):
-            cells = (
-                snapshot.label,
-                snapshot.status.label,
-                long_date(snapshot.as_of),
-                moment(snapshot.taken_at),
-                snapshot.author or "—",
-            )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.model.set_rows(self.snapshots)
         chosen = next(
             (i for i, s in enumerate(self.snapshots) if s.id == select_id),
             0 if self.snapshots else -1,
@@ -148,7 +130,7 @@ class SchoolYearsDialog(QDialog):
 
     def selected(self) -> Snapshot | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.snapshots[rows[0].row()] if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _show_log(self) -> None:
         chosen = self.selected()
@@ -230,7 +212,7 @@ class SnapshotViewer(QDialog):
         )
         self.setMinimumSize(900, 560)
         self.tabs = QTabWidget()
-        self.tables: list[QTableWidget] = []
+        self.tables: list[QTableView] = []
         for part in snapshot_view.view(store, snapshot.id):
             table = _read_only_table(part)
             self.tables.append(table)
@@ -250,30 +232,21 @@ class SnapshotViewer(QDialog):
         layout.addWidget(buttons)
 
 
-def _read_only_table(part: snapshot_view.Table) -> QTableWidget:
-    table = QTableWidget(len(part.rows), len(part.headers))
+def _read_only_table(part: snapshot_view.Table) -> QTableView:
+    table = QTableView()
+    model = PartModel(part)
+    model.setParent(table)  # the table keeps its model
+    table.setModel(model)
     table.setAccessibleName(part.title)
-    table.setHorizontalHeaderLabels(list(part.headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(True)
-    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-    for row, values in enumerate(part.rows):
-        for column, text in enumerate(values):
-            item = QTableWidgetItem(text)
-            if column > 0 and text[:1].isdigit() and not _is_date(text):
-                item.setTextAlignment(right)
-            table.setItem(row, column, item)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if part.headers:
         widest = max(range(len(part.headers)), key=lambda c: _width(part, c))
         header.setSectionResizeMode(widest, QHeaderView.ResizeMode.Stretch)
     return table
-
-
-def _is_date(text: str) -> bool:
-    return len(text) == 10 and text[2] == "." and text[5] == "."
 
 
 def _width(part: snapshot_view.Table, column: int) -> int:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,8 +46,14 @@ from ui.dialogs import network_edit
 from ui.dialogs.form_rows import ERROR_STYLE
 from ui.dialogs.network_forms import RecordDialog
 from ui.errors import show_user_error
-from ui.formatting import show_date
 from ui.forms.editors import ChoiceEditor, DateEditor, LineEditor, TextEditor
+from ui.models.networks import (
+    NetworkTableModel,
+    item_columns,
+    participant_columns,
+    roman,
+    step_columns,
+)
 from ui.pages.network_tables import current_id, fill, make_table
 
 Delete = network_edit.Delete
@@ -61,12 +67,6 @@ LISTS: dict[str, tuple[type[Record], tuple[str, ...], str]] = {
     "meeting_people": (Participant, ("name", "role", "member_id"), N_("uczestnik")),
     "meeting_steps": (MeetingStep, ("text", "member_id", "due_date"), N_("ustalony krok")),
 }
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-
-
-def roman(number: int) -> str:
-    return ROMAN[number - 1] if 1 <= number <= len(ROMAN) else str(number)
 
 
 class MeetingsTab(QWidget):
@@ -140,11 +140,9 @@ class MeetingsTab(QWidget):
         self.error.hide()
         form.addRow("", self.error)
 
-        self.items = make_table("meeting_items", [_("Punkt programu"), _("Forma"), _("Prowadzi")])
-        self.people = make_table("meeting_people", [_("Uczestnik"), _("JST"), _("Obecny")])
-        self.steps = make_table(
-            "meeting_steps", [_("Krok"), _("Odpowiada"), _("Termin"), _("Stan")]
-        )
+        self.items = make_table("meeting_items", NetworkTableModel(item_columns))
+        self.people = make_table("meeting_people", NetworkTableModel(participant_columns))
+        self.steps = make_table("meeting_steps", NetworkTableModel(step_columns))
         self.lists = QTabWidget()
         self.lists.setObjectName("meeting_lists")
         self.lists.addTab(self._section(self.items, self.add_item, None), _("Program"))
@@ -189,7 +187,7 @@ class MeetingsTab(QWidget):
         button.setObjectName(f"add_{table.objectName()}")
         button.clicked.connect(add)
         bar.addWidget(button)
-        assert isinstance(table, QTableWidget)
+        assert isinstance(table, QTableView)
         for text, slot in ((_("Zmień…"), self.edit_row), (_("Usuń"), self.delete_row)):
             other = QPushButton(text)
             other.clicked.connect(lambda _checked=False, slot=slot: slot(table))
@@ -251,7 +249,7 @@ class MeetingsTab(QWidget):
         host.set_choices([(m.id, m.name) for m in self.members], allow_empty=True)
         if meeting is None:
             for table in (self.items, self.people, self.steps):
-                table.setRowCount(0)
+                fill(table, [])
             return
         for name, editor in self.editors.items():
             editor.set_value(getattr(meeting, name))
@@ -261,42 +259,12 @@ class MeetingsTab(QWidget):
         if self.store is None or self.meeting is None:
             return
         names = {m.id: m.name for m in self.members}
-        items = networks.of_meeting(self.store, MeetingItem, self.meeting.id)
-        fill(
-            self.items,
-            [
-                [
-                    i.title,
-                    i.kind.label,
-                    ", ".join(x for x in (i.presenter, names.get(i.member_id or "")) if x),
-                ]
-                for i in items
-            ],
-            [i.id for i in items],
-        )
-        people = networks.of_meeting(self.store, Participant, self.meeting.id)
-        fill(
-            self.people,
-            [
-                [p.name, names.get(p.member_id, ""), _("tak") if p.present else _("nie")]
-                for p in people
-            ],
-            [p.id for p in people],
-        )
-        steps = networks.of_meeting(self.store, MeetingStep, self.meeting.id)
-        fill(
-            self.steps,
-            [
-                [
-                    s.text,
-                    names.get(s.member_id or "", _("koordynator")),
-                    show_date(s.due_date),
-                    s.status.label,
-                ]
-                for s in steps
-            ],
-            [s.id for s in steps],
-        )
+        for table, cls in (
+            (self.items, MeetingItem),
+            (self.people, Participant),
+            (self.steps, MeetingStep),
+        ):
+            fill(table, networks.of_meeting(self.store, cls, self.meeting.id), names)
 
     # -- editing ---------------------------------------------------------------------
 
@@ -400,7 +368,7 @@ class MeetingsTab(QWidget):
         if dialog.exec():
             self._show_lists()
 
-    def edit_row(self, table: QTableWidget) -> None:
+    def edit_row(self, table: QTableView) -> None:
         chosen = current_id(table)
         if self.context is None or chosen is None:
             return
@@ -418,12 +386,12 @@ class MeetingsTab(QWidget):
         if dialog.exec():
             self._show_lists()
 
-    def delete_row(self, table: QTableWidget) -> None:
+    def delete_row(self, table: QTableView) -> None:
         cls, _names, what = LISTS[table.objectName()]
         if network_edit.delete_row(table, cls, what, self._delete):
             self._show_lists()
 
-    def _set(self, table: QTableWidget, cls: type[Record], values: dict[str, Any]) -> None:
+    def _set(self, table: QTableView, cls: type[Record], values: dict[str, Any]) -> None:
         chosen = current_id(table)
         if self.context is None or chosen is None:
             return

@@ -14,8 +14,7 @@ from app.storage.store import Store
 from ui.context import EditorContext
 from ui.dialogs import network_edit
 from ui.dialogs.network_forms import RecordDialog
-from ui.formatting import show_date
-from ui.pages.network_meetings import roman
+from ui.models.networks import NetworkTableModel, upcoming_columns, visit_plan_columns
 from ui.pages.network_tables import fill, make_table, with_buttons
 
 
@@ -24,22 +23,8 @@ class PortfolioTab(QWidget):
         super().__init__(parent)
         self.context: EditorContext | None = None
         self.municipality_id: str | None = None
-        self.visit_plan = make_table(
-            "visit_plan",
-            [
-                _("JST"),
-                _("Osoba"),
-                _("Rola"),
-                _("Planowane"),
-                _("Odbyte"),
-                _("Zaplanowane"),
-                _("Do umówienia"),
-                _("Ostatnia"),
-                _("Następna"),
-                _("Konsultacje"),
-            ],
-        )
-        self.upcoming = make_table("upcoming_meetings", [_("Termin"), _("Sieć"), _("Temat")])
+        self.visit_plan = make_table("visit_plan", NetworkTableModel(visit_plan_columns))
+        self.upcoming = make_table("upcoming_meetings", NetworkTableModel(upcoming_columns))
         box = QVBoxLayout(self)
         box.addWidget(QLabel(_("<b>Plan wizyt w siedzibach JST</b> (trzy wizyty w cyklu)")))
         box.addWidget(
@@ -73,37 +58,19 @@ class PortfolioTab(QWidget):
     def _show(self, found: list[Network]) -> None:
         store = self.store
         assert store is not None
-        plan = people.visit_plan(store)
-        fill(
-            self.visit_plan,
-            [
-                [
-                    row.municipality_name,
-                    row.person_name,
-                    row.role.label,
-                    str(row.planned),
-                    str(row.done),
-                    str(row.scheduled),
-                    str(row.due),
-                    show_date(row.last_visit),
-                    show_date(row.next_visit),
-                    str(row.consultations),
-                ]
-                for row in plan
-            ],
-            right=(3, 4, 5, 6, 9),
-        )
+        fill(self.visit_plan, people.visit_plan(store))
         today = date.today()
+        names = {network.id: network.name for network in found}
         coming = sorted(
-            (meeting.starts_on, network.name, meeting)
-            for network in found
-            for meeting in networks.meetings(store, network.id)
-            if meeting.starts_on >= today
+            (
+                meeting
+                for network in found
+                for meeting in networks.meetings(store, network.id)
+                if meeting.starts_on >= today
+            ),
+            key=lambda meeting: (meeting.starts_on, names[meeting.network_id]),
         )
-        fill(
-            self.upcoming,
-            [[f"{roman(m.number)} · {show_date(day)}", name, m.topic] for day, name, m in coming],
-        )
+        fill(self.upcoming, coming, names)
 
     def add_person(self) -> None:
         if self.context is None:

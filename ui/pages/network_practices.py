@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +28,7 @@ from app.textnorm import fold
 from ui.context import EditorContext
 from ui.dialogs import network_edit
 from ui.dialogs.network_forms import RecordDialog
+from ui.models.networks import NetworkTableModel, practice_columns
 from ui.pages.network_tables import current_id, fill, make_table
 
 Delete = Callable[[str, str, type[PracticeLink], str, str], bool]
@@ -40,9 +41,7 @@ def matches(words: list[str], *texts: str | None) -> bool:
 
 
 class PracticesTab(QWidget):
-    def __init__(
-        self, table_with_buttons: Callable[[QTableWidget], QWidget], delete: Delete
-    ) -> None:
+    def __init__(self, table_with_buttons: Callable[[QTableView], QWidget], delete: Delete) -> None:
         super().__init__()
         self.context: EditorContext | None = None
         self.municipality_id: str | None = None
@@ -53,10 +52,8 @@ class PracticesTab(QWidget):
         self.search.setPlaceholderText(_("Szukaj w dobrych praktykach (bez polskich znaków też)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self.show_practices())
-        self.practices = make_table(
-            "good_practices", [_("Dobra praktyka"), _("JST"), _("Obszar"), _("Opis")]
-        )
-        self.practices.itemSelectionChanged.connect(self.show_uses)
+        self.practices = make_table("good_practices", NetworkTableModel(practice_columns))
+        self.practices.selectionModel().selectionChanged.connect(lambda *_args: self.show_uses())
         self.uses = QListWidget()
         self.uses.setObjectName("practice_uses")
         self.uses.setAccessibleName(_("Gdzie wykorzystana"))
@@ -99,7 +96,7 @@ class PracticesTab(QWidget):
 
     def show_practices(self) -> None:
         if self.context is None or self.network_id is None:
-            self.practices.setRowCount(0)
+            fill(self.practices, [])
             self.show_uses()
             return
         store = self.context.store
@@ -112,19 +109,7 @@ class PracticesTab(QWidget):
                 words, p.title, p.description, p.schools, p.results, names.get(p.member_id or "")
             )
         ]
-        fill(
-            self.practices,
-            [
-                [
-                    p.title,
-                    names.get(p.member_id or "", ""),
-                    str(p.area_code or ""),
-                    p.description or "",
-                ]
-                for p in shown
-            ],
-            [p.id for p in shown],
-        )
+        fill(self.practices, shown, names)
         self.show_uses()
 
     def show_uses(self) -> None:

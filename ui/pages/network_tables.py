@@ -1,79 +1,77 @@
-"""Read-only tables of the "Sieci i spotkania" page: rows of text, one record id per row."""
+"""Read-only tables of the "Sieci i spotkania" page: a :class:`NetworkTableModel` behind a
+sorting proxy, one record selected at a time, columns fitted to the data."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QStyle,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.models.roles import ID_ROLE
+from ui.models.networks import NetworkTableModel
+from ui.widgets.tables import make_table as sorted_table
+from ui.widgets.tables import select_source_row, selected_id
+
+WIDEST = 320  # a column fitted to its data is at most this wide (the last one stretches)
 
 
-def make_table(name: str, headers: Sequence[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+def make_table(name: str, model: NetworkTableModel[Any]) -> QTableView:
+    """A read-only, sortable table of ``model``'s rows, one selected at a time."""
+    table, _proxy = sorted_table(model, name, {}, model)
+    model.setParent(table)  # the model (and its sorting proxy) live as long as the table
     table.setObjectName(name)
-    table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
     return table
 
 
+def model_of(table: QTableView) -> NetworkTableModel[Any]:
+    proxy = table.model()
+    assert isinstance(proxy, QSortFilterProxyModel)
+    model = proxy.sourceModel()
+    assert isinstance(model, NetworkTableModel)
+    return model
+
+
 def fill(
-    table: QTableWidget,
-    rows: Sequence[Sequence[str]],
-    ids: Sequence[str] | None = None,
-    right: Sequence[int] = (),
+    table: QTableView,
+    rows: Sequence[Any],
+    names: Mapping[str, str] | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> None:
-    """Show ``rows`` (text), keeping the selected record selected when it is still there."""
+    """Show ``rows``, keeping the selected record selected when it is still there."""
     chosen = current_id(table)
-    table.setRowCount(len(rows))
-    for row, values in enumerate(rows):
-        for column, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            item.setToolTip(value)
-            if column in right:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if ids is not None:
-                item.setData(ID_ROLE, ids[row])
-            table.setItem(row, column, item)
-    if chosen is not None and ids is not None and chosen in ids:
-        table.selectRow(list(ids).index(chosen))
+    model = model_of(table)
+    model.show(rows, names, counts)
+    if chosen is not None and current_id(table) != chosen:
+        proxy = table.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        select_source_row(table, proxy, model.row_of(chosen))
+    fit_columns(table)
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their data (at most :data:`WIDEST`) and their header's longest word
+    (a header wraps onto two lines rather than cut a word)."""
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
-    for column in range(table.columnCount() - 1):
-        # a header shows its every word (it wraps onto two lines), however narrow the data
-        title = table.horizontalHeaderItem(column)
-        words = title.text().split() if title is not None else []
+    model = table.model()
+    for column in range(model.columnCount() - 1):
+        words = str(model.headerData(column, Qt.Orientation.Horizontal) or "").split()
         least = max((header.fontMetrics().horizontalAdvance(w) for w in words), default=0)
         least += 2 * margin + 8
-        table.setColumnWidth(column, max(least, min(table.columnWidth(column), 320)))
+        table.setColumnWidth(column, max(least, min(table.columnWidth(column), WIDEST)))
 
 
-def current_id(table: QTableWidget) -> str | None:
-    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
-    value = item.data(ID_ROLE) if item is not None else None
-    return str(value) if value else None
+def current_id(table: QTableView) -> str | None:
+    return selected_id(table)
 
 
 def with_buttons(table: QWidget, buttons: Sequence[tuple[str, Callable[[], None]]]) -> QWidget:

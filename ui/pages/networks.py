@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,7 +40,13 @@ from app.storage.store import Store
 from ui.dialogs import network_edit
 from ui.dialogs.network_forms import RecordDialog
 from ui.errors import show_user_error
-from ui.formatting import show_date, show_number
+from ui.formatting import show_date
+from ui.models.networks import (
+    NetworkTableModel,
+    member_columns,
+    module_columns,
+    session_columns,
+)
 from ui.pages.base import Page
 from ui.pages.network_meetings import MeetingsTab
 from ui.pages.network_portfolio import PortfolioTab
@@ -121,15 +127,10 @@ class NetworksPage(Page):
         top.addWidget(summary)
         top.addWidget(package)
 
-        self.members = make_table(
-            "network_members",
-            [_("JST"), _("Rodzaj"), _("Mieszkańcy"), _("Szkoły i placówki"), _("W programie")],
-        )
+        self.members = make_table("network_members", NetworkTableModel(member_columns))
         self.meetings = MeetingsTab(self.export_pdf, self.delete_with_confirm)
-        self.modules = make_table("training_modules", [_("Moduł"), _("Godziny"), _("Forma")])
-        self.sessions = make_table(
-            "training_sessions", [_("Data"), _("Moduł"), _("Miejsce"), _("Obecni"), _("Ocena")]
-        )
+        self.modules = make_table("training_modules", NetworkTableModel(module_columns))
+        self.sessions = make_table("training_sessions", NetworkTableModel(session_columns))
         self.practice_tab = PracticesTab(
             lambda table: self._with_edits(table, (_("Dodaj dobrą praktykę…"), self.add_practice)),
             self.delete_with_confirm,
@@ -150,7 +151,7 @@ class NetworksPage(Page):
         layout.addWidget(self.tabs, 1)
 
     def _with_edits(
-        self, table: QTableWidget, add: tuple[str, Callable[[], None]], *more: Any
+        self, table: QTableView, add: tuple[str, Callable[[], None]], *more: Any
     ) -> QWidget:
         """The table under its buttons: add, change and delete the chosen row (and ``more``)."""
         table.doubleClicked.connect(lambda _index: self.edit_row(table))
@@ -223,7 +224,7 @@ class NetworksPage(Page):
         if network is None:
             self.period.setText(_("Nie ma jeszcze sieci. Utwórz ją przyciskiem „Nowa sieć…”."))
             for table in (self.members, self.modules, self.sessions):
-                table.setRowCount(0)
+                fill(table, [])
             self.practice_tab.show_data(self.context, self.municipality_id, None)
             return
         self.period.setText(
@@ -232,44 +233,17 @@ class NetworksPage(Page):
             + (f" · {_('koordynator')}: {network.coordinator}" if network.coordinator else "")
         )
         members = networks.members(store, network.id)
-        here = {m.id for m in municipalities.all_municipalities(store)}  # full data on this laptop
-        fill(
-            self.members,
-            [
-                [
-                    m.name,
-                    m.kind.label,
-                    show_number(m.population),
-                    show_number(m.schools_count),
-                    _("tak") if m.municipality_id in here else "",
-                ]
-                for m in members
-            ],
-            [m.id for m in members],
-            right=(2, 3),
-        )
+        # the JSTs whose full data are on this laptop
+        here = {m.id: m.name for m in municipalities.all_municipalities(store)}
+        fill(self.members, members, here)
         modules = trainings.modules(store, network.id)
-        fill(
-            self.modules,
-            [[m.title, show_number(m.hours), m.form or ""] for m in modules],
-            [m.id for m in modules],
-        )
-        titles = {m.id: m.title for m in modules}
+        fill(self.modules, modules)
         sessions = trainings.sessions(store, network.id)
-        fill(
-            self.sessions,
-            [
-                [
-                    show_date(s.held_on),
-                    titles.get(s.module_id, ""),
-                    s.place or "",
-                    str(sum(p.present for p in trainings.session_participants(store, s.id))),
-                    s.evaluation or "",
-                ]
-                for s in sessions
-            ],
-            [s.id for s in sessions],
-        )
+        present = {
+            s.id: sum(p.present for p in trainings.session_participants(store, s.id))
+            for s in sessions
+        }
+        fill(self.sessions, sessions, {m.id: m.title for m in modules}, present)
         self.practice_tab.show_data(self.context, self.municipality_id, network.id)
 
     # -- adding, changing, deleting (each one undoable step) -----------------------------
@@ -416,14 +390,14 @@ class NetworksPage(Page):
         if dialog.exec():
             self.refresh()
 
-    def edit_row(self, table: QTableWidget) -> None:
+    def edit_row(self, table: QTableView) -> None:
         """Open the record of the table's chosen row in its dialog."""
         chosen = current_id(table)
         if chosen is not None:
             cls, names, title = ROW_EDITS[table.objectName()]
             self._edit(_(title), cls, chosen, names, _("zmiana: {what}").format(what=_(title)))
 
-    def delete_row(self, table: QTableWidget) -> None:
+    def delete_row(self, table: QTableView) -> None:
         """Delete the record of the table's chosen row, after asking (undoable)."""
         cls, _names, what = ROW_EDITS[table.objectName()]
         network_edit.delete_row(table, cls, what, self.delete_with_confirm)

@@ -12,12 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,15 +38,16 @@ from app.model import (
     StrategicPlan,
 )
 from app.services import funding, records
-from app.services.funding import BudgetTable
-from app.services.plan_budget import PlanBudget, plan_budget
+from app.services.plan_budget import plan_budget
 from app.services.strategy import EVALUATION_KINDS, table_rows, to_content
 from ui.commands import EditRecord, push
 from ui.context import EditorContext
 from ui.errors import show_user_error
-from ui.formatting import show_date, show_money, show_percent
+from ui.formatting import show_date, show_money
 from ui.forms.record_form import EditHandler, RecordForm
+from ui.models.budget import BudgetLine, BudgetTableModel, by_year, planned_spent
 from ui.models.records import Column
+from ui.models.table import Column as TableColumn
 from ui.widgets.diagnosis_table import DiagnosisTableEditor
 from ui.widgets.record_panel import RecordPanel
 
@@ -164,13 +165,10 @@ class StrategyTab(QWidget):
 
     def _build_budget(self) -> QWidget:
         page = QWidget()
-        self.by_source = QTableWidget()
-        self.by_source.setObjectName("budget_by_source")
-        self.by_goal = QTableWidget()
-        self.by_goal.setObjectName("budget_by_goal")
+        self.by_source = _budget_table("budget_by_source", _("Według źródeł i lat"))
+        self.by_goal = _budget_table("budget_by_goal", _("Według celów i lat"))
         self.planned_spent = QLabel()
-        self.by_goal_spent = QTableWidget()
-        self.by_goal_spent.setObjectName("budget_planned_spent")
+        self.by_goal_spent = _budget_table("budget_planned_spent", _("Plan a wydatki według celów"))
         self.export_button = QPushButton(_("Zapisz budżet do pliku .xlsx…"))
         self.export_button.clicked.connect(self.export_xlsx)
         box = QVBoxLayout(page)
@@ -234,11 +232,9 @@ class StrategyTab(QWidget):
             budget = plan_budget(self.context.store, self.plan_id)
         except UserError:
             return
-        _fill(self.by_source, budget.by_source, _("Źródło finansowania"))
-        _fill(self.by_goal, budget.by_goal, _("Cel strategiczny"))
-        _fill_spent(self.by_goal_spent, budget)
-        for widget in (self.by_source, self.by_goal, self.by_goal_spent):
-            _fit_height(widget)
+        _show(self.by_source, *by_year(budget.by_source, _("Źródło finansowania")))
+        _show(self.by_goal, *by_year(budget.by_goal, _("Cel strategiczny")))
+        _show(self.by_goal_spent, *planned_spent(budget))
         self.planned_spent.setText(
             _("Plan: {planned} · wydano: {spent}").format(
                 planned=show_money(budget.planned), spent=show_money(budget.spent)
@@ -380,55 +376,34 @@ def _today() -> Any:
     return date.today()
 
 
-def _money_item(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+def _budget_table(name: str, title: str) -> QTableView:
+    """A read-only table (the model edits nothing) as tall as its rows: the page scrolls."""
+    table = QTableView()
+    model = BudgetTableModel()
+    model.setParent(table)
+    table.setModel(model)
+    table.setObjectName(name)
+    table.setAccessibleName(title)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.verticalHeader().hide()
+    return table
 
 
-def _fit_height(widget: QTableWidget) -> None:
+def _show(
+    table: QTableView, columns: list[TableColumn[BudgetLine]], lines: list[BudgetLine]
+) -> None:
+    """Show the budget's ``lines``, the columns fitted to them and the table to its rows."""
+    model = table.model()
+    assert isinstance(model, BudgetTableModel)
+    model.show(columns, lines)
+    table.resizeColumnsToContents()
+    _fit_height(table)
+
+
+def _fit_height(table: QTableView) -> None:
     """As tall as its rows (and room for a horizontal scroll bar): no scrolling inside."""
-    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    rows = sum(widget.rowHeight(row) for row in range(widget.rowCount()))
-    header = widget.horizontalHeader().sizeHint().height()
-    bar = widget.horizontalScrollBar().sizeHint().height()
-    widget.setFixedHeight(rows + header + bar + 2 * widget.frameWidth())
-
-
-def _fill_spent(widget: QTableWidget, budget: PlanBudget) -> None:
-    """Planned against spent by goal, with the share spent and a total row."""
-    rows = [*budget.planned_spent_by_goal(), (_("Razem"), budget.planned, budget.spent)]
-    widget.clear()
-    widget.verticalHeader().hide()
-    widget.setColumnCount(4)
-    widget.setHorizontalHeaderLabels(
-        [_("Cel strategiczny"), _("Plan"), _("Wydano"), _("Wykonanie")]
-    )
-    widget.setRowCount(len(rows))
-    for r, (label, planned, spent) in enumerate(rows):
-        widget.setItem(r, 0, QTableWidgetItem(label))
-        widget.setItem(r, 1, _money_item(show_money(planned)))
-        widget.setItem(r, 2, _money_item(show_money(spent)))
-        widget.setItem(r, 3, _money_item(show_percent(spent / planned) if planned else "—"))
-    widget.resizeColumnsToContents()
-
-
-def _fill(widget: QTableWidget, table: BudgetTable, first: str) -> None:
-    years = table.years
-    widget.clear()
-    widget.verticalHeader().hide()
-    widget.setColumnCount(len(years) + 2)
-    widget.setHorizontalHeaderLabels([first, *[str(y) for y in years], _("Razem")])
-    widget.setRowCount(len(table.rows) + 1)
-    for r, (label, cells) in enumerate(table.rows):
-        widget.setItem(r, 0, QTableWidgetItem(label))
-        for c, year in enumerate(years, start=1):
-            amount = cells.get(year)
-            widget.setItem(r, c, _money_item(show_money(amount) if amount else "—"))
-        widget.setItem(r, len(years) + 1, _money_item(show_money(table.row_total(cells))))
-    last = len(table.rows)
-    widget.setItem(last, 0, QTableWidgetItem(_("Razem")))
-    for c, year in enumerate(years, start=1):
-        widget.setItem(last, c, _money_item(show_money(table.column_total(year))))
-    widget.setItem(last, len(years) + 1, _money_item(show_money(table.total)))
-    widget.resizeColumnsToContents()
+    rows = sum(table.rowHeight(row) for row in range(table.model().rowCount()))
+    header = table.horizontalHeader().sizeHint().height()
+    bar = table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(rows + header + bar + 2 * table.frameWidth())

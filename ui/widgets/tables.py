@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +33,7 @@ from ui.models.roles import ID_ROLE, SORT_ROLE
 
 
 def make_table(
-    model: QAbstractItemModel, name: str, widths: Mapping[int, int], parent: QWidget
+    model: QAbstractItemModel, name: str, widths: Mapping[int, int], parent: QObject
 ) -> tuple[QTableView, QSortFilterProxyModel]:
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)

@@ -17,6 +17,7 @@ from app.services.school_data import grid
 from app.storage.store import Store
 from tests.core.services.conftest import take_snapshot
 from ui.dialogs.import_sheet import ImportSheetDialog
+from ui.models.roles import KEY_ROLE
 
 pytestmark = pytest.mark.usefixtures("polish_locale")  # decimal commas in the preview
 
@@ -73,7 +74,7 @@ def _choose(qtbot: Any, combo: QComboBox, text: str) -> None:
 def _column_combo(dialog: ImportSheetDialog, key: str) -> QComboBox:
     for row in range(dialog.columns.rowCount()):
         item = dialog.columns.item(row, 0)
-        if item is not None and item.data(Qt.ItemDataRole.UserRole + 7) == key:
+        if item is not None and item.data(KEY_ROLE) == key:
             combo = dialog.columns.cellWidget(row, 1)
             assert isinstance(combo, QComboBox)
             return combo

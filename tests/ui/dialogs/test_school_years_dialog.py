@@ -14,6 +14,7 @@ from app.services import snapshots
 from app.services.school_data import grid as grids
 from app.services.school_data import snapshot as school_data
 from app.storage.store import Store
+from tests.ui.cells import cell, row_count
 from ui.dialogs.school_years import SchoolYearsDialog
 from ui.main_window import MainWindow
 from ui.pages.school_data import SchoolDataPage, SetCell
@@ -45,10 +46,10 @@ def test_the_closed_year_is_listed_viewed_read_only_and_reopened_with_a_reason(
 ) -> None:
     dialog = SchoolYearsDialog(store, demo)
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 0).text() == "2025/2026"
-    assert dialog.table.item(0, 1).text() == "zamknięty"
-    assert dialog.table.item(0, 2).text() == "31 sierpnia 2026"
+    assert row_count(dialog.table) == 1
+    assert cell(dialog.table, 0, 0) == "2025/2026"
+    assert cell(dialog.table, 0, 1) == "zamknięty"
+    assert cell(dialog.table, 0, 2) == "31 sierpnia 2026"
     assert "zamknięty (Anna Kowalska)" in dialog.log.toPlainText()
     assert dialog.year.findData(2025) == -1  # closed: not offered again
 
@@ -61,7 +62,7 @@ def test_the_closed_year_is_listed_viewed_read_only_and_reopened_with_a_reason(
     assert any(t.startswith("Wskaźniki (") for t in titles)
     for table in viewer.tables:
         assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
-    assert viewer.tables[0].rowCount() > 0
+    assert row_count(viewer.tables[0]) > 0
 
     # No reason: refused, in words, and the year stays closed.
     qtbot.mouseClick(dialog.reopen_button, Qt.MouseButton.LeftButton)
@@ -72,7 +73,7 @@ def test_the_closed_year_is_listed_viewed_read_only_and_reopened_with_a_reason(
     qtbot.keyClicks(dialog.reason, "Korekta danych SIO")
     qtbot.mouseClick(dialog.reopen_button, Qt.MouseButton.LeftButton)
     assert not snapshots.is_year_closed(store, demo, 2025)
-    assert dialog.table.item(0, 1).text() == "otwarty ponownie"
+    assert cell(dialog.table, 0, 1) == "otwarty ponownie"
     assert "Korekta danych SIO" in dialog.log.toPlainText()
     assert not dialog.reopen_button.isEnabled()
     assert dialog.year.findData(2025) >= 0
@@ -92,7 +93,7 @@ def test_closing_asks_first_and_a_no_changes_nothing(
     assert not snapshots.is_year_closed(store, demo, 2025)
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert snapshots.is_year_closed(store, demo, 2025)
-    assert dialog.table.item(0, 1).text() == SnapshotStatus.CLOSED.label
+    assert cell(dialog.table, 0, 1) == SnapshotStatus.CLOSED.label
     assert "Zamknięto rok szkolny 2025/2026" in dialog.message.text()
     assert len(snapshots.list_snapshots(store, demo)[0].events) == 3
 

@@ -12,6 +12,7 @@ from app.demo_networks import _id
 from app.model import Action
 from app.services import journal, practice_links, records
 from app.storage.store import Store
+from tests.ui.cells import cell, row_count
 from ui.dialogs.network_forms import RecordDialog
 from ui.main_window import MainWindow
 from ui.pages.monitoring import MonitoringPage
@@ -97,7 +98,7 @@ def test_linking_a_note_shows_on_the_practices_tab(  # type: ignore[no-untyped-d
     assert isinstance(networks_page, NetworksPage)
     networks_page.tabs.setCurrentIndex(3)
     rows = networks_page.practices
-    row = next(r for r in range(rows.rowCount()) if rows.item(r, 0).text().startswith("Pierwszy"))
+    row = next(r for r in range(row_count(rows)) if cell(rows, r, 0).startswith("Pierwszy"))
     rows.selectRow(row)
     uses = networks_page.practice_tab.uses
     labels = [uses.item(i).text() for i in range(uses.count())]
