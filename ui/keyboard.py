@@ -16,28 +16,33 @@ Alt+ł is AltGr+L, which would not reach the field.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QCheckBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QWidget,
 )
 
 HOOKED = "mnemonicsHooked"
+RESERVED = "mnemonicsReserved"  # on a page walked by install(): the letters it must not use
 ENTER_EDITS = "enterEdits"
 SEEN = "keyboardWidgetCount"
 _MNEMONIC = re.compile(r"&([^&\s])")
 LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+SPARE = "1234567890abcdefhiklmnorstuvwxzgjpqy"  # added after a caption with no free letter
+GIVEN = "mnemonicText"  # the text this module last set on a widget
+ORIGINAL = "mnemonicCaption"  # the text the code had set before
+PRIORITY = "mnemonicPriority"
 DESCENDERS = frozenset("gjpqy")
 
 
@@ -74,23 +79,83 @@ class _EnterEdits(QObject):
 
 
 def install(page: QWidget, reserved: Iterable[str] = ()) -> None:
-    """Tab out of tables, buddies and unique mnemonics on ``page``, now and as tabs appear."""
-    letters = frozenset(letter.lower() for letter in reserved)
+    """Tab out of tables, buddies and unique mnemonics on ``page``, now, as tabs appear and
+    whenever the page is shown again (its captions may have changed with the data)."""
+    page.setProperty(RESERVED, sorted({letter.lower() for letter in reserved}))
+    if not page.property(HOOKED):
+        page.setProperty(HOOKED, True)
+        page.installEventFilter(_WalkWhenShown(page))
+    refresh(page)
 
-    def again() -> None:
-        count = len(page.findChildren(QWidget))
-        if page.property(SEEN) == count:
-            return  # nothing was built since the last walk
-        page.setProperty(SEEN, count)
-        tab_leaves_tables(page)
-        set_buddies(page)
-        assign_mnemonics(page, letters)
-        for tabs in page.findChildren(QTabWidget):
-            if not tabs.property(HOOKED):
-                tabs.setProperty(HOOKED, True)
-                tabs.currentChanged.connect(lambda _index: again())
 
-    again()
+def refresh(page: QWidget) -> None:
+    """Walk ``page`` again if something was built or a caption was changed since the last walk."""
+    count = len(page.findChildren(QWidget))
+    if page.property(SEEN) == count and not any(
+        widget.property(GIVEN) != _text(widget) for widget in _labelled(page)
+    ):
+        return
+    page.setProperty(SEEN, count)
+    tab_leaves_tables(page)
+    set_buddies(page)
+    assign_mnemonics(page, frozenset(page.property(RESERVED) or ()))
+    for tabs in page.findChildren(QTabWidget):
+        if not tabs.property(HOOKED):
+            tabs.setProperty(HOOKED, True)
+            tabs.currentChanged.connect(lambda _index: refresh(page))
+
+
+class _WalkWhenShown(QObject):
+    """Walks its page each time the page is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            refresh(watched)
+        return False
+
+
+class _DialogsGetKeys(QObject):
+    """Installs the keyboard habits on each dialog of the program as it is first shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and type(watched).__module__.startswith("ui.")
+            and not watched.property(HOOKED)
+        ):
+            install(watched)
+        return False
+
+
+def install_in_dialogs(app: QCoreApplication) -> None:
+    """Give every dialog of the program (``ui.*``) buddies and mnemonics when it is shown."""
+    if not app.property(HOOKED):
+        app.setProperty(HOOKED, True)
+        app.installEventFilter(_DialogsGetKeys(app))
+
+
+def retitle(widget: QLabel | QAbstractButton, text: str) -> None:
+    """Set a caption that changes with the data (a count, a stage), keeping its Alt+letter."""
+    letter = mnemonic(widget.text())
+    widget.setProperty(ORIGINAL, text)
+    if letter is None:
+        widget.setText(text)
+        root = _installed_root(widget)
+        if root is not None:
+            refresh(root)
+        return
+    caption = plain(text)
+    index = next((i for i in _order(caption) if caption[i].lower() == letter), None)
+    _set_text(widget, _with_extra(caption, letter) if index is None else _marked(caption, index))
+
+
+def _installed_root(widget: QWidget) -> QWidget | None:
+    """The page or dialog that :func:`install` walks and ``widget`` is on."""
+    parent: QWidget | None = widget
+    while parent is not None and parent.property(RESERVED) is None:
+        parent = parent.parentWidget()
+    return parent
 
 
 def mnemonic(text: str) -> str | None:
@@ -140,18 +205,30 @@ def set_buddies(root: QWidget) -> None:
 
 
 def _labelled(root: QWidget) -> list[QWidget]:
-    """The labels with a buddy and the buttons with a caption under ``root``, labels first."""
+    """The labels with a buddy and the buttons showing a caption under ``root``."""
     labels: list[QWidget] = [
         label
         for label in root.findChildren(QLabel)
         if label.buddy() is not None and label.textFormat() != Qt.TextFormat.RichText
     ]
     buttons: list[QWidget] = [
-        button
-        for button in root.findChildren(QAbstractButton)
-        if isinstance(button, QPushButton | QCheckBox | QRadioButton) and button.text().strip()
+        button for button in root.findChildren(QAbstractButton) if shows_caption(button)
     ]
     return [widget for widget in labels + buttons if plain(_text(widget)).strip()]
+
+
+def shows_caption(button: QAbstractButton) -> bool:
+    """Whether ``button`` shows a caption of its own, which then needs an Alt+letter.
+
+    A tool button standing for an action (a toolbar's, a line edit's) takes the action's
+    text and key; one showing only its icon has no caption to underline.
+    """
+    if not button.text().strip():
+        return False
+    if isinstance(button, QToolButton):
+        icon_only = button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+        return button.defaultAction() is None and not (icon_only and not button.icon().isNull())
+    return True
 
 
 def _text(widget: QWidget) -> str:
@@ -161,6 +238,16 @@ def _text(widget: QWidget) -> str:
 def _set_text(widget: QWidget, text: str) -> None:
     if isinstance(widget, QLabel | QAbstractButton):
         widget.setText(text)
+        widget.setProperty(GIVEN, text)
+
+
+def _caption(widget: QWidget) -> str:
+    """The caption the code gave ``widget`` (with the code's own ``&``, without ours)."""
+    text = _text(widget)
+    if widget.property(GIVEN) != text:  # new, or the code has set a text since
+        widget.setProperty(ORIGINAL, text)
+        return text
+    return str(widget.property(ORIGINAL))
 
 
 def scope_chain(widget: QWidget, root: QWidget) -> tuple[int, ...]:
@@ -175,55 +262,109 @@ def scope_chain(widget: QWidget, root: QWidget) -> tuple[int, ...]:
     return tuple(reversed(chain))
 
 
-def _related(one: tuple[int, ...], other: tuple[int, ...]) -> bool:
-    """Whether two scopes are on screen together (one holds the other)."""
-    shorter = min(len(one), len(other))
-    return one[:shorter] == other[:shorter]
+def priority(widget: QWidget) -> int:
+    """How much ``widget`` deserves a letter of its caption (see :func:`set_priority`)."""
+    value = widget.property(PRIORITY)
+    if isinstance(value, int):
+        return value
+    return 1 if isinstance(widget, QPushButton) else 0
 
 
-class _Letters:
-    """The letters taken so far, per scope (chain of tabs) they were taken in."""
-
-    def __init__(self, reserved: frozenset[str]) -> None:
-        self.reserved = reserved
-        self.taken: dict[tuple[int, ...], set[str]] = {}
-
-    def free_in(self, scope: tuple[int, ...]) -> Callable[[str], bool]:
-        related = [used for at, used in self.taken.items() if _related(scope, at)]
-
-        def free(letter: str) -> bool:
-            return letter not in self.reserved and not any(letter in used for used in related)
-
-        return free
-
-    def take(self, scope: tuple[int, ...], letter: str) -> None:
-        self.taken.setdefault(scope, set()).add(letter)
+def set_priority(widget: QWidget, value: int) -> None:
+    """Rank ``widget`` for a letter of its own caption when a tab has more captions than
+    letters: higher wins. By default a push button (an action used all day) has 1, a
+    field's label or a check box 0; a rarely used field may be given -1.
+    The losers get a digit after their caption, as Windows programs do: ``Opis (1)``.
+    """
+    widget.setProperty(PRIORITY, value)
 
 
 def assign_mnemonics(root: QWidget, reserved: frozenset[str] = frozenset()) -> None:
-    """Give every form label and button under ``root`` a letter unique where it is shown."""
-    found = [(widget, scope_chain(widget, root)) for widget in _labelled(root)]
-    found.sort(key=lambda item: (isinstance(item[0], QAbstractButton), len(item[1])))
-    letters = _Letters(reserved)
-    waiting: list[tuple[QWidget, tuple[int, ...]]] = []
-    for widget, scope in found:
-        letter = mnemonic(_text(widget))
-        if letter is not None and letters.free_in(scope)(letter):
-            letters.take(scope, letter)
+    """Give every form label and button under ``root`` a letter unique where it is shown.
+
+    The outermost controls choose first (they are on screen with every tab inside them),
+    then each tab shares out the letters left, its controls matched to letters of their
+    captions so that as many as possible get one; a control left without gets a digit.
+    """
+    scopes: dict[tuple[int, ...], list[QWidget]] = {}
+    for widget in _labelled(root):
+        scopes.setdefault(scope_chain(widget, root), []).append(widget)
+    taken: dict[tuple[int, ...], set[str]] = {}
+    for scope in sorted(scopes, key=len):
+        used = set(reserved)
+        for outer, letters in taken.items():
+            if scope[: len(outer)] == outer:
+                used |= letters
+        taken[scope] = _share(scopes[scope], used)
+
+
+def _share(widgets: list[QWidget], used: set[str]) -> set[str]:
+    """Mark a letter unique among ``widgets`` and outside ``used`` on each; the letters taken."""
+    captions = {id(widget): _caption(widget) for widget in widgets}
+    ranked = sorted(widgets, key=lambda widget: -priority(widget))
+    chosen = _match([_choices(captions[id(widget)], _text(widget), used) for widget in ranked])
+    taken = {plain(captions[id(ranked[number])])[index].lower() for number, index in chosen.items()}
+    spare = [char for char in SPARE if char not in used and char not in taken]
+    letters: set[str] = set()
+    for number, widget in enumerate(ranked):
+        text = plain(captions[id(widget)])
+        if number in chosen:
+            index = chosen[number]
+            _set_text(widget, _marked(text, index))
+            letters.add(text[index].lower())
+        elif spare:
+            letter = spare.pop(0)
+            _set_text(widget, _with_extra(text, letter))
+            letters.add(letter)
         else:
-            waiting.append((widget, scope))
+            _set_text(widget, _marked(text, None))
+    return letters
 
-    def constraint(item: tuple[QWidget, tuple[int, ...]]) -> tuple[bool, int]:
-        free = letters.free_in(item[1])
-        return isinstance(item[0], QAbstractButton), len(_candidates(plain(_text(item[0])), free))
 
-    # the most constrained first (fewest free letters), labels before buttons
-    for widget, scope in sorted(waiting, key=constraint):
-        text = plain(_text(widget))
-        index = _pick(text, letters.free_in(scope))
-        if index is not None:
-            letters.take(scope, text[index].lower())
-        _set_text(widget, _marked(text, index))
+def _choices(caption: str, current: str, used: set[str]) -> list[tuple[int, str]]:
+    """Where in the caption a letter may go, best first: the code's choice or the one the
+    caption has now, then word starts…"""
+    text = plain(caption)
+    own = mnemonic(caption) or mnemonic(current)
+    order = _order(text)
+    if own is not None:
+        order.sort(key=lambda i: text[i].lower() != own)
+    seen: set[str] = set()
+    choices = []
+    for index in order:
+        letter = text[index].lower()
+        if letter in LETTERS and letter not in used and letter not in seen:
+            seen.add(letter)
+            choices.append((index, letter))
+    return choices
+
+
+def _match(choices: list[list[tuple[int, str]]]) -> dict[int, int]:
+    """A letter position for as many captions as possible, earlier captions first.
+
+    Each caption in turn takes its best free letter or, with none free, moves those
+    before it to other letters of their own if that frees one (augmenting paths): no
+    caption goes without while a reshuffle could give it a letter, and an earlier
+    caption is never left without one.
+    """
+    owner: dict[str, int] = {}
+    chosen: dict[int, int] = {}
+
+    def place(number: int, visited: set[str]) -> bool:
+        free = [choice for choice in choices[number] if choice[1] not in owner]
+        for index, letter in free + choices[number]:  # a free letter before any reshuffle
+            if letter in visited:
+                continue
+            visited.add(letter)
+            if letter not in owner or place(owner[letter], visited):
+                owner[letter] = number
+                chosen[number] = index
+                return True
+        return False
+
+    for number in range(len(choices)):
+        place(number, set())
+    return chosen
 
 
 def _marked(text: str, index: int | None) -> str:
@@ -233,20 +374,20 @@ def _marked(text: str, index: int | None) -> str:
     return text[:index].replace("&", "&&") + "&" + text[index:].replace("&", "&&")
 
 
-def _candidates(text: str, is_free: Callable[[str], bool]) -> set[str]:
-    return {char.lower() for char in text if char.lower() in LETTERS and is_free(char.lower())}
+def _with_extra(text: str, letter: str) -> str:
+    """``text`` with ``letter`` added as its mnemonic: ``Opis (&1)``; a closing colon or
+    the star of a required field stays last (``Nazwa (&1) *``)."""
+    escaped = text.replace("&", "&&")
+    core = escaped.rstrip(" *:")
+    return f"{core} (&{letter.upper()}){escaped[len(core) :]}"
 
 
-def _pick(text: str, is_free: Callable[[str], bool]) -> int | None:
-    """Where in ``text`` the mnemonic goes: a free word start first, then any free letter.
+def _order(text: str) -> list[int]:
+    """Positions in ``text`` in the order a letter is best taken: word starts first.
 
     Letters reaching below the line (g, j, p, q, y) come last: their underline is hard to see.
     """
     starts = [i for i, char in enumerate(text) if i == 0 or not text[i - 1].isalnum()]
     order = starts + [i for i in range(len(text)) if i not in starts]
     order.sort(key=lambda i: text[i].lower() in DESCENDERS)  # stable: word starts stay first
-    for index in order:
-        letter = text[index].lower()
-        if letter in LETTERS and is_free(letter):
-            return index
-    return None
+    return order
