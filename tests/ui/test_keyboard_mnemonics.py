@@ -4,7 +4,8 @@ and Alt+letter really moves the focus to the field / presses the button."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialog,
     QGroupBox,
     QLabel,
     QPushButton,
@@ -23,8 +25,13 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.demo import load_demo
+from app.exchange import export, reader
+from app.exchange.plan import plan_import
+from app.model import Municipality
+from app.services import attention, records
 from app.storage.store import Store
 from ui import keyboard
+from ui.context import EditorContext
 from ui.main_window import PAGES, MainWindow
 
 LANGUAGES = ("pl", "en")
@@ -193,4 +200,116 @@ def test_every_tab_of_a_page_gives_each_field_and_button_its_own_letter(
         buttons += sum(isinstance(w, QAbstractButton) for w in shown_with_letters(window))
         problems += alt_reaches(qtbot, window, f"{key}/{where}")
     assert buttons > 0, "every page has buttons"
+    assert problems == []
+
+
+def _municipality(window: MainWindow) -> Municipality:
+    assert window.store is not None and window.municipality_id is not None
+    return records.get(window.store, Municipality, window.municipality_id)
+
+
+def _context(window: MainWindow) -> EditorContext:
+    assert window.context is not None
+    return window.context
+
+
+def _new_municipality(window: MainWindow, _tmp: Path) -> QDialog:
+    from ui.dialogs.new_municipality import NewMunicipalityDialog
+
+    return NewMunicipalityDialog(_context(window), window)
+
+
+def _new_plan(window: MainWindow, _tmp: Path) -> QDialog:
+    from ui.dialogs.new_plan import NewPlanDialog
+
+    municipality = _municipality(window)
+    return NewPlanDialog(_context(window), municipality.id, municipality.name, window)
+
+
+def _new_hdr(window: MainWindow, _tmp: Path) -> QDialog:
+    from ui.dialogs.new_hdr import NewHdrDialog
+
+    return NewHdrDialog(_context(window), _municipality(window).id, parent=window)
+
+
+def _measurement(window: MainWindow, _tmp: Path) -> QDialog:
+    from ui.dialogs.measurement import MeasurementDialog
+
+    assert window.store is not None
+    check = attention.checks(window.store, _municipality(window).id)[0]
+    return MeasurementDialog(check.indicator, check.state, lambda _values: None, parent=window)
+
+
+def _visit_mode(window: MainWindow, _tmp: Path) -> QDialog:
+    row = [key for key, _title in PAGES].index("visits")
+    window.navigation.setCurrentRow(row)
+    dialog = window.pages[row].open_visit_mode()  # type: ignore[attr-defined]
+    assert isinstance(dialog, QDialog)
+    return dialog
+
+
+def _settings(window: MainWindow, _tmp: Path) -> QDialog:
+    from ui.dialogs.settings import SettingsDialog
+
+    return SettingsDialog(window, window.store, window.settings)
+
+
+def _export_pdf(window: MainWindow, _tmp: Path) -> QDialog:
+    from ui.dialogs.export_pdf import ExportPdfDialog
+
+    return ExportPdfDialog(_context(window), _municipality(window), None, window)
+
+
+def _export_package(window: MainWindow, _tmp: Path) -> QDialog:
+    from ui.dialogs.export_package import ExportPackageDialog
+
+    return ExportPackageDialog(_context(window), _municipality(window), window)
+
+
+def _import_package(window: MainWindow, tmp: Path) -> QDialog:
+    from ui.dialogs.import_package import ImportPreviewDialog
+
+    assert window.store is not None
+    path = export.export_package(window.store, _municipality(window).id, tmp / "wymiana").path
+    plan = plan_import(window.store, reader.read_package(path))
+    return ImportPreviewDialog(_context(window), plan, window)
+
+
+def _import_sheet(window: MainWindow, _tmp: Path) -> QDialog:
+    from ui.dialogs.import_sheet import ImportSheetDialog
+
+    assert window.store is not None
+    return ImportSheetDialog(window.store, _municipality(window).id, window)
+
+
+DIALOGS: dict[str, Callable[[MainWindow, Path], QDialog]] = {
+    "new_municipality": _new_municipality,
+    "new_plan": _new_plan,
+    "new_hdr": _new_hdr,
+    "measurement": _measurement,
+    "visit_mode": _visit_mode,
+    "settings": _settings,
+    "export_pdf": _export_pdf,
+    "export_package": _export_package,
+    "import_package": _import_package,
+    "import_sheet": _import_sheet,
+}
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_every_main_dialog_gives_each_field_and_button_its_own_letter(
+    qtbot: Any, demo_window: MainWindow, tmp_path: Path, name: str
+) -> None:
+    dialog = DIALOGS[name](demo_window, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    problems: list[str] = []
+    for where in every_tab_shown(dialog):
+        problems += problems_in(dialog, f"{name}/{where}", set())
+        problems += alt_reaches(qtbot, dialog, f"{name}/{where}")
+    assert shown_with_letters(dialog), "every dialog has buttons"
+    dialog.reject()
     assert problems == []
