@@ -165,7 +165,10 @@ def retitle(widget: QLabel | QAbstractButton, text: str) -> None:
             refresh(root)
         return
     caption = plain(text)
-    index = next((i for i in word_order(caption) if caption[i].lower() == letter), None)
+    index = next(
+        (i for i in word_order(caption) if caption[i].lower() == letter and letter.isalpha()),
+        None,
+    )
     Caption(widget).set_text(
         with_extra(caption, letter) if index is None else marked(caption, index)
     )

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 _MNEMONIC = re.compile(r"&([^&\s])")
-LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"  # a digit in a caption is data (a count, a year)
 SPARE = "1234567890abcdefhiklmnorstuvwxzgjpqy"  # added after a caption with no free letter
 DESCENDERS = frozenset("gjpqy")
 GIVEN = "mnemonicText"  # the text this module last set on a caption

@@ -134,3 +134,12 @@ def test_a_caption_set_after_the_walk_gets_a_letter_when_the_page_is_shown(qtbot
     qtbot.waitExposed(root)
     QApplication.processEvents()
     assert keyboard.mnemonic(button.text()) == "z"
+
+
+def test_a_count_in_a_caption_is_never_its_letter(qtbot: Any) -> None:
+    root, layout = _holder(qtbot)
+    buttons = _buttons(layout, "Ab (4)", "Ab (4)", "Ab (4)")
+    keyboard.install(root)
+    assert buttons[2].text() == "Ab (4) (&1)"
+    keyboard.retitle(buttons[2], "Ab (1)")  # the count changes; the letter stays after it
+    assert buttons[2].text() == "Ab (1) (&1)"
