@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFormLayout,
     QLabel,
@@ -133,25 +134,26 @@ class _WalkWhenShown(QObject):
         return False
 
 
-class _DialogsGetKeys(QObject):
-    """Installs the keyboard habits on each dialog of the program as it is first shown."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QDialog)
-            and type(watched).__module__.startswith("ui.")
-            and not watched.property(HOOKED)
-        ):
-            install(watched)
-        return False
-
-
-def install_in_dialogs(app: QCoreApplication) -> None:
-    """Give every dialog of the program (``ui.*``) buddies and mnemonics when it is shown."""
+def install_in_dialogs(app: QGuiApplication) -> None:
+    """Give every dialog of the program (``ui.*``) buddies and mnemonics as it first gets
+    the focus (and again whenever it is shown). A signal, not an event filter on the
+    whole application: that would cost a Python call for every event of the program."""
     if not app.property(HOOKED):
         app.setProperty(HOOKED, True)
-        app.installEventFilter(_DialogsGetKeys(app))
+        app.focusWindowChanged.connect(_window_focused)
+
+
+def _window_focused(window: QWindow | None) -> None:
+    if window is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if (
+            widget.windowHandle() is window
+            and isinstance(widget, QDialog)
+            and type(widget).__module__.startswith("ui.")
+            and not widget.property(HOOKED)
+        ):
+            install(widget)
 
 
 def retitle(widget: QLabel | QAbstractButton, text: str) -> None:
