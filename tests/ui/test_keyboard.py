@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.store import Store
+from tests.ui.test_keyboard_mnemonics import every_tab_shown
 from ui import keyboard
 from ui.main_window import MainWindow
 
@@ -76,17 +77,12 @@ def test_tab_leaves_every_table_for_the_next_control(
 
 
 def _every_tab(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
-    """Each page with each of its tabs shown in turn (the lazily built ones built)."""
+    """Each page with each of its tabs, nested ones too, shown in turn."""
     for row, page in enumerate(window.pages):
         window.navigation.setCurrentRow(row)
         QApplication.processEvents()
-        tab_widgets = page.findChildren(QTabWidget) or [None]
-        for tabs in tab_widgets:
-            for index in range(tabs.count() if tabs is not None else 1):
-                if tabs is not None:
-                    tabs.setCurrentIndex(index)
-                QApplication.processEvents()
-                yield f"{page.key}/{index}", page
+        for where in every_tab_shown(page):
+            yield f"{page.key}/{where}", page
 
 
 def _open_demo(qtbot: Any, window: MainWindow) -> None:
