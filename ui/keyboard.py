@@ -3,42 +3,69 @@
 Tab leaves a table for the next control (it does not walk the cells; the
 arrows do, and F2 or Enter edits a cell), so a form beside a table is one Tab away.
 
-Every form label points at its field (its buddy) and every label and button gets
-an Alt+letter of its own: :func:`assign_mnemonics` walks a page after it is
-built (and again when a tab is first shown), keeps the letters the code chose
-when they are free and gives the others the first free letter of their text,
-preferring the start of a word. Letters must be unique among what is on screen
-together: the page's own controls and one tab (or stacked page) at a time; the
-menu bar's letters are never used. Polish letters (ą, ł, ż…) are passed over:
-Alt+ł is AltGr+L, which would not reach the field.
+Every form label points at its field (its buddy) and every label, button, marked
+group box and marked tab gets an Alt+letter of its own (:mod:`ui.mnemonics` shares the
+letters out): :func:`install` walks a page after it is built, again when a tab is first
+shown and whenever the page is shown; :func:`install_in_dialogs` does the same for each
+dialog of the program. A caption that changes with the data is set with :func:`retitle`,
+which keeps its letter. The menu bar's letters are never used on a page.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QCheckBox,
+    QApplication,
+    QDialog,
     QFormLayout,
     QLabel,
-    QPushButton,
-    QRadioButton,
-    QStackedWidget,
     QTabWidget,
     QWidget,
 )
 
+from ui.mnemonics import (
+    ORIGINAL,
+    Caption,
+    assign_mnemonics,
+    captions,
+    marked,
+    mnemonic,
+    plain,
+    priority,
+    scope_chain,
+    set_priority,
+    shows_caption,
+    with_extra,
+    word_order,
+)
+
+__all__ = [
+    "assign_mnemonics",
+    "focus_target",
+    "form_labels",
+    "install",
+    "install_in_dialogs",
+    "mnemonic",
+    "plain",
+    "priority",
+    "refresh",
+    "retitle",
+    "scope_chain",
+    "set_buddies",
+    "set_priority",
+    "shows_caption",
+    "tab_leaves_tables",
+]
+
 HOOKED = "mnemonicsHooked"
+RESERVED = "mnemonicsReserved"  # on a page walked by install(): the letters it must not use
 ENTER_EDITS = "enterEdits"
 SEEN = "keyboardWidgetCount"
-_MNEMONIC = re.compile(r"&([^&\s])")
-LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
-DESCENDERS = frozenset("gjpqy")
 
 
 def tab_leaves_tables(root: QWidget) -> None:
@@ -74,34 +101,87 @@ class _EnterEdits(QObject):
 
 
 def install(page: QWidget, reserved: Iterable[str] = ()) -> None:
-    """Tab out of tables, buddies and unique mnemonics on ``page``, now and as tabs appear."""
-    letters = frozenset(letter.lower() for letter in reserved)
-
-    def again() -> None:
-        count = len(page.findChildren(QWidget))
-        if page.property(SEEN) == count:
-            return  # nothing was built since the last walk
-        page.setProperty(SEEN, count)
-        tab_leaves_tables(page)
-        set_buddies(page)
-        assign_mnemonics(page, letters)
-        for tabs in page.findChildren(QTabWidget):
-            if not tabs.property(HOOKED):
-                tabs.setProperty(HOOKED, True)
-                tabs.currentChanged.connect(lambda _index: again())
-
-    again()
+    """Tab out of tables, buddies and unique mnemonics on ``page``, now, as tabs appear and
+    whenever the page is shown again (its captions may have changed with the data)."""
+    page.setProperty(RESERVED, sorted({letter.lower() for letter in reserved}))
+    if not page.property(HOOKED):
+        page.setProperty(HOOKED, True)
+        page.installEventFilter(_WalkWhenShown(page))
+    refresh(page)
 
 
-def mnemonic(text: str) -> str | None:
-    """The Alt+letter of ``text`` (lower case), or None."""
-    match = _MNEMONIC.search(text.replace("&&", ""))
-    return match.group(1).lower() if match else None
+def refresh(page: QWidget) -> None:
+    """Walk ``page`` again if something was built or a caption was changed since the last walk."""
+    count = len(page.findChildren(QWidget))
+    if page.property(SEEN) == count and not any(item.changed() for item in captions(page)):
+        return
+    page.setProperty(SEEN, count)
+    tab_leaves_tables(page)
+    set_buddies(page)
+    assign_mnemonics(page, frozenset(page.property(RESERVED) or ()))
+    for tabs in page.findChildren(QTabWidget):
+        if not tabs.property(HOOKED):
+            tabs.setProperty(HOOKED, True)
+            tabs.currentChanged.connect(lambda _index: refresh(page))
 
 
-def plain(text: str) -> str:
-    """``text`` without its mnemonic marker (a doubled ``&&`` stays one ``&``)."""
-    return re.sub(r"&(.)", r"\1", text)
+class _WalkWhenShown(QObject):
+    """Walks its page each time the page is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            refresh(watched)
+        return False
+
+
+def install_in_dialogs(app: QGuiApplication) -> None:
+    """Give every dialog of the program (``ui.*``) buddies and mnemonics as it first gets
+    the focus (and again whenever it is shown). A signal, not an event filter on the
+    whole application: that would cost a Python call for every event of the program."""
+    if not app.property(HOOKED):
+        app.setProperty(HOOKED, True)
+        app.focusWindowChanged.connect(_window_focused)
+
+
+def _window_focused(window: QWindow | None) -> None:
+    if window is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if (
+            widget.windowHandle() is window
+            and isinstance(widget, QDialog)
+            and type(widget).__module__.startswith("ui.")
+            and not widget.property(HOOKED)
+        ):
+            install(widget)
+
+
+def retitle(widget: QLabel | QAbstractButton, text: str) -> None:
+    """Set a caption that changes with the data (a count, a stage), keeping its Alt+letter."""
+    letter = mnemonic(widget.text())
+    widget.setProperty(ORIGINAL, text)
+    if letter is None:
+        widget.setText(text)
+        root = _installed_root(widget)
+        if root is not None:
+            refresh(root)
+        return
+    caption = plain(text)
+    index = next(
+        (i for i in word_order(caption) if caption[i].lower() == letter and letter.isalpha()),
+        None,
+    )
+    Caption(widget).set_text(
+        with_extra(caption, letter) if index is None else marked(caption, index)
+    )
+
+
+def _installed_root(widget: QWidget) -> QWidget | None:
+    """The page or dialog that :func:`install` walks and ``widget`` is on."""
+    parent: QWidget | None = widget
+    while parent is not None and parent.property(RESERVED) is None:
+        parent = parent.parentWidget()
+    return parent
 
 
 def focus_target(widget: QWidget) -> QWidget | None:
@@ -137,116 +217,3 @@ def set_buddies(root: QWidget) -> None:
         target = focus_target(buddy or field)
         if target is not None:
             label.setBuddy(target)
-
-
-def _labelled(root: QWidget) -> list[QWidget]:
-    """The labels with a buddy and the buttons with a caption under ``root``, labels first."""
-    labels: list[QWidget] = [
-        label
-        for label in root.findChildren(QLabel)
-        if label.buddy() is not None and label.textFormat() != Qt.TextFormat.RichText
-    ]
-    buttons: list[QWidget] = [
-        button
-        for button in root.findChildren(QAbstractButton)
-        if isinstance(button, QPushButton | QCheckBox | QRadioButton) and button.text().strip()
-    ]
-    return [widget for widget in labels + buttons if plain(_text(widget)).strip()]
-
-
-def _text(widget: QWidget) -> str:
-    return widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
-
-
-def _set_text(widget: QWidget, text: str) -> None:
-    if isinstance(widget, QLabel | QAbstractButton):
-        widget.setText(text)
-
-
-def scope_chain(widget: QWidget, root: QWidget) -> tuple[int, ...]:
-    """The stacked pages (tabs) between ``root`` and ``widget``, outermost first, as ids."""
-    chain: list[int] = []
-    child = widget
-    parent = widget.parentWidget()
-    while parent is not None and child is not root:
-        if isinstance(parent, QStackedWidget):
-            chain.append(id(child))
-        child, parent = parent, parent.parentWidget()
-    return tuple(reversed(chain))
-
-
-def _related(one: tuple[int, ...], other: tuple[int, ...]) -> bool:
-    """Whether two scopes are on screen together (one holds the other)."""
-    shorter = min(len(one), len(other))
-    return one[:shorter] == other[:shorter]
-
-
-class _Letters:
-    """The letters taken so far, per scope (chain of tabs) they were taken in."""
-
-    def __init__(self, reserved: frozenset[str]) -> None:
-        self.reserved = reserved
-        self.taken: dict[tuple[int, ...], set[str]] = {}
-
-    def free_in(self, scope: tuple[int, ...]) -> Callable[[str], bool]:
-        related = [used for at, used in self.taken.items() if _related(scope, at)]
-
-        def free(letter: str) -> bool:
-            return letter not in self.reserved and not any(letter in used for used in related)
-
-        return free
-
-    def take(self, scope: tuple[int, ...], letter: str) -> None:
-        self.taken.setdefault(scope, set()).add(letter)
-
-
-def assign_mnemonics(root: QWidget, reserved: frozenset[str] = frozenset()) -> None:
-    """Give every form label and button under ``root`` a letter unique where it is shown."""
-    found = [(widget, scope_chain(widget, root)) for widget in _labelled(root)]
-    found.sort(key=lambda item: (isinstance(item[0], QAbstractButton), len(item[1])))
-    letters = _Letters(reserved)
-    waiting: list[tuple[QWidget, tuple[int, ...]]] = []
-    for widget, scope in found:
-        letter = mnemonic(_text(widget))
-        if letter is not None and letters.free_in(scope)(letter):
-            letters.take(scope, letter)
-        else:
-            waiting.append((widget, scope))
-
-    def constraint(item: tuple[QWidget, tuple[int, ...]]) -> tuple[bool, int]:
-        free = letters.free_in(item[1])
-        return isinstance(item[0], QAbstractButton), len(_candidates(plain(_text(item[0])), free))
-
-    # the most constrained first (fewest free letters), labels before buttons
-    for widget, scope in sorted(waiting, key=constraint):
-        text = plain(_text(widget))
-        index = _pick(text, letters.free_in(scope))
-        if index is not None:
-            letters.take(scope, text[index].lower())
-        _set_text(widget, _marked(text, index))
-
-
-def _marked(text: str, index: int | None) -> str:
-    """``text`` with ``&`` before character ``index`` (literal ampersands doubled)."""
-    if index is None:
-        return text.replace("&", "&&")
-    return text[:index].replace("&", "&&") + "&" + text[index:].replace("&", "&&")
-
-
-def _candidates(text: str, is_free: Callable[[str], bool]) -> set[str]:
-    return {char.lower() for char in text if char.lower() in LETTERS and is_free(char.lower())}
-
-
-def _pick(text: str, is_free: Callable[[str], bool]) -> int | None:
-    """Where in ``text`` the mnemonic goes: a free word start first, then any free letter.
-
-    Letters reaching below the line (g, j, p, q, y) come last: their underline is hard to see.
-    """
-    starts = [i for i, char in enumerate(text) if i == 0 or not text[i - 1].isalnum()]
-    order = starts + [i for i in range(len(text)) if i not in starts]
-    order.sort(key=lambda i: text[i].lower() in DESCENDERS)  # stable: word starts stay first
-    for index in order:
-        letter = text[index].lower()
-        if letter in LETTERS and is_free(letter):
-            return index
-    return None

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setUndoLimit(500)
         self.setWindowTitle(APP_NAME)
         style.install(QApplication.instance())  # type: ignore[arg-type]
+        keyboard.install_in_dialogs(QApplication.instance())  # type: ignore[arg-type]
         self.setMinimumSize(MINIMUM_SIZE)
         self.help_window: HelpWindow | None = None
         self.search: GlobalSearch | None = None

@@ -1,5 +1,5 @@
-"""Tab leaves every table for the next control and reaches the form beside it; form labels
-have buddies and Alt+letters unique among what is shown together."""
+"""Tab leaves every table for the next control and reaches the form beside it; Enter and F2
+edit a cell. (The Alt+letters of every page, tab and dialog: test_keyboard_mnemonics.py.)"""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTabWidget,
     QTreeView,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.store import Store
+from tests.ui.test_keyboard_mnemonics import every_tab_shown
 from ui import keyboard
 from ui.main_window import MainWindow
 
@@ -78,17 +77,12 @@ def test_tab_leaves_every_table_for_the_next_control(
 
 
 def _every_tab(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
-    """Each page with each of its tabs shown in turn (the lazily built ones built)."""
+    """Each page with each of its tabs, nested ones too, shown in turn."""
     for row, page in enumerate(window.pages):
         window.navigation.setCurrentRow(row)
         QApplication.processEvents()
-        tab_widgets = page.findChildren(QTabWidget) or [None]
-        for tabs in tab_widgets:
-            for index in range(tabs.count() if tabs is not None else 1):
-                if tabs is not None:
-                    tabs.setCurrentIndex(index)
-                QApplication.processEvents()
-                yield f"{page.key}/{index}", page
+        for where in every_tab_shown(page):
+            yield f"{page.key}/{where}", page
 
 
 def _open_demo(qtbot: Any, window: MainWindow) -> None:
@@ -98,67 +92,6 @@ def _open_demo(qtbot: Any, window: MainWindow) -> None:
     window.choose_municipality(first.id)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-
-
-def test_every_form_label_has_a_buddy_and_a_mnemonic_unique_where_it_is_shown(
-    qtbot: Any, window: MainWindow, demo_store: Store
-) -> None:
-    _open_demo(qtbot, window)
-    menu = set(window.menu_letters())
-    assert menu == {"p", "e", "w", "c"}
-    problems: list[str] = []
-    labels = 0
-    for where, page in _every_tab(window):
-        for label, _field in keyboard.form_labels(page):
-            labels += 1
-            buddy = label.buddy()
-            if buddy is None or keyboard.focus_target(buddy) is not buddy:
-                problems.append(f"{where}: {label.text()!r} has no buddy taking the focus")
-            if keyboard.mnemonic(label.text()) is None:
-                problems.append(f"{where}: {label.text()!r} has no Alt+letter")
-        shown = [
-            widget
-            for widget in page.findChildren(QWidget)
-            if isinstance(widget, QLabel | QAbstractButton)
-            and widget.isVisible()
-            and keyboard.mnemonic(widget.text())
-            and (not isinstance(widget, QLabel) or widget.buddy() is not None)
-        ]
-        letters: dict[str, str] = {}
-        for widget in shown:
-            letter = keyboard.mnemonic(widget.text())
-            assert letter is not None
-            if letter in menu:
-                problems.append(f"{where}: {widget.text()!r} takes the menu's Alt+{letter}")
-            if letter in letters:
-                problems.append(
-                    f"{where}: {widget.text()!r} and {letters[letter]!r} share Alt+{letter}"
-                )
-            letters[letter] = widget.text()
-    assert labels >= 60, "the demo's pages have many form fields"
-    assert problems == []
-
-
-def test_buttons_get_mnemonics_and_texts_stay_readable(
-    qtbot: Any, window: MainWindow, demo_store: Store
-) -> None:
-    _open_demo(qtbot, window)
-    window.navigation.setCurrentRow(1)  # team and schools
-    page = window.pages[1]
-    tabs = page.findChild(QTabWidget)
-    assert tabs is not None
-    buttons: list[QPushButton] = []
-    for index in range(tabs.count()):  # letters are given to what a tab shows once it shows
-        tabs.setCurrentIndex(index)
-        qtbot.waitUntil(lambda: tabs.currentWidget().isVisible())
-        buttons += [b for b in page.findChildren(QPushButton) if b.text() and b.isVisible()]
-    assert buttons
-    with_letter = [b for b in buttons if keyboard.mnemonic(b.text())]
-    # The schools tab's form has more labelled fields than there are free letters: its
-    # labels come first, so its two buttons may go without (they are on the row menu too).
-    assert len(with_letter) >= len(buttons) - 2
-    assert any(keyboard.mnemonic(b.text()) for b in buttons if "osob" in b.text().lower())
-    assert all(keyboard.plain(b.text()).strip() for b in buttons)
 
 
 def _form_fields_beside(view: QAbstractItemView, page: QWidget) -> list[QWidget]:

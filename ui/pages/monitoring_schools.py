@@ -27,6 +27,7 @@ from app.i18n import _
 from app.model import SchoolSupport, SupportStage
 from app.services import school_support
 from app.services.school_support import SchoolStage
+from ui import keyboard
 from ui.commands import push
 from ui.commands.monitoring import AdvanceStage
 from ui.dialogs.advance_stage import AdvanceStageDialog
@@ -177,7 +178,7 @@ class SchoolsPanel(LiveView, ReferenceDay):
         if entry is None or self.context is None:
             self.title.setText(_("Zaznacz szkołę na tablicy powyżej."))
             self.stage_line.clear()
-            self.advance_button.setText(_("Następny etap"))
+            keyboard.retitle(self.advance_button, _("Następny etap"))
             if self.context is not None:
                 self.history.show_parent(self.context, None)
             return
@@ -185,15 +186,18 @@ class SchoolsPanel(LiveView, ReferenceDay):
         self.stage_line.setText(_stage_text(entry))
         upcoming = school_support.next_stage(entry.stage)
         if upcoming is None:
-            self.advance_button.setText(
-                _("Nowy cykl: {stage}…").format(stage=SupportStage.DIAGNOSIS.label)
+            keyboard.retitle(
+                self.advance_button,
+                _("Nowy cykl: {stage}…").format(stage=SupportStage.DIAGNOSIS.label),
             )
         elif entry.stage is None:
-            self.advance_button.setText(
-                _("Objąć wspomaganiem: {stage}…").format(stage=upcoming.label)
+            keyboard.retitle(
+                self.advance_button, _("Objąć wspomaganiem: {stage}…").format(stage=upcoming.label)
             )
         else:
-            self.advance_button.setText(_("Następny etap…"))  # the stage can be long: it is below
+            keyboard.retitle(
+                self.advance_button, _("Następny etap…")
+            )  # the stage can be long: it is below
             self.advance_button.setToolTip(
                 _("Przenieś szkołę na etap: {stage}").format(stage=upcoming.label)
             )

@@ -85,7 +85,9 @@ class PlanPage(PlanEdits):
         self.delete_plan_button = QPushButton(_("Usuń plan"))
         self.delete_plan_button.clicked.connect(self.delete_plan)
         top = QHBoxLayout()
-        top.addWidget(QLabel(_("Plan:")))
+        plan_label = QLabel(_("Plan:"))
+        plan_label.setBuddy(self.plan_combo)  # Alt+letter opens the choice of plan
+        top.addWidget(plan_label)
         top.addWidget(self.plan_combo, 1)
         top.addWidget(self.new_plan_button)
         top.addWidget(self.delete_plan_button)

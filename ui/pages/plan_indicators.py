@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.changes import Change
 from app.i18n import _
 from app.model import Indicator
+from ui import keyboard
 from ui.commands import EditRecord
 from ui.context import EditorContext
 from ui.forms.editors import ChoiceEditor
@@ -321,8 +322,8 @@ class IndicatorsPanel(IndicatorEdits):
 
     def _update_toggle(self) -> None:
         count = self.model.attention_count()
-        self.attention_toggle.setText(
-            _("Tylko zagrożone i nieaktualne ({count})").format(count=count)
+        keyboard.retitle(
+            self.attention_toggle, _("Tylko zagrożone i nieaktualne ({count})").format(count=count)
         )
 
     def _filter_toggled(self, on: bool) -> None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.model import SupportStage
 from app.services.school_support import STAGES, SchoolStage
+from ui import keyboard
 from ui.formatting import show_date
 from ui.models.roles import ID_ROLE, SINCE_ROLE
 
@@ -187,7 +188,7 @@ class StageBoard(QWidget):
             for stage, cards in self.lists.items():
                 cards.clear()
                 found = grouped.get(stage, ())
-                self.headers[stage].setText(f"{_title(stage)} ({len(found)})")
+                keyboard.retitle(self.headers[stage], f"{_title(stage)} ({len(found)})")
                 for school in found:
                     cards.addItem(_card(school))
         finally:
