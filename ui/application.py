@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -97,24 +99,38 @@ def run(
     _translators[:] = install_translations(app, str(settings.value("language", "pl")))
     log_file = app_paths.resolve(data_dir).logs / "plan-oswiaty.log"
     install_excepthook(log_file)
-    window = MainWindow(settings)
+    window = MainWindow(settings, staged=True)
     window.language_requested.connect(lambda code: switch_language(app, window, code))
     window.show()
-    app.processEvents()  # paint the window before the data layer is imported
-    if exit_after_start:
-        print("painted", flush=True)
+    app.processEvents()  # paint the frame before the rest of the window and the data layer
+    mark = _print_mark if exit_after_start else _no_mark
+    mark("painted")
+
+    def build() -> None:  # the menus and toolbar are painted while the data open
+        window.finish_building()
+        mark("window built")
+        QTimer.singleShot(0, start)
 
     def start() -> None:
-        opened = open_store(window, data_dir, select_municipality)
+        opened = open_store(window, data_dir, select_municipality, mark)
         if opened and import_file:
             window.import_package(import_file)
         if exit_after_start:
-            print("ready" if opened else "failed", flush=True)
+            mark("ready" if opened else "failed")
             window.close()
             app.exit(0 if opened else 1)
 
-    QTimer.singleShot(0, start)
+    QTimer.singleShot(0, build)
     return app.exec()
+
+
+def _print_mark(name: str) -> None:
+    """A start-up milestone for the benchmark: its name and the CPU seconds used so far."""
+    print(f"{name}\t{time.process_time():.4f}", flush=True)
+
+
+def _no_mark(_name: str) -> None:
+    pass
 
 
 _translators: list[QTranslator] = []
@@ -144,14 +160,22 @@ def switch_language(app: QApplication, window: object, language: str) -> object:
     return fresh
 
 
-def open_store(window: object, data_dir: str | Path | None, select: str | None) -> bool:
+def open_store(
+    window: object,
+    data_dir: str | Path | None,
+    select: str | None,
+    mark: Callable[[str], None] = _no_mark,
+) -> bool:
     """Open the data; on a problem explain it, offer a way out, and close if there is none."""
     from app.storage.store import DatabaseDamaged, Store
+
+    mark("data layer imported")
     from ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     try:
         store = Store.open(data_dir)
+        mark("store opened")
     except DatabaseDamaged as damaged:
         if damaged.good_backup is not None and _offer_restore(window, damaged):
             return open_store(window, data_dir, select)

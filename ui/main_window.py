@@ -20,26 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changes import Change
 from app.errors import UserError
 from app.i18n import N_, _
 from app.version import APP_NAME
-from ui import columns, keyboard, page_memory, shell, style
-from ui.context_menus import install_row_menus
-from ui.errors import show_user_error
-from ui.main_menus import build_menus
-from ui.models.municipalities import MunicipalityListModel
 from ui.widgets.empty_state import EmptyState
-from ui.widgets.municipality_switcher import MunicipalitySwitcher
 
+# The rest of the window's modules are imported when they are first needed: the
+# frame (title, size, "Otwieranie danych…") paints before them (see ``staged``).
 if TYPE_CHECKING:
-    from ui.dialogs.help_viewer import HelpWindow
-    from ui.widgets.global_search import GlobalSearch
-
-if TYPE_CHECKING:
+    from app.changes import Change
     from app.storage.store import Store
     from ui.context import EditorContext
+    from ui.dialogs.help_viewer import HelpWindow
+    from ui.models.municipalities import MunicipalityListModel
     from ui.pages.base import Page
+    from ui.widgets.global_search import GlobalSearch
+    from ui.widgets.municipality_switcher import MunicipalitySwitcher
 
 # The pages, in navigation order. Their modules (and SQLAlchemy behind them) are
 # imported only once data is opened, so the window paints before heavy imports.
@@ -101,7 +97,15 @@ class MainWindow(QMainWindow):
     action_redo: QAction
     action_help: QAction
 
-    def __init__(self, settings: QSettings) -> None:
+    municipality_model: MunicipalityListModel
+    switcher: MunicipalitySwitcher
+
+    def __init__(self, settings: QSettings, *, staged: bool = False) -> None:
+        """The whole window; with ``staged`` only its frame, to paint at once.
+
+        A staged window is finished by :meth:`finish_building` one event-loop
+        turn later (the program's start does so right after the first paint).
+        """
         super().__init__()
         self.settings = settings
         self.store: Store | None = None
@@ -111,11 +115,30 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self.setWindowTitle(APP_NAME)
-        style.install(QApplication.instance())  # type: ignore[arg-type]
         self.setMinimumSize(MINIMUM_SIZE)
         self.help_window: HelpWindow | None = None
         self.search: GlobalSearch | None = None
         self.note_action: QAction | None = None
+        self.built_fully = False
+        self._pages: list[Page | None] = []  # a page is built when first shown
+        self.loading = EmptyState(_("Otwieranie danych…"), "")
+        self.central = QStackedWidget()
+        self.central.addWidget(self.loading)
+        self.setCentralWidget(self.central)
+        self._restore_geometry()
+        if not staged:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Navigation, toolbar, menus and status bar (once; the frame exists already)."""
+        if self.built_fully:
+            return
+        from ui import shell, style
+        from ui.main_menus import build_menus
+        from ui.models.municipalities import MunicipalityListModel
+
+        self.built_fully = True
+        style.install(QApplication.instance())  # type: ignore[arg-type]
         self.municipality_model = MunicipalityListModel()
         self._build_pages()
         self._build_toolbar()
@@ -129,7 +152,6 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self._pages: list[Page | None] = []  # a page is built when first shown
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(_("Nawigacja"))
         self.navigation.setMinimumWidth(150)
@@ -137,7 +159,7 @@ class MainWindow(QMainWindow):
         for _key, title in PAGES:
             QListWidgetItem(_(title), self.navigation)
         self.navigation.currentRowChanged.connect(self._page_chosen)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
@@ -151,12 +173,8 @@ class MainWindow(QMainWindow):
         )
         self.welcome.add_button(_("Utwórz JST…"), self.new_municipality, default=True)
         self.welcome.add_button(_("Otwórz JST demonstracyjną"), self.load_demo)
-        self.loading = EmptyState(_("Otwieranie danych…"), "")
-        self.central = QStackedWidget()
-        self.central.addWidget(self.loading)
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.splitter)
-        self.setCentralWidget(self.central)
 
     def _ensure_pages(self) -> None:
         """Make room for the pages once there is data to show; build the one on screen."""
@@ -180,6 +198,9 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
             self._pages[row] = page
+            from ui import columns, keyboard, page_memory, shell
+            from ui.context_menus import install_row_menus
+
             keyboard.install(page, self.menu_letters())
             columns.install(page, self.settings, PAGES[row][0])
             install_row_menus(
@@ -194,6 +215,8 @@ class MainWindow(QMainWindow):
 
     def menu_letters(self) -> list[str]:
         """The menu bar's Alt+letters: no field on a page may take them."""
+        from ui import keyboard
+
         letters = (keyboard.mnemonic(action.text()) for action in self.menuBar().actions())
         return [letter for letter in letters if letter]
 
@@ -207,6 +230,8 @@ class MainWindow(QMainWindow):
         return [page for page in self._pages if page is not None]
 
     def _build_toolbar(self) -> None:
+        from ui.widgets.municipality_switcher import MunicipalitySwitcher
+
         bar = QToolBar(_("JST"))
         bar.setObjectName("municipalityBar")
         bar.setMovable(False)
@@ -225,8 +250,10 @@ class MainWindow(QMainWindow):
     # -- store and municipality ---------------------------------------------------
 
     def set_store(self, store: Store, select_municipality: str | None = None) -> None:
+        from ui import page_memory, shell
         from ui.commands import StoreCommand
         from ui.context import EditorContext
+        from ui.errors import show_user_error
 
         StoreCommand.on_error = lambda error: show_user_error(self, error)
         self._ensure_pages()
@@ -362,6 +389,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         from app.demo import load_demo
+        from ui.errors import show_user_error
 
         try:
             municipality, _created = load_demo(self.store)
@@ -375,6 +403,7 @@ class MainWindow(QMainWindow):
         """Copy the data file (off the GUI thread: the copy uses its own connections)."""
         if self.store is None:
             return
+        from ui.errors import show_user_error
         from ui.operations import run_in_background
 
         store = self.store
@@ -489,12 +518,14 @@ class MainWindow(QMainWindow):
 
     # -- layout memory ------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self._first_run_size()
+
+    def _restore_layout(self) -> None:
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -525,10 +556,13 @@ class MainWindow(QMainWindow):
             page.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from ui import page_memory
+
         self.flush()
         page_memory.save(self.built(), self.settings, self.municipality_id)
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.built_fully:
+            self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         if callable(self._unsubscribe):
             self._unsubscribe()
