@@ -27,6 +27,8 @@ from ui.errors import install_excepthook, show_user_error
 log = logging.getLogger(__name__)
 
 ICON_SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
+# How often the window looks whether the integrity check, run beside it, has ended.
+CHECK_POLL_MS = 50
 # Windows groups taskbar buttons and pinned shortcuts by this id; the installer's
 # shortcuts carry the same one (packaging/windows/installer.iss).
 APP_USER_MODEL_ID = "PlanOswiaty.PlanOswiaty"
@@ -166,7 +168,11 @@ def open_store(
     select: str | None,
     mark: Callable[[str], None] = _no_mark,
 ) -> bool:
-    """Open the data; on a problem explain it, offer a way out, and close if there is none."""
+    """Open the data; on a problem explain it, offer a way out, and close if there is none.
+
+    The integrity check runs beside the window's first reads (writes wait for it);
+    a damaged file found that way is handled as one found before opening.
+    """
     from app.storage.store import DatabaseDamaged, Store
 
     mark("data layer imported")
@@ -174,23 +180,86 @@ def open_store(
 
     assert isinstance(window, MainWindow)
     try:
-        store = Store.open(data_dir)
+        store = Store.open(data_dir, check_in_background=True)
         mark("store opened")
-    except DatabaseDamaged as damaged:
-        if damaged.good_backup is not None and _offer_restore(window, damaged):
-            return open_store(window, data_dir, select)
-        show_user_error(window, damaged, i18n._("Nie można otworzyć danych"))
-        window.close()
-        return False
     except UserError as error:
-        show_user_error(window, error, i18n._("Nie można otworzyć danych"))
-        window.close()
-        return False
-    window.set_store(store, select)
+        return _cannot_open(window, error, data_dir, select)
+    try:
+        window.set_store(store, select)
+    except DatabaseDamaged as error:  # a damaged page met while the window filled
+        return _damaged_after_opening(window, store, error, data_dir, select)
+    _watch_integrity(window, store, data_dir, select)
     warning = app_paths.sync_warning(store.paths)
     if warning:
         QMessageBox.warning(window, i18n._("Folder danych w chmurze"), warning)
     return True
+
+
+def _cannot_open(
+    window: object, error: UserError, data_dir: str | Path | None, select: str | None
+) -> bool:
+    """Offer the good backup of a damaged file (then open again), or say why and close."""
+    from app.storage.store import DatabaseDamaged
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    restorable = isinstance(error, DatabaseDamaged) and error.good_backup is not None
+    if restorable and _offer_restore(window, error):
+        return open_store(window, data_dir, select)
+    show_user_error(window, error, i18n._("Nie można otworzyć danych"))
+    window.close()
+    return False
+
+
+def _watch_integrity(
+    window: object, store: object, data_dir: str | Path | None, select: str | None
+) -> None:
+    """When the background check finds the file damaged, the window over it goes away."""
+    from app.storage.store import Store
+
+    assert isinstance(store, Store)
+    gate = store.integrity
+    if gate is None:
+        return
+    timer = QTimer(QApplication.instance())
+    timer.setInterval(CHECK_POLL_MS)
+
+    def poll() -> None:
+        if not gate.done:
+            return
+        timer.stop()
+        timer.deleteLater()
+        error = gate.error()
+        current = _windows[0] if _windows else window  # a language switch rebuilds it
+        if isinstance(error, UserError) and getattr(current, "store", None) is store:
+            _damaged_after_opening(current, store, error, data_dir, select)
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
+def _damaged_after_opening(
+    window: object,
+    store: object,
+    error: UserError,
+    data_dir: str | Path | None,
+    select: str | None,
+) -> bool:
+    """A fresh, empty window replaces the one over the damaged file, which is closed."""
+    from app.storage.store import Store
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow) and isinstance(store, Store)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    fresh = MainWindow(window.settings)
+    fresh.language_requested.connect(lambda code: switch_language(app, fresh, code))
+    fresh.setGeometry(window.geometry())
+    fresh.show()
+    _windows[:] = [fresh]
+    window.close()
+    store.close()  # nothing was written to it
+    return _cannot_open(fresh, error, data_dir, select)
 
 
 def _offer_restore(window: object, damaged: object) -> bool:

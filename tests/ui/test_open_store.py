@@ -75,3 +75,42 @@ def test_a_onedrive_data_folder_is_warned_about(
     assert len(warned) == 1 and "OneDrive" in warned[0]
     assert window.store is not None
     window.store.close()
+
+
+def test_damage_found_by_the_check_beside_the_window_offers_the_good_backup(
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.storage import backups
+    from tests.core.storage.conftest import corrupt_table
+
+    with Store.open(data_dir) as store:
+        load_demo(store)
+        store.backup("manual")
+    database = data_dir / "plan-oswiaty.sqlite"
+    corrupt_table(database, "search_doc")  # not read while the window fills
+    damaged_bytes = database.read_bytes()
+    asked: list[str] = []
+
+    def answer_yes(_parent: Any, _title: str, text: str, *args: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    monkeypatch.setattr(application, "_windows", [])
+    window = new_window(qtbot, data_dir)
+    assert application.open_store(window, data_dir, None)  # the window filled at once…
+    qtbot.waitUntil(lambda: bool(asked), timeout=20000)  # …then the check spoke up
+
+    assert "uszkodzony" in asked[0]
+    fresh = application._windows[0]
+    qtbot.addWidget(fresh)
+    assert fresh is not window and fresh.store is not None
+    assert window.store is None  # the window over the damaged file let it go
+    moved_aside = [p for p in data_dir.rglob("*.sqlite*") if p.read_bytes() == damaged_bytes]
+    assert moved_aside and moved_aside[0] != database  # kept, unchanged, beside the restored one
+    assert backups.newest_good_backup(data_dir / "backups") is not None
+    with fresh.store.session() as session:
+        from app.model import Municipality
+
+        assert session.query(Municipality).count() == 1
+    fresh.store.close()
