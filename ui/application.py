@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QSize, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -23,6 +24,9 @@ from app.errors import UserError
 from app.private_files import private_folder
 from app.version import APP_ID, APP_NAME, PUBLISHER, __version__
 from ui.errors import install_excepthook, show_user_error
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -150,12 +154,7 @@ def switch_language(app: QApplication, window: object, language: str) -> object:
     store = window.detach_store()
     municipality = window.municipality_id
     page = window.navigation.currentRow()
-    fresh = MainWindow(window.settings)
-    fresh.language_requested.connect(lambda code: switch_language(app, fresh, code))
-    fresh.setGeometry(window.geometry())
-    window.close()
-    _windows[:] = [fresh]
-    fresh.show()
+    fresh = _replace_window(app, window)
     if store is not None:
         fresh.set_store(store, municipality)
         fresh.navigation.setCurrentRow(page)
@@ -252,14 +251,23 @@ def _damaged_after_opening(
     assert isinstance(window, MainWindow) and isinstance(store, Store)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    fresh = _replace_window(app, window)
+    store.close()  # nothing was written to it
+    return _cannot_open(fresh, error, data_dir, select)
+
+
+def _replace_window(app: QApplication, window: object) -> MainWindow:
+    """A new, empty window in the old one's place (the old one is closed)."""
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
     fresh = MainWindow(window.settings)
     fresh.language_requested.connect(lambda code: switch_language(app, fresh, code))
     fresh.setGeometry(window.geometry())
-    fresh.show()
     _windows[:] = [fresh]
+    fresh.show()
     window.close()
-    store.close()  # nothing was written to it
-    return _cannot_open(fresh, error, data_dir, select)
+    return fresh
 
 
 def _offer_restore(window: object, damaged: object) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -18,22 +17,11 @@ from app.storage import store as store_module
 from app.storage.integrity import CheckResult
 from app.storage.integrity_gate import IntegrityGate
 from app.storage.store import DatabaseDamaged, Store
+from tests.core.storage.conftest import municipality_count, sha256
 
 Fill = Callable[[Path, int], list[str]]
 Corrupt = Callable[..., None]
 DB = "plan-oswiaty.sqlite"
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def municipality_count(path: Path) -> int:
-    connection = sqlite3.connect(path)
-    try:
-        return int(connection.execute("SELECT count(*) FROM municipality").fetchone()[0])
-    finally:
-        connection.close()
 
 
 class HeldCheck:
