@@ -61,6 +61,10 @@ class IntegrityGate:
         """The check's own connection, so that :meth:`cancel` can interrupt it."""
         self._connections.append(connection)
 
+    def cancelled(self) -> bool:
+        """True once :meth:`cancel` was called (the store is closing)."""
+        return self._cancelled
+
     @property
     def done(self) -> bool:
         return self._done.is_set()

@@ -102,8 +102,10 @@ class Store:
         """Start the check (then the start backup); writes wait for both, then tombstones go."""
 
         def check() -> None:
-            _check_or_raise(self.paths, connection_opened=gate.connection_opened)
-            if backup:
+            _check_or_raise(
+                self.paths, connection_opened=gate.connection_opened, cancelled=gate.cancelled
+            )
+            if backup and not gate.cancelled():
                 _backup_if_changed(self.paths)
 
         gate = IntegrityGate(check, after=lambda: tombstones.scrub_store(self.engine))
@@ -270,9 +272,10 @@ def _check_or_raise(
     *,
     thorough: bool = True,
     connection_opened: Callable[[sqlite3.Connection], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> None:
     result = check_file(data_paths.database, thorough=thorough, connection_opened=connection_opened)
-    if result.ok:
+    if result.ok or cancelled():  # an interrupted check says nothing about the file
         return
     if not result.damaged:
         raise UserError(reach_message(data_paths.database, result))

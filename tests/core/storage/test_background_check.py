@@ -6,6 +6,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -140,12 +141,39 @@ def test_the_checks_connection_is_closed(data_dir: Path, fill: Fill, held: HeldC
         store.close()
 
 
-def test_a_store_closed_during_the_check_stops_it(data_dir: Path, fill: Fill) -> None:
+def test_a_store_closed_during_the_check_interrupts_it(
+    data_dir: Path, fill: Fill, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fill(data_dir, 1)
+    started = threading.Event()
+    ended: list[str] = []
+
+    def long_check(path: Path, **options: Any) -> CheckResult:
+        connection = sqlite3.connect(path)
+        try:
+            options["connection_opened"](connection)
+            started.set()
+            connection.execute(  # a pass over a huge file: stops only when interrupted
+                "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n LIMIT 1e10) "
+                "SELECT count(*) FROM n"
+            ).fetchone()
+            ended.append("finished")
+        except sqlite3.OperationalError as error:
+            ended.append(str(error))
+        finally:
+            connection.close()
+        return CheckResult(False, tuple(ended))  # what an interrupted check_file reports
+
+    monkeypatch.setattr(store_module, "check_file", long_check)
     store = Store.open(data_dir, check_in_background=True)
     gate = store.integrity
-    store.close()  # interrupts the check's connection if it is still running
-    assert gate is not None and gate.done and gate.error() is None
+    assert gate is not None and started.wait(timeout=30)
+    store.close()
+    assert ended == ["interrupted"]
+    assert gate.done and gate.error() is None  # an interrupted check is no verdict on the file
+    assert not (data_dir / "backups").exists() or all(
+        "start" not in path.name for path in (data_dir / "backups").iterdir()
+    )
 
 
 def test_a_new_file_and_the_default_open_need_no_gate(data_dir: Path, fill: Fill) -> None:
