@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
@@ -50,14 +50,12 @@ from ui.models.overview import (
 from ui.models.portfolio import ATTENTION, NAME, PortfolioModel
 from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
+from ui.pages.network_portfolio import PortfolioTab
 from ui.pages.overview_parts import Card, Section, action_segments, indicator_segments, segment
 from ui.record_jump import PAGE_OF
 from ui.widgets.card_grid import CardGrid
 
 # Where each kind of record lives: the key of its page in the main window.
-if TYPE_CHECKING:
-    from ui.pages.network_portfolio import PortfolioTab
-
 NAME_WIDTH = 210  # the portfolio's municipality column
 OVERVIEW_TAB, PORTFOLIO_TAB = range(2)
 
@@ -84,7 +82,7 @@ class OverviewPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_overview(), _("Ta JST"))
         self.tabs.addTab(self._build_portfolio(), _("Portfel doradcy"))
-        self.tabs.currentChanged.connect(self._tab_chosen)
+        self.tabs.currentChanged.connect(lambda _index: self.refresh())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -192,37 +190,20 @@ class OverviewPage(Page):
             )
         )
         self.portfolio_note.setWordWrap(True)
-        # The plan of on-site visits per JST and the networks' coming meetings, below
-        # (built when the tab is first chosen: the networks' modules are not needed before).
+        # The plan of on-site visits per JST and the networks' coming meetings, below.
+        self.visit_plan = PortfolioTab()
+        self.visit_plan.setObjectName("portfolioVisitPlan")
         parts = QSplitter(Qt.Orientation.Vertical)
         parts.setChildrenCollapsible(False)
         parts.addWidget(table)
-        parts.addWidget(QWidget())
+        parts.addWidget(self.visit_plan)
         parts.setStretchFactor(0, 1)
         parts.setStretchFactor(1, 1)
-        self._portfolio_parts = parts
         page = QWidget()
         box = QVBoxLayout(page)
         box.addWidget(self.portfolio_note)
         box.addWidget(parts, 1)
         return page
-
-    def _tab_chosen(self, index: int) -> None:
-        if index == PORTFOLIO_TAB:
-            self._ensure_visit_plan()
-        self.refresh()
-
-    def _ensure_visit_plan(self) -> PortfolioTab:
-        """The portfolio's visit plan and meetings, made in place of their placeholder."""
-        if not hasattr(self, "visit_plan"):
-            from ui.pages.network_portfolio import PortfolioTab
-
-            self.visit_plan = PortfolioTab()
-            self.visit_plan.setObjectName("portfolioVisitPlan")
-            placeholder = self._portfolio_parts.replaceWidget(1, self.visit_plan)
-            if placeholder is not None:
-                placeholder.deleteLater()
-        return self.visit_plan
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -269,8 +250,7 @@ class OverviewPage(Page):
         self.portfolio_model.set_rows(rows)
         self.portfolio_table.resizeColumnToContents(ATTENTION)
         if self.store is not None:
-            visit_plan = self._ensure_visit_plan()
-            visit_plan.show_data(self.context, self.municipality_id, networks(self.store))
+            self.visit_plan.show_data(self.context, self.municipality_id, networks(self.store))
         current = self.portfolio_model.row_of(self.municipality_id or "")
         if current >= 0:
             index = self.portfolio_proxy.mapFromSource(self.portfolio_model.index(current, NAME))
