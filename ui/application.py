@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QSize, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -22,9 +25,14 @@ from app.private_files import private_folder
 from app.version import APP_ID, APP_NAME, PUBLISHER, __version__
 from ui.errors import install_excepthook, show_user_error
 
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 ICON_SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
+# How often the window looks whether the integrity check, run beside it, has ended.
+CHECK_POLL_MS = 50
 # Windows groups taskbar buttons and pinned shortcuts by this id; the installer's
 # shortcuts carry the same one (packaging/windows/installer.iss).
 APP_USER_MODEL_ID = "PlanOswiaty.PlanOswiaty"
@@ -97,24 +105,38 @@ def run(
     _translators[:] = install_translations(app, str(settings.value("language", "pl")))
     log_file = app_paths.resolve(data_dir).logs / "plan-oswiaty.log"
     install_excepthook(log_file)
-    window = MainWindow(settings)
+    window = MainWindow(settings, staged=True)
     window.language_requested.connect(lambda code: switch_language(app, window, code))
     window.show()
-    app.processEvents()  # paint the window before the data layer is imported
-    if exit_after_start:
-        print("painted", flush=True)
+    app.processEvents()  # paint the frame before the rest of the window and the data layer
+    mark = _print_mark if exit_after_start else _no_mark
+    mark("painted")
+
+    def build() -> None:  # the menus and toolbar are painted while the data open
+        window.finish_building()
+        mark("window built")
+        QTimer.singleShot(0, start)
 
     def start() -> None:
-        opened = open_store(window, data_dir, select_municipality)
+        opened = open_store(window, data_dir, select_municipality, mark)
         if opened and import_file:
             window.import_package(import_file)
         if exit_after_start:
-            print("ready" if opened else "failed", flush=True)
+            mark("ready" if opened else "failed")
             window.close()
             app.exit(0 if opened else 1)
 
-    QTimer.singleShot(0, start)
+    QTimer.singleShot(0, build)
     return app.exec()
+
+
+def _print_mark(name: str) -> None:
+    """A start-up milestone for the benchmark: its name and the CPU seconds used so far."""
+    print(f"{name}\t{time.process_time():.4f}", flush=True)
+
+
+def _no_mark(_name: str) -> None:
+    pass
 
 
 _translators: list[QTranslator] = []
@@ -132,41 +154,120 @@ def switch_language(app: QApplication, window: object, language: str) -> object:
     store = window.detach_store()
     municipality = window.municipality_id
     page = window.navigation.currentRow()
-    fresh = MainWindow(window.settings)
-    fresh.language_requested.connect(lambda code: switch_language(app, fresh, code))
-    fresh.setGeometry(window.geometry())
-    window.close()
-    _windows[:] = [fresh]
-    fresh.show()
+    fresh = _replace_window(app, window)
     if store is not None:
         fresh.set_store(store, municipality)
         fresh.navigation.setCurrentRow(page)
     return fresh
 
 
-def open_store(window: object, data_dir: str | Path | None, select: str | None) -> bool:
-    """Open the data; on a problem explain it, offer a way out, and close if there is none."""
+def open_store(
+    window: object,
+    data_dir: str | Path | None,
+    select: str | None,
+    mark: Callable[[str], None] = _no_mark,
+) -> bool:
+    """Open the data; on a problem explain it, offer a way out, and close if there is none.
+
+    The integrity check runs beside the window's first reads (writes wait for it);
+    a damaged file found that way is handled as one found before opening.
+    """
     from app.storage.store import DatabaseDamaged, Store
+
+    mark("data layer imported")
     from ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     try:
-        store = Store.open(data_dir)
-    except DatabaseDamaged as damaged:
-        if damaged.good_backup is not None and _offer_restore(window, damaged):
-            return open_store(window, data_dir, select)
-        show_user_error(window, damaged, i18n._("Nie można otworzyć danych"))
-        window.close()
-        return False
+        store = Store.open(data_dir, check_in_background=True)
+        mark("store opened")
     except UserError as error:
-        show_user_error(window, error, i18n._("Nie można otworzyć danych"))
-        window.close()
-        return False
-    window.set_store(store, select)
+        return _cannot_open(window, error, data_dir, select)
+    try:
+        window.set_store(store, select)
+    except DatabaseDamaged as error:  # a damaged page met while the window filled
+        return _damaged_after_opening(window, store, error, data_dir, select)
+    _watch_integrity(window, store, data_dir, select)
     warning = app_paths.sync_warning(store.paths)
     if warning:
         QMessageBox.warning(window, i18n._("Folder danych w chmurze"), warning)
     return True
+
+
+def _cannot_open(
+    window: object, error: UserError, data_dir: str | Path | None, select: str | None
+) -> bool:
+    """Offer the good backup of a damaged file (then open again), or say why and close."""
+    from app.storage.store import DatabaseDamaged
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    restorable = isinstance(error, DatabaseDamaged) and error.good_backup is not None
+    if restorable and _offer_restore(window, error):
+        return open_store(window, data_dir, select)
+    show_user_error(window, error, i18n._("Nie można otworzyć danych"))
+    window.close()
+    return False
+
+
+def _watch_integrity(
+    window: object, store: object, data_dir: str | Path | None, select: str | None
+) -> None:
+    """When the background check finds the file damaged, the window over it goes away."""
+    from app.storage.store import Store
+
+    assert isinstance(store, Store)
+    gate = store.integrity
+    if gate is None:
+        return
+    timer = QTimer(QApplication.instance())
+    timer.setInterval(CHECK_POLL_MS)
+
+    def poll() -> None:
+        if not gate.done:
+            return
+        timer.stop()
+        timer.deleteLater()
+        error = gate.error()
+        current = _windows[0] if _windows else window  # a language switch rebuilds it
+        if isinstance(error, UserError) and getattr(current, "store", None) is store:
+            _damaged_after_opening(current, store, error, data_dir, select)
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
+def _damaged_after_opening(
+    window: object,
+    store: object,
+    error: UserError,
+    data_dir: str | Path | None,
+    select: str | None,
+) -> bool:
+    """A fresh, empty window replaces the one over the damaged file, which is closed."""
+    from app.storage.store import Store
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow) and isinstance(store, Store)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    fresh = _replace_window(app, window)
+    store.close()  # nothing was written to it
+    return _cannot_open(fresh, error, data_dir, select)
+
+
+def _replace_window(app: QApplication, window: object) -> MainWindow:
+    """A new, empty window in the old one's place (the old one is closed)."""
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    fresh = MainWindow(window.settings)
+    fresh.language_requested.connect(lambda code: switch_language(app, fresh, code))
+    fresh.setGeometry(window.geometry())
+    _windows[:] = [fresh]
+    fresh.show()
+    window.close()
+    return fresh
 
 
 def _offer_restore(window: object, damaged: object) -> bool:

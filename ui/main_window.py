@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,26 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changes import Change
 from app.errors import UserError
 from app.i18n import N_, _
 from app.version import APP_NAME
-from ui import columns, keyboard, page_memory, shell, style
-from ui.context_menus import install_row_menus
-from ui.errors import show_user_error
-from ui.main_menus import build_menus
-from ui.models.municipalities import MunicipalityListModel
-from ui.widgets.empty_state import EmptyState
-from ui.widgets.municipality_switcher import MunicipalitySwitcher
 
+# The rest of the window's modules are imported when they are first needed: the
+# frame (title, size, "Otwieranie danych…") paints before them (see ``staged``).
 if TYPE_CHECKING:
-    from ui.dialogs.help_viewer import HelpWindow
-    from ui.widgets.global_search import GlobalSearch
-
-if TYPE_CHECKING:
+    from app.changes import Change
     from app.storage.store import Store
     from ui.context import EditorContext
+    from ui.dialogs.help_viewer import HelpWindow
+    from ui.models.municipalities import MunicipalityListModel
     from ui.pages.base import Page
+    from ui.widgets.global_search import GlobalSearch
+    from ui.widgets.municipality_switcher import MunicipalitySwitcher
 
 # The pages, in navigation order. Their modules (and SQLAlchemy behind them) are
 # imported only once data is opened, so the window paints before heavy imports.
@@ -60,6 +55,7 @@ RECENT_LIMIT = 8
 # task bars. The window's minimum is below that; the first run fills what is there.
 MINIMUM_SIZE = QSize(800, 480)
 FIRST_RUN_SIZE = QSize(1200, 760)
+ALIGN_CENTER = 0x0084  # Qt::AlignCenter (AlignHCenter | AlignVCenter)
 
 
 # Where each page lives: module and class (imported when the page is first shown).
@@ -74,6 +70,21 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "networks": ("ui.pages.networks", "NetworksPage"),
     "yearly_report": ("ui.pages.yearly_report", "YearlyReportPage"),
 }
+
+
+def _loading_label() -> QLabel:
+    """ "Otwieranie danych…", large and bold in the middle of the frame.
+
+    Made without PySide's ``Qt`` namespace: creating its enums costs some 20 ms,
+    which the first paint need not wait for (the alignment is set by name).
+    """
+    label = QLabel(_("Otwieranie danych…"))
+    label.setProperty("alignment", ALIGN_CENTER)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 def _make_page(key: str, parent: QWidget) -> Page:
@@ -101,7 +112,15 @@ class MainWindow(QMainWindow):
     action_redo: QAction
     action_help: QAction
 
-    def __init__(self, settings: QSettings) -> None:
+    municipality_model: MunicipalityListModel
+    switcher: MunicipalitySwitcher
+
+    def __init__(self, settings: QSettings, *, staged: bool = False) -> None:
+        """The whole window; with ``staged`` only its frame, to paint at once.
+
+        A staged window is finished by :meth:`finish_building` one event-loop
+        turn later (the program's start does so right after the first paint).
+        """
         super().__init__()
         self.settings = settings
         self.store: Store | None = None
@@ -111,12 +130,31 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self.setWindowTitle(APP_NAME)
-        style.install(QApplication.instance())  # type: ignore[arg-type]
-        keyboard.install_in_dialogs(QApplication.instance())  # type: ignore[arg-type]
         self.setMinimumSize(MINIMUM_SIZE)
         self.help_window: HelpWindow | None = None
         self.search: GlobalSearch | None = None
         self.note_action: QAction | None = None
+        self.built_fully = False
+        self._pages: list[Page | None] = []  # a page is built when first shown
+        self.loading = _loading_label()
+        self.central = QStackedWidget()
+        self.central.addWidget(self.loading)
+        self.setCentralWidget(self.central)
+        self._restore_geometry()
+        if not staged:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Navigation, toolbar, menus and status bar (once; the frame exists already)."""
+        if self.built_fully:
+            return
+        from ui import keyboard, shell, style
+        from ui.main_menus import build_menus
+        from ui.models.municipalities import MunicipalityListModel
+
+        self.built_fully = True
+        style.install(QApplication.instance())  # type: ignore[arg-type]
+        keyboard.install_in_dialogs(QApplication.instance())  # type: ignore[arg-type]
         self.municipality_model = MunicipalityListModel()
         self._build_pages()
         self._build_toolbar()
@@ -130,7 +168,6 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self._pages: list[Page | None] = []  # a page is built when first shown
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(_("Nawigacja"))
         self.navigation.setMinimumWidth(150)
@@ -138,11 +175,13 @@ class MainWindow(QMainWindow):
         for _key, title in PAGES:
             QListWidgetItem(_(title), self.navigation)
         self.navigation.currentRowChanged.connect(self._page_chosen)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        from ui.widgets.empty_state import EmptyState
+
         self.welcome = EmptyState(
             _("Witamy w programie Plan Oświaty"),
             _(
@@ -152,12 +191,8 @@ class MainWindow(QMainWindow):
         )
         self.welcome.add_button(_("Utwórz JST…"), self.new_municipality, default=True)
         self.welcome.add_button(_("Otwórz JST demonstracyjną"), self.load_demo)
-        self.loading = EmptyState(_("Otwieranie danych…"), "")
-        self.central = QStackedWidget()
-        self.central.addWidget(self.loading)
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.splitter)
-        self.setCentralWidget(self.central)
 
     def _ensure_pages(self) -> None:
         """Make room for the pages once there is data to show; build the one on screen."""
@@ -181,6 +216,9 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
             self._pages[row] = page
+            from ui import columns, keyboard, page_memory, shell
+            from ui.context_menus import install_row_menus
+
             keyboard.install(page, self.menu_letters())
             columns.install(page, self.settings, PAGES[row][0])
             install_row_menus(
@@ -195,6 +233,8 @@ class MainWindow(QMainWindow):
 
     def menu_letters(self) -> list[str]:
         """The menu bar's Alt+letters: no field on a page may take them."""
+        from ui import keyboard
+
         letters = (keyboard.mnemonic(action.text()) for action in self.menuBar().actions())
         return [letter for letter in letters if letter]
 
@@ -208,6 +248,8 @@ class MainWindow(QMainWindow):
         return [page for page in self._pages if page is not None]
 
     def _build_toolbar(self) -> None:
+        from ui.widgets.municipality_switcher import MunicipalitySwitcher
+
         bar = QToolBar(_("JST"))
         bar.setObjectName("municipalityBar")
         bar.setMovable(False)
@@ -226,8 +268,10 @@ class MainWindow(QMainWindow):
     # -- store and municipality ---------------------------------------------------
 
     def set_store(self, store: Store, select_municipality: str | None = None) -> None:
+        from ui import page_memory, shell
         from ui.commands import StoreCommand
         from ui.context import EditorContext
+        from ui.errors import show_user_error
 
         StoreCommand.on_error = lambda error: show_user_error(self, error)
         self._ensure_pages()
@@ -363,6 +407,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         from app.demo import load_demo
+        from ui.errors import show_user_error
 
         try:
             municipality, _created = load_demo(self.store)
@@ -376,6 +421,7 @@ class MainWindow(QMainWindow):
         """Copy the data file (off the GUI thread: the copy uses its own connections)."""
         if self.store is None:
             return
+        from ui.errors import show_user_error
         from ui.operations import run_in_background
 
         store = self.store
@@ -490,12 +536,14 @@ class MainWindow(QMainWindow):
 
     # -- layout memory ------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self._first_run_size()
+
+    def _restore_layout(self) -> None:
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -507,6 +555,8 @@ class MainWindow(QMainWindow):
 
     def _first_run_size(self) -> None:
         """Fit the available screen (never under the taskbar); maximised on a small one."""
+        from PySide6.QtCore import Qt
+
         screen = self.screen() or QApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
         if room is None or room.isEmpty():
@@ -526,10 +576,13 @@ class MainWindow(QMainWindow):
             page.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from ui import page_memory
+
         self.flush()
         page_memory.save(self.built(), self.settings, self.municipality_id)
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.built_fully:
+            self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         if callable(self._unsubscribe):
             self._unsubscribe()

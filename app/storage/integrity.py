@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,12 +51,18 @@ def reach_message(path: Path, result: CheckResult) -> str:
     return no_space_message() if result.no_space else unreadable_message(path, result)
 
 
-def check_file(path: Path, *, thorough: bool = True) -> CheckResult:
+def check_file(
+    path: Path,
+    *,
+    thorough: bool = True,
+    connection_opened: Callable[[sqlite3.Connection], None] | None = None,
+) -> CheckResult:
     """Check ``path`` without changing it: header, ``quick_check``, foreign keys.
 
     ``thorough=False`` reads only the header and the schema (milliseconds instead of
     a full pass over the file): enough for read-only opens, which cannot make
     damage worse and meet any damaged page with a clear message anyway.
+    ``connection_opened`` is given the check's own connection (closed when it ends).
     """
     try:
         with path.open("rb") as handle:
@@ -70,6 +77,8 @@ def check_file(path: Path, *, thorough: bool = True) -> CheckResult:
     try:
         connection = connect_raw(path)
         try:
+            if connection_opened is not None:
+                connection_opened(connection)
             if not thorough:
                 connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 return CheckResult(True)

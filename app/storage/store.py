@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,6 +28,7 @@ from app.storage import backups, migrate, session_events, tombstones
 from app.storage.disk import is_no_space, no_space_message
 from app.storage.engine import make_engine
 from app.storage.integrity import check_file, is_foreign, reach_message
+from app.storage.integrity_gate import IntegrityGate
 from app.storage.lock import InstanceLock
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ class Store:
         self.changes = ChangeBus()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         session_events.install(self._sessions)
+        # Set when the integrity check runs beside the first reads (check_in_background).
+        self.integrity: IntegrityGate | None = None
 
     # -- opening and closing -------------------------------------------------
 
@@ -62,11 +65,15 @@ class Store:
         *,
         readonly: bool = False,
         backup_on_open: bool = True,
+        check_in_background: bool = False,
     ) -> Store:
         """Open (creating if needed) the store in ``data_dir``.
 
         ``readonly`` stores take no lock and never migrate: for listing and
-        searching while the window is open elsewhere.
+        searching while the window is open elsewhere. With ``check_in_background``
+        the integrity check and the start backup run on a worker thread while the
+        store is read; the first write waits for them and is refused if the file
+        is damaged (:attr:`integrity`; a migration still checks first).
         """
         data_paths = app_paths.resolve(data_dir)
         ensure_folder(data_paths.root)
@@ -74,18 +81,41 @@ class Store:
         if lock is not None:
             lock.acquire()
         try:
-            engine = _open_engine(data_paths, readonly=readonly, backup_on_open=backup_on_open)
+            later = check_in_background and not readonly
+            engine, deferred = _open_engine(
+                data_paths, readonly=readonly, backup_on_open=backup_on_open, check_later=later
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
         store = cls(data_paths, engine, lock)
+        if deferred:
+            store._check_in_background(backup_on_open)
         if not readonly:
             store._ensure_installation_id()
-            tombstones.scrub_store(store.engine)
+            if not deferred:
+                tombstones.scrub_store(store.engine)
         return store
 
+    def _check_in_background(self, backup: bool) -> None:
+        """Start the check (then the start backup); writes wait for both, then tombstones go."""
+
+        def check() -> None:
+            _check_or_raise(
+                self.paths, connection_opened=gate.connection_opened, cancelled=gate.cancelled
+            )
+            if backup and not gate.cancelled():
+                _backup_if_changed(self.paths)
+
+        gate = IntegrityGate(check, after=lambda: tombstones.scrub_store(self.engine))
+        event.listen(self.engine, "before_cursor_execute", gate.before_execute)
+        self.integrity = gate
+        gate.start()
+
     def close(self) -> None:
+        if self.integrity is not None:
+            self.integrity.cancel()
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
@@ -161,13 +191,16 @@ def ensure_folder(root: Path) -> None:
 
 
 def _open_engine(
-    data_paths: app_paths.DataPaths, *, readonly: bool, backup_on_open: bool
-) -> Engine:
+    data_paths: app_paths.DataPaths, *, readonly: bool, backup_on_open: bool, check_later: bool
+) -> tuple[Engine, bool]:
+    """The engine, and whether the integrity check (and start backup) are still to do."""
     database = data_paths.database
     exists = database.exists() and database.stat().st_size > 0
+    deferred = exists and check_later
     if exists:
-        # Readers get the full check too: a damaged page must be named, not crash a listing.
-        _check_or_raise(data_paths)
+        if not deferred:
+            # Readers get the full check too: a damaged page must be named, not crash a listing.
+            _check_or_raise(data_paths)
         try:
             migrate.refuse_newer(migrate.revision_in_file(database, readonly=readonly))
             refuse_foreign(database)
@@ -188,7 +221,10 @@ def _open_engine(
             raise UserError(
                 _("Dane wymagają aktualizacji. Uruchom najpierw program, aby je zaktualizować.")
             )
-        if exists and not readonly and backup_on_open:
+        if deferred and needs_upgrade:  # a migration writes: the check comes first
+            _check_or_raise(data_paths)
+            deferred = False
+        if exists and not readonly and backup_on_open and not deferred:
             _backup_if_changed(data_paths)
         if needs_upgrade:
             if exists:
@@ -201,7 +237,7 @@ def _open_engine(
     except BaseException:
         engine.dispose()
         raise
-    return engine
+    return engine, deferred
 
 
 def refuse_foreign(database: Path) -> None:
@@ -231,9 +267,15 @@ def _make_private(database: Path) -> None:
         restrict(database.with_name(database.name + suffix))
 
 
-def _check_or_raise(data_paths: app_paths.DataPaths, *, thorough: bool = True) -> None:
-    result = check_file(data_paths.database, thorough=thorough)
-    if result.ok:
+def _check_or_raise(
+    data_paths: app_paths.DataPaths,
+    *,
+    thorough: bool = True,
+    connection_opened: Callable[[sqlite3.Connection], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> None:
+    result = check_file(data_paths.database, thorough=thorough, connection_opened=connection_opened)
+    if result.ok or cancelled():  # an interrupted check says nothing about the file
         return
     if not result.damaged:
         raise UserError(reach_message(data_paths.database, result))

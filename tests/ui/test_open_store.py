@@ -23,20 +23,30 @@ def new_window(qtbot: Any, data_dir: Path) -> MainWindow:
     return window
 
 
-def test_a_missing_data_file_is_restored_from_the_backup_not_started_empty(
-    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def demo_with_backup(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         load_demo(store)
         store.backup("manual")
-    (data_dir / "plan-oswiaty.sqlite").unlink()
+
+
+def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every question is answered "Tak"; the questions asked are returned as they come."""
     asked: list[str] = []
 
-    def answer_yes(_parent: Any, _title: str, text: str, *args: Any) -> Any:
+    def answer(_parent: Any, _title: str, text: str, *args: Any) -> Any:
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    return asked
+
+
+def test_a_missing_data_file_is_restored_from_the_backup_not_started_empty(
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo_with_backup(data_dir)
+    (data_dir / "plan-oswiaty.sqlite").unlink()
+    asked = answer_yes(monkeypatch)
     window = new_window(qtbot, data_dir)
     assert application.open_store(window, data_dir, None)
     assert len(asked) == 1 and "Brak pliku danych" in asked[0]
@@ -51,9 +61,7 @@ def test_a_missing_data_file_is_restored_from_the_backup_not_started_empty(
 def test_a_refused_restore_leaves_the_folder_as_it_was(
     qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Store.open(data_dir) as store:
-        load_demo(store)
-        store.backup("manual")
+    demo_with_backup(data_dir)
     (data_dir / "plan-oswiaty.sqlite").unlink()
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
     shown: list[str] = []
@@ -75,3 +83,34 @@ def test_a_onedrive_data_folder_is_warned_about(
     assert len(warned) == 1 and "OneDrive" in warned[0]
     assert window.store is not None
     window.store.close()
+
+
+def test_damage_found_by_the_check_beside_the_window_offers_the_good_backup(
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.storage import backups
+    from tests.core.storage.conftest import corrupt_table
+
+    demo_with_backup(data_dir)
+    database = data_dir / "plan-oswiaty.sqlite"
+    corrupt_table(database, "search_doc")  # not read while the window fills
+    damaged_bytes = database.read_bytes()
+    asked = answer_yes(monkeypatch)
+    monkeypatch.setattr(application, "_windows", [])
+    window = new_window(qtbot, data_dir)
+    assert application.open_store(window, data_dir, None)  # the window filled at once…
+    qtbot.waitUntil(lambda: bool(asked), timeout=20000)  # …then the check spoke up
+
+    assert "uszkodzony" in asked[0]
+    fresh = application._windows[0]
+    qtbot.addWidget(fresh)
+    assert fresh is not window and fresh.store is not None
+    assert window.store is None  # the window over the damaged file let it go
+    moved_aside = [p for p in data_dir.rglob("*.sqlite*") if p.read_bytes() == damaged_bytes]
+    assert moved_aside and moved_aside[0] != database  # kept, unchanged, beside the restored one
+    assert backups.newest_good_backup(data_dir / "backups") is not None
+    with fresh.store.session() as session:
+        from app.model import Municipality
+
+        assert session.query(Municipality).count() == 1
+    fresh.store.close()

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def municipality_count(path: Path) -> int:
+    """Municipalities in the file at ``path``, read outside the store."""
+    connection = sqlite3.connect(path)
+    try:
+        return int(connection.execute("SELECT count(*) FROM municipality").fetchone()[0])
+    finally:
+        connection.close()
 
 
 def corrupt_table(database: Path, table: str = "monitoring_note") -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -17,26 +16,15 @@ from app.services import records
 from app.storage import backups, restore
 from app.storage.integrity import check_file
 from app.storage.store import DatabaseDamaged, Store
+from tests.core.storage.conftest import municipality_count, sha256
 
 Fill = Callable[[Path, int], list[str]]
 Corrupt = Callable[..., None]
 DB = "plan-oswiaty.sqlite"
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def folder_state(folder: Path) -> dict[str, str]:
     return {path.name: sha256(path) for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
-def municipality_count(path: Path) -> int:
-    connection = sqlite3.connect(path)
-    try:
-        return int(connection.execute("SELECT count(*) FROM municipality").fetchone()[0])
-    finally:
-        connection.close()
 
 
 def note_ids(data_dir: Path) -> set[str]:
