@@ -64,7 +64,7 @@ def settle(qtbot: Any, page: SchoolDataPage) -> None:
     qtbot.waitUntil(
         lambda: (
             page.table.state() != page.table.State.EditingState
-            and not page._refresh_timer.isActive()
+            and not page._reload_timer.isActive()
         )
     )
 

@@ -185,7 +185,7 @@ class NetworksPage(Page):
     def title(self) -> str:
         return _("Sieci i spotkania")
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.store is None:
             return
         found = networks.networks(self.store)
@@ -202,12 +202,9 @@ class NetworksPage(Page):
         self.portfolio.show_data(self.context, self.municipality_id, found)
 
     def on_change(self, change: Change) -> None:
-        if change.record_type in WATCHED and self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
-        self.refresh()
+        # Networks are not one municipality's: a laptop holding only networks has none chosen.
+        if change.record_type in WATCHED:
+            self.refresh_soon()
 
     def _network_chosen(self) -> None:
         self.network_id = self.chooser.currentData()

@@ -12,8 +12,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -101,12 +99,7 @@ class SchoolDataPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: DataSnapshot | None = None
-        self._stale = True
         self._charts_stale = True
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.refresh)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_grid_tab(), _("&Dane"))
         self.tabs.addTab(self._build_charts_tab(), _("&Wskaźniki"))
@@ -246,18 +239,9 @@ class SchoolDataPage(Page):
 
     # -- data -----------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
+    def reload(self) -> None:
         if self.store is None or self.municipality_id is None:
             return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
         self.data = snapshots.load(self.store, self.municipality_id)
         self.model.closed_years = closed.closed_years(self.store, self.municipality_id)
         self._fill_measures()
@@ -273,9 +257,7 @@ class SchoolDataPage(Page):
             self.supervision.on_change(change)  # keeps the form being typed in
             return
         if change.record_type in _TABLES or change.kind == ChangeKind.RELOADED:
-            # Once the edit that caused it is over (and once for several changes).
-            self._stale = True
-            self._refresh_timer.start()
+            self.refresh_soon()  # once the edit is over, once for several changes
 
     def flush(self) -> None:
         self.supervision.form.flush()
