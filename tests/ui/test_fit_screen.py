@@ -55,7 +55,7 @@ def _every_screen(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
                 yield f"{page.key}/{widget.tabText(index)}", page
 
 
-def _cut_labels(page: QWidget) -> list[str]:
+def cut_labels(page: QWidget) -> list[str]:
     cut = []
     for label in page.findChildren(QLabel):
         if not label.isVisible() or not label.text().strip():
@@ -133,7 +133,7 @@ def test_every_page_fits_the_laptop_with_nothing_cut(
     problems = []
     for where, page in _every_screen(window):
         assert window.size() == LAPTOP, f"{where}: the window grew to {window.size()}"
-        found = _cut_labels(page) + _cut_headers(page) + _cut_buttons(page)
+        found = cut_labels(page) + _cut_headers(page) + _cut_buttons(page)
         found += _nested_scrolling(page) + _sideways(page)
         problems += [f"{where}: {problem}" for problem in found]
     assert problems == [], "\n".join(problems)

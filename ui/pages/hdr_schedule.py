@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import units
 from app.i18n import _
 from app.model import DevelopmentSchedule, ScheduleItem, SchedulePriority
 from app.services import hdr, records
@@ -431,7 +432,8 @@ class ScheduleTab(ScheduleEdits):
         self.indicator_list.clear()
         for indicator in linked:
             entry = QListWidgetItem(
-                indicator.name + (f" [{indicator.unit}]" if indicator.unit else "")
+                indicator.name
+                + (f" [{units.axis_label(indicator.unit)}]" if indicator.unit else "")
             )
             entry.setData(Qt.ItemDataRole.UserRole, indicator.id)
             entry.setToolTip(indicator.description or indicator.name)
