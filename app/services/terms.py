@@ -17,12 +17,14 @@ from datetime import date
 from app.errors import UserError
 from app.i18n import _
 from app.model import TermPrecision
+from app.services import date_text
 
 ROMAN = ("I", "II", "III", "IV")
 _RECURRING = re.compile(r"^\s*(?:corocznie|yearly|annually)\s*,?\s*(.+?)\s*$", re.IGNORECASE)
-_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+# Day and month with dots, or slashes as the English window shows them.
+_DAY = re.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{1,2})\.(\d{4})$")
+_MONTH = re.compile(r"^(\d{1,2})[./](\d{4})$")
 # "III kw. 2025" (and "QIII 2025", "Q3 2025" as the English window writes it).
 _QUARTER = re.compile(r"^(?:([IVX]+|\d+)\s*kw\.?|Q\s*([IVX]+|\d+))\s*(\d{4})$", re.IGNORECASE)
 _SCHOOL_YEAR = re.compile(r"^(\d{4})\s*/\s*(\d{4})$")
@@ -67,7 +69,7 @@ def _period(text: str) -> tuple[date, date, TermPrecision]:
     """One period: its first and last day and its precision."""
     text = text.strip()
     if found := _DAY.match(text) or _ISO.match(text):
-        parts = [int(g) for g in found.groups()]
+        parts = [int(g) for g in found.groups() if g not in "./"]
         day, month, year = parts if found.re is _DAY else (parts[2], parts[1], parts[0])
         try:
             when = date(_year(str(year)), month, day)
@@ -143,9 +145,12 @@ def _shift(day: date, years: int) -> date:
 
 
 def period_label(start: date, precision: TermPrecision) -> str:
-    """One period as a plan writes it: 15.03.2025, 03.2025, III kw. 2025, 2025/2026, 2025."""
+    """One period as a plan writes it: 15.03.2025, 03.2025, III kw. 2025, 2025/2026, 2025.
+
+    Days and months in the window's one date format (``15/03/2025`` in English).
+    """
     if precision is TermPrecision.MONTH:
-        return f"{start.month:02d}.{start.year}"
+        return date_text.show(start, date_text.Precision.MONTH)
     if precision is TermPrecision.QUARTER:
         return _("{quarter} kw. {year}").format(
             quarter=ROMAN[(start.month - 1) // 3], year=start.year
@@ -155,7 +160,7 @@ def period_label(start: date, precision: TermPrecision) -> str:
         return f"{first}/{first + 1}"
     if precision is TermPrecision.YEAR:
         return str(start.year)
-    return start.strftime("%d.%m.%Y")
+    return date_text.show(start)
 
 
 def label(

@@ -41,7 +41,7 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 def _every_screen(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
-    """Each page and each of its tabs, laid out (the posted layout requests handled)."""
+    """Each page, each of its tabs and inner tabs, laid out (the posted layout requests handled)."""
     for row, page in enumerate(window.pages):
         window.navigation.setCurrentRow(row)
         QApplication.processEvents()
@@ -49,10 +49,22 @@ def _every_screen(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
         if not tabs:
             yield page.key, page
         for widget in tabs:
-            for index in range(widget.count()):
-                widget.setCurrentIndex(index)
-                QApplication.processEvents()
-                yield f"{page.key}/{widget.tabText(index)}", page
+            yield from _every_tab(widget, page.key, page)
+
+
+def _every_tab(tabs: QTabWidget, where: str, page: QWidget) -> Iterator[tuple[str, QWidget]]:
+    """Each tab of ``tabs``; a tab holding its own tab widget, each of those tabs too."""
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        here = f"{where}/{tabs.tabText(index)}"
+        inner = [
+            found for found in tabs.widget(index).findChildren(QTabWidget) if found.isVisible()
+        ]
+        if inner:
+            yield from _every_tab(inner[0], here, page)
+        else:
+            yield here, page
 
 
 def _cut_labels(page: QWidget) -> list[str]:
@@ -69,6 +81,9 @@ def _cut_labels(page: QWidget) -> list[str]:
         elif label.width() + 1 < label.sizeHint().width():
             cut.append(f"label {label.text()[:40]!r}")
     return cut
+
+
+cut_labels = _cut_labels  # the dialogs' fit test checks their labels the same way
 
 
 def _cut_headers(page: QWidget) -> list[str]:

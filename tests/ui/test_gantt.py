@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 
 from app.model import ActionStatus
@@ -251,3 +252,32 @@ def test_a_long_hdr_opens_in_quarters_until_the_user_picks_a_scale(qtbot) -> Non
     qtbot.waitExposed(short)
     short.set_rows(ROWS[:3], PERIOD, date(2026, 5, 15), True)
     assert short.zoom == "months"
+
+
+def test_header_labels_cut_by_the_names_column_are_left_out(
+    view: GanttView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[tuple[QRect, str]] = []
+    draw = QPainter.drawText
+
+    def record(painter: QPainter, *args: object) -> None:
+        if len(args) == 3 and isinstance(args[0], QRect):
+            drawn.append((args[0], str(args[2])))
+        draw(painter, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(QPainter, "drawText", record)
+    for zoom in ("months", QUARTERS):
+        view.set_zoom(zoom)
+        view.horizontalScrollBar().setValue(view.month_width + view.month_width // 2)
+        drawn.clear()
+        view.viewport().grab()
+        width = view.viewport().width()
+        labels = [
+            (rect, text)
+            for rect, text in drawn
+            if rect.top() < view.header_height and rect.left() > 8 and text != "dziś"
+        ]
+        assert labels, zoom
+        for rect, text in labels:
+            assert rect.left() >= LABEL_WIDTH and rect.right() < width, (zoom, text, rect)
+            assert rect.width() >= view.fontMetrics().horizontalAdvance(text) * 0.8, (zoom, text)

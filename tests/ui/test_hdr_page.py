@@ -657,3 +657,19 @@ def test_step_done_flags_and_texts_undo(
     window.action_undo.trigger()
     assert records.get(demo_store, DevelopmentSchedule, schedule_id).step_tools == old
     assert editor.toPlainText() == old
+
+
+def test_month_columns_show_the_longest_month_whole(window: MainWindow, demo_store: Store) -> None:
+    """'październik 2025' in bold beside a warning mark is not cut at the column's edge."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.models.schedule import END, START, WARNING_MARK
+
+    page = _demo_page(window, demo_store)
+    page.tabs.setCurrentIndex(SCHEDULE_TAB)
+    tree = page.schedule_tab.tree
+    bold = QFont(tree.font())
+    bold.setBold(True)
+    needed = QFontMetrics(bold).horizontalAdvance(f"październik 2025 {WARNING_MARK}")
+    for column in (START, END):
+        assert tree.header().sectionSize(column) >= needed + 8, column

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from app import units
 from app.errors import UserError
 from app.i18n import _
 from app.model import Indicator
@@ -42,7 +43,8 @@ class MeasurementDialog(QDialog):
         self.rows = FormRows("value")
         self.measured_on = DateEditor()
         self.measured_on.set_value(today or date.today())
-        self.value = NumberEditor(2, f" {indicator.unit}" if indicator.unit else "")
+        suffix = f" {units.axis_label(indicator.unit)}" if indicator.unit else ""
+        self.value = NumberEditor(2, suffix)
         latest = state.latest.value if state.latest is not None else indicator.baseline_value
         self.value.set_value(latest if latest is not None else 0.0)
         self.source = LineEditor(300)

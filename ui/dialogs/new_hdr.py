@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -66,7 +68,12 @@ class NewHdrDialog(QDialog):
         custom = QListWidgetItem(_("Obszar własny…"))
         custom.setData(AREA_ROLE, CUSTOM)
         self.area_list.addItem(custom)
-        self.area_list.setMinimumHeight(200)
+        # the names wrap rather than scroll sideways; the list shows ~7 of them at 125 %
+        self.area_list.setWordWrap(True)
+        self.area_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.area_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area_list.setMinimumHeight(136)
+        self.area_list.setMaximumHeight(170)
         self.area_list.currentRowChanged.connect(lambda _row: self._area_changed())
         self.description = QLabel()
         self.description.setObjectName("area_description")
@@ -92,9 +99,13 @@ class NewHdrDialog(QDialog):
         self.participants.setTabChangesFocus(True)
         self.advisors = QPlainTextEdit(self._people(advisors=True))
         self.advisors.setTabChangesFocus(True)
-        for box in (self.participants, self.advisors):
-            box.setMaximumHeight(72)
+        self.participants.setMaximumHeight(72)  # four people without scrolling
+        self.advisors.setMaximumHeight(52)  # usually one or two
         self.plan = QComboBox()
+        self.plan.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.plan.setMinimumContentsLength(30)
         self.plan.setAccessibleName(_("Plan rozwoju oświaty"))
         self.plan.addItem(_("— bez powiązania z planem —"), None)
         for plan in plans.plans_of(self.context.store, self.municipality_id):
@@ -235,7 +246,9 @@ class CopyHdrDialog(QDialog):
         self.start.committed.connect(self._describe)
         self.end.committed.connect(self._describe)
         form = QFormLayout()
-        form.addRow(_("Kopiowany HDR"), QLabel(schedule.title))
+        title = QLabel(schedule.title)
+        title.setWordWrap(True)
+        form.addRow(_("Kopiowany HDR"), title)
         form.addRow(
             _("Początek nowego okresu *"), with_error(self.start, self.errors["period_start"])
         )

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QToolButton,
     QToolTip,
     QTreeView,
@@ -34,11 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import units
 from app.i18n import _
 from app.model import DevelopmentSchedule, ScheduleItem, SchedulePriority
 from app.services import hdr, records
 from app.services.hdr import PriorityGroup
 from ui.context import EditorContext
+from ui.formatting import show_month
 from ui.forms.month_form import MonthRecordForm
 from ui.forms.record_form import RecordForm
 from ui.models.schedule import (
@@ -48,6 +51,7 @@ from ui.models.schedule import (
     PLAN_ACTION,
     START,
     STATUS,
+    WARNING_MARK,
     ScheduleTreeModel,
 )
 from ui.models.tree_node import Node
@@ -149,6 +153,8 @@ class ScheduleTab(ScheduleEdits):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in range(self.model.columnCount()):
             header.resizeSection(column, COLUMN_WIDTHS.get(column, OTHER_COLUMN_WIDTH))
+        for column in (START, END):
+            header.resizeSection(column, _month_width(self.tree))
         self.tree.selectionModel().currentChanged.connect(self._node_changed)
         self._shortcuts()
 
@@ -431,7 +437,8 @@ class ScheduleTab(ScheduleEdits):
         self.indicator_list.clear()
         for indicator in linked:
             entry = QListWidgetItem(
-                indicator.name + (f" [{indicator.unit}]" if indicator.unit else "")
+                indicator.name
+                + (f" [{units.axis_label(indicator.unit)}]" if indicator.unit else "")
             )
             entry.setData(Qt.ItemDataRole.UserRole, indicator.id)
             entry.setToolTip(indicator.description or indicator.name)
@@ -481,3 +488,15 @@ class ScheduleTab(ScheduleEdits):
     # -- editing ----------------------------------------------------------------------------------
 
     # -- indicators ----------------------------------------------------------------------
+
+
+def _month_width(tree: QTreeView) -> int:
+    """Room for the longest month of the window's language, in bold, with a warning mark."""
+    font = QFont(tree.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    widest = max(
+        metrics.horizontalAdvance(f"{show_month(date(2026, month, 1))} {WARNING_MARK}")
+        for month in range(1, 13)
+    )
+    return widest + 2 * tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12

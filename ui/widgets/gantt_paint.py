@@ -37,6 +37,12 @@ from ui.widgets.gantt_area import (
 )
 
 
+def shown_part(box: QRect, left: int, right: int) -> QRect:
+    """The part of ``box`` between ``left`` and ``right`` (the timeline beside the names)."""
+    start, end = max(box.left(), left), min(box.right() + 1, right)
+    return QRect(start, box.top(), max(end - start, 0), box.height())
+
+
 class TimelinePainter:
     """One paint of the timeline: grid, rows, bars, today, header, names."""
 
@@ -266,19 +272,14 @@ class TimelinePainter:
         painter.setFont(self.bold)
         painter.setPen(self.text)
         for year in range(view._first // 12, view._last // 12 + 1):
-            left = max(view.x_of(year * 12), LABEL_WIDTH)
-            right = min(view.x_of(year * 12 + 12), self.width)
-            if right - left > 30:
-                painter.drawText(
-                    QRect(left, 0, right - left, line), Qt.AlignmentFlag.AlignCenter, str(year)
-                )
+            box = QRect(view.x_of(year * 12), 0, 12 * view.month_width, line)
+            self._label(box, str(year))
             painter.setPen(QPen(self.grid, 1))
             painter.drawLine(view.x_of(year * 12), 0, view.x_of(year * 12), view.header_height)
             painter.setPen(self.text)
         painter.setFont(self.small)
         for index, text, span in self._ticks():
-            box = QRect(view.x_of(index), line, span * view.month_width, line)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            self._label(QRect(view.x_of(index), line, span * view.month_width, line), text)
         self._today_label(line)
         painter.restore()
         painter.setPen(QPen(self.grid, 1))
@@ -290,6 +291,12 @@ class TimelinePainter:
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
             view.names_heading,
         )
+
+    def _label(self, box: QRect, text: str) -> None:
+        """``text`` centred in the part of ``box`` beside the names; left out if it is cut there."""
+        shown = shown_part(box, LABEL_WIDTH, self.width)
+        if shown.width() >= self.painter.fontMetrics().horizontalAdvance(text) + 4:
+            self.painter.drawText(shown, Qt.AlignmentFlag.AlignCenter, text)
 
     def _ticks(self) -> list[tuple[int, str, int]]:
         view = self.view

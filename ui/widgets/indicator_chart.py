@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app import units
 from app.axes import month_ticks as month_ticks  # the axes shared with the PDFs
 from app.axes import nice_step as nice_step
 from app.axes import value_ticks as value_ticks
@@ -65,7 +66,7 @@ def chart_data(
         baseline_date=indicator.baseline_date,
         target_value=indicator.target_value,
         target_date=indicator.target_date,
-        unit=indicator.unit or "",
+        unit=units.axis_label(indicator.unit) if indicator.unit else "",
         status=state.status if state is not None else None,
         caption=progress_text(state) if state is not None else "",
     )

@@ -29,6 +29,7 @@ from ui.dialogs.confirm_delete import ask_delete, erase_from_backups_after
 from ui.forms.record_form import RecordForm
 from ui.models.records import Column, RecordTableModel
 from ui.models.roles import ID_ROLE, SORT_ROLE
+from ui.widgets.column_fit import fit_width
 from ui.widgets.tables import selected_id
 
 
@@ -72,6 +73,7 @@ class RecordPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_width(self.table, 0)  # the name (first column) takes what the others leave
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.form = RecordForm(cls, form_fields, self._edit, choices=choices)
         self.form.setEnabled(False)

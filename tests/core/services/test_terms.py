@@ -75,3 +75,24 @@ def test_a_bad_term_gets_a_polish_message(typed: str, words: str) -> None:
 def test_no_term() -> None:
     assert terms.parse("  ") is None
     assert terms.label(None, None, "day", False) == ""
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "english"),
+    [
+        (date(2024, 9, 1), date(2027, 6, 30), TermPrecision.DAY, "01/09/2024 – 30/06/2027"),
+        (date(2024, 10, 1), date(2025, 12, 31), TermPrecision.MONTH, "10/2024 – 12/2025"),
+    ],
+)
+def test_english_terms_use_the_windows_date_format_and_read_back(
+    start: date, end: date, precision: TermPrecision, english: str
+) -> None:
+    from app import i18n
+
+    i18n.set_language("en")
+    try:
+        assert terms.label(start, end, precision, False) == english
+        assert terms.parse(english) == terms.Term(start, end, precision)
+    finally:
+        i18n.set_language("pl")
+    assert terms.label(start, end, precision, False) == english.replace("/", ".")

@@ -122,3 +122,17 @@ def test_every_chapter_switched_off_is_refused(store: Store, municipality: str) 
         yearly_report.set_enabled(store, municipality, 2025, key, False)
     with pytest.raises(UserError, match="co najmniej jeden"):
         yearly_report.report_data(store, municipality, 2025, date(2026, 10, 1))
+
+
+def test_the_overview_line_shows_the_deadline_as_every_date_of_the_window(
+    demo_store: Store,
+) -> None:
+    from app import i18n
+    from app.demo import demo_municipality_id
+
+    i18n.set_language("en")
+    try:
+        status = yearly_report.status(demo_store, demo_municipality_id(), date(2026, 10, 4))
+        assert "due 31/10/2026 (" in status.text
+    finally:
+        i18n.set_language("pl")

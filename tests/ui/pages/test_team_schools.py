@@ -103,3 +103,32 @@ def test_a_schools_history_and_operator_are_typed_in_the_form(
     assert (stored.operator, stored.run_by_jst) == ("Stowarzyszenie „Beta”", False)
     assert (stored.opened_on, stored.closed_on) == (date(1962, 9, 1), date(2024, 8, 31))
     assert stored.merged_into_id == target.id
+
+
+def test_team_and_school_tables_keep_within_their_width_on_the_laptop(
+    qtbot: Any, settings: Any, demo_store: Store
+) -> None:
+    """At 1093×558 the name stretches and the other columns give way: no sideways scrolling."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_store(demo_store)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(QSize(1093, 558))
+    window.show()
+    qtbot.waitExposed(window)
+    row = next(i for i, page in enumerate(window.pages) if isinstance(page, TeamSchoolsPage))
+    window.navigation.setCurrentRow(row)
+    page = window.pages[row]
+    assert isinstance(page, TeamSchoolsPage)
+    for panel in (page.team, page.schools):
+        page.tabs.setCurrentWidget(panel)
+        QApplication.processEvents()
+        table = panel.table
+        assert table.horizontalScrollBar().maximum() == 0, panel.objectName()
+        header = table.horizontalHeader()
+        assert header.sectionSize(0) >= max(
+            header.sectionSize(column) for column in range(1, header.count())
+        )
