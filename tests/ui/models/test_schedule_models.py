@@ -41,9 +41,9 @@ def _polish_locale() -> Iterator[None]:
 
 
 @pytest.fixture
-def demo(store: Store) -> DevelopmentSchedule:
-    municipality, _created = load_demo(store)
-    [schedule] = hdr.schedules_of(store, municipality.id)
+def demo(demo_store: Store) -> DevelopmentSchedule:
+    municipality, _created = load_demo(demo_store)
+    [schedule] = hdr.schedules_of(demo_store, municipality.id)
     return schedule
 
 
