@@ -24,6 +24,21 @@ from app.model import (
 from app.storage.store import Store
 from app.textnorm import fold
 
+# A municipality's own details, in the order its profile form shows them.
+PROFILE_FIELDS = (
+    "name",
+    "kind",
+    "teryt",
+    "voivodeship",
+    "county",
+    "population",
+    "address",
+    "email",
+    "phone",
+    "website",
+    "notes",
+)
+
 
 @dataclass(frozen=True)
 class DocumentRef:
