@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -53,6 +52,7 @@ from ui.dialogs.visit_mode_editors import AutosaveText, QuickRecommendation
 from ui.errors import show_user_error
 from ui.formatting import show_date
 from ui.models.recommendations import LINK, NOTE
+from ui.pages.pinned_day import PinnedDay
 from ui.widgets.agenda_checklist import AgendaChecklist
 from ui.widgets.recommendation_review import RecommendationReview
 from ui.widgets.recommendations_panel import RecommendationsPanel
@@ -62,7 +62,7 @@ _PARTS = {"advisory_visit", "recommendation", "team_member", "municipality"}
 NOTES_POINT_SIZE = 1.25  # the notes' font, relative to the window's
 
 
-class VisitModeDialog(QDialog):
+class VisitModeDialog(PinnedDay, QDialog):
     def __init__(
         self,
         context: EditorContext,
@@ -74,7 +74,6 @@ class VisitModeDialog(QDialog):
         self.context = context
         self.municipality_id = municipality_id
         self.visit_id = visit_id
-        self._today: date | None = None
         self.setWindowTitle(_("Tryb wizyty"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
@@ -191,13 +190,7 @@ class VisitModeDialog(QDialog):
 
     # -- what is shown --------------------------------------------------------------------
 
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self._today = value
+    def day_pinned(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:

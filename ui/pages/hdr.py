@@ -10,7 +10,6 @@ redraws itself from the core's change notifications, so undo and redo show at on
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +39,8 @@ from ui.models.schedule import progress_text
 from ui.pages.base import Page
 from ui.pages.hdr_cycle import CycleTab
 from ui.pages.hdr_schedule import ScheduleTab
-from ui.widgets.empty_state import EmptyState
+from ui.pages.pinned_day import PinnedDay
+from ui.widgets.empty_state import EmptyState, empty_or_content
 from ui.widgets.hdr_progress import ProgressPanel, StatusBar
 from ui.widgets.team_picker import attach_team_pickers
 
@@ -70,7 +69,7 @@ WATCHED = {
 CYCLE_TAB, SCHEDULE_TAB, PROGRESS_TAB, INFO_TAB = range(4)
 
 
-class HdrPage(Page):
+class HdrPage(PinnedDay, Page):
     key = "hdr"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,21 +77,13 @@ class HdrPage(Page):
         self.schedule_id: str | None = None
         self.schedule: DevelopmentSchedule | None = None
         self.schedule_list: list[DevelopmentSchedule] = []
-        self._today: date | None = None
         self._build()
 
     def title(self) -> str:
         return _("HDR")
 
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        """Fix "today" (for tests and screenshots); progress and overdue follow it."""
-        self._today = value
-        self._load()
+    def day_pinned(self) -> None:
+        self._load()  # progress and overdue follow the day
 
     # -- building -----------------------------------------------------------------------------
 
@@ -139,17 +130,7 @@ class HdrPage(Page):
             ),
         )
         self.empty.add_button(_("Utwórz HDR…"), self.new_hdr, default=True)
-        content = QWidget()
-        box = QVBoxLayout(content)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(top)
-        box.addWidget(self._build_summary())
-        box.addWidget(self.tabs, 1)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(content)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
+        self.stack = empty_or_content(self, self.empty, top, self._build_summary(), self.tabs)
 
     def _build_summary(self) -> QWidget:
         self.area_label = QLabel()

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolButton,
     QToolTip,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +52,7 @@ from ui.models.schedule import (
 from ui.pages.hdr_schedule_edits import ScheduleEdits
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.gantt import GanttLegend, GanttView, ZoomButtons, keys_help
+from ui.widgets.tables import movable_tree
 
 PRIORITY_FIELDS = ("title", "description")
 ITEM_FIELDS = (
@@ -128,24 +127,9 @@ class ScheduleTab(ScheduleEdits):
         layout.addWidget(self.splitter)
 
     def _build_tree(self) -> None:
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setAccessibleName(_("Priorytety i pozycje harmonogramu"))
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDragEnabled(True)
-        self.tree.setAcceptDrops(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
+        self.tree = movable_tree(self.model, _("Priorytety i pozycje harmonogramu"))
         self.tree.setWordWrap(False)
         header = self.tree.header()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in range(self.model.columnCount()):
             header.resizeSection(column, COLUMN_WIDTHS.get(column, OTHER_COLUMN_WIDTH))

@@ -25,20 +25,16 @@ from app.model import NoteKind
 from app.services import journal, links
 from app.services.journal import NO_LINK, NoteFilter, Period
 from ui.forms.editors import DateEditor, enum_choices
-from ui.pages.base import LiveView
+from ui.pages.split_panel import SplitPanel
 from ui.widgets.field_error import ERROR_STYLE
 
 CUSTOM_PERIOD = "custom"
 
 
-class JournalFilters(LiveView):
+class JournalFilters(SplitPanel):
     """The filter row of the journal panel, which sets ``_search_timer`` and lists notes."""
 
     _search_timer: QTimer
-
-    @property
-    def today(self) -> date:
-        raise NotImplementedError  # the panel's day of reference
 
     def reload_list(self, keep: str | None = None) -> None:
         raise NotImplementedError  # the panel lists the notes the filter lets through

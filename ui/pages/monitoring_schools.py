@@ -33,18 +33,18 @@ from ui.dialogs.advance_stage import AdvanceStageDialog
 from ui.formatting import show_date
 from ui.models.records import Column
 from ui.pages.base import LiveView
+from ui.pages.pinned_day import PinnedDay
 from ui.widgets.record_panel import RecordPanel
 from ui.widgets.stage_board import StageBoard
 
 WATCHED = {"school", "school_support", "municipality"}
 
 
-class SchoolsPanel(LiveView):
+class SchoolsPanel(PinnedDay, LiveView):
     watched = frozenset(WATCHED)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._today: date | None = None
         self._schools: dict[str, SchoolStage] = {}
         self._build()
         self._show_school(None)
@@ -120,14 +120,6 @@ class SchoolsPanel(LiveView):
         box.addWidget(self.splitter)
 
     # -- what is shown ----------------------------------------------------------------------
-
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self._today = value
 
     def on_change(self, change: Change) -> None:
         if self.municipality_id is None or change.record_type not in WATCHED:

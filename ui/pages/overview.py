@@ -52,6 +52,7 @@ from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
 from ui.pages.network_portfolio import PortfolioTab
 from ui.pages.overview_parts import Card, Section, action_segments, indicator_segments, segment
+from ui.pages.pinned_day import PinnedDay
 from ui.record_jump import PAGE_OF
 from ui.widgets.card_grid import CardGrid
 
@@ -60,13 +61,12 @@ NAME_WIDTH = 210  # the portfolio's municipality column
 OVERVIEW_TAB, PORTFOLIO_TAB = range(2)
 
 
-class OverviewPage(Page):
+class OverviewPage(PinnedDay, Page):
     key = "overview"
     link_activated = Signal(str, str, str)  # page key, record type, record id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._today: date | None = None
         self.overview: MunicipalityOverview | None = None
         # The yearly report's status regenerates every chapter (a few hundred ms on a
         # large store): it is kept per (municipality, day) of the store until the data change,
@@ -210,13 +210,7 @@ class OverviewPage(Page):
     def title(self) -> str:
         return _("Przegląd")
 
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self._today = value
+    def day_pinned(self) -> None:
         self.refresh()
 
     def on_change(self, change: Change) -> None:

@@ -11,7 +11,14 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QScrollArea, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QScrollArea,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
 
 from ui.models.roles import ID_ROLE, SORT_ROLE
 
@@ -81,3 +88,23 @@ def scrolled(page: QWidget, minimum_width: int = 340) -> QScrollArea:
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setMinimumWidth(minimum_width)
     return scroll
+
+
+def movable_tree(model: QAbstractItemModel, name: str) -> QTreeView:
+    """A tree whose rows are dragged to a new place and renamed in place (F2 or a second click)."""
+    tree = QTreeView()
+    tree.setModel(model)
+    tree.setAccessibleName(name)
+    tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+    tree.setDragEnabled(True)
+    tree.setAcceptDrops(True)
+    tree.setDropIndicatorShown(True)
+    tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(
+        QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+    )
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.header().setStretchLastSection(False)
+    return tree
