@@ -65,6 +65,15 @@ def store_templates(tmp_path_factory: pytest.TempPathFactory) -> StoreTemplates:
     return StoreTemplates(tmp_path_factory.mktemp("store-templates"))
 
 
+@pytest.fixture
+def quick_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at 2^10 instead of 2^17: the same code, a thousandth of the wait."""
+    from app.exchange import crypto
+
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
+    monkeypatch.setattr(crypto, "MIN_N", 2**10)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test may touch the real per-user data folder."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.store import Store
+from tests.ui.conftest import open_first_municipality
 from ui import keyboard
 from ui.main_window import MainWindow
 
@@ -91,19 +92,10 @@ def _every_tab(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
                 yield f"{page.key}/{index}", page
 
 
-def _open_demo(qtbot: Any, window: MainWindow) -> None:
-    window.municipality_model.reload()
-    first = window.municipality_model.municipality_at(0)
-    assert first is not None
-    window.choose_municipality(first.id)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-
-
 def test_every_form_label_has_a_buddy_and_a_mnemonic_unique_where_it_is_shown(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
-    _open_demo(qtbot, window)
+    open_first_municipality(qtbot, window)
     menu = set(window.menu_letters())
     assert menu == {"p", "e", "w", "c"}
     problems: list[str] = []
@@ -142,7 +134,7 @@ def test_every_form_label_has_a_buddy_and_a_mnemonic_unique_where_it_is_shown(
 def test_buttons_get_mnemonics_and_texts_stay_readable(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
-    _open_demo(qtbot, window)
+    open_first_municipality(qtbot, window)
     window.navigation.setCurrentRow(1)  # team and schools
     page = window.pages[1]
     tabs = page.findChild(QTabWidget)
@@ -180,7 +172,7 @@ def _form_fields_beside(view: QAbstractItemView, page: QWidget) -> list[QWidget]
 def test_tab_from_every_table_reaches_the_form_beside_it(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
-    _open_demo(qtbot, window)
+    open_first_municipality(qtbot, window)
     unreached = []
     checked = 0
     for where, page in _every_tab(window):
@@ -255,7 +247,7 @@ def test_enter_and_f2_edit_a_cell_of_every_editable_table(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
     """A tree of records answers Enter by moving to the record's form instead."""
-    _open_demo(qtbot, window)
+    open_first_municipality(qtbot, window)
     not_editing: list[str] = []
     checked: set[int] = set()
     for where, page in _every_tab(window):
