@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,7 +52,7 @@ from ui.models.schedule import (
 from ui.pages.hdr_schedule_edits import ScheduleEdits
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.gantt import GanttLegend, GanttView, ZoomButtons, keys_help
-from ui.widgets.tables import movable_tree
+from ui.widgets.tables import make_current, movable_tree
 
 PRIORITY_FIELDS = ("title", "description")
 ITEM_FIELDS = (
@@ -362,12 +362,7 @@ class ScheduleTab(ScheduleEdits):
         index = self.model.index_of(record_id)
         if not index.isValid():
             return False
-        self.tree.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.tree.scrollTo(index)
+        make_current(self.tree, index)
         self.gantt.select(record_id)
         if sync_only:
             self._show_detail(self.model.node(index))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +37,7 @@ from ui.pages.plan_header import header_tab
 from ui.pages.plan_strategy import StrategyTab
 from ui.widgets.empty_state import EmptyState, empty_or_content
 from ui.widgets.practice_links import PracticeLinks
-from ui.widgets.tables import movable_tree
+from ui.widgets.tables import make_current, movable_tree
 
 GOAL_FIELDS = ("code", "title", "description")
 ACTION_FIELDS = (
@@ -400,12 +400,7 @@ class PlanPage(PlanEdits):
         index = self.tree_model.index_of(record_id)
         if not index.isValid():
             return False
-        self.tree.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.tree.scrollTo(index)
+        make_current(self.tree, index)
         node = self.tree_model.node(index)
         if sync_only:
             form = self._form_for(node.kind)

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,12 +64,17 @@ def select_source_row(table: QTableView, proxy: QSortFilterProxyModel, row: int)
     index = proxy.mapFromSource(proxy.sourceModel().index(row, 0))
     if not index.isValid():
         return False
-    table.selectionModel().setCurrentIndex(
+    make_current(table, index)
+    return True
+
+
+def make_current(view: QAbstractItemView, index: QModelIndex) -> None:
+    """``index``'s row alone selected, current, and scrolled into sight."""
+    view.selectionModel().setCurrentIndex(
         index,
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
-    table.scrollTo(index)
-    return True
+    view.scrollTo(index)
 
 
 def selected_id(view: QAbstractItemView) -> str | None:
