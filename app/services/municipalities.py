@@ -38,6 +38,27 @@ PROFILE_FIELDS = (
     "website",
     "notes",
 )
+# A school's details, in the order its form shows them.
+SCHOOL_FIELDS = (
+    "name",
+    "school_type",
+    "support_stage",
+    "rspo",
+    "regon",
+    "street",
+    "postal_code",
+    "town",
+    "pupils",
+    "director",
+    "email",
+    "phone",
+    "is_public",
+    "run_by_jst",
+    "operator",
+    "opened_on",
+    "closed_on",
+    "merged_into_id",
+)
 
 
 @dataclass(frozen=True)

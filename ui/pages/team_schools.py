@@ -12,7 +12,7 @@ from app.changes import Change
 from app.i18n import _
 from app.model import Municipality, School, TeamMember
 from app.services import records, teryt
-from app.services.municipalities import PROFILE_FIELDS
+from app.services.municipalities import PROFILE_FIELDS, SCHOOL_FIELDS
 from ui.commands import EditRecord, push
 from ui.forms.record_form import RecordForm
 from ui.models.records import Column
@@ -20,26 +20,6 @@ from ui.pages.base import Page
 from ui.widgets.record_panel import RecordPanel
 
 TEAM_FIELDS = ("name", "role", "institution", "email", "phone", "is_advisor")
-SCHOOL_FIELDS = (
-    "name",
-    "school_type",
-    "support_stage",
-    "rspo",
-    "regon",
-    "street",
-    "postal_code",
-    "town",
-    "pupils",
-    "director",
-    "email",
-    "phone",
-    "is_public",
-    "run_by_jst",
-    "operator",
-    "opened_on",
-    "closed_on",
-    "merged_into_id",
-)
 
 
 def _voivodeship_choices() -> list[tuple[Any, str]]:
