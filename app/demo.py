@@ -49,6 +49,7 @@ from app.model import (
 )
 from app.services import records, validation
 from app.services.fields import FIELDS
+from app.services.municipalities import PROFILE_FIELDS, SCHOOL_FIELDS
 from app.storage.store import Store
 
 _NAMESPACE = uuid.UUID("6f1c3b8e-1d7a-4f43-9a51-3c4f0a6b2d10")
@@ -195,21 +196,7 @@ class _Builder:
             "gmina",
             is_demo=True,
             name=name,
-            **{
-                k: m.get(k)
-                for k in (
-                    "kind",
-                    "teryt",
-                    "voivodeship",
-                    "county",
-                    "population",
-                    "address",
-                    "email",
-                    "phone",
-                    "website",
-                    "notes",
-                )
-            },
+            **{k: m.get(k) for k in PROFILE_FIELDS if k != "name"},
         )
         session.flush()
         self._team(data["team"])
@@ -242,21 +229,8 @@ class _Builder:
 
     def _schools(self, schools: list[dict[str, Any]]) -> None:
         for school in schools:
-            fields = (
-                "name",
-                "school_type",
-                "rspo",
-                "regon",
-                "street",
-                "postal_code",
-                "town",
-                "pupils",
-                "director",
-                "email",
-                "phone",
-                "support_stage",
-            )
-            record = self.add(School, "school", school["key"], **{k: school.get(k) for k in fields})
+            values = {k: school.get(k) for k in SCHOOL_FIELDS}  # absent ones stay defaults
+            record = self.add(School, "school", school["key"], **values)
             for index, step in enumerate(school.get("support_history") or []):
                 self.add(
                     SchoolSupport,

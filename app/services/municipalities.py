@@ -24,6 +24,42 @@ from app.model import (
 from app.storage.store import Store
 from app.textnorm import fold
 
+# A municipality's own details, in the order its profile form shows them.
+PROFILE_FIELDS = (
+    "name",
+    "kind",
+    "teryt",
+    "voivodeship",
+    "county",
+    "population",
+    "address",
+    "email",
+    "phone",
+    "website",
+    "notes",
+)
+# A school's details, in the order its form shows them.
+SCHOOL_FIELDS = (
+    "name",
+    "school_type",
+    "support_stage",
+    "rspo",
+    "regon",
+    "street",
+    "postal_code",
+    "town",
+    "pupils",
+    "director",
+    "email",
+    "phone",
+    "is_public",
+    "run_by_jst",
+    "operator",
+    "opened_on",
+    "closed_on",
+    "merged_into_id",
+)
+
 
 @dataclass(frozen=True)
 class DocumentRef:

@@ -7,9 +7,10 @@ from typing import Any
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QTabWidget
+from PySide6.QtWidgets import QTableView
 
 from app.storage.store import Store
+from tests.ui.conftest import shown_views
 from ui import columns
 from ui.main_window import MainWindow
 
@@ -111,19 +112,12 @@ def test_every_table_of_every_page_has_the_column_menu(
     assert first is not None
     window.choose_municipality(first.id)
     missing, checked = [], 0
-    for row, page in enumerate(window.pages):
-        window.navigation.setCurrentRow(row)
-        for tabs in page.findChildren(QTabWidget)[:1] or [None]:
-            for index in range(tabs.count() if tabs is not None else 1):
-                if tabs is not None:
-                    tabs.setCurrentIndex(index)
-                QApplication.processEvents()
-                for view in page.findChildren(QAbstractItemView):
-                    if columns.header_of(view) is None or not view.isVisible():
-                        continue
-                    checked += 1
-                    memory = columns.memory_of(view)
-                    if memory is None or not memory.header.sectionsMovable():
-                        missing.append(f"{page.key}/{index}/{view.accessibleName()}")
+    for where, view in shown_views(window):
+        if columns.header_of(view) is None:
+            continue
+        checked += 1
+        memory = columns.memory_of(view)
+        if memory is None or not memory.header.sectionsMovable():
+            missing.append(f"{where}/{view.accessibleName()}")
     assert checked >= 10
     assert missing == []

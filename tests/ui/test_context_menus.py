@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QTableView,
-    QTabWidget,
 )
 
 from app.services.record_links import linked_records
 from app.storage.store import Store
+from tests.ui.conftest import shown_views
 from ui.context_menus import copy_row, row_menu
 from ui.main_window import MainWindow
 from ui.models.roles import ID_ROLE
@@ -33,20 +33,12 @@ def test_every_view_with_rows_has_a_row_menu(
 ) -> None:
     _shown(qtbot, window, demo_store)
     missing, checked = [], 0
-    for row, page in enumerate(window.pages):
-        window.navigation.setCurrentRow(row)
-        for tabs in page.findChildren(QTabWidget)[:1] or [None]:
-            for index in range(tabs.count() if tabs is not None else 1):
-                if tabs is not None:
-                    tabs.setCurrentIndex(index)
-                QApplication.processEvents()
-                for view in page.findChildren(QAbstractItemView):
-                    if isinstance(view, QHeaderView) or not view.isVisible():
-                        continue
-                    checked += 1
-                    policy = view.contextMenuPolicy()
-                    if policy != Qt.ContextMenuPolicy.CustomContextMenu:
-                        missing.append(f"{page.key}/{index}/{view.accessibleName()}")
+    for where, view in shown_views(window):
+        if isinstance(view, QHeaderView):
+            continue
+        checked += 1
+        if view.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
+            missing.append(f"{where}/{view.accessibleName()}")
     assert checked >= 10
     assert missing == []
 

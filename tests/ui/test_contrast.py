@@ -30,15 +30,15 @@ def _status_cells(model: ScheduleTreeModel) -> list[QModelIndex]:
 
 
 @pytest.mark.parametrize("status", list(ActionStatus))
-def test_status_cells_reach_aa_contrast(qapp: Any, store: Store, status: ActionStatus) -> None:
-    municipality, _created = load_demo(store)
-    [schedule] = hdr.schedules_of(store, municipality.id)
-    groups = hdr.items_by_priority(store, schedule.id)
+def test_status_cells_reach_aa_contrast(qapp: Any, demo_store: Store, status: ActionStatus) -> None:
+    municipality, _created = load_demo(demo_store)
+    [schedule] = hdr.schedules_of(demo_store, municipality.id)
+    groups = hdr.items_by_priority(demo_store, schedule.id)
     for group in groups:
         for item in group.items:
-            records.update(store, ScheduleItem, item.id, status=status.value)
+            records.update(demo_store, ScheduleItem, item.id, status=status.value)
     model = ScheduleTreeModel()
-    model.set_schedule(schedule, hdr.items_by_priority(store, schedule.id), {}, LATE)
+    model.set_schedule(schedule, hdr.items_by_priority(demo_store, schedule.id), {}, LATE)
     cells = _status_cells(model)
     assert cells
     for cell in cells:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from app.exchange import crypto, export, history, reader
+from app.exchange import export, history, reader
 from app.exchange.merge import Choice, apply_import
 from app.exchange.plan import plan_import
 from app.model import (
@@ -32,11 +32,7 @@ from ui.dialogs import import_package
 from ui.dialogs.export_package import ExportPackageDialog
 from ui.dialogs.import_package import ImportPreviewDialog, open_import_dialog
 
-
-@pytest.fixture(autouse=True)
-def _quick_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
-    monkeypatch.setattr(crypto, "MIN_N", 2**10)
+pytestmark = pytest.mark.usefixtures("quick_scrypt")
 
 
 @pytest.fixture

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from app.model import IndicatorStatus
@@ -23,12 +22,7 @@ from ui.widgets.indicator_chart import (
 START = date(2024, 1, 1)
 
 
-@pytest.fixture(autouse=True)
-def _polish_locale() -> Iterator[None]:
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
-    yield
-    QLocale.setDefault(previous)
+pytestmark = pytest.mark.usefixtures("polish_locale")
 
 
 def _points(count: int, step_days: int = 30) -> tuple[tuple[date, float], ...]:

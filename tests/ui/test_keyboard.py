@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.store import Store
+from tests.ui.conftest import open_first_municipality
 from tests.ui.test_keyboard_mnemonics import every_tab_shown
 from ui import keyboard
 from ui.main_window import MainWindow
@@ -55,12 +56,7 @@ def _inside(widget: QWidget | None, view: QAbstractItemView) -> bool:
 def test_tab_leaves_every_table_for_the_next_control(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
-    window.municipality_model.reload()
-    first = window.municipality_model.row_at(0)
-    assert first is not None
-    window.choose_municipality(first.id)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    open_first_municipality(qtbot, window)
     stuck = []
     checked = 0
     for where, view in _every_view(window):
@@ -85,15 +81,6 @@ def _every_tab(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
             yield f"{page.key}/{where}", page
 
 
-def _open_demo(qtbot: Any, window: MainWindow) -> None:
-    window.municipality_model.reload()
-    first = window.municipality_model.row_at(0)
-    assert first is not None
-    window.choose_municipality(first.id)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-
-
 def _form_fields_beside(view: QAbstractItemView, page: QWidget) -> list[QWidget]:
     """The visible form fields shown together with ``view`` (same tab)."""
     scope = keyboard.scope_chain(view, page)
@@ -113,7 +100,7 @@ def _form_fields_beside(view: QAbstractItemView, page: QWidget) -> list[QWidget]
 def test_tab_from_every_table_reaches_the_form_beside_it(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
-    _open_demo(qtbot, window)
+    open_first_municipality(qtbot, window)
     unreached = []
     checked = 0
     for where, page in _every_tab(window):
@@ -188,7 +175,7 @@ def test_enter_and_f2_edit_a_cell_of_every_editable_table(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
     """A tree of records answers Enter by moving to the record's form instead."""
-    _open_demo(qtbot, window)
+    open_first_municipality(qtbot, window)
     not_editing: list[str] = []
     checked: set[int] = set()
     for where, page in _every_tab(window):

@@ -75,8 +75,8 @@ def polish_afterwards() -> Iterator[None]:
 
 
 @pytest.fixture
-def demo(store: Store) -> Municipality:
-    municipality, _created = load_demo(store)
+def demo(demo_store: Store) -> Municipality:
+    municipality, _created = load_demo(demo_store)
     return municipality
 
 

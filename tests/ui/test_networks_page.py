@@ -23,9 +23,9 @@ from ui.pages.networks import NetworksPage
 
 
 @pytest.fixture
-def page(qtbot, window: MainWindow, store: Store) -> NetworksPage:  # type: ignore[no-untyped-def]
-    load_demo(store)
-    window.set_store(store)
+def page(qtbot, window: MainWindow, demo_store: Store) -> NetworksPage:  # type: ignore[no-untyped-def]
+    load_demo(demo_store)
+    window.set_store(demo_store)
     window.navigate("networks")
     found = next(p for p in window.pages if isinstance(p, NetworksPage))
     qtbot.waitUntil(lambda: row_count(found.members) == 6)

@@ -25,8 +25,8 @@ TODAY = date(2026, 11, 21)
 
 
 @pytest.fixture
-def demo(store: Store) -> str:
-    municipality, _new = load_demo(store)
+def demo(demo_store: Store) -> str:
+    municipality, _new = load_demo(demo_store)
     return municipality.id
 
 

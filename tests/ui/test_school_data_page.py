@@ -23,8 +23,8 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "school_data"
 
 
 @pytest.fixture
-def demo(store: Store) -> str:
-    municipality, _new = load_demo(store)
+def demo(demo_store: Store) -> str:
+    municipality, _new = load_demo(demo_store)
     return municipality.id
 
 

@@ -11,24 +11,16 @@ from PySide6.QtWidgets import QToolBar
 from app.model import Risk
 from app.services import records
 from app.storage.store import Store
+from tests.ui.conftest import open_first_municipality
 from ui.main_window import MainWindow
 from ui.pages.monitoring import MonitoringPage
-
-
-def _opened(qtbot: Any, window: MainWindow) -> None:
-    window.municipality_model.reload()
-    first = window.municipality_model.row_at(0)
-    assert first is not None
-    window.choose_municipality(first.id)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
 
 
 def test_ctrl_f_searches_everything_and_opens_the_record(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
     window.set_store(demo_store)  # the quick-note action comes with the data
-    _opened(qtbot, window)
+    open_first_municipality(qtbot, window)
     window.navigation.setCurrentRow(0)
     [risk] = [r for r in records.children(demo_store, Risk) if "specjalist" in r.title]
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -50,7 +42,7 @@ def test_the_toolbar_has_the_everyday_actions_and_pages_have_icons(
     qtbot: Any, window: MainWindow, demo_store: Store
 ) -> None:
     window.set_store(demo_store)
-    _opened(qtbot, window)
+    open_first_municipality(qtbot, window)
     bar = window.findChild(QToolBar, "municipalityBar")
     assert bar is not None
     actions = bar.actions()

@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 
-from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 
 def main(data_dir: str, goal_id: str, municipality_id: str, text: str) -> None:
     app = QApplication([])
-    from conftest import type_text  # tests/ui is on sys.path for this script
+    from conftest import die_a_second_later, type_text, victim_page  # tests/ui is on sys.path
 
-    from app.storage.store import Store
-    from ui.main_window import MainWindow
     from ui.pages.plan import PlanPage
 
-    window = MainWindow(QSettings(os.path.join(data_dir, "ui.ini"), QSettings.Format.IniFormat))
-    window.set_store(Store.open(data_dir))
-    window.show()
-    window.choose_municipality(municipality_id)
-    page = next(p for p in window.pages if isinstance(p, PlanPage))
-    window.navigation.setCurrentRow(window.pages.index(page))
+    page = victim_page(data_dir, municipality_id, PlanPage)
     page.select(goal_id)
     type_text(page.goal_form.editors["description"], text)
-    print("typed", flush=True)
-    QTimer.singleShot(1000, lambda: os.kill(os.getpid(), signal.SIGKILL))
-    app.exec()
+    die_a_second_later(app)
 
 
 if __name__ == "__main__":

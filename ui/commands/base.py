@@ -68,6 +68,8 @@ def push(stack: QUndoStack, command: StoreCommand) -> None:
 class EditRecord(StoreCommand):
     """Change some fields of one record; consecutive edits of the same fields merge."""
 
+    merges = True  # unless ``mergeable`` says otherwise
+
     def __init__(
         self,
         store: Store,
@@ -76,14 +78,14 @@ class EditRecord(StoreCommand):
         old: dict[str, Any],
         new: dict[str, Any],
         text: str,
-        mergeable: bool = True,
+        mergeable: bool | None = None,
     ) -> None:
         super().__init__(store, text)
         self.cls = cls
         self.record_id = record_id
         self.old = old
         self.new = new
-        self.mergeable = mergeable
+        self.mergeable = self.merges if mergeable is None else mergeable
 
     @classmethod
     def of_field(

@@ -11,7 +11,6 @@ brings it back on undo).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from app.model import Record
 from app.services import network_edits
@@ -37,16 +36,7 @@ class AddToNetwork(CreateRecord):
 class EditNetworkRecord(EditRecord):
     """Change fields of a network record; each change is its own step."""
 
-    def __init__(
-        self,
-        store: Store,
-        cls: type[Record],
-        record_id: str,
-        old: dict[str, Any],
-        new: dict[str, Any],
-        text: str,
-    ) -> None:
-        super().__init__(store, cls, record_id, old, new, text, mergeable=False)
+    merges = False
 
     def do(self) -> None:
         network_edits.update(self.store, self.cls, self.record_id, **self.new)

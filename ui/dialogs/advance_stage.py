@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from app.errors import UserError
 from app.i18n import _
 from app.model import SupportStage
 from app.services.school_support import STAGES
-from ui.dialogs.form_rows import FormRows, save_on_ctrl_enter
+from ui.dialogs.form_rows import FormRows, ok_cancel, save_on_ctrl_enter, stack
 from ui.forms.editors import ChoiceEditor, DateEditor, TextEditor
 
 Save = Callable[[SupportStage, date | None, str], None]
@@ -47,7 +47,7 @@ class AdvanceStageDialog(QDialog):
         self.rows.add("notes", _("Uwagi"), self.notes)
         now = current.label if current is not None else _("nieobjęta wspomaganiem")
         intro = QLabel(
-            _("<b>{school}</b><br>Obecnie: {stage}").format(school=_escape(school_name), stage=now)
+            _("<b>{school}</b><br>Obecnie: {stage}").format(school=escape(school_name), stage=now)
         )
         intro.setTextFormat(Qt.TextFormat.RichText)
         intro.setWordWrap(True)
@@ -55,31 +55,13 @@ class AdvanceStageDialog(QDialog):
         hint.setStyleSheet("color: #555;")
         hint.setWordWrap(True)
         hint.setVisible(current is not None)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Zmień etap"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, _("Zmień etap"))
         save_on_ctrl_enter(self, self.notes)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(self.rows.layout)
-        layout.addWidget(hint)
-        layout.addWidget(self.buttons)
+        stack(self, intro, self.rows.layout, hint, self.buttons)
         self.setMinimumWidth(500)
         self.stage_date.setFocus()
 
     def accept(self) -> None:
-        try:
-            self.save(SupportStage(self.stage.value()), self.stage_date.value(), self.notes.value())
-        except UserError as error:
-            self.rows.show(error)
-            return
-        super().accept()
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)
+        stage = SupportStage(self.stage.value())
+        if self.rows.attempt(lambda: self.save(stage, self.stage_date.value(), self.notes.value())):
+            super().accept()

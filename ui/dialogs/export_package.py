@@ -30,9 +30,9 @@ from app.exchange import format as fmt
 from app.filenames import safe_file_name
 from app.i18n import _
 from app.model import Municipality
-from app.services import records
 from app.textnorm import fold
 from ui.context import EditorContext
+from ui.dialogs.export_pdf import municipality_to_export
 from ui.errors import show_user_error
 from ui.operations import run_in_background
 from ui.widgets.date_edit import DateEdit
@@ -44,13 +44,8 @@ def open_export_dialog(
     parent: QWidget | None, context: EditorContext, municipality_id: str
 ) -> Path | None:
     """Ask what to export and where; returns the written file, or None when cancelled."""
-    flush = getattr(context.window, "flush", None)
-    if callable(flush):
-        flush()  # what is being typed belongs in the file
-    try:
-        municipality = records.get(context.store, Municipality, municipality_id)
-    except UserError as error:
-        show_user_error(parent, error)
+    municipality = municipality_to_export(parent, context, municipality_id)
+    if municipality is None:
         return None
     dialog = ExportPackageDialog(context, municipality, parent)
     return dialog.written if dialog.exec() else None

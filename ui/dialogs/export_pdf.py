@@ -67,16 +67,28 @@ def open_export_dialog(
     kind: str | None = None,
 ) -> Path | None:
     """Ask what to export and export it; returns the written PDF, or None if cancelled."""
-    flush = getattr(context.window, "flush", None)
-    if callable(flush):
-        flush()  # what is being typed belongs in the document
-    try:
-        municipality = records.get(context.store, Municipality, municipality_id)
-    except UserError as error:
-        show_user_error(parent, error)
+    municipality = municipality_to_export(parent, context, municipality_id)
+    if municipality is None:
         return None
     dialog = ExportPdfDialog(context, municipality, kind, parent)
     return dialog.written if dialog.exec() else None
+
+
+def municipality_to_export(
+    parent: QWidget | None, context: EditorContext, municipality_id: str
+) -> Municipality | None:
+    """Save what is being typed (it belongs in the file), then read the municipality.
+
+    None, after telling the user why, when it cannot be read (deleted meanwhile).
+    """
+    flush = getattr(context.window, "flush", None)
+    if callable(flush):
+        flush()
+    try:
+        return records.get(context.store, Municipality, municipality_id)
+    except UserError as error:
+        show_user_error(parent, error)
+        return None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import UserError
 from ui.widgets.date_edit import DateEdit
@@ -51,6 +59,16 @@ class FormRows:
         self.errors[name].show()
         return name
 
+    def attempt(self, save: Callable[[], object]) -> bool:
+        """Run ``save``; a core error it raises is shown under its field. Whether it saved."""
+        self.clear()
+        try:
+            save()
+        except UserError as error:
+            self.show(error)
+            return False
+        return True
+
     def clear(self) -> None:
         for label in self.errors.values():
             label.clear()
@@ -92,3 +110,26 @@ def save_on_ctrl_enter(dialog: QDialog, *editors: QWidget) -> None:
     catcher = _CtrlEnter(dialog, dialog.accept)
     for editor in editors:
         editor.installEventFilter(catcher)
+
+
+def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
+    """OK (named ``ok_text`` if given) and Cancel, wired to ``dialog``'s accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def stack(dialog: QDialog, *parts: QWidget | QLayout) -> QVBoxLayout:
+    """``dialog``'s layout: ``parts`` (widgets and layouts) one under another."""
+    layout = QVBoxLayout(dialog)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return layout

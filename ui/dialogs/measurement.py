@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from app import units
-from app.errors import UserError
 from app.i18n import _
 from app.model import Indicator
 from app.services.indicators import IndicatorState
-from ui.dialogs.form_rows import FormRows, save_on_ctrl_enter
+from ui.dialogs.form_rows import FormRows, ok_cancel, save_on_ctrl_enter, stack
 from ui.formatting import show_date
 from ui.forms.editors import DateEditor, LineEditor, NumberEditor, TextEditor
 from ui.models.indicators import progress_text, with_unit
@@ -55,24 +55,16 @@ class MeasurementDialog(QDialog):
         self.rows.add("value", _("Wartość *"), self.value)
         self.rows.add("source", _("Źródło"), self.source)
         self.rows.add("comment", _("Komentarz"), self.comment)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Zapisz pomiar"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, _("Zapisz pomiar"))
         save_on_ctrl_enter(self, self.comment)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._summary(state))
-        layout.addLayout(self.rows.layout)
-        layout.addWidget(self.buttons)
+        stack(self, self._summary(state), self.rows.layout, self.buttons)
         self.setMinimumWidth(520)
         self.value.setFocus()
         self.value.selectAll()
 
     def _summary(self, state: IndicatorState) -> QLabel:
         indicator = self.indicator
-        lines = [f"<b>{_escape(indicator.name)}</b>"]
+        lines = [f"<b>{escape(indicator.name)}</b>"]
         lines.append(
             _("Stan: {status} — {progress}").format(
                 status=state.status.label, progress=progress_text(state)
@@ -89,7 +81,7 @@ class MeasurementDialog(QDialog):
             target = with_unit(indicator.target_value, indicator.unit)
             if indicator.target_date is not None:
                 target += " " + _("do {date}").format(date=show_date(indicator.target_date))
-            lines.append(_("Wartość docelowa: {target}").format(target=_escape(target)))
+            lines.append(_("Wartość docelowa: {target}").format(target=escape(target)))
         summary = QLabel("<br>".join(lines))
         summary.setTextFormat(Qt.TextFormat.RichText)
         summary.setWordWrap(True)
@@ -104,15 +96,5 @@ class MeasurementDialog(QDialog):
         }
 
     def accept(self) -> None:
-        try:
-            self.save(self.values())
-        except UserError as error:
-            self.rows.show(error)
-            return
-        super().accept()
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)
+        if self.rows.attempt(lambda: self.save(self.values())):
+            super().accept()

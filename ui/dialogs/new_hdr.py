@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,9 +27,10 @@ from app.services import hdr, plans, records
 from ui.commands import push
 from ui.commands.hdr import CopySchedule, CreateSchedule
 from ui.context import EditorContext
+from ui.dialogs.form_rows import ok_cancel, stack
 from ui.forms.month_form import MonthEditor
 from ui.models.roles import AREA_ROLE as AREA_ROLE
-from ui.widgets.field_error import error_label, with_error
+from ui.widgets.field_error import error_label, show_error, with_error
 
 CUSTOM = 0  # the list's "custom area" entry (the 12 areas have codes 1–12)
 DEFAULT_MONTHS = 24
@@ -144,15 +143,8 @@ class NewHdrDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.buttons)
+        self.buttons = ok_cancel(self)
+        stack(self, form, hint, self.buttons)
 
     def _people(self, advisors: bool) -> str:
         members = records.children(
@@ -205,9 +197,7 @@ class NewHdrDialog(QDialog):
             )
             push(self.context.undo_stack, command)
         except UserError as error:
-            label = self.errors.get(error.field or "", self.errors["title"])
-            label.setText(error.message)
-            label.show()
+            show_error(self.errors, error, "title")
             return
         self.created_id = command.record_id
         super().accept()
@@ -253,16 +243,8 @@ class CopyHdrDialog(QDialog):
             _("Początek nowego okresu *"), with_error(self.start, self.errors["period_start"])
         )
         form.addRow(_("Koniec nowego okresu *"), with_error(self.end, self.errors["period_end"]))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Kopiuj"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
+        self.buttons = ok_cancel(self, _("Kopiuj"))
+        stack(self, form, self.summary, self.buttons)
         self._describe()
 
     def _period(self) -> tuple[date, date]:
@@ -303,9 +285,7 @@ class CopyHdrDialog(QDialog):
             )
             push(self.context.undo_stack, command)
         except UserError as error:
-            label = self.errors.get(error.field or "", self.errors["period_start"])
-            label.setText(error.message)
-            label.show()
+            show_error(self.errors, error, "period_start")
             return
         self.created_id = command.record_id
         super().accept()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,7 +19,8 @@ from app.services import teryt
 from app.services.teryt import teryt_problem
 from ui.commands import CreateRecord
 from ui.context import EditorContext
-from ui.widgets.field_error import error_label, with_error
+from ui.dialogs.form_rows import ok_cancel, stack
+from ui.widgets.field_error import error_label, show_error, with_error
 
 
 class NewMunicipalityDialog(QDialog):
@@ -48,15 +48,8 @@ class NewMunicipalityDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(intro)
-        layout.addWidget(self.buttons)
+        self.buttons = ok_cancel(self)
+        stack(self, form, intro, self.buttons)
         self.name.textEdited.connect(lambda _text: self._check())
         self.teryt.textEdited.connect(lambda _text: self._check())
         self.teryt.editingFinished.connect(lambda: self._check(finished=True))
@@ -108,9 +101,7 @@ class NewMunicipalityDialog(QDialog):
 
             push(self.context.undo_stack, command)
         except UserError as error:
-            label = self.errors.get(error.field or "name", self.errors["name"])
-            label.setText(error.message)
-            label.show()
+            show_error(self.errors, error, "name")
             return
         self.created_id = command.record_id
         super().accept()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QSpinBox, QWidget
 
 from app.errors import UserError
 from app.i18n import _
 from app.model import StrategicPlan
 from ui.commands import CreateRecord, push
 from ui.context import EditorContext
-from ui.dialogs.form_rows import FormRows
+from ui.dialogs.form_rows import FormRows, ok_cancel, stack
 from ui.forms.editors import LineEditor
 
 DEFAULT_YEARS = 5
@@ -47,15 +47,8 @@ class NewPlanDialog(QDialog):
         self.rows.add("year_to", _("&Do roku *"), self.year_to)
         for box in (self.year_from, self.year_to):
             box.valueChanged.connect(lambda _year: self._follow_years())
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Utwórz plan"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.rows.layout)
-        layout.addWidget(self.buttons)
+        self.buttons = ok_cancel(self, _("Utwórz plan"))
+        stack(self, self.rows.layout, self.buttons)
         self.setMinimumWidth(520)
         self.title.setFocus()
         self.title.selectAll()

@@ -19,12 +19,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +33,7 @@ from app.services import journal, links
 from ui.commands import push
 from ui.commands.monitoring import CreateNote
 from ui.context import EditorContext
-from ui.dialogs.form_rows import FormRows, save_on_ctrl_enter
+from ui.dialogs.form_rows import FormRows, ok_cancel, save_on_ctrl_enter, stack
 from ui.forms.editors import ChoiceEditor, DateEditor, LineEditor, TextEditor, enum_choices
 from ui.widgets.link_editor import LinkEditor
 
@@ -73,19 +71,12 @@ class QuickNoteDialog(QDialog):
         self._build_editors(kind)
         hint = QLabel(_("Ctrl+Enter zapisuje notatkę; Esc zamyka bez zapisu."))
         hint.setStyleSheet("color: #555;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Zapisz notatkę"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, _("Zapisz notatkę"))
         save_on_ctrl_enter(self, self.text)
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.rows.layout)
-        layout.addLayout(bottom)
+        stack(self, self.rows.layout, bottom)
 
     def _build_editors(self, kind: NoteKind) -> None:
         """The editors in the order of the form (which is also the Tab order)."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +40,7 @@ from ui.pages.base import Page
 from ui.pages.hdr_cycle import CycleTab
 from ui.pages.hdr_schedule import ScheduleTab
 from ui.reference_day import ReferenceDay
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import EmptyState, empty_or_content
 from ui.widgets.hdr_progress import ProgressPanel, StatusBar
 from ui.widgets.team_picker import attach_team_pickers
 
@@ -84,8 +83,7 @@ class HdrPage(Page, ReferenceDay):
         return _("HDR")
 
     def _day_changed(self) -> None:
-        """Progress and overdue marks follow the new day."""
-        self._load()
+        self._load()  # progress and overdue follow the day
 
     # -- building -----------------------------------------------------------------------------
 
@@ -132,17 +130,7 @@ class HdrPage(Page, ReferenceDay):
             ),
         )
         self.empty.add_button(_("Utwórz HDR…"), self.new_hdr, default=True)
-        content = QWidget()
-        box = QVBoxLayout(content)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(top)
-        box.addWidget(self._build_summary())
-        box.addWidget(self.tabs, 1)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(content)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
+        self.stack = empty_or_content(self, self.empty, top, self._build_summary(), self.tabs)
 
     def _build_summary(self) -> QWidget:
         self.area_label = QLabel()

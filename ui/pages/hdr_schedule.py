@@ -12,10 +12,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -58,6 +57,7 @@ from ui.models.tree_node import Node
 from ui.pages.hdr_schedule_edits import ScheduleEdits
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.gantt import GanttLegend, GanttView, ZoomButtons, keys_help
+from ui.widgets.tables import make_current, movable_tree
 
 PRIORITY_FIELDS = ("title", "description")
 ITEM_FIELDS = (
@@ -132,24 +132,9 @@ class ScheduleTab(ScheduleEdits):
         layout.addWidget(self.splitter)
 
     def _build_tree(self) -> None:
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setAccessibleName(_("Priorytety i pozycje harmonogramu"))
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDragEnabled(True)
-        self.tree.setAcceptDrops(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
+        self.tree = movable_tree(self.model, _("Priorytety i pozycje harmonogramu"))
         self.tree.setWordWrap(False)
         header = self.tree.header()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in range(self.model.columnCount()):
             header.resizeSection(column, COLUMN_WIDTHS.get(column, OTHER_COLUMN_WIDTH))
@@ -384,12 +369,7 @@ class ScheduleTab(ScheduleEdits):
         index = self.model.index_of(record_id)
         if not index.isValid():
             return False
-        self.tree.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.tree.scrollTo(index)
+        make_current(self.tree, index)
         self.gantt.select(record_id)
         if sync_only:
             self._show_detail(self.model.node(index))

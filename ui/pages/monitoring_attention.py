@@ -12,14 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,8 +33,7 @@ from ui.models import attention as columns
 from ui.models.attention import AttentionTableModel
 from ui.models.indicators import progress_text, stale_text
 from ui.models.roles import ID_ROLE
-from ui.pages.base import LiveView
-from ui.reference_day import ReferenceDay
+from ui.pages.split_panel import SplitPanel
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 from ui.widgets.tables import make_table, select_source_row
@@ -61,12 +58,12 @@ COLUMN_WIDTHS = {
 }
 
 
-class AttentionPanel(LiveView, ReferenceDay):
+class AttentionPanel(SplitPanel):
+    list_share = 0.62
     watched = frozenset(WATCHED)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sized = False
         self._build()
         self._show_details(None)
 
@@ -118,12 +115,7 @@ class AttentionPanel(LiveView, ReferenceDay):
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.chart, 3)
         right_box.addWidget(self.details, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.make_splitter(self.list_stack, right)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 4, 0, 0)
         box.addLayout(bar)
@@ -132,18 +124,8 @@ class AttentionPanel(LiveView, ReferenceDay):
 
     # -- what is shown ----------------------------------------------------------------------
 
-    def _day_changed(self) -> None:
-        self.refresh_when_seen()
-
     def municipality_shown(self, changed: bool) -> None:
         self.info.hide()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._sized:  # first show: the list gets most of the width
-            self._sized = True
-            width = max(self.splitter.width(), 600)
-            self.splitter.setSizes([round(width * 0.62), round(width * 0.38)])
 
     def reload(self) -> None:
         keep = self.current_id()

@@ -19,12 +19,11 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from ui.models import notes as columns
 from ui.models.notes import NoteTableModel, note_title
 from ui.models.roles import ID_ROLE
 from ui.pages.monitoring_journal_filters import JournalFilters
+from ui.pages.split_panel import column
 from ui.widgets.link_editor import LinkEditor
 from ui.widgets.practice_links import PracticeLinks
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
@@ -77,7 +77,6 @@ class JournalPanel(JournalFilters):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sized = False
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self.reload_list)
         self._build_filters()
@@ -127,12 +126,7 @@ class JournalPanel(JournalFilters):
         self.measure_button.clicked.connect(self._measure)
 
     def _layout(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._list_side())
-        self.splitter.addWidget(scrolled(self._form_side()))
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.make_splitter(self._list_side(), scrolled(self._form_side()))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 4, 0, 0)
         for row in self._filter_rows():
@@ -147,41 +141,20 @@ class JournalPanel(JournalFilters):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
-        left = QWidget()
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(buttons)
-        box.addWidget(self.table)
-        return left
+        return column(buttons, self.table)
 
     def _form_side(self) -> QWidget:
         actions = QHBoxLayout()
         actions.addWidget(self.risk_button)
         actions.addWidget(self.measure_button)
         actions.addStretch(1)
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.form)
-        box.addLayout(actions)
-        box.addStretch(1)
-        return page
+        return column(self.form, actions, stretch=True)
 
     # -- what is shown ----------------------------------------------------------------------
-
-    def _day_changed(self) -> None:
-        self.refresh_when_seen()
 
     def municipality_shown(self, changed: bool) -> None:
         if changed:
             self._reset_filters()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._sized:  # first show: the list gets most of the width
-            self._sized = True
-            width = max(self.splitter.width(), 600)
-            self.splitter.setSizes([round(width * 0.6), round(width * 0.4)])
 
     def on_change(self, change: Change) -> None:
         if self.municipality_id is None:

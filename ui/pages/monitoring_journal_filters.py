@@ -25,14 +25,13 @@ from app.model import NoteKind
 from app.services import journal, links
 from app.services.journal import NO_LINK, NoteFilter, Period
 from ui.forms.editors import DateEditor, enum_choices
-from ui.pages.base import LiveView
-from ui.reference_day import ReferenceDay
+from ui.pages.split_panel import SplitPanel
 from ui.widgets.field_error import ERROR_STYLE
 
 CUSTOM_PERIOD = "custom"
 
 
-class JournalFilters(LiveView, ReferenceDay):
+class JournalFilters(SplitPanel):
     """The filter row of the journal panel, which sets ``_search_timer`` and lists notes."""
 
     _search_timer: QTimer

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,8 +37,7 @@ from ui.forms.record_form import RecordForm
 from ui.models import risks as columns
 from ui.models.risks import RiskTableModel
 from ui.models.roles import ID_ROLE
-from ui.pages.base import LiveView
-from ui.reference_day import ReferenceDay
+from ui.pages.split_panel import SplitPanel, column
 from ui.widgets.risk_matrix import RiskMatrixWidget
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
 
@@ -67,12 +65,11 @@ def _scale_choices() -> list[tuple[Any, str]]:
     return [(value, f"{value} – {_(SCALE_LABELS[value])}") for value in SCALE]
 
 
-class RisksPanel(LiveView, ReferenceDay):
+class RisksPanel(SplitPanel):
     note_requested = Signal(str)  # show this journal note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sized = False
         self._build()
         self._show_risk(None)
 
@@ -121,12 +118,7 @@ class RisksPanel(LiveView, ReferenceDay):
         self.left.setChildrenCollapsible(False)
         self.left.addWidget(self._table_side())
         self.left.addWidget(self.matrix)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.left)
-        self.splitter.addWidget(scrolled(self._form_side()))
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.make_splitter(self.left, scrolled(self._form_side()))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 4, 0, 0)
         box.addWidget(self.splitter)
@@ -140,40 +132,18 @@ class RisksPanel(LiveView, ReferenceDay):
         narrow = QHBoxLayout()
         narrow.addWidget(self.filter_label, 1)
         narrow.addWidget(self.show_all_button)
-        side = QWidget()
-        box = QVBoxLayout(side)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(buttons)
-        box.addLayout(narrow)
-        box.addWidget(self.table)
-        return side
+        return column(buttons, narrow, self.table)
 
     def _form_side(self) -> QWidget:
         source = QVBoxLayout()  # the note's title gets the panel's whole width
         source.addWidget(self.source_label)
         source.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignLeft)
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.form)
-        box.addLayout(source)
-        box.addStretch(1)
-        return page
+        return column(self.form, source, stretch=True)
 
     # -- what is shown ----------------------------------------------------------------------
 
-    def _day_changed(self) -> None:
-        self.refresh_when_seen()
-
     def municipality_shown(self, changed: bool) -> None:
         self.choose_cell(0, 0, refresh=False)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._sized:  # first show: table and matrix get most of the width
-            self._sized = True
-            width = max(self.splitter.width(), 600)
-            self.splitter.setSizes([round(width * 0.6), round(width * 0.4)])
 
     def on_change(self, change: Change) -> None:
         if self.municipality_id is None:

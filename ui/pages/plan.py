@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +36,9 @@ from ui.pages.plan_edits import PlanEdits
 from ui.pages.plan_gantt import PlanGanttTab
 from ui.pages.plan_header import header_tab
 from ui.pages.plan_strategy import StrategyTab
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import EmptyState, empty_or_content
 from ui.widgets.practice_links import PracticeLinks
+from ui.widgets.tables import make_current, movable_tree
 
 GOAL_FIELDS = ("code", "title", "description")
 ACTION_FIELDS = (
@@ -112,16 +111,7 @@ class PlanPage(PlanEdits):
             ),
         )
         self.empty.add_button(_("Utwórz plan rozwoju oświaty"), self.new_plan, default=True)
-        content = QWidget()
-        box = QVBoxLayout(content)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(top)
-        box.addWidget(self.tabs)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(content)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
+        self.stack = empty_or_content(self, self.empty, top, self.tabs)
 
     def _build_indicators(self) -> QWidget:
         try:
@@ -131,23 +121,8 @@ class PlanPage(PlanEdits):
         return IndicatorsPanel()
 
     def _build_tree_tab(self) -> QWidget:
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setAccessibleName(_("Cele i działania planu"))
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDragEnabled(True)
-        self.tree.setAcceptDrops(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
+        self.tree = movable_tree(self.tree_model, _("Cele i działania planu"))
         header = self.tree.header()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -428,12 +403,7 @@ class PlanPage(PlanEdits):
         index = self.tree_model.index_of(record_id)
         if not index.isValid():
             return False
-        self.tree.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.tree.scrollTo(index)
+        make_current(self.tree, index)
         node = self.tree_model.node(index)
         if sync_only:
             form = self._form_for(node.kind)

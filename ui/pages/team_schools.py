@@ -12,46 +12,14 @@ from app.changes import Change
 from app.i18n import _
 from app.model import Municipality, School, TeamMember
 from app.services import records, teryt
+from app.services.municipalities import PROFILE_FIELDS, SCHOOL_FIELDS
 from ui.commands import EditRecord, push
 from ui.forms.record_form import RecordForm
 from ui.models.records import Column
 from ui.pages.base import Page
 from ui.widgets.record_panel import RecordPanel
 
-PROFILE_FIELDS = (
-    "name",
-    "kind",
-    "teryt",
-    "voivodeship",
-    "county",
-    "population",
-    "address",
-    "email",
-    "phone",
-    "website",
-    "notes",
-)
 TEAM_FIELDS = ("name", "role", "institution", "email", "phone", "is_advisor")
-SCHOOL_FIELDS = (
-    "name",
-    "school_type",
-    "support_stage",
-    "rspo",
-    "regon",
-    "street",
-    "postal_code",
-    "town",
-    "pupils",
-    "director",
-    "email",
-    "phone",
-    "is_public",
-    "run_by_jst",
-    "operator",
-    "opened_on",
-    "closed_on",
-    "merged_into_id",
-)
 
 
 def _voivodeship_choices() -> list[tuple[Any, str]]:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class EmptyState(QWidget):
@@ -49,3 +57,24 @@ class EmptyState(QWidget):
         button.clicked.connect(slot)
         self._buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         return button
+
+
+def empty_or_content(
+    page: QWidget, empty: EmptyState, top: QLayout, *body: QWidget
+) -> QStackedWidget:
+    """``page`` shows ``empty`` or, once there is something, ``top`` above ``body``.
+
+    The stack's first widget is ``empty``, its second the content; the last of
+    ``body`` takes the height left over.
+    """
+    content = QWidget()
+    box = QVBoxLayout(content)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addLayout(top)
+    for widget in body:
+        box.addWidget(widget, 1 if widget is body[-1] else 0)
+    stack = QStackedWidget()
+    stack.addWidget(empty)
+    stack.addWidget(content)
+    QVBoxLayout(page).addWidget(stack)
+    return stack

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.errors import UserError
+
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -25,3 +27,10 @@ def with_error(editor: QWidget, error: QLabel) -> QWidget:
     box.addWidget(editor)
     box.addWidget(error)
     return cell
+
+
+def show_error(errors: dict[str, QLabel], error: UserError, fallback: str) -> None:
+    """``error``'s message under the field it names (or ``fallback``'s, if it names none)."""
+    label = errors.get(error.field or "", errors[fallback])
+    label.setText(error.message)
+    label.show()

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from PySide6.QtCore import (
     QAbstractItemModel,
     QItemSelectionModel,
+    QModelIndex,
     QObject,
     QSortFilterProxyModel,
     Qt,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyledItemDelegate,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -67,12 +69,17 @@ def select_source_row(table: QTableView, proxy: QSortFilterProxyModel, row: int)
     index = proxy.mapFromSource(proxy.sourceModel().index(row, 0))
     if not index.isValid():
         return False
-    table.selectionModel().setCurrentIndex(
+    make_current(table, index)
+    return True
+
+
+def make_current(view: QAbstractItemView, index: QModelIndex) -> None:
+    """``index``'s row alone selected, current, and scrolled into sight."""
+    view.selectionModel().setCurrentIndex(
         index,
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
-    table.scrollTo(index)
-    return True
+    view.scrollTo(index)
 
 
 def selected_id(view: QAbstractItemView) -> str | None:
@@ -139,3 +146,23 @@ def scrolled(page: QWidget, minimum_width: int = 340) -> QScrollArea:
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setMinimumWidth(minimum_width)
     return scroll
+
+
+def movable_tree(model: QAbstractItemModel, name: str) -> QTreeView:
+    """A tree whose rows are dragged to a new place and renamed in place (F2 or a second click)."""
+    tree = QTreeView()
+    tree.setModel(model)
+    tree.setAccessibleName(name)
+    tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+    tree.setDragEnabled(True)
+    tree.setAcceptDrops(True)
+    tree.setDropIndicatorShown(True)
+    tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(
+        QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+    )
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.header().setStretchLastSection(False)
+    return tree

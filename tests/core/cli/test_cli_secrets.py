@@ -24,10 +24,7 @@ NFC = unicodedata.normalize("NFC", "zażółć-gęślą")
 NFD = unicodedata.normalize("NFD", NFC)
 
 
-@pytest.fixture(autouse=True)
-def _quick_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
-    monkeypatch.setattr(crypto, "MIN_N", 2**10)
+pytestmark = pytest.mark.usefixtures("quick_scrypt")
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from app.errors import UserError
-from app.exchange import crypto, export, reader
+from app.exchange import export, reader
 from app.exchange.merge import Choice, ImportResult, apply_import
 from app.exchange.plan import ImportPlan, plan_import, snapshot
 from app.model import (
@@ -45,10 +45,8 @@ from app.storage.store import Store
 
 
 @pytest.fixture(autouse=True)
-def _quick_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    """scrypt at 2^10 instead of 2^17: the same code, a thousandth of the wait."""
-    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
-    monkeypatch.setattr(crypto, "MIN_N", 2**10)
+def _every_test_scrypts_quickly(quick_scrypt: None) -> None:
+    """Every exchange test encrypts with the quick scrypt (see tests/conftest.py)."""
 
 
 def build_municipality(store: Store, name: str = "Gmina Łąkowa") -> dict[str, str]:

@@ -42,6 +42,7 @@ from app.model import (
 from app.paths import DATABASE_NAME
 from app.services import records
 from app.storage.store import Store
+from tests.conftest import StoreTemplates, wants_demo
 
 # Every table a user's data lives in, plus the search index and the school links.
 TABLES = (
@@ -218,12 +219,18 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[int, _Template]
 
 @pytest.fixture
 def store(
-    data_dir: Path, _templates: dict[int, _Template], request: pytest.FixtureRequest
+    data_dir: Path,
+    _templates: dict[int, _Template],
+    store_templates: StoreTemplates,
+    request: pytest.FixtureRequest,
 ) -> Iterator[Store]:
     """A fresh store of this test's own, holding the trees the test asks for."""
     wanted = 2 if "other" in request.fixturenames else 1 if "tree" in request.fixturenames else 0
     data_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_templates[wanted].database, data_dir / DATABASE_NAME)
+    if wanted == 0 and wants_demo(request):
+        store_templates.copy_into("demo", data_dir)
+    else:
+        shutil.copyfile(_templates[wanted].database, data_dir / DATABASE_NAME)
     opened = Store.open(data_dir, backup_on_open=False)
     request.node.stash[_TEMPLATE_KEY] = _templates[wanted]
     try:

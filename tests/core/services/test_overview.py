@@ -72,9 +72,9 @@ def test_the_tree_at_a_glance(store: Store, tree: Tree) -> None:
     assert found.overdue_actions == () and found.overdue_schedule_items == ()
 
 
-def test_every_item_names_a_live_record_of_its_type(store: Store) -> None:
-    municipality, _new = load_demo(store)
-    found = municipality_overview(store, municipality.id, date(2026, 11, 21))
+def test_every_item_names_a_live_record_of_its_type(demo_store: Store) -> None:
+    municipality, _new = load_demo(demo_store)
+    found = municipality_overview(demo_store, municipality.id, date(2026, 11, 21))
     listed = items_of(found)
     assert {i.record_type for i in listed} == {
         "action",
@@ -85,7 +85,7 @@ def test_every_item_names_a_live_record_of_its_type(store: Store) -> None:
         "monitoring_note",
     }
     for item in listed:
-        record = records.get(store, RECORD_TYPES[item.record_type], item.record_id)
+        record = records.get(demo_store, RECORD_TYPES[item.record_type], item.record_id)
         assert getattr(record, "municipality_id", None) == municipality.id
         assert item.title
 
@@ -386,30 +386,32 @@ def test_portfolio_rows_agree_with_each_overview(
     assert blank.attention == 0 and blank.signals.actions_total == 0
 
 
-def test_portfolio_of_the_demo_agrees_with_the_plan_and_hdr_services(store: Store) -> None:
-    municipality, _new = load_demo(store)
+def test_portfolio_of_the_demo_agrees_with_the_plan_and_hdr_services(demo_store: Store) -> None:
+    municipality, _new = load_demo(demo_store)
     today = date(2026, 11, 21)
-    row = portfolio(store, today)[0]
-    (plan,) = plans.plans_of(store, municipality.id)
+    row = portfolio(demo_store, today)[0]
+    (plan,) = plans.plans_of(demo_store, municipality.id)
     expected: dict[IndicatorStatus, int] = {}
     stale = 0
-    for found in indicator_queries.indicators_of_plan(store, plan.id):
+    for found in indicator_queries.indicators_of_plan(demo_store, plan.id):
         state = indicators.evaluate(found.indicator, found.measurements, today)
         expected[state.status] = expected.get(state.status, 0) + 1
         stale += state.stale
     assert dict(row.signals.indicators) == expected and row.signals.indicators_stale == stale
-    actions = [a for goal in plans.tree(store, plan.id) for o in goal.objectives for a in o.actions]
+    actions = [
+        a for goal in plans.tree(demo_store, plan.id) for o in goal.objectives for a in o.actions
+    ]
     assert row.signals.actions_total == len(actions)
     assert row.signals.actions_overdue == sum(
         a.end_date is not None and a.end_date < today and a.status not in ("done", "dropped")
         for a in actions
     )
     (schedule,) = records.children(
-        store, RECORD_TYPES["development_schedule"], municipality_id=municipality.id
+        demo_store, RECORD_TYPES["development_schedule"], municipality_id=municipality.id
     )
-    assert row.signals.hdr == schedules.progress(store, schedule.id, today).overall
+    assert row.signals.hdr == schedules.progress(demo_store, schedule.id, today).overall
     assert row.signals.recommendations_open == len(
-        visits.open_recommendations(store, municipality.id)
+        visits.open_recommendations(demo_store, municipality.id)
     )
 
 

@@ -37,12 +37,14 @@ COLUMNS = {
 
 
 @pytest.fixture
-def secondary(store: Store) -> tuple[str, dict[str, School]]:
-    municipality, _new = load_demo(store)
+def secondary(demo_store: Store) -> tuple[str, dict[str, School]]:
+    municipality, _new = load_demo(demo_store)
     m = municipality.id
     schools = {
-        "liceum": records.create(store, School, m, name=LICEUM, school_type="liceum", rspo="52011"),
-        "technikum": records.create(store, School, m, name=TECHNIKUM, school_type="technikum"),
+        "liceum": records.create(
+            demo_store, School, m, name=LICEUM, school_type="liceum", rspo="52011"
+        ),
+        "technikum": records.create(demo_store, School, m, name=TECHNIKUM, school_type="technikum"),
     }
     return m, schools
 
@@ -150,19 +152,19 @@ def test_a_wrong_file_gets_a_clear_message_and_writes_nothing(
 
 
 def test_the_vocational_mapping_fills_the_qualification_columns_and_imports(
-    qtbot: Any, store: Store
+    qtbot: Any, demo_store: Store
 ) -> None:
-    municipality, _new = load_demo(store)
+    municipality, _new = load_demo(demo_store)
     m = municipality.id
     technikum = records.create(
-        store,
+        demo_store,
         School,
         m,
         name="Technikum nr 1 im. Hipolita Cegielskiego w Zielonkach Wielkich",
         school_type="technikum",
         rspo="52024",
     )
-    dialog = _open(qtbot, store, m, FIXTURES / "oke_zawodowy_zielonki_2025.xlsx")
+    dialog = _open(qtbot, demo_store, m, FIXTURES / "oke_zawodowy_zielonki_2025.xlsx")
     _choose(qtbot, dialog.mapping, "oke-zawodowy")
     chosen = dialog.column_choices()
     assert chosen["subject"] == "Kwalifikacja"
@@ -171,6 +173,8 @@ def test_the_vocational_mapping_fills_the_qualification_columns_and_imports(
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert "Nowe: 5" in dialog.preview_text.toPlainText()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    stored = {r.subject: r for r in records.children(store, ExamResult, school_id=technikum.id)}
+    stored = {
+        r.subject: r for r in records.children(demo_store, ExamResult, school_id=technikum.id)
+    }
     assert stored["INF.03"].pass_rate == 82.1 and stored["INF.03"].exam is ExamKind.VOCATIONAL
     assert stored["ogółem"].country_pct == 63.5

@@ -21,8 +21,8 @@ from ui.pages.school_data import SchoolDataPage, SetCell
 
 
 @pytest.fixture
-def demo(store: Store) -> str:
-    return load_demo(store)[0].id
+def demo(demo_store: Store) -> str:
+    return load_demo(demo_store)[0].id
 
 
 @pytest.fixture

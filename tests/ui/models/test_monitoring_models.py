@@ -25,12 +25,12 @@ from ui.widgets.stage_board import StageBoard
 TODAY = date(2026, 11, 21)
 
 
-def test_note_model_shows_kind_link_and_follow_up(store: Store) -> None:
-    municipality, _new = load_demo(store)
-    found = journal.list_notes(store, municipality.id)
+def test_note_model_shows_kind_link_and_follow_up(demo_store: Store) -> None:
+    municipality, _new = load_demo(demo_store)
+    found = journal.list_notes(demo_store, municipality.id)
     model = NoteTableModel()
     model.today = TODAY
-    model.set_notes(found, journal.link_labels(store, found))
+    model.set_notes(found, journal.link_labels(demo_store, found))
     assert model.rowCount() == len(found) == 39
     assert model.headerData(note_columns.TITLE, Qt.Orientation.Horizontal) == "Notatka"
     first = found[0]
@@ -54,25 +54,25 @@ def test_note_model_shows_kind_link_and_follow_up(store: Store) -> None:
     assert isinstance(colour, QColor) and colour.name() == "#b00020"
 
 
-def test_note_model_updates_a_row_in_place(store: Store) -> None:
-    municipality, _new = load_demo(store)
-    found = journal.list_notes(store, municipality.id, limit=3)
+def test_note_model_updates_a_row_in_place(demo_store: Store) -> None:
+    municipality, _new = load_demo(demo_store)
+    found = journal.list_notes(demo_store, municipality.id, limit=3)
     model = NoteTableModel()
     model.set_notes(found, {})
-    changed = journal.update_note(store, found[1].id, title="Nowy tytuł z ąę")
+    changed = journal.update_note(demo_store, found[1].id, title="Nowy tytuł z ąę")
     seen: list[int] = []
     model.dataChanged.connect(lambda top, _bottom: seen.append(top.row()))
-    assert model.update_note(journal.get_note(store, changed.id), {})
+    assert model.update_note(journal.get_note(demo_store, changed.id), {})
     assert seen == [1]
     assert model.index(1, note_columns.TITLE).data() == "Nowy tytuł z ąę"
     assert not model.update_note(
-        journal.get_note(store, journal.list_notes(store, municipality.id)[5].id), {}
+        journal.get_note(demo_store, journal.list_notes(demo_store, municipality.id)[5].id), {}
     )
 
 
-def test_attention_model_rows_and_colours(store: Store) -> None:
-    municipality, _new = load_demo(store)
-    checks = attention.needs_attention(store, municipality.id, TODAY)
+def test_attention_model_rows_and_colours(demo_store: Store) -> None:
+    municipality, _new = load_demo(demo_store)
+    checks = attention.needs_attention(demo_store, municipality.id, TODAY)
     model = AttentionTableModel()
     model.set_checks(checks)
     assert model.rowCount() == len(checks) == 4
@@ -85,9 +85,9 @@ def test_attention_model_rows_and_colours(store: Store) -> None:
     assert model.index(0, attention_columns.STATUS).data(SORT_ROLE) == 0
 
 
-def test_risk_model_scores_levels_and_narrowing(store: Store) -> None:
-    municipality, _new = load_demo(store)
-    found = risks.risks_of(store, municipality.id)
+def test_risk_model_scores_levels_and_narrowing(demo_store: Store) -> None:
+    municipality, _new = load_demo(demo_store)
+    found = risks.risks_of(demo_store, municipality.id)
     model = RiskTableModel()
     model.today = TODAY
     model.set_risks(found)
@@ -116,9 +116,9 @@ def test_level_colours_read_in_greyscale() -> None:
         assert abs(luma(QColor(background)) - luma(QColor(text))) >= 110
 
 
-def test_matrix_widget_cells_click_and_keys(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
-    municipality, _new = load_demo(store)
-    found = risks.risks_of(store, municipality.id, include_closed=False)
+def test_matrix_widget_cells_click_and_keys(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    municipality, _new = load_demo(demo_store)
+    found = risks.risks_of(demo_store, municipality.id, include_closed=False)
     widget = RiskMatrixWidget()
     qtbot.addWidget(widget)
     widget.resize(420, 420)
@@ -146,12 +146,12 @@ def test_matrix_widget_cells_click_and_keys(qtbot, store: Store) -> None:  # typ
     widget.grab()  # paints without errors
 
 
-def test_stage_board_groups_and_selects(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
-    municipality, _new = load_demo(store)
+def test_stage_board_groups_and_selects(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    municipality, _new = load_demo(demo_store)
     board = StageBoard()
     qtbot.addWidget(board)
     board.resize(1000, 400)
-    grouped = school_support.by_stage(store, municipality.id)
+    grouped = school_support.by_stage(demo_store, municipality.id)
     board.set_schools(grouped)
     board.show()
     for stage, schools in grouped.items():

@@ -19,8 +19,8 @@ def _demo_model(store: Store) -> PlanTreeModel:
     return model
 
 
-def test_tree_has_goals_objectives_actions_in_order(store: Store) -> None:
-    model = _demo_model(store)
+def test_tree_has_goals_objectives_actions_in_order(demo_store: Store) -> None:
+    model = _demo_model(demo_store)
     assert model.rowCount() == 3
     goal = model.index(0, TITLE)
     assert goal.data(KIND_ROLE) == "goal"
@@ -36,8 +36,8 @@ def test_tree_has_goals_objectives_actions_in_order(store: Store) -> None:
     assert model.index(99, 0) == QModelIndex()
 
 
-def test_drop_emits_a_move_with_the_corrected_index(store: Store) -> None:
-    model = _demo_model(store)
+def test_drop_emits_a_move_with_the_corrected_index(demo_store: Store) -> None:
+    model = _demo_model(demo_store)
     objective = model.index(0, 0, model.index(0, 0))
     first = model.index(0, 0, objective)
     moves: list[tuple[str, str, str, int]] = []
@@ -52,8 +52,8 @@ def test_drop_emits_a_move_with_the_corrected_index(store: Store) -> None:
     assert moves == []
 
 
-def test_drop_of_wrong_kind_or_foreign_data_is_refused(store: Store) -> None:
-    model = _demo_model(store)
+def test_drop_of_wrong_kind_or_foreign_data_is_refused(demo_store: Store) -> None:
+    model = _demo_model(demo_store)
     goal = model.index(0, 0)
     objective = model.index(0, 0, goal)
     action = model.index(0, 0, objective)
@@ -67,8 +67,8 @@ def test_drop_of_wrong_kind_or_foreign_data_is_refused(store: Store) -> None:
     assert not model.canDropMimeData(junk, Qt.DropAction.MoveAction, 0, 0, objective)
 
 
-def test_rename_emits_and_ignores_blank(store: Store) -> None:
-    model = _demo_model(store)
+def test_rename_emits_and_ignores_blank(demo_store: Store) -> None:
+    model = _demo_model(demo_store)
     goal = model.index(0, 0)
     renames: list[tuple[str, str, str]] = []
     model.rename_requested.connect(lambda *args: renames.append(args))

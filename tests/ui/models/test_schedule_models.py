@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QLocale, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from app.demo import load_demo
 from app.model import CYCLE_STEPS, ActionStatus, DevelopmentSchedule
@@ -28,19 +27,13 @@ from ui.models.schedule_steps import StepListModel
 TODAY = date(2026, 11, 21)
 
 
-@pytest.fixture(autouse=True)
-def _polish_locale() -> Iterator[None]:
-    """Months and money as the Polish interface shows them (as ui.application sets it)."""
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
-    yield
-    QLocale.setDefault(previous)
+pytestmark = pytest.mark.usefixtures("polish_locale")
 
 
 @pytest.fixture
-def demo(store: Store) -> DevelopmentSchedule:
-    municipality, _created = load_demo(store)
-    [schedule] = hdr.schedules_of(store, municipality.id)
+def demo(demo_store: Store) -> DevelopmentSchedule:
+    municipality, _created = load_demo(demo_store)
+    [schedule] = hdr.schedules_of(demo_store, municipality.id)
     return schedule
 
 

@@ -23,9 +23,9 @@ PIKNIK = "Piknik Naukowy – sposób na rozwijanie kompetencji kluczowych"
 
 
 @pytest.fixture
-def window_with_demo(window: MainWindow, store: Store) -> MainWindow:
-    load_demo(store)
-    window.set_store(store)
+def window_with_demo(window: MainWindow, demo_store: Store) -> MainWindow:
+    load_demo(demo_store)
+    window.set_store(demo_store)
     return window
 
 

@@ -123,19 +123,21 @@ def test_the_docx_has_headings_header_rows_alt_text_and_language(
 
 
 def test_switched_off_chapters_and_comments_reach_the_document(
-    store: Store, tmp_path: Path
+    demo_store: Store, tmp_path: Path
 ) -> None:
     from app.demo import demo_municipality_id, load_demo
 
-    load_demo(store)
+    load_demo(demo_store)
     m = demo_municipality_id()
-    yearly_report.set_enabled(store, m, YEAR, "staff", False)
+    yearly_report.set_enabled(demo_store, m, YEAR, "staff", False)
     order = list(chapters.KEYS)
     order.remove("exams")
     order.insert(1, "exams")
-    yearly_report.set_order(store, m, YEAR, order)
-    yearly_report.set_comment(store, m, YEAR, "exams", "Komentarz wójta o egzaminach.")
-    path = document.write(yearly_report.report_data(store, m, YEAR, TODAY), tmp_path / "r.docx")
+    yearly_report.set_order(demo_store, m, YEAR, order)
+    yearly_report.set_comment(demo_store, m, YEAR, "exams", "Komentarz wójta o egzaminach.")
+    path = document.write(
+        yearly_report.report_data(demo_store, m, YEAR, TODAY), tmp_path / "r.docx"
+    )
     doc = docx.Document(str(path))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings[:2] == ["1. Podstawa prawna", "2. Wyniki egzaminów zewnętrznych"]

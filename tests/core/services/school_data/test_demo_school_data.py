@@ -10,9 +10,9 @@ from app.services.school_data import snapshot as snapshots
 from app.storage.store import Store
 
 
-def test_five_consistent_school_years_and_bound_indicators(store: Store) -> None:
-    municipality, _created = demo.load_demo(store)
-    data = snapshots.load(store, municipality.id)
+def test_five_consistent_school_years_and_bound_indicators(demo_store: Store) -> None:
+    municipality, _created = demo.load_demo(demo_store)
+    data = snapshots.load(demo_store, municipality.id)
     assert data.school_years() == [2021, 2022, 2023, 2024, 2025]
     assert data.finance_years() == [2021, 2022, 2023, 2024, 2025]
     pupils = grid.grid(data, "stats:pupils")
@@ -33,10 +33,10 @@ def test_five_consistent_school_years_and_bound_indicators(store: Store) -> None
     assert data.supervision
     bound = [
         i
-        for i in records.children(store, Indicator, municipality_id=municipality.id)
-        if binding.binding_of(store, i.id) is not None
+        for i in records.children(demo_store, Indicator, municipality_id=municipality.id)
+        if binding.binding_of(demo_store, i.id) is not None
     ]
     assert len(bound) == 2
     for indicator in bound:
-        computed = indicators.measurements(store, indicator.id)
+        computed = indicators.measurements(demo_store, indicator.id)
         assert len(computed) == 5 and all(binding.is_computed(m) for m in computed)

@@ -14,9 +14,9 @@ from app.services.school_data import snapshot as snapshots
 from app.storage.store import Store
 
 
-def test_export_every_grid_and_read_it_back(store: Store, tmp_path: Path) -> None:
-    municipality, _created = demo.load_demo(store)
-    data = snapshots.load(store, municipality.id)
+def test_export_every_grid_and_read_it_back(demo_store: Store, tmp_path: Path) -> None:
+    municipality, _created = demo.load_demo(demo_store)
+    data = snapshots.load(demo_store, municipality.id)
     path = export.export(data, tmp_path / "dane.xlsx")
     book = load_workbook(path, read_only=True)
     assert len(book.sheetnames) == len(grid.measures(data)) + 1
@@ -39,8 +39,8 @@ def test_sheet_titles_are_valid_and_unique() -> None:
     assert not set(first) & set("[]:*?/\\")
 
 
-def test_unwritable_target_is_a_polish_error(store: Store, tmp_path: Path) -> None:
-    municipality, _created = demo.load_demo(store)
-    data = snapshots.load(store, municipality.id)
+def test_unwritable_target_is_a_polish_error(demo_store: Store, tmp_path: Path) -> None:
+    municipality, _created = demo.load_demo(demo_store)
+    data = snapshots.load(demo_store, municipality.id)
     with pytest.raises(UserError, match="Nie można zapisać"):
         export.export(data, tmp_path)  # a folder
