@@ -8,8 +8,9 @@ page) at a time: the outermost captions choose first (they are shown with every 
 inside them), then each tab shares out the letters left. Within a tab the captions are
 matched to letters of their own text (augmenting paths) so that as many as possible get
 one, higher :func:`priority` first (a push button, used all day, before a field's label);
-a caption left without a free letter gets a digit after it, as Windows programs do:
-``Opis (1)``. The letters the code chose are kept when free; word starts come first, and
+a caption left without a free letter gets a digit after it, named with its key so that
+it cannot be read as a count (Windows hides underlines until Alt is pressed):
+``Opis (Alt+1)``. The letters the code chose are kept when free; word starts come first, and
 letters reaching below the line last. Polish letters (ą, ł, ż…) are passed over: Alt+ł is
 AltGr+L, which would not reach the field.
 """
@@ -257,11 +258,11 @@ def marked(text: str, index: int | None) -> str:
 
 
 def with_extra(text: str, letter: str) -> str:
-    """``text`` with ``letter`` added as its mnemonic: ``Opis (&1)``; a closing colon or
-    the star of a required field stays last (``Nazwa (&1) *``)."""
+    """``text`` with ``letter`` added as its mnemonic: ``Opis (Alt+&1)``; a closing colon or
+    the star of a required field stays last (``Nazwa (Alt+&1) *``)."""
     escaped = text.replace("&", "&&")
     core = escaped.rstrip(" *:")
-    return f"{core} (&{letter.upper()}){escaped[len(core) :]}"
+    return f"{core} (Alt+&{letter.upper()}){escaped[len(core) :]}"
 
 
 def word_order(text: str) -> list[int]:

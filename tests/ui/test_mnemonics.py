@@ -56,7 +56,7 @@ def test_when_letters_run_out_a_digit_follows_the_caption_and_alt_digit_presses_
     keyboard.install(root)
     letters = _letters(*many)
     assert len(set(letters)) == 5 and None not in letters
-    assert [b.text() for b in many[2:]] == ["Usuń (&1)", "Usuń (&2)", "Usuń (&3)"]
+    assert [b.text() for b in many[2:]] == ["Usuń (Alt+&1)", "Usuń (Alt+&2)", "Usuń (Alt+&3)"]
     root.show()
     root.activateWindow()
     qtbot.waitUntil(root.isActiveWindow)
@@ -65,9 +65,9 @@ def test_when_letters_run_out_a_digit_follows_the_caption_and_alt_digit_presses_
 
 
 def test_the_digit_goes_before_a_required_star_or_a_colon() -> None:
-    assert mnemonics.with_extra("Nazwa *", "1") == "Nazwa (&1) *"
-    assert mnemonics.with_extra("Opis:", "2") == "Opis (&2):"
-    assert mnemonics.with_extra("A & B", "3") == "A && B (&3)"
+    assert mnemonics.with_extra("Nazwa *", "1") == "Nazwa (Alt+&1) *"
+    assert mnemonics.with_extra("Opis:", "2") == "Opis (Alt+&2):"
+    assert mnemonics.with_extra("A & B", "3") == "A && B (Alt+&3)"
 
 
 def test_a_button_beats_a_label_for_the_only_letter_unless_ranked_lower(qtbot: Any) -> None:
@@ -79,7 +79,7 @@ def test_a_button_beats_a_label_for_the_only_letter_unless_ranked_lower(qtbot: A
     (button,) = _buttons(layout, "X")
     keyboard.install(root)
     label = next(label for label, _field in keyboard.form_labels(root))
-    assert (button.text(), label.text()) == ("&X", "X (&1)")
+    assert (button.text(), label.text()) == ("&X", "X (Alt+&1)")
 
     other, other_layout = _holder(qtbot)
     other_form = QFormLayout()
@@ -88,7 +88,7 @@ def test_a_button_beats_a_label_for_the_only_letter_unless_ranked_lower(qtbot: A
     (rare,) = _buttons(other_layout, "X")
     keyboard.set_priority(rare, -1)
     keyboard.install(other)
-    assert rare.text() == "X (&1)"
+    assert rare.text() == "X (Alt+&1)"
 
 
 def test_the_controls_around_the_tabs_choose_first_and_marked_tabs_take_part(
@@ -140,6 +140,6 @@ def test_a_count_in_a_caption_is_never_its_letter(qtbot: Any) -> None:
     root, layout = _holder(qtbot)
     buttons = _buttons(layout, "Ab (4)", "Ab (4)", "Ab (4)")
     keyboard.install(root)
-    assert buttons[2].text() == "Ab (4) (&1)"
+    assert buttons[2].text() == "Ab (4) (Alt+&1)"
     keyboard.retitle(buttons[2], "Ab (1)")  # the count changes; the letter stays after it
-    assert buttons[2].text() == "Ab (1) (&1)"
+    assert buttons[2].text() == "Ab (1) (Alt+&1)"
