@@ -120,7 +120,7 @@ def test_a_caption_changing_with_the_data_keeps_its_letter(qtbot: Any) -> None:
     assert keyboard.plain(toggle.text()) == "Tylko zagrożone (4)"
     assert keyboard.mnemonic(toggle.text()) == letter
     keyboard.retitle(toggle, "Inny")  # the letter is not in the new caption: it follows it
-    assert keyboard.plain(toggle.text()) == f"Inny ({letter.upper()})"
+    assert keyboard.plain(toggle.text()) == f"Inny (Alt+{letter.upper()})"
     assert keyboard.mnemonic(other.text()) != letter
 
 
