@@ -39,6 +39,7 @@ from ui.models.roles import ID_ROLE
 from ui.pages.base import LiveView
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
+from ui.widgets.column_fit import fit_width
 from ui.widgets.tables import make_table, select_source_row
 
 WATCHED = {
@@ -77,6 +78,7 @@ class AttentionPanel(LiveView):
             self.model, _("Wskaźniki do uwagi"), COLUMN_WIDTHS, self
         )
         self.table.setObjectName("attention_table")
+        fit_width(self.table, columns.NAME)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.record_measurement())
         self.summary = QLabel()

@@ -45,6 +45,7 @@ from ui.models import notes as columns
 from ui.models.notes import NoteTableModel, note_title
 from ui.models.roles import ID_ROLE
 from ui.pages.monitoring_journal_filters import JournalFilters
+from ui.widgets.column_fit import fit_width
 from ui.widgets.link_editor import LinkEditor
 from ui.widgets.practice_links import PracticeLinks
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
@@ -96,6 +97,7 @@ class JournalPanel(JournalFilters):
             self.model, _("Notatki monitoringowe"), COLUMN_WIDTHS, self
         )
         self.table.setObjectName("journal_table")
+        fit_width(self.table, columns.TITLE)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self._focus_text())
         self.new_button = QPushButton(_("Nowa notatka…"))

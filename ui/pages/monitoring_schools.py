@@ -33,6 +33,7 @@ from ui.dialogs.advance_stage import AdvanceStageDialog
 from ui.formatting import show_date
 from ui.models.records import Column
 from ui.pages.base import LiveView
+from ui.widgets.column_fit import fit_width
 from ui.widgets.record_panel import RecordPanel
 from ui.widgets.stage_board import StageBoard
 
@@ -92,6 +93,7 @@ class SchoolsPanel(LiveView):
         self.history.add_button.hide()
         self.history.delete_button.hide()
         self.history.table.setAccessibleName(_("Historia wspomagania szkoły"))
+        fit_width(self.history.table, 3)  # the notes take the room the dates leave
         self._layout()
 
     def _layout(self) -> None:
