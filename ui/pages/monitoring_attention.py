@@ -37,9 +37,9 @@ from ui.models.attention import AttentionTableModel
 from ui.models.indicators import progress_text, stale_text
 from ui.models.roles import ID_ROLE
 from ui.pages.base import LiveView
+from ui.widgets.column_fit import fit_width
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
-from ui.widgets.column_fit import fit_width
 from ui.widgets.tables import make_table, select_source_row
 
 WATCHED = {

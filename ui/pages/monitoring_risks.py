@@ -40,8 +40,8 @@ from ui.models import risks as columns
 from ui.models.risks import RiskTableModel
 from ui.models.roles import ID_ROLE
 from ui.pages.base import LiveView
-from ui.widgets.risk_matrix import RiskMatrixWidget
 from ui.widgets.column_fit import fit_width
+from ui.widgets.risk_matrix import RiskMatrixWidget
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
 
 FORM_FIELDS = (

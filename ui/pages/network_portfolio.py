@@ -17,7 +17,6 @@ from ui.dialogs.network_forms import RecordDialog
 from ui.formatting import show_date
 from ui.pages.network_meetings import roman
 from ui.pages.network_tables import fill, make_table, with_buttons
-from ui.widgets.column_fit import fit_width
 
 
 class PortfolioTab(QWidget):
@@ -40,8 +39,9 @@ class PortfolioTab(QWidget):
                 _("Konsultacje"),
             ],
         )
-        fit_width(self.visit_plan, 0)  # the JST takes the room the counts leave
-        self.upcoming = make_table("upcoming_meetings", [_("Termin"), _("Sieć"), _("Temat")])
+        self.upcoming = make_table(
+            "upcoming_meetings", [_("Termin"), _("Sieć"), _("Temat")], stretch=2
+        )
         box = QVBoxLayout(self)
         box.addWidget(QLabel(_("<b>Plan wizyt w siedzibach JST</b> (trzy wizyty w cyklu)")))
         box.addWidget(

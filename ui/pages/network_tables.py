@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.roles import ID_ROLE
+from ui.widgets.column_fit import fit_width
 
 
-def make_table(name: str, headers: Sequence[str]) -> QTableWidget:
+def make_table(name: str, headers: Sequence[str], stretch: int = 0) -> QTableWidget:
+    """A read-only table; column ``stretch`` takes the room the others leave (none sideways)."""
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setAccessibleName(name)
@@ -35,6 +37,7 @@ def make_table(name: str, headers: Sequence[str]) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
+    fit_width(table, stretch)
     return table
 
 
