@@ -78,7 +78,7 @@ class AttentionPanel(LiveView):
             self.model, _("Wskaźniki do uwagi"), COLUMN_WIDTHS, self
         )
         self.table.setObjectName("attention_table")
-        fit_width(self.table, columns.NAME)
+        fit_width(self.table, columns.NAME, keep=[columns.LATEST])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.record_measurement())
         self.summary = QLabel()

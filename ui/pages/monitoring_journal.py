@@ -97,7 +97,7 @@ class JournalPanel(JournalFilters):
             self.model, _("Notatki monitoringowe"), COLUMN_WIDTHS, self
         )
         self.table.setObjectName("journal_table")
-        fit_width(self.table, columns.TITLE)
+        fit_width(self.table, columns.TITLE, keep=[columns.DATE])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self._focus_text())
         self.new_button = QPushButton(_("Nowa notatka…"))

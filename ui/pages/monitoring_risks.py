@@ -82,7 +82,7 @@ class RisksPanel(LiveView):
         self.model = RiskTableModel()
         self.table, self.proxy = make_table(self.model, _("Rejestr ryzyk"), COLUMN_WIDTHS, self)
         self.table.setObjectName("risk_table")
-        fit_width(self.table, columns.TITLE)
+        fit_width(self.table, columns.TITLE, keep=[columns.REVIEW])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         on_delete_key(self.table, self.delete_selected)
         self.matrix = RiskMatrixWidget()

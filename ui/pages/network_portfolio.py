@@ -38,9 +38,10 @@ class PortfolioTab(QWidget):
                 _("Następna"),
                 _("Konsultacje"),
             ],
+            keep=[7, 8],  # the dates of the last and next visit
         )
         self.upcoming = make_table(
-            "upcoming_meetings", [_("Termin"), _("Sieć"), _("Temat")], stretch=2
+            "upcoming_meetings", [_("Termin"), _("Sieć"), _("Temat")], stretch=2, keep=[0]
         )
         box = QVBoxLayout(self)
         box.addWidget(QLabel(_("<b>Plan wizyt w siedzibach JST</b> (trzy wizyty w cyklu)")))

@@ -21,8 +21,13 @@ from ui.models.roles import ID_ROLE
 from ui.widgets.column_fit import fit_width
 
 
-def make_table(name: str, headers: Sequence[str], stretch: int = 0) -> QTableWidget:
-    """A read-only table; column ``stretch`` takes the room the others leave (none sideways)."""
+def make_table(
+    name: str, headers: Sequence[str], stretch: int = 0, keep: Sequence[int] = ()
+) -> QTableWidget:
+    """A read-only table; column ``stretch`` takes the room the others leave (none sideways).
+
+    The columns in ``keep`` (dates) stay whole however narrow the table.
+    """
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setAccessibleName(name)
@@ -37,7 +42,7 @@ def make_table(name: str, headers: Sequence[str], stretch: int = 0) -> QTableWid
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
-    fit_width(table, stretch)
+    fit_width(table, stretch, keep)
     return table
 
 

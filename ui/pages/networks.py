@@ -128,7 +128,9 @@ class NetworksPage(Page):
         self.meetings = MeetingsTab(self.export_pdf, self.delete_with_confirm)
         self.modules = make_table("training_modules", [_("Moduł"), _("Godziny"), _("Forma")])
         self.sessions = make_table(
-            "training_sessions", [_("Data"), _("Moduł"), _("Miejsce"), _("Obecni"), _("Ocena")]
+            "training_sessions",
+            [_("Data"), _("Moduł"), _("Miejsce"), _("Obecni"), _("Ocena")],
+            keep=[0],
         )
         self.practice_tab = PracticesTab(
             lambda table: self._with_edits(table, (_("Dodaj dobrą praktykę…"), self.add_practice)),

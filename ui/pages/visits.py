@@ -115,7 +115,7 @@ class VisitsPage(Page):
         header.setHighlightSections(False)
         for column, width in VISIT_WIDTHS.items():
             header.resizeSection(column, width)
-        fit_width(self.table, columns.PLACE)
+        fit_width(self.table, columns.PLACE, keep=[columns.DATE, columns.RECOMMENDATIONS])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _index: self.open_visit_mode())
         self.add_button = QPushButton(_("Dodaj wizytę"))
@@ -224,7 +224,7 @@ class VisitsPage(Page):
             forms = max(form.minimumSizeHint().height() for form in self._forms())
             self.splitter.setSizes([top, forms, max(height - top - forms, 100)])
             width = max(self.forms.width(), 600)
-            self.forms.setSizes([round(width * 0.35), round(width * 0.3), round(width * 0.35)])
+            self.forms.setSizes([round(width * 0.32), round(width * 0.36), round(width * 0.32)])
 
     # -- what is shown --------------------------------------------------------------------------
 
@@ -256,7 +256,6 @@ class VisitsPage(Page):
             links.link_targets(store, self.municipality_id), [m.name for m in self._team]
         )
         self.model.set_visits(rows, counts)
-        self.table.resizeColumnToContents(columns.RECOMMENDATIONS)  # what it counts, whole
         self.stack.setCurrentWidget(self.splitter if rows else self.empty)
         if keep is not None and self.select(keep):
             self._show(self.model.row_at(self.model.row_of(keep)))

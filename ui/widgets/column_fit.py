@@ -10,6 +10,8 @@ column the user drags keeps its new width as the one it wants.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTableView, QTreeView
 
@@ -22,12 +24,15 @@ SORT_ROOM = 14  # the sort arrow beside a header's text
 class WidthFit(QObject):
     """The event filter on a table's viewport that keeps its columns within its width."""
 
-    def __init__(self, view: QTableView | QTreeView, stretch: int) -> None:
+    def __init__(
+        self, view: QTableView | QTreeView, stretch: int, keep: Sequence[int] = ()
+    ) -> None:
         header = _header(view)
         super().__init__(header)
         self.view = view
         self.header = header
         self.stretch = stretch
+        self.keep = tuple(keep)
         self.wanted: dict[int, int] = {}
         self.setting = False
         self.pending = False
@@ -78,6 +83,8 @@ class WidthFit(QObject):
             self.wanted.setdefault(column, header.sectionSize(column))
         room = self.view.viewport().width() - self.floor(self.stretch) - STRETCH_ROOM
         floors = {column: self.floor(column) for column in columns}
+        for column in (column for column in self.keep if column in floors):  # dates: whole
+            floors[column] = max(floors[column], self.view.sizeHintForColumn(column))
         sizes = {column: max(self.wanted[column], floors[column]) for column in columns}
         cap = max(sizes.values(), default=0)
         while cap > 0 and sum(max(floors[c], min(sizes[c], cap)) for c in columns) > room:
@@ -95,6 +102,9 @@ def _header(view: QTableView | QTreeView) -> QHeaderView:
     return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
 
 
-def fit_width(view: QTableView | QTreeView, stretch: int) -> WidthFit:
-    """Keep ``view``'s columns within its width, ``stretch`` taking what the others leave."""
-    return WidthFit(view, stretch)
+def fit_width(view: QTableView | QTreeView, stretch: int, keep: Sequence[int] = ()) -> WidthFit:
+    """Keep ``view``'s columns within its width, ``stretch`` taking what the others leave.
+
+    The columns in ``keep`` (dates, numbers) never give way below their content.
+    """
+    return WidthFit(view, stretch, keep)
