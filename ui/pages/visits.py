@@ -222,6 +222,7 @@ class VisitsPage(Page):
             rows = self.table.verticalHeader().defaultSectionSize()
             top = min(max(rows * 4 + 70, 140), round(height * 0.3))
             forms = max(form.minimumSizeHint().height() for form in self._forms())
+            forms = max(forms, round((height - top) * 0.5))  # more for the texts when there is room
             self.splitter.setSizes([top, forms, max(height - top - forms, 100)])
             width = max(self.forms.width(), 600)
             self.forms.setSizes([round(width * 0.32), round(width * 0.36), round(width * 0.32)])
