@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.storage.store import Store
-from ui.main_window import MainWindow
+from ui.main_window import PAGES, MainWindow
 from ui.style import fits
 
 LAPTOP = QSize(1093, 558)
@@ -124,16 +124,24 @@ def _nested_scrolling(page: QWidget) -> list[str]:
     return nested
 
 
+def _laptop_window(qtbot: Any, settings: Any, store: Store, row: int = 0) -> MainWindow:
+    """The demo window at 1093×558, showing page ``row``."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_store(store)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(LAPTOP)
+    window.navigation.setCurrentRow(row)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    return window
+
+
 def test_every_page_fits_the_laptop_with_nothing_cut(
     qtbot: Any, settings: Any, demo_store: Store, language: str
 ) -> None:
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.set_store(demo_store)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(LAPTOP)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _laptop_window(qtbot, settings, demo_store)
     assert window.minimumSize().boundedTo(LAPTOP) == window.minimumSize()
     problems = []
     for where, page in _every_screen(window):
@@ -173,16 +181,10 @@ def test_the_visit_form_fits_the_laptop_without_scrolling(
 ) -> None:
     from ui.pages.visits import VisitsPage
 
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.set_store(demo_store)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(LAPTOP)
-    page = next(page for page in window.pages if isinstance(page, VisitsPage))
-    window.navigation.setCurrentRow(window.pages.index(page))
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
+    row = [key for key, _title in PAGES].index("visits")
+    window = _laptop_window(qtbot, settings, demo_store, row)
+    page = window.pages[row]
+    assert isinstance(page, VisitsPage)
     assert page.current_id() is not None  # a visit is shown in the forms
     scrolling = [
         area.widget().__class__.__name__
