@@ -138,7 +138,7 @@ class ImportPreviewDialog(QDialog):
         self.result_: ImportResult | None = None
         self.setWindowTitle(_("Import pliku wymiany — {name}").format(name=plan.municipality_name))
         self.setMinimumSize(760, 480)  # within 1093×558 (a 1366×768 laptop at 125 %)
-        self.resize(860, 600)
+        self.resize(860, 520)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.lists: dict[Outcome, QTreeWidget] = {}

@@ -122,6 +122,7 @@ OPENERS = (
     "settings",
     "about",
     "export_pdf",
+    "export_package",
     "import_sheet",
     "school_years",
     "new_network",
@@ -145,6 +146,7 @@ def test_each_dialog_fits_the_laptop(
         "settings": window.open_settings,
         "about": window._about,
         "export_pdf": window.export_pdf,
+        "export_package": window.export_package,
         "import_sheet": school_data._import,
         "school_years": school_data._school_years,
     }
@@ -163,3 +165,17 @@ def test_each_dialog_fits_the_laptop(
         dialog.reject()
         QApplication.processEvents()
     assert problems == []
+
+
+def test_the_snapshot_of_a_closed_year_fits(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _opened(monkeypatch, _page(demo_window, "school_data")._school_years)
+    dialog.table.selectRow(0)
+    dialog.view_year()
+    viewer = dialog.viewer
+    assert viewer.isVisible()
+    _fits(viewer)
+    assert viewer.height() <= ROOM.height()
+    viewer.close()
+    dialog.reject()
