@@ -20,11 +20,10 @@ from app.errors import UserError
 from app.i18n import _
 from app.model import Municipality, YearlyReportChapter
 from app.model.school_data import school_year_label
-from app.reports.dates import short_date
 from app.reports.yearly import chapters as catalogue
 from app.reports.yearly.content import Chapter, ReportData
 from app.reports.yearly.source import report_session, year_start
-from app.services import records, validation
+from app.services import date_text, records, validation
 from app.services.fields import FIELDS
 from app.storage.store import Store
 
@@ -229,7 +228,7 @@ class Status:
             "Informacja za {year}: termin {deadline} ({when}) — rozdziały gotowe {ready} z {total}"
         ).format(
             year=school_year_label(self.year),
-            deadline=short_date(self.deadline),
+            deadline=date_text.show(self.deadline),  # as every table and editor shows a day
             when=when,
             ready=self.ready,
             total=self.total,
