@@ -11,6 +11,7 @@ from app import units
 from app.exchange import codec
 from app.exchange.codec import Wire
 from app.i18n import N_, _
+from app.services import date_text
 from app.services.fields import FIELDS
 from app.services.network_labels import NETWORK_TITLE_FIELDS, NETWORK_TYPE_LABELS
 
@@ -183,14 +184,15 @@ def _day(value: Any) -> str:
     if not isinstance(value, str):
         return "—"
     try:
-        return date.fromisoformat(value).strftime("%d.%m.%Y")
+        return date_text.show(date.fromisoformat(value))
     except ValueError:
         return value
 
 
 def moment(value: datetime) -> str:
-    """A timestamp in the user's time zone, as lists show it."""
-    return value.astimezone().strftime("%d.%m.%Y %H:%M")
+    """A timestamp in the user's time zone, its day in the language's one form."""
+    local = value.astimezone()
+    return f"{date_text.show(local.date())} {local:%H:%M}"
 
 
 def _number(value: Any) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from babel.dates import format_interval
+from babel.dates import format_date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -150,7 +150,15 @@ def meeting_of(store: Store, network_id: str, meeting_id: str) -> str:
 
 
 def meeting_days(first: date, last: date | None) -> str:
-    """``15 września 2016``, or two days as ``15–16 września 2016``."""
+    """``15 września 2016``, or two days as ``15–16 września 2016``.
+
+    The month is written out as in :func:`long_date` in both languages (Babel's
+    English interval would shorten it to "Jan" beside a one-day "10 December").
+    """
     if last is None or last == first:
         return long_date(first)
-    return str(format_interval(first, last, "yMMMMd", locale=locale()))
+    if first.year != last.year:
+        return f"{long_date(first)} – {long_date(last)}"
+    if first.month != last.month:
+        return f"{format_date(first, 'd MMMM', locale=locale())} – {long_date(last)}"
+    return f"{first.day}–{long_date(last)}"

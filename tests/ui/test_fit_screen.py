@@ -16,6 +16,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QHeaderView,
     QLabel,
@@ -27,10 +28,13 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.storage.store import Store
-from ui.main_window import MainWindow
+from ui.main_window import PAGES, MainWindow
 from ui.style import fits
 
 LAPTOP = QSize(1093, 558)
+# Pages whose tables and trees are also checked for sideways scrolling inside them
+# (the others' wide tables are being reworked; add a page here once it fits).
+TABLES_FIT = {"monitoring", "visits", "school_data", "networks", "yearly_report"}
 
 
 @pytest.fixture(params=["pl", "en"])
@@ -113,12 +117,13 @@ def _cut_buttons(page: QWidget) -> list[str]:
     return cut
 
 
-def _sideways(page: QWidget) -> list[str]:
-    """A page (a scroll area of a page) that would need scrolling sideways."""
+def _sideways(page: QWidget, key: str) -> list[str]:
+    """A page (a scroll area of a page, a table or tree) that would need scrolling sideways."""
+    kinds = (QScrollArea, QAbstractItemView) if key in TABLES_FIT else (QScrollArea,)
     return [
-        f"scrolls sideways by {area.horizontalScrollBar().maximum()} px"
-        for area in page.findChildren(QScrollArea)
-        if area.isVisible() and area.horizontalScrollBar().maximum() > 0
+        f"{area.accessibleName() or area.objectName() or type(area).__name__} scrolls sideways"
+        for area in page.findChildren(QAbstractScrollArea)
+        if isinstance(area, kinds) and area.isVisible() and area.horizontalScrollBar().maximum()
     ]
 
 
@@ -134,22 +139,30 @@ def _nested_scrolling(page: QWidget) -> list[str]:
     return nested
 
 
+def _laptop_window(qtbot: Any, settings: Any, store: Store, row: int = 0) -> MainWindow:
+    """The demo window at 1093×558, showing page ``row``."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_store(store)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(LAPTOP)
+    window.navigation.setCurrentRow(row)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    return window
+
+
 def test_every_page_fits_the_laptop_with_nothing_cut(
     qtbot: Any, settings: Any, demo_store: Store, language: str
 ) -> None:
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.set_store(demo_store)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(LAPTOP)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _laptop_window(qtbot, settings, demo_store)
     assert window.minimumSize().boundedTo(LAPTOP) == window.minimumSize()
     problems = []
     for where, page in _every_screen(window):
         assert window.size() == LAPTOP, f"{where}: the window grew to {window.size()}"
         found = _cut_labels(page) + _cut_headers(page) + _cut_buttons(page)
-        found += _nested_scrolling(page) + _sideways(page)
+        found += _nested_scrolling(page) + _sideways(page, where.split("/")[0])
         problems += [f"{where}: {problem}" for problem in found]
     assert problems == [], "\n".join(problems)
 
@@ -176,3 +189,28 @@ def test_overview_cards_show_their_whole_legend_on_first_show(
     assert len(charts) == 4
     for chart in charts:
         assert chart.height() >= chart.heightForWidth(chart.width()), chart.describe()
+
+
+def test_the_visit_form_fits_the_laptop_without_scrolling(
+    qtbot: Any, settings: Any, demo_store: Store, language: str
+) -> None:
+    from ui.pages.visits import VisitsPage
+
+    row = [key for key, _title in PAGES].index("visits")
+    window = _laptop_window(qtbot, settings, demo_store, row)
+    page = window.pages[row]
+    assert isinstance(page, VisitsPage)
+    assert page.current_id() is not None  # a visit is shown in the forms
+    scrolling = [
+        area.widget().__class__.__name__
+        for area in page.findChildren(QScrollArea)
+        if area.isVisible() and area.verticalScrollBar().maximum() > 0
+    ]
+    assert scrolling == []
+    for form in (page.header_form, page.people_form, page.content_form):
+        assert form.height() >= form.minimumSizeHint().height()
+        for editor in form.editors.values():
+            least = editor.minimumHeight() or editor.minimumSizeHint().height()
+            assert editor.isVisible() and editor.height() >= least, editor.objectName()
+    counts = page.table.horizontalHeader().sectionSize(4)  # what the counts say, whole
+    assert counts >= page.table.sizeHintForColumn(4)

@@ -374,4 +374,4 @@ def test_a_new_visit_without_a_known_advisor_leaves_the_name_empty(  # type: ign
     visit_id = page.current_id()
     assert visit_id is not None
     assert records.get(store, AdvisoryVisit, visit_id).advisor is None
-    assert page.header_form.editors["advisor"].text() == ""
+    assert page.people_form.editors["advisor"].text() == ""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -115,10 +116,11 @@ class ExportPackageDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.addWidget(self.whole)
         layout.addWidget(self.some)
-        grid = QFormLayout()
+        grid = QGridLayout()  # two columns: the dialog fits 1093×558 (1366×768 at 125 %)
         grid.setContentsMargins(24, 0, 0, 0)
-        for check in self.parts.values():
-            grid.addRow(check)
+        half = (len(self.parts) + 1) // 2
+        for number, check in enumerate(self.parts.values()):
+            grid.addWidget(check, number % half, number // half)
         layout.addLayout(grid)
         row = QHBoxLayout()
         row.addWidget(self.since_on)

@@ -104,6 +104,8 @@ class HelpWindow(QDialog):
         self.chapters.append((_("Skróty klawiszowe"), shortcuts_markdown(actions)))
         self.contents = QListWidget()
         self.contents.setAccessibleName(_("Rozdziały"))
+        self.contents.setWordWrap(True)  # a long chapter title wraps, never cut or scrolled
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for title, _body in self.chapters:
             self.contents.addItem(title)
         self.text = QTextBrowser()

@@ -137,7 +137,8 @@ class ImportPreviewDialog(QDialog):
         self.choices: dict[str, Choice] = {}
         self.result_: ImportResult | None = None
         self.setWindowTitle(_("Import pliku wymiany — {name}").format(name=plan.municipality_name))
-        self.setMinimumSize(860, 600)
+        self.setMinimumSize(760, 480)  # within 1093×558 (a 1366×768 laptop at 125 %)
+        self.resize(860, 520)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.lists: dict[Outcome, QTreeWidget] = {}
@@ -198,6 +199,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(source)
         summary = QLabel(self._counts())
         summary.setObjectName("importSummary")
+        summary.setWordWrap(True)
         layout.addWidget(summary)
         for warning in self.plan.warnings:
             note = QLabel("⚠ " + warning)

@@ -99,6 +99,8 @@ class RecordDialog(QDialog):
             label = _(spec.label) + (" *" if spec.required else "")
             self.rows.add(name, label if spec.kind != "bool" else "", editor)
             self.editors[name] = editor
+            if isinstance(editor, TextEditor):  # two lines at least: long forms fit 1366×768
+                editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 2 + 14)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -210,7 +210,8 @@ class SnapshotViewer(QDialog):
                 year=snapshot.label, date=long_date(snapshot.as_of)
             )
         )
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(760, 480)  # within 1093×558 (a 1366×768 laptop at 125 %)
+        self.resize(900, 520)
         self.tabs = QTabWidget()
         self.tables: list[QTableView] = []
         for part in snapshot_view.view(store, snapshot.id):

@@ -77,7 +77,7 @@ class VisitModeDialog(QDialog, ReferenceDay):
         self.setWindowTitle(_("Tryb wizyty"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(900, 500)  # within 1093×558 (a 1366×768 laptop at 125 %)
         self._build()
         self._layout()
         self._shortcuts()

@@ -34,6 +34,7 @@ from ui.models.attention import AttentionTableModel
 from ui.models.indicators import progress_text, stale_text
 from ui.models.roles import ID_ROLE
 from ui.pages.split_panel import SplitPanel
+from ui.widgets.column_fit import fit_width
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 from ui.widgets.tables import make_table, select_source_row
@@ -73,6 +74,7 @@ class AttentionPanel(SplitPanel):
             self.model, _("Wskaźniki do uwagi"), COLUMN_WIDTHS, self
         )
         self.table.setObjectName("attention_table")
+        fit_width(self.table, columns.NAME, keep=[columns.LATEST])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.record_measurement())
         self.summary = QLabel()

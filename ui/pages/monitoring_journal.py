@@ -44,6 +44,7 @@ from ui.models.notes import NoteTableModel, note_title
 from ui.models.roles import ID_ROLE
 from ui.pages.monitoring_journal_filters import JournalFilters
 from ui.pages.split_panel import column
+from ui.widgets.column_fit import fit_width
 from ui.widgets.link_editor import LinkEditor
 from ui.widgets.practice_links import PracticeLinks
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
@@ -93,6 +94,7 @@ class JournalPanel(JournalFilters):
             self.model, _("Notatki monitoringowe"), COLUMN_WIDTHS, self
         )
         self.table.setObjectName("journal_table")
+        fit_width(self.table, columns.TITLE, keep=[columns.DATE])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self._focus_text())
         self.new_button = QPushButton(_("Nowa notatka…"))

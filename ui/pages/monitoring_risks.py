@@ -38,6 +38,7 @@ from ui.models import risks as columns
 from ui.models.risks import RiskTableModel
 from ui.models.roles import ID_ROLE
 from ui.pages.split_panel import SplitPanel, column
+from ui.widgets.column_fit import fit_width
 from ui.widgets.risk_matrix import RiskMatrixWidget
 from ui.widgets.tables import make_table, on_delete_key, scrolled, select_source_row
 
@@ -77,6 +78,7 @@ class RisksPanel(SplitPanel):
         self.model = RiskTableModel()
         self.table, self.proxy = make_table(self.model, _("Rejestr ryzyk"), COLUMN_WIDTHS, self)
         self.table.setObjectName("risk_table")
+        fit_width(self.table, columns.TITLE, keep=[columns.REVIEW])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         on_delete_key(self.table, self.delete_selected)
         self.matrix = RiskMatrixWidget()

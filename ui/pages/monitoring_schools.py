@@ -35,6 +35,7 @@ from ui.formatting import show_date
 from ui.models.records import Column
 from ui.pages.base import LiveView
 from ui.reference_day import ReferenceDay
+from ui.widgets.column_fit import fit_width
 from ui.widgets.record_panel import RecordPanel
 from ui.widgets.stage_board import StageBoard
 
@@ -93,6 +94,7 @@ class SchoolsPanel(LiveView, ReferenceDay):
         self.history.add_button.hide()
         self.history.delete_button.hide()
         self.history.table.setAccessibleName(_("Historia wspomagania szkoły"))
+        fit_width(self.history.table, 3)  # the notes take the room the dates leave
         self._layout()
 
     def _layout(self) -> None:

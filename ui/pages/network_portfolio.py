@@ -23,8 +23,14 @@ class PortfolioTab(QWidget):
         super().__init__(parent)
         self.context: EditorContext | None = None
         self.municipality_id: str | None = None
-        self.visit_plan = make_table("visit_plan", NetworkTableModel(visit_plan_columns))
-        self.upcoming = make_table("upcoming_meetings", NetworkTableModel(upcoming_columns))
+        self.visit_plan = make_table(
+            "visit_plan",
+            NetworkTableModel(visit_plan_columns),
+            keep=[7, 8],  # the dates of the last and next visit
+        )
+        self.upcoming = make_table(
+            "upcoming_meetings", NetworkTableModel(upcoming_columns), stretch=2, keep=[0]
+        )
         box = QVBoxLayout(self)
         box.addWidget(QLabel(_("<b>Plan wizyt w siedzibach JST</b> (trzy wizyty w cyklu)")))
         box.addWidget(

@@ -17,17 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.networks import NetworkTableModel
+from ui.widgets.column_fit import fit_width
 from ui.widgets.tables import make_table as sorted_table
 from ui.widgets.tables import select_source_row, selected_id
 
 WIDEST = 320  # a column fitted to its data is at most this wide (the last one stretches)
 
 
-def make_table(name: str, model: NetworkTableModel[Any]) -> QTableView:
-    """A read-only, sortable table of ``model``'s rows, one selected at a time."""
+def make_table(
+    name: str, model: NetworkTableModel[Any], stretch: int = 0, keep: Sequence[int] = ()
+) -> QTableView:
+    """A read-only, sortable table of ``model``'s rows, one selected at a time; column
+    ``stretch`` takes the room the others leave (none sideways), the columns in ``keep``
+    (dates) stay whole however narrow the table."""
     table, _proxy = sorted_table(model, name, {}, model)
     model.setParent(table)  # the model (and its sorting proxy) live as long as the table
     table.setObjectName(name)
+    fit_width(table, stretch, keep)
     return table
 
 

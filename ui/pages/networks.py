@@ -130,7 +130,9 @@ class NetworksPage(Page):
         self.members = make_table("network_members", NetworkTableModel(member_columns))
         self.meetings = MeetingsTab(self.export_pdf, self.delete_with_confirm)
         self.modules = make_table("training_modules", NetworkTableModel(module_columns))
-        self.sessions = make_table("training_sessions", NetworkTableModel(session_columns))
+        self.sessions = make_table(
+            "training_sessions", NetworkTableModel(session_columns), keep=[0]
+        )
         self.practice_tab = PracticesTab(
             lambda table: self._with_edits(table, (_("Dodaj dobrą praktykę…"), self.add_practice)),
             self.delete_with_confirm,

@@ -15,11 +15,11 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -42,6 +42,7 @@ from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.models.visits import VisitTableModel
 from ui.pages.base import Page
 from ui.reference_day import ReferenceDay
+from ui.widgets.column_fit import fit_width
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.recommendations_panel import RecommendationsPanel
 from ui.widgets.tables import under_buttons
@@ -54,9 +55,8 @@ HEADER_FIELDS = (
     "number",
     "place",
     "place_kind",
-    "advisor",
-    "participants",
 )
+PEOPLE_FIELDS = ("advisor", "participants")
 CONTENT_FIELDS = ("agenda", "findings", "notes")
 # Changes to these tables can change what the page shows (visits, owners, link targets).
 WATCHED = {
@@ -74,6 +74,7 @@ WATCHED = {
     "risk",
     "monitoring_note",
 }
+COMPACT_TEXT = 56  # a text field's least height: the forms fit 1093×558 without scrolling
 VISIT_WIDTHS = {columns.NUMBER: 44, columns.DATE: 100, columns.PLACE: 320, columns.ADVISOR: 170}
 
 
@@ -113,6 +114,7 @@ class VisitsPage(Page, ReferenceDay):
         header.setHighlightSections(False)
         for column, width in VISIT_WIDTHS.items():
             header.resizeSection(column, width)
+        fit_width(self.table, columns.PLACE, keep=[columns.DATE, columns.RECOMMENDATIONS])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _index: self.open_visit_mode())
         self.add_button = QPushButton(_("Dodaj wizytę"))
@@ -140,9 +142,10 @@ class VisitsPage(Page, ReferenceDay):
 
     def _build_details(self) -> None:
         self.header_form = RecordForm(AdvisoryVisit, HEADER_FIELDS, self._edit_visit)
+        self.people_form = RecordForm(AdvisoryVisit, PEOPLE_FIELDS, self._edit_visit)
         self.content_form = RecordForm(AdvisoryVisit, CONTENT_FIELDS, self._edit_visit)
-        participants = self.header_form.editors["participants"]
-        participants.setMinimumHeight(110)
+        participants = self.people_form.editors["participants"]
+        participants.setMinimumHeight(COMPACT_TEXT)
         self.participants_button = QPushButton(_("Z zespołu"))
         self.participants_button.setToolTip(
             _("Wstaw do listy uczestników członków zespołu JST (bez powtórzeń)")
@@ -150,9 +153,9 @@ class VisitsPage(Page, ReferenceDay):
         self.participants_menu = QMenu(self.participants_button)
         self.participants_menu.aboutToShow.connect(self._fill_participants_menu)
         self.participants_button.setMenu(self.participants_menu)
-        put_under_label(self.header_form, "participants", self.participants_button)
+        put_under_label(self.people_form, "participants", self.participants_button)
         for name in CONTENT_FIELDS:
-            self.content_form.editors[name].setMinimumHeight(90)
+            self.content_form.editors[name].setMinimumHeight(COMPACT_TEXT)
         self.recommendations = RecommendationsPanel()
         self.recommendations.changed.connect(self._recommendations_changed)
         self.empty = EmptyState(
@@ -171,10 +174,12 @@ class VisitsPage(Page, ReferenceDay):
         top = under_buttons(self.table, [self.add_button, self.delete_button], [self.mode_button])
         forms = QSplitter(Qt.Orientation.Horizontal)
         forms.setChildrenCollapsible(False)
-        forms.addWidget(_scrolled(self.header_form))
-        forms.addWidget(_scrolled(self.content_form))
-        forms.setStretchFactor(0, 1)
-        forms.setStretchFactor(1, 1)
+        # No scrolling: the band of forms is as tall as its tallest form needs (the splitter
+        # keeps it so), and the text fields take what more there is.
+        self.header_form.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for column, form in enumerate(self._forms()):
+            forms.addWidget(form)
+            forms.setStretchFactor(column, 1)
         self.forms = forms
         bottom = QWidget()
         bottom_box = QVBoxLayout(bottom)
@@ -203,12 +208,14 @@ class VisitsPage(Page, ReferenceDay):
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            height = max(self.splitter.height(), 560)
+            height = max(self.splitter.height(), 400)
             rows = self.table.verticalHeader().defaultSectionSize()
             top = min(max(rows * 4 + 70, 140), round(height * 0.3))
-            self.splitter.setSizes(
-                [top, round((height - top) * 0.56), round((height - top) * 0.44)]
-            )
+            forms = max(form.minimumSizeHint().height() for form in self._forms())
+            forms = max(forms, round((height - top) * 0.5))  # more for the texts when there is room
+            self.splitter.setSizes([top, forms, max(height - top - forms, 100)])
+            width = max(self.forms.width(), 600)
+            self.forms.setSizes([round(width * 0.32), round(width * 0.36), round(width * 0.32)])
 
     # -- what is shown --------------------------------------------------------------------------
 
@@ -244,9 +251,12 @@ class VisitsPage(Page, ReferenceDay):
     def watches(self, change: Change) -> bool:
         return change.municipality_id in (None, self.municipality_id) and super().watches(change)
 
+    def _forms(self) -> tuple[RecordForm, ...]:
+        return (self.header_form, self.people_form, self.content_form)
+
     def flush(self) -> None:
-        self.header_form.flush()
-        self.content_form.flush()
+        for form in self._forms():
+            form.flush()
         self.recommendations.flush()
 
     def list_view(self) -> QAbstractItemView:
@@ -295,8 +305,8 @@ class VisitsPage(Page, ReferenceDay):
         self._show(self.model.row_at(self.model.row_of(str(visit_id))) if visit_id else None)
 
     def _show(self, visit: AdvisoryVisit | None) -> None:
-        self.header_form.load(visit)
-        self.content_form.load(visit)
+        for form in self._forms():
+            form.load(visit)
         self.recommendations.show_visit(self.context, visit.id if visit else None)
         self._update_buttons()
 
@@ -312,7 +322,7 @@ class VisitsPage(Page, ReferenceDay):
     # -- editing --------------------------------------------------------------------------------
 
     def _edit_visit(self, field: str, old: Any, new: Any) -> None:
-        visit_id = self.header_form.record_id or self.content_form.record_id
+        visit_id = next((form.record_id for form in self._forms() if form.record_id), None)
         assert self.context is not None and visit_id is not None
         label = _(FIELDS[AdvisoryVisit][field].label)
         command = EditVisit(
@@ -372,7 +382,7 @@ class VisitsPage(Page, ReferenceDay):
         visit = self.current()
         if visit is None or self.context is None:
             return
-        self.header_form.flush()
+        self.people_form.flush()
         visit = records.get(self.context.store, AdvisoryVisit, visit.id)
         lines = [visits.participant_line(m) for m in members]
         new = visits.add_participants(visit.participants, lines)
@@ -414,17 +424,3 @@ class VisitsPage(Page, ReferenceDay):
         dialog.showMaximized()
         self.visit_mode = dialog
         return dialog
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    page = QWidget()
-    box = QVBoxLayout(page)
-    box.setContentsMargins(0, 0, 8, 0)
-    box.addWidget(widget)
-    box.addStretch(1)
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(page)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return scroll

@@ -69,8 +69,7 @@ class ReviewRow(QFrame):
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(4)
         current = QLabel(_("Teraz: {status}").format(status=status.label))
-        current.setMinimumWidth(0)
-        buttons.addWidget(current, 1)
+        current.setWordWrap(True)
         for value, label in ACTIONS:
             button = QToolButton()
             button.setText(_(label))
@@ -79,11 +78,13 @@ class ReviewRow(QFrame):
             button.setToolTip(_("Oznacz zalecenie jako: {status}").format(status=_(label).lower()))
             buttons.addWidget(button)
             self.buttons[value] = button
+        buttons.addStretch(1)
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)
         box.setSpacing(3)
         box.addWidget(text)
         box.addWidget(details)
+        box.addWidget(current)  # on its own line: the buttons fit a narrow column
         box.addLayout(buttons)
 
 
@@ -114,6 +115,7 @@ class RecommendationReview(QWidget):
     def set_items(self, items: Sequence[ReviewItem], today: date) -> None:
         for row in self.rows:
             self._box.removeWidget(row)
+            row.hide()  # gone at once, not over the new rows until it is deleted
             row.deleteLater()
         self.rows = []
         for item in items:

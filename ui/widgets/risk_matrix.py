@@ -122,7 +122,7 @@ class RiskMatrixWidget(QWidget):
         line = self._metrics().height()
         left = line * 2 + 8  # the rotated axis title and the numbers
         bottom = line * 2 + 8  # the numbers and the axis title
-        legend = line + 10
+        legend = len({top for top, _x, _label in self.legend_entries()}) * (line + 4) + 6
         width = self.width() - left - 8
         height = self.height() - 6 - bottom - legend
         side = max(50.0, min(width, height))
@@ -249,21 +249,45 @@ class RiskMatrixWidget(QWidget):
         )
         painter.restore()
 
+    def legend_entries(self) -> list[tuple[float, float, str]]:
+        """(line, x, label) of each level in the legend: centred, onto more lines when narrow."""
+        metrics = self._metrics()
+        swatch = metrics.height() * 0.8
+        labels = [f"{level.label} {span}" for level, span in LEVEL_RANGES.items()]
+        widths = [swatch + 4 + metrics.horizontalAdvance(label) for label in labels]
+        room = self.width() - 8.0
+        entries: list[tuple[float, float, str]] = []
+        line, x = 0.0, 4.0
+        if sum(widths) + 14 * (len(widths) - 1) <= room:
+            x = 4 + (room - sum(widths) - 14 * (len(widths) - 1)) / 2
+        for label, width in zip(labels, widths, strict=True):
+            if x > 4.0 and x + width > room + 4:
+                line, x = line + 1, 4.0  # the next line
+            entries.append((line, x, label))
+            x += width + 14
+        return entries
+
+    def legend_right(self) -> float:
+        """Where the legend's longest line ends (tests check it is inside the widget)."""
+        metrics = self._metrics()
+        swatch = metrics.height() * 0.8
+        return max(
+            x + swatch + 4 + metrics.horizontalAdvance(label)
+            for _line, x, label in self.legend_entries()
+        )
+
     def _paint_legend(self, painter: QPainter) -> None:
         grid = self._grid()
         metrics = self._metrics()
         top = grid.bottom() + metrics.height() * 2 + 10
-        x = max(4.0, grid.left() - metrics.height() * 2)
         swatch = metrics.height() * 0.8
-        for level, span in LEVEL_RANGES.items():
+        for (line, x, label), level in zip(self.legend_entries(), LEVEL_RANGES, strict=True):
+            y = top + line * (metrics.height() + 4)
             painter.setPen(QPen(FRAME, 0.8))
             painter.setBrush(QColor(LEVEL_COLOURS[level][0]))
-            painter.drawRect(QRectF(x, top + 2, swatch, swatch))
-            label = f"{level.label} {span}"
+            painter.drawRect(QRectF(x, y + 2, swatch, swatch))
             painter.setPen(TEXT)
-            width = metrics.horizontalAdvance(label)
-            painter.drawText(QPointF(x + swatch + 4, top + metrics.ascent()), label)
-            x += swatch + width + 14
+            painter.drawText(QPointF(x + swatch + 4, y + metrics.ascent()), label)
 
     # -- interaction ------------------------------------------------------------------
 

@@ -102,6 +102,18 @@ def test_the_overview_line(demo_store: Store) -> None:
     )
 
 
+def test_the_overview_line_in_english_shows_the_deadline_as_tables_do(demo_store: Store) -> None:
+    from app import i18n
+    from app.demo import demo_municipality_id
+
+    i18n.set_language("en")
+    try:
+        status = yearly_report.status(demo_store, demo_municipality_id(), date(2026, 10, 4))
+        assert "31/10/2026" in status.text  # not "31 Oct 2026" beside 31/10/2026 in tables
+    finally:
+        i18n.set_language("pl")
+
+
 def test_missing_data_are_named_and_not_ready(store: Store, municipality: str) -> None:
     status = yearly_report.status(store, municipality, date(2026, 9, 30))
     assert status.ready == 2  # the legal basis and the conclusions need no data

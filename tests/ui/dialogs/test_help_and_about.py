@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QSplitter
 
 from app import i18n
 from app.storage.store import Store
@@ -82,5 +82,31 @@ def test_the_guide_follows_the_interface_language() -> None:
     i18n.set_language("en")
     try:
         assert chapters(guide_text())[0][0] == "First steps"
+    finally:
+        i18n.set_language("pl")
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_every_chapter_title_shows_whole(qtbot: Any, language: str) -> None:
+    i18n.set_language(language)
+    try:
+        help_window = HelpWindow()
+        qtbot.addWidget(help_window)
+        help_window.resize(900, 540)
+        help_window.show()
+        qtbot.waitExposed(help_window)
+        contents = help_window.contents
+        splitter = contents.parentWidget()
+        assert isinstance(splitter, QSplitter)
+        splitter.setSizes([150, 700])  # a narrow list: as at 125 % on a laptop
+        QApplication.processEvents()
+        assert contents.horizontalScrollBar().maximum() == 0
+        room = contents.viewport().width()
+        metrics = contents.fontMetrics()
+        for row in range(contents.count()):
+            item = contents.item(row)
+            rect = contents.visualItemRect(item)
+            lines = max(1, rect.height() // metrics.lineSpacing())
+            assert metrics.horizontalAdvance(item.text()) <= room * lines, item.text()
     finally:
         i18n.set_language("pl")
