@@ -56,10 +56,14 @@ def shows_caption(button: QAbstractButton) -> bool:
     """Whether ``button`` shows a caption of its own, which then needs an Alt+letter.
 
     A tool button standing for an action (a toolbar's, a line edit's) takes the action's
-    text and key; one showing only its icon has no caption to underline.
+    text and key; one showing only its icon has no caption to underline, nor has a button
+    showing a symbol only (its tooltip names its key).
     """
     if not button.text().strip():
         return False
+    own = button.property(ORIGINAL)
+    if not any(character.isalnum() for character in plain(str(own or button.text()))):
+        return False  # a symbol (↑, ↓) stands for the key its tooltip names (Ctrl+↑)
     if isinstance(button, QToolButton):
         icon_only = button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
         return button.defaultAction() is None and not (icon_only and not button.icon().isNull())

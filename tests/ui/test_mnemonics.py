@@ -143,3 +143,11 @@ def test_a_count_in_a_caption_is_never_its_letter(qtbot: Any) -> None:
     assert buttons[2].text() == "Ab (4) (Alt+&1)"
     keyboard.retitle(buttons[2], "Ab (1)")  # the count changes; the letter stays after it
     assert buttons[2].text() == "Ab (1) (Alt+&1)"
+
+
+def test_a_symbol_button_keeps_its_symbol_and_takes_no_letter(qtbot: Any) -> None:
+    root, layout = _holder(qtbot)
+    up, delete = _buttons(layout, "↑", "Usuń")  # ↑ is moved by Ctrl+↑, named in its tooltip
+    keyboard.install(root)
+    assert up.text() == "↑" and not keyboard.shows_caption(up)
+    assert keyboard.mnemonic(delete.text()) is not None
