@@ -288,6 +288,10 @@ class ChecklistEditor(QListWidget):
         self.itemChanged.connect(self._changed)
         self._loading = False
         self.setMinimumHeight(90)
+        # Long choices (a goal's title) wrap instead of scrolling the list sideways.
+        self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
         selected = set(self.value())
@@ -296,6 +300,7 @@ class ChecklistEditor(QListWidget):
         for code, label in choices:
             item = QListWidgetItem(label, self)
             item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setToolTip(label)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if code in selected else Qt.CheckState.Unchecked

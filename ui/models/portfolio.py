@@ -47,6 +47,18 @@ CAUTION_BACKGROUND = "#fdf0c8"
     LAST_VISIT,
 ) = range(14)
 COLUMN_COUNT = 14
+# The columns a narrow table folds first (the name and the attention score never fold).
+PORTFOLIO_FOLDING = (
+    ACTIONS_DONE,
+    HDR_DONE,
+    RECOMMENDATIONS_OPEN,
+    STALE,
+    LAST_NOTE,
+    AT_RISK,
+    HIGH_RISKS,
+    LAST_VISIT,
+    RECOMMENDATIONS_LATE,
+)
 
 
 def portfolio_headers() -> list[str]:

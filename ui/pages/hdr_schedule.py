@@ -46,19 +46,28 @@ from ui.forms.record_form import RecordForm
 from ui.models.schedule import (
     ACTION,
     BUDGET,
+    EFFECT,
     END,
+    GOAL,
+    MATERIALS,
+    PEOPLE,
     PLAN_ACTION,
+    RESPONSIBLE,
     START,
     STATUS,
+    SUCCESS,
+    TOOL,
     WARNING_MARK,
     ScheduleTreeModel,
 )
 from ui.models.tree_node import Node
 from ui.pages.hdr_schedule_edits import ScheduleEdits
+from ui.widgets.column_fit import fit_width
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.gantt import GanttLegend, GanttView, ZoomButtons, keys_help
 from ui.widgets.tables import make_current, movable_tree
 
+ACTION_ROOM = 180  # the action's title keeps at least this much beyond its header
 PRIORITY_FIELDS = ("title", "description")
 ITEM_FIELDS = (
     "priority_id",
@@ -140,6 +149,11 @@ class ScheduleTab(ScheduleEdits):
             header.resizeSection(column, COLUMN_WIDTHS.get(column, OTHER_COLUMN_WIDTH))
         for column in (START, END):
             header.resizeSection(column, _month_width(self.tree))
+        # Thirteen columns: on a narrow screen the lesser ones fold (the form shows them all).
+        folding = (PLAN_ACTION, TOOL, SUCCESS, EFFECT, MATERIALS, BUDGET, PEOPLE, GOAL)
+        fit_width(
+            self.tree, ACTION, (START, END), (*folding, RESPONSIBLE), stretch_room=ACTION_ROOM
+        )
         self.tree.selectionModel().currentChanged.connect(self._node_changed)
         self._shortcuts()
 

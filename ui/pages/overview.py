@@ -47,7 +47,7 @@ from ui.models.overview import (
     RECORD_TYPE_ROLE,
     OverviewModels,
 )
-from ui.models.portfolio import ATTENTION, NAME, PortfolioModel
+from ui.models.portfolio import ATTENTION, NAME, PORTFOLIO_FOLDING, PortfolioModel
 from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
 from ui.pages.network_portfolio import PortfolioTab
@@ -55,6 +55,7 @@ from ui.pages.overview_parts import Card, Section, action_segments, indicator_se
 from ui.record_jump import PAGE_OF
 from ui.reference_day import ReferenceDay
 from ui.widgets.card_grid import CardGrid
+from ui.widgets.column_fit import fit_width
 
 # Where each kind of record lives: the key of its page in the main window.
 NAME_WIDTH = 210  # the portfolio's municipality column
@@ -178,6 +179,9 @@ class OverviewPage(Page, ReferenceDay):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setMinimumHeight(table.fontMetrics().height() * 3 + 8)
         _fit_headers(header, self.portfolio_model)
+        # Fourteen columns: on a narrow screen the lesser signals fold (the header menu
+        # shows them again); the municipality's name stretches.
+        fit_width(table, NAME, optional=PORTFOLIO_FOLDING)
         table.sortByColumn(ATTENTION, Qt.SortOrder.DescendingOrder)
         table.activated.connect(self._portfolio_activated)
         _column_menu(table, self.portfolio_model)

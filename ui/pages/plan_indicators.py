@@ -45,6 +45,9 @@ from ui.models.indicators import (
     attach_key,
 )
 from ui.models.measurements import (
+    COMMENT,
+    DATE,
+    VALUE,
     MeasurementDelegate,
     MeasurementTableModel,
 )
@@ -59,6 +62,7 @@ from ui.pages.plan_indicator_views import (
     setup_table,
     show_starts,
 )
+from ui.widgets.column_fit import fit_width
 from ui.widgets.indicator_chart import IndicatorChart, chart_data
 from ui.widgets.milestones import MilestonesPanel
 from ui.widgets.tables import EditingTable, on_delete_key, scrolled, split, under_buttons
@@ -147,6 +151,7 @@ class IndicatorsPanel(IndicatorEdits):
         self.measurement_table.setAccessibleName(_("Pomiary wskaźnika"))
         for column, width in MEASUREMENT_WIDTHS.items():
             self.measurement_table.horizontalHeader().resizeSection(column, width)
+        fit_width(self.measurement_table, COMMENT, keep=(DATE, VALUE))
         self.measurement_table.selectionModel().currentRowChanged.connect(
             lambda *_args: self._update_buttons()
         )

@@ -48,6 +48,7 @@ from ui.forms.record_form import EditHandler, RecordForm
 from ui.models.budget import BudgetLine, BudgetTableModel, by_year, planned_spent
 from ui.models.records import Column
 from ui.models.table import Column as TableColumn
+from ui.widgets.column_fit import fit_width
 from ui.widgets.diagnosis_table import DiagnosisTableEditor
 from ui.widgets.record_panel import RecordPanel
 
@@ -387,6 +388,7 @@ def _budget_table(name: str, title: str) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.verticalHeader().hide()
+    fit_width(table, 0, keep=range(1, 40))  # the name gives way; sums by year stay whole
     return table
 
 

@@ -6,6 +6,12 @@ the widths the other columns want, the widest of them give way first, down to
 the width their header needs (it may wrap onto two lines), so the table does not
 scroll sideways at 1093×558 while a wide window still shows whole cells. A
 column the user drags keeps its new width as the one it wants.
+
+A wide table (the HDR schedule has 13 columns) names ``optional`` columns: when
+even the headers do not fit, these fold away in the order given (the record's
+form beside the table shows every field) and come back when the table is wide
+again. Folding is the table's, not the user's: it is not remembered, and a
+column the user shows again from the header's menu stays shown.
 """
 
 from __future__ import annotations
@@ -25,7 +31,12 @@ class WidthFit(QObject):
     """The event filter on a table's viewport that keeps its columns within its width."""
 
     def __init__(
-        self, view: QTableView | QTreeView, stretch: int, keep: Sequence[int] = ()
+        self,
+        view: QTableView | QTreeView,
+        stretch: int,
+        keep: Sequence[int] = (),
+        optional: Sequence[int] = (),
+        stretch_room: int = STRETCH_ROOM,
     ) -> None:
         header = _header(view)
         super().__init__(header)
@@ -33,6 +44,9 @@ class WidthFit(QObject):
         self.header = header
         self.stretch = stretch
         self.keep = tuple(keep)
+        self.stretch_room = stretch_room
+        self.optional = [column for column in optional if column != stretch]
+        self.folded: list[int] = []  # hidden by the fit, in the order they folded
         self.wanted: dict[int, int] = {}
         self.setting = False
         self.pending = False
@@ -47,9 +61,12 @@ class WidthFit(QObject):
             self.fit()
         return False
 
-    def _resized(self, column: int, _old: int, new: int) -> None:
+    def _resized(self, column: int, old: int, new: int) -> None:
         if self.setting or column == self.stretch:
             return
+        if column in self.folded and old == 0 and new > 0:  # the user showed it again
+            self.folded.remove(column)
+            self.optional.remove(column)
         self.wanted[column] = new  # dragged by the user, or set by the page's code
         if QApplication.mouseButtons() == Qt.MouseButton.NoButton and not self.pending:
             self.pending = True  # the page's code sized it (to its content): fit once it is done
@@ -72,7 +89,50 @@ class WidthFit(QObject):
             width += 4
         return width + margin + SORT_ROOM
 
+    def least(self, column: int) -> int:
+        """The narrowest ``column`` may be: its header whole, a kept column's content too."""
+        if column in self.keep:
+            return max(self.floor(column), self.view.sizeHintForColumn(column))
+        return self.floor(column)
+
+    def room(self) -> int:
+        """The width the columns other than the stretching one may share."""
+        return self.view.viewport().width() - self.floor(self.stretch) - self.stretch_room
+
     def fit(self) -> None:
+        self.setting = True
+        try:
+            if self.stretch < self.header.count():  # a model with new columns resets modes
+                self.header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+            self._fold()
+        finally:
+            self.setting = False
+        self._share()
+
+    def _fold(self) -> None:
+        """Fold optional columns while the headers alone do not fit; unfold when they do."""
+        header = self.header
+        room = self.room()
+
+        def needed() -> int:
+            return sum(
+                self.least(column)
+                for column in range(header.count())
+                if column != self.stretch and not header.isSectionHidden(column)
+            )
+
+        if room <= 0:
+            return  # not laid out yet
+        while self.folded and needed() + self.least(self.folded[-1]) <= room:
+            header.showSection(self.folded.pop())
+        for column in self.optional:
+            if needed() <= room:
+                break
+            if column < header.count() and not header.isSectionHidden(column):
+                header.hideSection(column)
+                self.folded.append(column)
+
+    def _share(self) -> None:
         header = self.header
         columns = [
             column
@@ -81,10 +141,8 @@ class WidthFit(QObject):
         ]
         for column in columns:
             self.wanted.setdefault(column, header.sectionSize(column))
-        room = self.view.viewport().width() - self.floor(self.stretch) - STRETCH_ROOM
-        floors = {column: self.floor(column) for column in columns}
-        for column in (column for column in self.keep if column in floors):  # dates: whole
-            floors[column] = max(floors[column], self.view.sizeHintForColumn(column))
+        room = self.room()
+        floors = {column: self.least(column) for column in columns}  # dates: whole
         sizes = {column: max(self.wanted[column], floors[column]) for column in columns}
         cap = max(sizes.values(), default=0)
         while cap > 0 and sum(max(floors[c], min(sizes[c], cap)) for c in columns) > room:
@@ -102,9 +160,17 @@ def _header(view: QTableView | QTreeView) -> QHeaderView:
     return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
 
 
-def fit_width(view: QTableView | QTreeView, stretch: int, keep: Sequence[int] = ()) -> WidthFit:
+def fit_width(
+    view: QTableView | QTreeView,
+    stretch: int,
+    keep: Sequence[int] = (),
+    optional: Sequence[int] = (),
+    stretch_room: int = STRETCH_ROOM,
+) -> WidthFit:
     """Keep ``view``'s columns within its width, ``stretch`` taking what the others leave.
 
-    The columns in ``keep`` (dates, numbers) never give way below their content.
+    The columns in ``keep`` (dates, numbers) never give way below their content; those in
+    ``optional`` fold away, in that order, when even the headers do not fit, and the
+    stretching column keeps at least ``stretch_room`` beyond its header.
     """
-    return WidthFit(view, stretch, keep)
+    return WidthFit(view, stretch, keep, optional, stretch_room)

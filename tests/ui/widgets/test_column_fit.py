@@ -84,3 +84,40 @@ def test_a_kept_column_stays_whole_however_narrow(qtbot: Any) -> None:
     header = table.horizontalHeader()
     assert header.sectionSize(0) >= table.sizeHintForColumn(0)
     assert table.horizontalScrollBar().maximum() == 0
+
+
+def _wide_table(qtbot: Any, width: int) -> tuple[QTableView, Any]:
+    headers = ["Nazwa"] + [f"Kolumna numer {n}" for n in range(1, 9)]
+    model = QStandardItemModel(2, len(headers))
+    model.setHorizontalHeaderLabels(headers)
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    fitting = fit_width(table, 0, optional=(8, 7, 6, 5))
+    table.resize(width, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    QApplication.processEvents()
+    return table, fitting
+
+
+def test_optional_columns_fold_when_even_headers_do_not_fit_and_come_back(qtbot: Any) -> None:
+    table, _fitting = _wide_table(qtbot, 500)
+    header = table.horizontalHeader()
+    folded = [column for column in range(9) if header.isSectionHidden(column)]
+    assert folded and set(folded) <= {5, 6, 7, 8}
+    assert 8 in folded  # the first named folds first
+    table.resize(2400, 200)
+    QApplication.processEvents()
+    assert not any(header.isSectionHidden(column) for column in range(9))
+
+
+def test_a_folded_column_the_user_shows_again_stays_shown(qtbot: Any) -> None:
+    table, fitting = _wide_table(qtbot, 500)
+    header = table.horizontalHeader()
+    assert header.isSectionHidden(8)
+    header.setSectionHidden(8, False)  # the header menu's tick
+    table.resize(480, 200)
+    QApplication.processEvents()
+    assert not header.isSectionHidden(8)
+    assert 8 not in fitting.optional
