@@ -176,6 +176,40 @@ def test_a_store_closed_during_the_check_interrupts_it(
     )
 
 
+class LostInterrupt(sqlite3.Connection):
+    """A connection whose ``interrupt()`` arrives before its statement starts (a no-op)."""
+
+    def interrupt(self) -> None:
+        pass
+
+
+def test_a_cancel_that_comes_before_the_statement_still_stops_it() -> None:
+    started = threading.Event()
+    ended: list[str] = []
+    gate: IntegrityGate
+
+    def check() -> None:
+        connection = sqlite3.connect(":memory:", factory=LostInterrupt)
+        gate.connection_opened(connection)
+        started.set()
+        try:  # some seconds of work when nothing stops it
+            connection.execute(
+                "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n LIMIT 3e7) "
+                "SELECT count(*) FROM n"
+            ).fetchone()
+            ended.append("finished")
+        except sqlite3.OperationalError as error:
+            ended.append(str(error))
+        finally:
+            connection.close()
+
+    gate = IntegrityGate(check)
+    gate.start()
+    assert started.wait(timeout=30)
+    gate.cancel()
+    assert ended == ["interrupted"]
+
+
 def test_a_new_file_and_the_default_open_need_no_gate(data_dir: Path, fill: Fill) -> None:
     with Store.open(data_dir, check_in_background=True) as store:
         assert store.integrity is None  # nothing to check in a file we have just made
