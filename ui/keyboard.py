@@ -41,6 +41,7 @@ from ui.mnemonics import (
     set_priority,
     shows_caption,
     with_extra,
+    without_letter,
     word_order,
 )
 
@@ -60,6 +61,7 @@ __all__ = [
     "set_priority",
     "shows_caption",
     "tab_leaves_tables",
+    "without_letter",
 ]
 
 HOOKED = "mnemonicsHooked"

@@ -38,6 +38,7 @@ DESCENDERS = frozenset("gjpqy")
 GIVEN = "mnemonicText"  # the text this module last set on a caption
 ORIGINAL = "mnemonicCaption"  # the text the code had set before
 PRIORITY = "mnemonicPriority"
+NO_LETTER = "mnemonicNone"
 TAB_PRIORITY = 2  # the code marked the tab's letter itself; tabs are always on screen
 
 
@@ -57,9 +58,10 @@ def shows_caption(button: QAbstractButton) -> bool:
 
     A tool button standing for an action (a toolbar's, a line edit's) takes the action's
     text and key; one showing only its icon has no caption to underline, nor has a button
-    showing a symbol only (its tooltip names its key).
+    showing a symbol only (its tooltip names its key), nor one of the buttons repeated on
+    every row of a list (see :func:`without_letter`).
     """
-    if not button.text().strip():
+    if not button.text().strip() or button.property(NO_LETTER):
         return False
     own = button.property(ORIGINAL)
     if not any(character.isalnum() for character in plain(str(own or button.text()))):
@@ -68,6 +70,12 @@ def shows_caption(button: QAbstractButton) -> bool:
         icon_only = button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
         return button.defaultAction() is None and not (icon_only and not button.icon().isNull())
     return True
+
+
+def without_letter(button: QAbstractButton) -> None:
+    """Leave ``button`` without an Alt+letter: one of a set repeated on every row of a list
+    (ten rows would take forty letters). Tab reaches it; its tooltip says what it does."""
+    button.setProperty(NO_LETTER, True)
 
 
 def priority(widget: QWidget) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import ui.main_window
+import ui.errors
 from app.errors import UserError
 from app.storage import backups
 from app.storage.store import Store
@@ -29,7 +29,7 @@ def test_a_failed_backup_is_explained_and_leaves_no_file(
 
     shown: list[UserError] = []
     monkeypatch.setattr(backups, "copy_database", full_disk)
-    monkeypatch.setattr(ui.main_window, "show_user_error", lambda _w, e: shown.append(e))
+    monkeypatch.setattr(ui.errors, "show_user_error", lambda _w, e: shown.append(e))
     before = len(backups.list_backups(store.paths.backups))
     window.action_backup.trigger()
     assert len(shown) == 1 and "Nie udało się wykonać kopii zapasowej" in shown[0].message

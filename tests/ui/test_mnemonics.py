@@ -151,3 +151,14 @@ def test_a_symbol_button_keeps_its_symbol_and_takes_no_letter(qtbot: Any) -> Non
     keyboard.install(root)
     assert up.text() == "↑" and not keyboard.shows_caption(up)
     assert keyboard.mnemonic(delete.text()) is not None
+
+
+def test_buttons_repeated_on_every_row_of_a_list_take_no_letters(qtbot: Any) -> None:
+    root, layout = _holder(qtbot)
+    rows = [_buttons(layout, "Zrealizowane", "W toku") for _row in range(12)]
+    for button in (button for row in rows for button in row):
+        keyboard.without_letter(button)
+    save = _buttons(layout, "Zapisz")[0]
+    keyboard.install(root)
+    assert all(button.text() in ("Zrealizowane", "W toku") for row in rows for button in row)
+    assert save.text() == "&Zapisz"

@@ -147,12 +147,17 @@ class ScheduleTab(ScheduleEdits):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in range(self.model.columnCount()):
             header.resizeSection(column, COLUMN_WIDTHS.get(column, OTHER_COLUMN_WIDTH))
+        month = _month_width(self.tree)
         for column in (START, END):
-            header.resizeSection(column, _month_width(self.tree))
+            header.resizeSection(column, month)
         # Thirteen columns: on a narrow screen the lesser ones fold (the form shows them all).
         folding = (PLAN_ACTION, TOOL, SUCCESS, EFFECT, MATERIALS, BUDGET, PEOPLE, GOAL)
         fit_width(
-            self.tree, ACTION, (START, END), (*folding, RESPONSIBLE), stretch_room=ACTION_ROOM
+            self.tree,
+            ACTION,
+            optional=(*folding, RESPONSIBLE),
+            stretch_room=ACTION_ROOM,
+            widths={START: month, END: month},
         )
         self.tree.selectionModel().currentChanged.connect(self._node_changed)
         self._shortcuts()

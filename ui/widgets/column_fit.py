@@ -16,7 +16,7 @@ column the user shows again from the header's menu stays shown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTableView, QTreeView
@@ -37,6 +37,7 @@ class WidthFit(QObject):
         keep: Sequence[int] = (),
         optional: Sequence[int] = (),
         stretch_room: int = STRETCH_ROOM,
+        widths: Mapping[int, int] | None = None,
     ) -> None:
         header = _header(view)
         super().__init__(header)
@@ -45,6 +46,7 @@ class WidthFit(QObject):
         self.stretch = stretch
         self.keep = tuple(keep)
         self.stretch_room = stretch_room
+        self.widths = dict(widths or {})  # columns that never get narrower than this
         self.optional = [column for column in optional if column != stretch]
         self.folded: list[int] = []  # hidden by the fit, in the order they folded
         self.wanted: dict[int, int] = {}
@@ -70,7 +72,7 @@ class WidthFit(QObject):
         self.wanted[column] = new  # dragged by the user, or set by the page's code
         if QApplication.mouseButtons() == Qt.MouseButton.NoButton and not self.pending:
             self.pending = True  # the page's code sized it (to its content): fit once it is done
-            QTimer.singleShot(0, self._fit_later)
+            QTimer.singleShot(0, self, self._fit_later)  # not after the table is gone
 
     def _fit_later(self) -> None:
         self.pending = False
@@ -91,9 +93,10 @@ class WidthFit(QObject):
 
     def least(self, column: int) -> int:
         """The narrowest ``column`` may be: its header whole, a kept column's content too."""
+        least = max(self.floor(column), self.widths.get(column, 0))
         if column in self.keep:
-            return max(self.floor(column), self.view.sizeHintForColumn(column))
-        return self.floor(column)
+            return max(least, self.view.sizeHintForColumn(column))
+        return least
 
     def room(self) -> int:
         """The width the columns other than the stretching one may share."""
@@ -166,11 +169,13 @@ def fit_width(
     keep: Sequence[int] = (),
     optional: Sequence[int] = (),
     stretch_room: int = STRETCH_ROOM,
+    widths: Mapping[int, int] | None = None,
 ) -> WidthFit:
     """Keep ``view``'s columns within its width, ``stretch`` taking what the others leave.
 
     The columns in ``keep`` (dates, numbers) never give way below their content; those in
     ``optional`` fold away, in that order, when even the headers do not fit, and the
-    stretching column keeps at least ``stretch_room`` beyond its header.
+    stretching column keeps at least ``stretch_room`` beyond its header. ``widths`` gives
+    columns a least width of their own (a month column: its longest month).
     """
-    return WidthFit(view, stretch, keep, optional, stretch_room)
+    return WidthFit(view, stretch, keep, optional, stretch_room, widths)

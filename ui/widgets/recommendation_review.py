@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _
 from app.services.visits import ReviewItem
+from ui import keyboard
 from ui.formatting import show_date
 from ui.models.recommendations import OVERDUE_COLOUR, OVERDUE_MARK
 
@@ -76,6 +77,7 @@ class ReviewRow(QFrame):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setEnabled(value != getattr(status, "value", status))
             button.setToolTip(_("Oznacz zalecenie jako: {status}").format(status=_(label).lower()))
+            keyboard.without_letter(button)  # four on every card: no letters for them all
             buttons.addWidget(button)
             self.buttons[value] = button
         buttons.addStretch(1)
