@@ -2,17 +2,19 @@
 
 No page scrolls sideways; labels show their whole text (a wrapping label has the height it needs),
 table headers show every word (they may wrap onto more lines), buttons show
-their captions, the window can be that small, and no scroll area sits inside
-another.
+their captions, dates in table cells are whole, the window can be that small, and no
+scroll area sits inside another.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -22,7 +24,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QStyle,
+    QTableView,
     QTabWidget,
+    QTreeView,
     QWidget,
 )
 
@@ -114,6 +118,34 @@ def _cut_buttons(page: QWidget) -> list[str]:
     return cut
 
 
+DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}")
+
+
+def _cut_dates(page: QWidget) -> list[str]:
+    """A date in a table cell that its column cuts ("16.11.20…")."""
+    cut = []
+    for view in page.findChildren(QAbstractItemView):
+        model = view.model()
+        if not view.isVisible() or model is None or not isinstance(view, QTableView | QTreeView):
+            continue
+        header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+        for column in range(model.columnCount()):
+            if header.isSectionHidden(column):
+                continue
+            for row in range(min(model.rowCount(), 20)):
+                index = model.index(row, column)
+                text = str(index.data() or "")
+                if not DATE.search(text):
+                    continue
+                font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+                needed = QFontMetrics(font).horizontalAdvance(text) + 6
+                if isinstance(view, QTreeView) and column == 0:
+                    continue  # the tree's own column carries indentation and branches
+                if header.sectionSize(column) < needed:
+                    cut.append(f"{view.accessibleName() or view.objectName()}: date {text!r} cut")
+    return cut
+
+
 def _sideways(page: QWidget) -> list[str]:
     """A page (a scroll area of a page, a table or tree) that would need scrolling sideways."""
     kinds = (QScrollArea, QAbstractItemView)
@@ -159,7 +191,7 @@ def test_every_page_fits_the_laptop_with_nothing_cut(
     for where, page in _every_screen(window):
         assert window.size() == LAPTOP, f"{where}: the window grew to {window.size()}"
         found = _cut_labels(page) + _cut_headers(page) + _cut_buttons(page)
-        found += _nested_scrolling(page) + _sideways(page)
+        found += _nested_scrolling(page) + _sideways(page) + _cut_dates(page)
         problems += [f"{where}: {problem}" for problem in found]
     assert problems == [], "\n".join(problems)
 

@@ -94,7 +94,14 @@ class JournalPanel(JournalFilters):
             self.model, _("Notatki monitoringowe"), COLUMN_WIDTHS, self
         )
         self.table.setObjectName("journal_table")
-        fit_width(self.table, columns.TITLE, keep=[columns.DATE])
+        # The date, the kind and the follow-up's state stay whole; on a narrow screen the
+        # author and the link fold (the form beside the table shows them).
+        fit_width(
+            self.table,
+            columns.TITLE,
+            keep=[columns.DATE, columns.KIND, columns.FOLLOW_UP],
+            optional=[columns.AUTHOR, columns.LINK],
+        )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self._focus_text())
         self.new_button = QPushButton(_("Nowa notatka…"))

@@ -83,8 +83,10 @@ class JournalFilters(SplitPanel):
         self.open_only.toggled.connect(lambda _on: self._filters_changed())
 
     def _filter_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
-        first = QHBoxLayout()
+        first = QHBoxLayout()  # the search gives way: the author's names stay whole
         first.addWidget(self.search, 1)
+        first.addWidget(_buddy(_("Autor:"), self.author_filter))
+        first.addWidget(self.author_filter)
         first.addWidget(self.open_only)
         first.addWidget(self.clear_button)
         second = QHBoxLayout()
@@ -93,9 +95,8 @@ class JournalFilters(SplitPanel):
             second.addWidget(widget)
         for editor in (self.date_from, self.period_dash, self.date_to):
             second.addWidget(editor)
-        for label, widget in ((_("Dotyczy:"), self.link_filter), (_("Autor:"), self.author_filter)):
-            second.addWidget(_buddy(label, widget))
-            second.addWidget(widget)
+        second.addWidget(_buddy(_("Dotyczy:"), self.link_filter))
+        second.addWidget(self.link_filter)
         second.addStretch(1)
         return first, second
 

@@ -17,6 +17,8 @@ from ui.dialogs.network_forms import RecordDialog
 from ui.models.networks import NetworkTableModel, upcoming_columns, visit_plan_columns
 from ui.pages.network_tables import fill, make_table, with_buttons
 
+NAME_ROOM = 130  # a municipality's name ("Gmina Zielonki Wielkie") beyond the header "JST"
+
 
 class PortfolioTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -26,7 +28,11 @@ class PortfolioTab(QWidget):
         self.visit_plan = make_table(
             "visit_plan",
             NetworkTableModel(visit_plan_columns),
-            keep=[7, 8],  # the dates of the last and next visit
+            keep=[1, 7, 8],  # the person, the dates of the last and next visit
+            # The role, then the visits fixed (planned = done + fixed + to arrange) fold
+            # first: the municipality and the person stay whole.
+            optional=[2, 5],
+            stretch_room=NAME_ROOM,
         )
         self.upcoming = make_table(
             "upcoming_meetings", NetworkTableModel(upcoming_columns), stretch=2, keep=[0]

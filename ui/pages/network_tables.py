@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.networks import NetworkTableModel
-from ui.widgets.column_fit import fit_width
+from ui.widgets.column_fit import STRETCH_ROOM, fit_width
 from ui.widgets.tables import make_table as sorted_table
 from ui.widgets.tables import select_source_row, selected_id
 
@@ -25,15 +25,21 @@ WIDEST = 320  # a column fitted to its data is at most this wide (the last one s
 
 
 def make_table(
-    name: str, model: NetworkTableModel[Any], stretch: int = 0, keep: Sequence[int] = ()
+    name: str,
+    model: NetworkTableModel[Any],
+    stretch: int = 0,
+    keep: Sequence[int] = (),
+    optional: Sequence[int] = (),
+    stretch_room: int = STRETCH_ROOM,
 ) -> QTableView:
     """A read-only, sortable table of ``model``'s rows, one selected at a time; column
     ``stretch`` takes the room the others leave (none sideways), the columns in ``keep``
-    (dates) stay whole however narrow the table."""
+    (dates) stay whole however narrow the table, those in ``optional`` fold when even the
+    headers do not fit."""
     table, _proxy = sorted_table(model, name, {}, model)
     model.setParent(table)  # the model (and its sorting proxy) live as long as the table
     table.setObjectName(name)
-    fit_width(table, stretch, keep)
+    fit_width(table, stretch, keep, optional, stretch_room)
     return table
 
 

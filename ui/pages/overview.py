@@ -47,7 +47,14 @@ from ui.models.overview import (
     RECORD_TYPE_ROLE,
     OverviewModels,
 )
-from ui.models.portfolio import ATTENTION, NAME, PORTFOLIO_FOLDING, PortfolioModel
+from ui.models.portfolio import (
+    ATTENTION,
+    LAST_NOTE,
+    LAST_VISIT,
+    NAME,
+    PORTFOLIO_FOLDING,
+    PortfolioModel,
+)
 from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
 from ui.pages.network_portfolio import PortfolioTab
@@ -181,7 +188,7 @@ class OverviewPage(Page, ReferenceDay):
         _fit_headers(header, self.portfolio_model)
         # Fourteen columns: on a narrow screen the lesser signals fold (the header menu
         # shows them again); the municipality's name stretches.
-        fit_width(table, NAME, optional=PORTFOLIO_FOLDING)
+        fit_width(table, NAME, keep=(LAST_NOTE, LAST_VISIT), optional=PORTFOLIO_FOLDING)
         table.sortByColumn(ATTENTION, Qt.SortOrder.DescendingOrder)
         table.activated.connect(self._portfolio_activated)
         _column_menu(table, self.portfolio_model)
