@@ -17,8 +17,9 @@ from ui.commands import EditRecord, push
 from ui.forms.record_form import RecordForm
 from ui.models.records import Column
 from ui.pages.base import Page
-from ui.widgets.record_panel import RecordPanel
+from ui.widgets.record_panel import ColumnFit, RecordPanel
 
+SCHOOL_NAME_ROOM = 200  # a school's name beyond its header, before other columns fold
 TEAM_FIELDS = ("name", "role", "institution", "email", "phone", "is_advisor")
 
 
@@ -80,6 +81,9 @@ class TeamSchoolsPage(Page):
             noun=_("szkołę lub placówkę"),
             new_values=lambda: {"name": _("Nowa szkoła"), "school_type": "szkola_podstawowa"},
             choices={"school_type": _school_type_choices, "merged_into_id": self._school_choices},
+            # Narrow: the type and the support stage fold (the form shows them), the
+            # school's name keeps room for "Szkoła Podstawowa nr 2 im. …".
+            fit=ColumnFit(keep=(3,), optional=(1, 4), name_room=SCHOOL_NAME_ROOM),
         )
         self.tabs.addTab(scroll, _("Profil JST"))
         self.tabs.addTab(self.team, _("Zespół JST"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -29,8 +30,18 @@ from ui.dialogs.confirm_delete import ask_delete, erase_from_backups_after
 from ui.forms.record_form import RecordForm
 from ui.models.records import Column, RecordTableModel
 from ui.models.roles import ID_ROLE, SORT_ROLE
-from ui.widgets.column_fit import fit_width
+from ui.widgets.column_fit import STRETCH_ROOM, fit_width
 from ui.widgets.tables import selected_id
+
+
+@dataclass(frozen=True)
+class ColumnFit:
+    """How the table's columns give way on a narrow screen (see :func:`fit_width`): the
+    columns kept at their content's width, those that fold, the room the name keeps."""
+
+    keep: Sequence[int] = ()
+    optional: Sequence[int] = ()
+    name_room: int = STRETCH_ROOM
 
 
 class RecordPanel(QWidget):
@@ -49,6 +60,7 @@ class RecordPanel(QWidget):
         choices: dict[str, Callable[[], Sequence[tuple[Any, str]]]] | None = None,
         parent: QWidget | None = None,
         scroll_form: bool = True,
+        fit: ColumnFit | None = None,
     ) -> None:
         super().__init__(parent)
         self.scroll_form = scroll_form  # False inside a scrolled page: no scrolling in scrolling
@@ -73,7 +85,8 @@ class RecordPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        fit_width(self.table, 0)  # the name (first column) takes what the others leave
+        fit = fit or ColumnFit()  # the name (first column) takes what the others leave
+        fit_width(self.table, 0, fit.keep, fit.optional, fit.name_room)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.form = RecordForm(cls, form_fields, self._edit, choices=choices)
         self.form.setEnabled(False)
