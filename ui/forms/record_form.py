@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from app import units
@@ -35,6 +36,8 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.field_error import error_label, with_error
 
 EditHandler = Callable[[str, Any, Any], None]
+
+FIELD_ROOM = 260  # the least a field beside its label keeps; narrower, labels go above
 
 
 class RecordForm(QWidget):
@@ -64,6 +67,7 @@ class RecordForm(QWidget):
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.auto_wrap = True  # labels go above the fields when the form is narrow
         for name, spec in self.specs.items():
             self._add_row(name, spec)
 
@@ -85,6 +89,36 @@ class RecordForm(QWidget):
             editor.neighbour = self._last_date_editor()  # an end opens near its start
         self.editors[name] = editor
         self.errors[name] = error
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._wrap_when_narrow()
+
+    def set_row_wrap(self, policy: QFormLayout.RowWrapPolicy) -> None:
+        """Keep ``policy`` whatever the width (the form no longer chooses by itself)."""
+        self.auto_wrap = False
+        self.layout_.setRowWrapPolicy(policy)
+
+    def _wrap_when_narrow(self) -> None:
+        """Labels above their fields when beside them a field would be too narrow to read
+        (the form in a narrow column at 125 %), beside them when there is room."""
+        if not self.auto_wrap:
+            return
+        labels = [
+            self.layout_.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            for row in range(self.layout_.rowCount())
+        ]
+        widest = max((item.sizeHint().width() for item in labels if item is not None), default=0)
+        margins = self.layout_.contentsMargins()
+        room = self.width() - widest - margins.left() - margins.right()
+        wrap = room - self.layout_.horizontalSpacing() < FIELD_ROOM
+        policy = (
+            QFormLayout.RowWrapPolicy.WrapAllRows
+            if wrap
+            else QFormLayout.RowWrapPolicy.WrapLongRows
+        )
+        if self.layout_.rowWrapPolicy() != policy:
+            self.layout_.setRowWrapPolicy(policy)
 
     def _last_date_editor(self) -> DateEdit | None:
         dates = [e for e in self.editors.values() if isinstance(e, DateEdit)]

@@ -104,7 +104,7 @@ class CycleTab(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         form = RecordForm(DevelopmentSchedule, (f"step_{name}", f"step_{name}_done"), on_edit)
-        form.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.set_row_wrap(QFormLayout.RowWrapPolicy.WrapAllRows)
         editor = form.editors[f"step_{name}"]
         editor.setMinimumHeight(220)
         label = form.layout_.labelForField(editor.parentWidget())

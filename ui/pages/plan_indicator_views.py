@@ -21,6 +21,7 @@ from ui.models import indicators as columns
 from ui.models.indicators import ATTENTION_ROLE
 from ui.models.measurements import DATE, SOURCE, VALUE
 from ui.models.roles import DEPTH_ROLE, SORT_ROLE
+from ui.widgets.column_fit import fit_width
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -74,6 +75,9 @@ class IndentDelegate(QStyledItemDelegate):
         super().paint(painter, shifted, index)
 
 
+NAME_ROOM = 150  # an indicator's name beyond its header, before other columns fold
+
+
 def indicator_table(model: QSortFilterProxyModel) -> QTableView:
     table = QTableView()
     setup_table(table, model)
@@ -86,6 +90,15 @@ def indicator_table(model: QSortFilterProxyModel) -> QTableView:
         header.resizeSection(column, width)
     for column in HIDDEN_COLUMNS:
         table.setColumnHidden(column, True)
+    # The latest value and the state stay whole; narrow, the freshness and what the
+    # indicator is attached to fold (the form and the chart show them).
+    fit_width(
+        table,
+        columns.NAME,
+        keep=(columns.LATEST, columns.STATUS),
+        optional=(columns.STALE, columns.ATTACHED_TO),
+        stretch_room=NAME_ROOM,
+    )
     column_menu(table)
     return table
 

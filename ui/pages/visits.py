@@ -176,7 +176,9 @@ class VisitsPage(Page, ReferenceDay):
         forms.setChildrenCollapsible(False)
         # No scrolling: the band of forms is as tall as its tallest form needs (the splitter
         # keeps it so), and the text fields take what more there is.
-        self.header_form.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.header_form.set_row_wrap(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for form in (self.people_form, self.content_form):  # sized for these, not taller
+            form.set_row_wrap(QFormLayout.RowWrapPolicy.WrapLongRows)
         for column, form in enumerate(self._forms()):
             forms.addWidget(form)
             forms.setStretchFactor(column, 1)
