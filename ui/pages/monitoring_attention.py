@@ -58,6 +58,8 @@ COLUMN_WIDTHS = {
     columns.STALE: 100,
 }
 
+NAME_ROOM = 150  # an indicator's name beyond its header, before other columns fold
+
 
 class AttentionPanel(SplitPanel):
     list_share = 0.62
@@ -74,7 +76,15 @@ class AttentionPanel(SplitPanel):
             self.model, _("Wskaźniki do uwagi"), COLUMN_WIDTHS, self
         )
         self.table.setObjectName("attention_table")
-        fit_width(self.table, columns.NAME, keep=[columns.LATEST])
+        # Narrow: the state and the values stay whole, the freshness and what the
+        # indicator is attached to fold (the chart's caption names them).
+        fit_width(
+            self.table,
+            columns.NAME,
+            keep=[columns.STATUS, columns.LATEST, columns.TARGET],
+            optional=[columns.STALE, columns.ATTACHED_TO],
+            stretch_room=NAME_ROOM,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.record_measurement())
         self.summary = QLabel()

@@ -66,6 +66,9 @@ def _scale_choices() -> list[tuple[Any, str]]:
     return [(value, f"{value} – {_(SCALE_LABELS[value])}") for value in SCALE]
 
 
+TITLE_ROOM = 130  # a risk's title beyond its header, before other columns fold
+
+
 class RisksPanel(SplitPanel):
     note_requested = Signal(str)  # show this journal note
 
@@ -78,7 +81,15 @@ class RisksPanel(SplitPanel):
         self.model = RiskTableModel()
         self.table, self.proxy = make_table(self.model, _("Rejestr ryzyk"), COLUMN_WIDTHS, self)
         self.table.setObjectName("risk_table")
-        fit_width(self.table, columns.TITLE, keep=[columns.REVIEW])
+        # Narrow: the score, the state and the review date stay whole; probability and
+        # impact (the score and the matrix show them), then the owner fold.
+        fit_width(
+            self.table,
+            columns.TITLE,
+            keep=[columns.SCORE, columns.STATUS, columns.REVIEW],
+            optional=[columns.PROBABILITY, columns.IMPACT, columns.OWNER],
+            stretch_room=TITLE_ROOM,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         on_delete_key(self.table, self.delete_selected)
         self.matrix = RiskMatrixWidget()
