@@ -62,6 +62,22 @@ def show(value: date | None, precision: Precision = Precision.DAY) -> str:
     return str(value.year)
 
 
+def pattern(precision: Precision = Precision.DAY) -> str:
+    """The form expected, for an empty field's placeholder: ``dd.mm.rrrr`` (a sample date in
+    grey read like a value already there)."""
+    sep = separator()
+    year = _("rrrr")
+    if precision is Precision.DAY:
+        return f"{_('dd')}{sep}{_('mm')}{sep}{year}"
+    if precision is Precision.MONTH:
+        return f"{_('mm')}{sep}{year}"
+    if precision is Precision.QUARTER:
+        return _("I–IV kw. {year}").format(year=year)
+    if precision is Precision.SCHOOL_YEAR:
+        return f"{year}/{year}"
+    return year
+
+
 def example(precision: Precision = Precision.DAY) -> str:
     """A sample of the expected form, for placeholders and messages."""
     return show(date(2026, 9, 1), precision)

@@ -437,3 +437,11 @@ def test_dialog_unreadable_date_is_explained_under_the_field_and_not_saved(
     assert dialog.saved == []
     assert dialog.dialog.isVisible()
     assert dialog.field.text() == typed
+
+
+def test_form_an_empty_field_shows_the_form_expected_in_grey(
+    qtbot: Any, language: str, form: Form
+) -> None:
+    start = form.editor("start_date")
+    assert start.text() == ""
+    assert start.placeholderText() == {"pl": "dd.mm.rrrr", "en": "dd/mm/yyyy"}[language]

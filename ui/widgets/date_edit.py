@@ -72,7 +72,7 @@ class DateEdit(QLineEdit):
         self.first_year = date_text.FIRST_YEAR
         self.neighbour: DateEdit | None = None
         self._problem = ""
-        self.setPlaceholderText(date_text.example(precision))
+        self.setPlaceholderText(date_text.pattern(precision))
         self.setMaxLength(40)
         self.setClearButtonEnabled(False)
         self.calendar_action = QAction(_calendar_icon(), _("Kalendarz (Alt+↓)"), self)

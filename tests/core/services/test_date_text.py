@@ -9,7 +9,7 @@ import pytest
 
 from app import i18n
 from app.errors import UserError
-from app.services.date_text import Precision, example, parse, show
+from app.services.date_text import Precision, example, parse, pattern, show
 
 DAY_INPUTS = [
     ("1.09.2026", date(2026, 9, 1)),
@@ -144,3 +144,24 @@ def test_one_form_per_language_reads_back(precision: Precision, polish: str, eng
     finally:
         i18n.set_language("pl")
     assert example(Precision.DAY) == "01.09.2026"
+
+
+@pytest.mark.parametrize(
+    ("precision", "polish", "english"),
+    [
+        (Precision.DAY, "dd.mm.rrrr", "dd/mm/yyyy"),
+        (Precision.MONTH, "mm.rrrr", "mm/yyyy"),
+        (Precision.QUARTER, "I–IV kw. rrrr", "Q1–Q4 yyyy"),
+        (Precision.SCHOOL_YEAR, "rrrr/rrrr", "yyyy/yyyy"),
+        (Precision.YEAR, "rrrr", "yyyy"),
+    ],
+)
+def test_an_empty_field_shows_the_form_expected_not_a_date(
+    precision: Precision, polish: str, english: str
+) -> None:
+    assert pattern(precision) == polish  # a grey 01.09.2026 read like a value already there
+    i18n.set_language("en")
+    try:
+        assert pattern(precision) == english
+    finally:
+        i18n.set_language("pl")
