@@ -52,7 +52,11 @@ class PracticesTab(QWidget):
         self.search.setPlaceholderText(_("Szukaj w dobrych praktykach (bez polskich znaków też)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self.show_practices())
-        self.practices = make_table("good_practices", NetworkTableModel(practice_columns))
+        self.practices = (
+            make_table(  # the name and the municipality whole, the description gives way
+                "good_practices", NetworkTableModel(practice_columns), stretch=3, keep=[0, 1]
+            )
+        )
         self.practices.selectionModel().selectionChanged.connect(lambda *_args: self.show_uses())
         self.uses = QListWidget()
         self.uses.setObjectName("practice_uses")
