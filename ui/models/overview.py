@@ -146,7 +146,7 @@ def details(item: Item) -> str:
         "schedule_item": (_("Koniec"), _("Odpowiedzialni")),
         "indicator": (_("Ostatni pomiar"), ""),
         "recommendation": (_("Termin"), _("Odpowiedzialny")),
-        "risk": (_("Przegląd"), _("Właściciel")),
+        "risk": (_("Data przeglądu"), _("Właściciel")),
         "monitoring_note": (_("Data"), _("Autor")),
     }
     when_label, who_label = labels.get(item.record_type, (_("Data"), ""))

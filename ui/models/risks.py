@@ -49,7 +49,7 @@ def headers() -> list[str]:
         _("Ocena"),
         _("Status"),
         _("Właściciel"),
-        _("Przegląd"),
+        _("Data przeglądu"),
     ]
 
 

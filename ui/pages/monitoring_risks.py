@@ -82,11 +82,12 @@ class RisksPanel(SplitPanel):
         self.table, self.proxy = make_table(self.model, _("Rejestr ryzyk"), COLUMN_WIDTHS, self)
         self.table.setObjectName("risk_table")
         # Narrow: the score, the state and the review date stay whole; probability and
-        # impact (the score and the matrix show them), then the owner fold.
+        # impact (the score and the matrix show them), then the owner fold (the owner is
+        # shown whole or not at all).
         fit_width(
             self.table,
             columns.TITLE,
-            keep=[columns.SCORE, columns.STATUS, columns.REVIEW],
+            keep=[columns.SCORE, columns.STATUS, columns.REVIEW, columns.OWNER],
             optional=[columns.PROBABILITY, columns.IMPACT, columns.OWNER],
             stretch_room=TITLE_ROOM,
         )

@@ -81,9 +81,9 @@ class TeamSchoolsPage(Page):
             noun=_("szkołę lub placówkę"),
             new_values=lambda: {"name": _("Nowa szkoła"), "school_type": "szkola_podstawowa"},
             choices={"school_type": _school_type_choices, "merged_into_id": self._school_choices},
-            # Narrow: the type and the support stage fold (the form shows them), the
-            # school's name keeps room for "Szkoła Podstawowa nr 2 im. …".
-            fit=ColumnFit(keep=(3,), optional=(1, 4), name_room=SCHOOL_NAME_ROOM),
+            # Narrow: the town and the pupils stay whole, the type and the support stage
+            # fold (the form shows them), the name keeps room for "Szkoła Podstawowa nr 2…".
+            fit=ColumnFit(keep=(2, 3), optional=(1, 4), name_room=SCHOOL_NAME_ROOM),
         )
         self.tabs.addTab(scroll, _("Profil JST"))
         self.tabs.addTab(self.team, _("Zespół JST"))

@@ -11,7 +11,8 @@ A wide table (the HDR schedule has 13 columns) names ``optional`` columns: when
 even the headers do not fit, these fold away in the order given (the record's
 form beside the table shows every field) and come back when the table is wide
 again. Folding is the table's, not the user's: it is not remembered, and a
-column the user shows again from the header's menu stays shown.
+column the user shows again from the header's menu stays shown. A column both
+kept and optional is shown whole or not at all (a person's name, not "Magdal…").
 """
 
 from __future__ import annotations

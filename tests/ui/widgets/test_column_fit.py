@@ -121,3 +121,26 @@ def test_a_folded_column_the_user_shows_again_stays_shown(qtbot: Any) -> None:
     QApplication.processEvents()
     assert not header.isSectionHidden(8)
     assert 8 not in fitting.optional
+
+
+def test_a_column_kept_and_optional_shows_whole_or_not_at_all(qtbot: Any) -> None:
+    model = QStandardItemModel(2, 3)
+    model.setHorizontalHeaderLabels(["Ryzyko", "Ocena", "Właściciel"])
+    for row in range(2):
+        model.setItem(row, 0, QStandardItem("Brak specjalistów na lokalnym rynku pracy"))
+        model.setItem(row, 1, QStandardItem("16 – krytyczne"))
+        model.setItem(row, 2, QStandardItem("Magdalena Stachowiak-Wróblewska"))
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    fit_width(table, 0, keep=(1, 2), optional=(2,))
+    header = table.horizontalHeader()
+    owner = table.sizeHintForColumn(2)
+    for width, shown in ((900, True), (380, False), (900, True)):
+        table.resize(width, 200)
+        table.show()
+        qtbot.waitExposed(table)
+        QApplication.processEvents()
+        assert header.isSectionHidden(2) is not shown, width
+        if shown:
+            assert header.sectionSize(2) >= owner  # whole, never "Magdal…"
