@@ -178,10 +178,10 @@ class RiskMatrixWidget(QWidget):
             self._paint_badge(painter, rect, count)
 
     def _badge_radius(self, rect: QRectF) -> float:
-        return max(8.0, min(rect.width() * 0.24, 17.0))
+        return max(8.0, min(rect.width() * 0.2, 15.0))  # the ring round it clears the score
 
     def _badge_centre(self, rect: QRectF) -> QPointF:
-        return rect.center() + QPointF(0, rect.height() * 0.08)
+        return rect.center() + QPointF(0, rect.height() * 0.14)  # below the score
 
     def _paint_badge(self, painter: QPainter, rect: QRectF, count: int) -> None:
         radius = self._badge_radius(rect)
@@ -200,12 +200,12 @@ class RiskMatrixWidget(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self._highlight is not None:
             rect = self.cell_rect(*self._highlight)
-            radius = self._badge_radius(rect) + 4
+            radius = self._badge_radius(rect) + 3
             centre = self._badge_centre(rect)
-            painter.setPen(QPen(QColor("#ffffff"), 5))
+            painter.setPen(QPen(QColor("#ffffff"), 4))
             painter.drawEllipse(centre, radius, radius)
             painter.setPen(QPen(FRAME, 2))
-            painter.drawEllipse(centre, radius + 2, radius + 2)
+            painter.drawEllipse(centre, radius + 1.5, radius + 1.5)
         if self._chosen is not None:
             rect = self.cell_rect(*self._chosen).adjusted(1.5, 1.5, -1.5, -1.5)
             painter.setPen(QPen(QColor("#ffffff"), 5))
