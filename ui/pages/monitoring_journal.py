@@ -60,6 +60,7 @@ FORM_FIELDS = (
     "follow_up_done",
 )
 SEARCH_PAUSE_MS = 250
+TITLE_ROOM = 200  # a note's title beyond its header, before other columns fold
 COLUMN_WIDTHS = {
     columns.DATE: 86,
     columns.KIND: 120,
@@ -95,12 +96,13 @@ class JournalPanel(JournalFilters):
         )
         self.table.setObjectName("journal_table")
         # The date, the kind and the follow-up's state stay whole; on a narrow screen the
-        # author and the link fold (the form beside the table shows them).
+        # link, then the author (whole or not at all) fold (the form beside shows them).
         fit_width(
             self.table,
             columns.TITLE,
-            keep=[columns.DATE, columns.KIND, columns.FOLLOW_UP],
-            optional=[columns.AUTHOR, columns.LINK],
+            keep=[columns.DATE, columns.KIND, columns.FOLLOW_UP, columns.AUTHOR],
+            optional=[columns.LINK, columns.AUTHOR],
+            stretch_room=TITLE_ROOM,
         )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self._focus_text())
