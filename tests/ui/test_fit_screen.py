@@ -220,6 +220,33 @@ def test_overview_cards_show_their_whole_legend_on_first_show(
         assert chart.height() >= chart.heightForWidth(chart.width()), chart.describe()
 
 
+@pytest.mark.parametrize("size", [QSize(1366, 768), QSize(1920, 1080)])
+def test_overview_cards_show_their_whole_legend_when_the_data_comes_after_the_window(
+    qtbot: Any, settings: Any, demo_store: Store, size: QSize
+) -> None:
+    """As the program starts: the window is on screen first, the store's data comes next."""
+    from ui.pages.overview import OverviewPage
+    from ui.widgets.status_bar_chart import StatusBarChart
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(size)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    window.set_store(demo_store)
+    window.navigation.setCurrentRow(0)
+    page = window.pages[0]
+    assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(
+        lambda: len([c for c in page.findChildren(StatusBarChart) if c.isVisible()]) == 4
+    )
+    QApplication.processEvents()
+    for chart in (c for c in page.findChildren(StatusBarChart) if c.isVisible()):
+        assert chart.height() >= chart.heightForWidth(chart.width()), chart.describe()
+
+
 def test_the_visit_form_fits_the_laptop_without_scrolling(
     qtbot: Any, settings: Any, demo_store: Store, language: str
 ) -> None:
