@@ -11,6 +11,8 @@ from the defaults instead of hiding the wrong one.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 from PySide6.QtCore import QByteArray, QObject, QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from ui.widgets.column_fit import fitting
 
 PREFIX = "columns"
 DONE = "columnsRemembered"
@@ -106,31 +109,51 @@ class ColumnMemory(QObject):
             return
         self.applying = True
         try:
-            header.restoreState(QByteArray(saved))
+            with self._quiet():
+                header.restoreState(QByteArray(saved))
         finally:
             self.applying = False
+        self._refit()
 
     def save(self) -> None:
         header = self.header
         if self.applying or header.count() == 0:
             return
-        self.settings.setValue(f"{self.key}/state", header.saveState())
+        fit = fitting(header)
+        with fit.unfolded() if fit is not None else nullcontext():
+            state = header.saveState()  # what the table folded is not the user's choice
+        self.settings.setValue(f"{self.key}/state", state)
         self.settings.setValue(f"{self.key}/count", header.count())
 
     def reset(self) -> None:
         """Every column shown, in the model's order, sized to its content; nothing remembered."""
         header = self.header
+        fit = fitting(header)
+        if fit is not None:
+            fit.restore_defaults()
         self.applying = True
         try:
-            for logical in range(header.count()):
-                header.showSection(logical)
-                visual = header.visualIndex(logical)
-                if visual != logical:
-                    header.moveSection(visual, logical)
-                self.fit(logical)
+            with self._quiet():
+                for logical in range(header.count()):
+                    header.showSection(logical)
+                    visual = header.visualIndex(logical)
+                    if visual != logical:
+                        header.moveSection(visual, logical)
+                    self.fit(logical)
         finally:
             self.applying = False
         self.settings.remove(self.key)
+        self._refit()
+
+    def _quiet(self) -> AbstractContextManager[None]:
+        """Sections shown by the code here, not by the user: the width fit does not pin them."""
+        fit = fitting(self.header)
+        return fit.quiet() if fit is not None else nullcontext()
+
+    def _refit(self) -> None:
+        fit = fitting(self.header)
+        if fit is not None and self.view.isVisible():
+            fit.fit()
 
     # -- menu -------------------------------------------------------------------
 
@@ -154,6 +177,9 @@ class ColumnMemory(QObject):
         return menu
 
     def set_shown(self, logical: int, shown: bool) -> None:
+        fit = fitting(self.header)
+        if fit is not None and shown:
+            fit.pin(logical)  # shown by the user: it no longer folds
         self.header.setSectionHidden(logical, not shown)
         if shown and self.header.sectionSize(logical) < self.header.minimumSectionSize() * 2:
             self.fit(logical)

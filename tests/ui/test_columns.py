@@ -7,12 +7,13 @@ from typing import Any
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 
 from app.storage.store import Store
 from tests.ui.conftest import shown_views
 from ui import columns
 from ui.main_window import MainWindow
+from ui.widgets.column_fit import fit_width
 
 HEADERS = ["Tytuł", "Termin", "Status", "Odpowiedzialny"]
 
@@ -121,3 +122,47 @@ def test_every_table_of_every_page_has_the_column_menu(
             missing.append(f"{where}/{view.accessibleName()}")
     assert checked >= 10
     assert missing == []
+
+
+def _folding_table(qtbot: Any, settings: QSettings, width: int) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName("Działania")
+    qtbot.addWidget(table)
+    table.setModel(_model())
+    fit_width(table, 0, optional=(3, 2))
+    table.resize(width, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    columns.ColumnMemory(table, settings, "columns/plan/Działania")
+    QApplication.processEvents()
+    return table
+
+
+def test_columns_folded_on_a_narrow_screen_are_not_remembered_as_hidden(
+    qtbot: Any, settings: QSettings
+) -> None:
+    narrow = _folding_table(qtbot, settings, 260)
+    assert narrow.isColumnHidden(3)  # folded: the headers do not fit
+    memory = columns.memory_of(narrow)
+    assert memory is not None
+    narrow.horizontalHeader().moveSection(1, 2)  # the user arranges: the layout is saved
+    assert narrow.isColumnHidden(3)
+    wide = _folding_table(qtbot, settings, 1200)
+    assert not any(wide.isColumnHidden(column) for column in range(4))
+    assert wide.horizontalHeader().logicalIndex(2) == 1  # what the user did is kept
+
+
+def test_a_folded_column_shown_from_the_menu_stays_and_the_reset_folds_it_again(
+    qtbot: Any, settings: QSettings
+) -> None:
+    table = _folding_table(qtbot, settings, 260)
+    assert table.isColumnHidden(3)
+    _menu_action(table, "Odpowiedzialny").trigger()
+    table.resize(250, 200)
+    QApplication.processEvents()
+    assert not table.isColumnHidden(3)
+    memory = columns.memory_of(table)
+    assert memory is not None
+    memory.reset()
+    QApplication.processEvents()
+    assert table.isColumnHidden(3)

@@ -17,7 +17,8 @@ kept and optional is shown whole or not at all (a person's name, not "Magdal…"
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTableView, QTreeView
@@ -49,6 +50,7 @@ class WidthFit(QObject):
         self.stretch_room = stretch_room
         self.widths = dict(widths or {})  # columns that never get narrower than this
         self.optional = [column for column in optional if column != stretch]
+        self.default_optional = list(self.optional)
         self.folded: list[int] = []  # hidden by the fit, in the order they folded
         self.wanted: dict[int, int] = {}
         self.setting = False
@@ -79,6 +81,40 @@ class WidthFit(QObject):
         self.pending = False
         self.fit()
 
+    def pin(self, column: int) -> None:
+        """The user showed ``column``: it stays shown however narrow the table."""
+        if column in self.folded:
+            self.folded.remove(column)
+        if column in self.optional:
+            self.optional.remove(column)
+
+    def restore_defaults(self) -> None:
+        """The columns the user pinned fold again (the header's "default layout")."""
+        self.optional = list(self.default_optional)
+
+    @contextmanager
+    def quiet(self) -> Iterator[None]:
+        """Sections shown, hidden or sized by code (a remembered layout applied), not the user."""
+        before, self.setting = self.setting, True
+        try:
+            yield
+        finally:
+            self.setting = before
+
+    @contextmanager
+    def unfolded(self) -> Iterator[None]:
+        """The folded columns shown for a moment: a layout saved now does not remember them
+        as hidden (folding is the table's, not the user's)."""
+        folded = [column for column in self.folded if self.header.isSectionHidden(column)]
+        with self.quiet():
+            for column in folded:
+                self.header.showSection(column)
+            try:
+                yield
+            finally:
+                for column in folded:
+                    self.header.hideSection(column)
+
     def floor(self, column: int) -> int:
         """The narrowest width that shows the header of ``column`` whole."""
         header = self.header
@@ -104,6 +140,8 @@ class WidthFit(QObject):
         return self.view.viewport().width() - self.floor(self.stretch) - self.stretch_room
 
     def fit(self) -> None:
+        header = self.header  # a remembered layout may have shown a folded column again
+        self.folded = [c for c in self.folded if c < header.count() and header.isSectionHidden(c)]
         self.setting = True
         try:
             if self.stretch < self.header.count():  # a model with new columns resets modes
@@ -158,6 +196,11 @@ class WidthFit(QObject):
                 header.resizeSection(column, size)
         finally:
             self.setting = False
+
+
+def fitting(header: QHeaderView) -> WidthFit | None:
+    """The fit installed on ``header``, if any."""
+    return header.findChild(WidthFit)
 
 
 def _header(view: QTableView | QTreeView) -> QHeaderView:
