@@ -403,3 +403,17 @@ def test_members_sort_by_a_header_and_keep_the_chosen_row(  # type: ignore[no-un
     window.action_undo.trigger()
     qtbot.waitUntil(lambda: row_count(table) == 6)
     assert current_id(table) == chosen
+
+
+def test_the_key_competences_offered_for_a_practice_speak_the_language(
+    page: NetworksPage,
+) -> None:
+    from app import i18n
+
+    i18n.set_language("en")
+    try:
+        names = dict(page._choices()["competences"])
+    finally:
+        i18n.set_language("pl")
+    assert names["digital"] == "digital competence"
+    assert "kompetencje" not in " ".join(names.values())

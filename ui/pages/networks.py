@@ -350,7 +350,7 @@ class NetworksPage(Page):
         return {
             "member_id": list(trainings.member_names(self.store, self.network_id).items()),
             "module_id": [(m.id, m.title) for m in trainings.modules(self.store, self.network_id)],
-            "competences": [(k.code, k.name_2018) for k in key_competences()],
+            "competences": [(k.code, _(k.name_2018)) for k in key_competences()],
         }
 
     def _add(
