@@ -204,7 +204,8 @@ def time_to_ready(
     ) as process:
         assert process.stdout is not None
         for line in process.stdout:
-            marks.setdefault(line.strip(), time.perf_counter() - started)
+            mark = line.strip().split("\t")[0]  # "ready\t1.17": the mark, then CPU seconds
+            marks.setdefault(mark, time.perf_counter() - started)
         _, errors = process.communicate(timeout=TIMEOUT)
         if process.returncode != 0 or "ready" not in marks:
             return -1.0, -1.0, f"exit {process.returncode}, saw {list(marks)}\n{errors}"
