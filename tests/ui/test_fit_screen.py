@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QStyle,
     QTableView,
@@ -118,6 +119,20 @@ def _cut_buttons(page: QWidget) -> list[str]:
     return cut
 
 
+def _cut_placeholders(page: QWidget) -> list[str]:
+    """An empty field whose grey hint is cut ("Szukaj w notatkach (wielkość liter i…")."""
+    cut = []
+    for field in page.findChildren(QLineEdit):
+        hint = field.placeholderText()
+        if not field.isVisible() or field.text() or not hint:
+            continue
+        room = field.contentsRect().width() - field.textMargins().left() - 8
+        room -= 22 * len(field.actions())  # a calendar or clear button inside the field
+        if field.fontMetrics().horizontalAdvance(hint) > room:
+            cut.append(f"hint {hint!r}")
+    return cut
+
+
 DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -192,6 +207,7 @@ def test_every_page_fits_the_laptop_with_nothing_cut(
         assert window.size() == LAPTOP, f"{where}: the window grew to {window.size()}"
         found = _cut_labels(page) + _cut_headers(page) + _cut_buttons(page)
         found += _nested_scrolling(page) + _sideways(page) + _cut_dates(page)
+        found += _cut_placeholders(page)
         problems += [f"{where}: {problem}" for problem in found]
     assert problems == [], "\n".join(problems)
 

@@ -42,7 +42,8 @@ class JournalFilters(SplitPanel):
     def _build_filters(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("journal_search")
-        self.search.setPlaceholderText(
+        self.search.setPlaceholderText(_("Szukaj w notatkach…"))  # whole at 125 %
+        self.search.setToolTip(
             _("Szukaj w notatkach (wielkość liter i polskie znaki bez znaczenia)")
         )
         self.search.setClearButtonEnabled(True)
