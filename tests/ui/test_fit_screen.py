@@ -119,7 +119,7 @@ def _cut_buttons(page: QWidget) -> list[str]:
     return cut
 
 
-def _cut_placeholders(page: QWidget) -> list[str]:
+def cut_placeholders(page: QWidget) -> list[str]:
     """An empty field whose grey hint is cut ("Szukaj w notatkach (wielkość liter i…")."""
     cut = []
     for field in page.findChildren(QLineEdit):
@@ -207,7 +207,7 @@ def test_every_page_fits_the_laptop_with_nothing_cut(
         assert window.size() == LAPTOP, f"{where}: the window grew to {window.size()}"
         found = _cut_labels(page) + _cut_headers(page) + _cut_buttons(page)
         found += _nested_scrolling(page) + _sideways(page) + _cut_dates(page)
-        found += _cut_placeholders(page)
+        found += cut_placeholders(page)
         problems += [f"{where}: {problem}" for problem in found]
     assert problems == [], "\n".join(problems)
 

@@ -91,7 +91,9 @@ class QuickRecommendation(QWidget):
         self.on_add = on_add
         self.text = QLineEdit()
         self.text.setObjectName("quick_text")
-        self.text.setPlaceholderText(_("Treść zalecenia — Enter dodaje"))
+        hint = _("Treść zalecenia — Enter dodaje")
+        self.text.setPlaceholderText(hint)
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance(hint) + 24)
         self.text.setAccessibleName(_("Treść zalecenia"))
         self.text.setMaxLength(FIELDS[Recommendation]["text"].max_length)
         self.owner = QComboBox()
