@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -46,6 +47,15 @@ BAD_DAYS = [
 ]
 
 
+@contextmanager
+def in_english() -> Iterator[None]:
+    i18n.set_language("en")
+    try:
+        yield
+    finally:
+        i18n.set_language("pl")
+
+
 @pytest.fixture(params=["pl", "en"])
 def language(request: pytest.FixtureRequest) -> Iterator[str]:
     i18n.set_language(request.param)
@@ -69,14 +79,10 @@ def test_unreadable_days_say_what_to_type(typed: str) -> None:
 
 
 def test_unreadable_day_in_english_shows_the_english_form() -> None:
-    i18n.set_language("en")
-    try:
-        with pytest.raises(UserError) as raised:
-            parse("31.02.2026")
-        assert "01/09/2026" in raised.value.message
-        assert "Nie rozpoznano" not in raised.value.message
-    finally:
-        i18n.set_language("pl")
+    with in_english(), pytest.raises(UserError) as raised:
+        parse("31.02.2026")
+    assert "01/09/2026" in raised.value.message
+    assert "Nie rozpoznano" not in raised.value.message
 
 
 @pytest.mark.parametrize("typed", ["1.09.1989", "1.01.2101", "1.9.1900"])
@@ -137,12 +143,9 @@ def test_one_form_per_language_reads_back(precision: Precision, polish: str, eng
     day = firsts.get(precision, date(2026, 9, 1))
     assert show(day, precision) == polish
     assert parse(polish, precision) == day
-    i18n.set_language("en")
-    try:
+    with in_english():
         assert show(day, precision) == english
         assert parse(english, precision) == day
-    finally:
-        i18n.set_language("pl")
     assert example(Precision.DAY) == "01.09.2026"
 
 
@@ -160,8 +163,5 @@ def test_an_empty_field_shows_the_form_expected_not_a_date(
     precision: Precision, polish: str, english: str
 ) -> None:
     assert pattern(precision) == polish  # a grey 01.09.2026 read like a value already there
-    i18n.set_language("en")
-    try:
+    with in_english():
         assert pattern(precision) == english
-    finally:
-        i18n.set_language("pl")

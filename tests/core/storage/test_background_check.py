@@ -141,6 +141,18 @@ def test_the_checks_connection_is_closed(data_dir: Path, fill: Fill, held: HeldC
         store.close()
 
 
+def long_count(connection: sqlite3.Connection, limit: str) -> str:
+    """Count to ``limit`` in SQL: "finished", or why SQLite stopped ("interrupted")."""
+    try:
+        connection.execute(
+            f"WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n LIMIT {limit}) "
+            "SELECT count(*) FROM n"
+        ).fetchone()
+    except sqlite3.OperationalError as error:
+        return str(error)
+    return "finished"
+
+
 def test_a_store_closed_during_the_check_interrupts_it(
     data_dir: Path, fill: Fill, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -153,13 +165,7 @@ def test_a_store_closed_during_the_check_interrupts_it(
         try:
             options["connection_opened"](connection)
             started.set()
-            connection.execute(  # a pass over a huge file: stops only when interrupted
-                "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n LIMIT 1e10) "
-                "SELECT count(*) FROM n"
-            ).fetchone()
-            ended.append("finished")
-        except sqlite3.OperationalError as error:
-            ended.append(str(error))
+            ended.append(long_count(connection, "1e10"))  # a huge file: ends only if stopped
         finally:
             connection.close()
         return CheckResult(False, tuple(ended))  # what an interrupted check_file reports
@@ -192,14 +198,8 @@ def test_a_cancel_that_comes_before_the_statement_still_stops_it() -> None:
         connection = sqlite3.connect(":memory:", factory=LostInterrupt)
         gate.connection_opened(connection)
         started.set()
-        try:  # some seconds of work when nothing stops it
-            connection.execute(
-                "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n LIMIT 3e7) "
-                "SELECT count(*) FROM n"
-            ).fetchone()
-            ended.append("finished")
-        except sqlite3.OperationalError as error:
-            ended.append(str(error))
+        try:
+            ended.append(long_count(connection, "3e7"))  # some seconds when nothing stops it
         finally:
             connection.close()
 
