@@ -11,6 +11,9 @@ from PySide6.QtCore import QLocale
 from app import units
 from app.services import date_text
 
+OVERDUE_MARK = "⚠"  # before a date or count that is past its term
+OVERDUE_COLOUR = "#a61b1b"
+
 
 def show_date(value: date | None) -> str:
     """A day in the one form the editors show too (``01.09.2026``, ``01/09/2026``)."""

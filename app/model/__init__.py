@@ -3,8 +3,7 @@
 Names follow ``docs/DOMAIN.md`` (Polish term → class name).
 """
 
-from app.model.base import Base, OwnedRecord, Record, new_id, utcnow
-from app.model.enums import (
+from app.enums import (
     ActionStatus,
     Direction,
     IndicatorStatus,
@@ -19,6 +18,7 @@ from app.model.enums import (
     SupportStage,
     TermPrecision,
 )
+from app.model.base import Base, OwnedRecord, Record, new_id, utcnow
 from app.model.exchange import ImportRecord, RecordChange, SeenVersion
 from app.model.indicator import Indicator, Measurement
 from app.model.meta import Setting

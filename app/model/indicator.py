@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.enums import Direction
 from app.model.base import OwnedRecord
-from app.model.enums import Direction
 from app.model.types import enum_type
 
 

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.enums import NoteKind, PlaceKind, RecommendationStatus, RiskStatus
 from app.model.base import OwnedRecord
-from app.model.enums import NoteKind, PlaceKind, RecommendationStatus, RiskStatus
 from app.model.types import enum_type
 
 

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.enums import MunicipalityKind, SupportStage
 from app.model.base import OwnedRecord, Record
-from app.model.enums import MunicipalityKind, SupportStage
 from app.model.types import enum_type
 
 

@@ -25,10 +25,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
+from app import enums
+from app.enums import LabelledEnum, MunicipalityKind, RecommendationStatus
 from app.i18n import N_
-from app.model import enums
 from app.model.base import OwnedRecord, Record
-from app.model.enums import LabelledEnum, MunicipalityKind, RecommendationStatus
 from app.model.types import JsonList, enum_type, json_list
 
 

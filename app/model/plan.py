@@ -8,8 +8,8 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.enums import ActionStatus, PlanStatus, TermPrecision
 from app.model.base import Base, OwnedRecord
-from app.model.enums import ActionStatus, PlanStatus, TermPrecision
 from app.model.municipality import School, TeamMember
 from app.model.types import enum_type, json_list
 

@@ -19,8 +19,8 @@ from datetime import date
 from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.enums import InstitutionKind, ProblemKind
 from app.model.base import OwnedRecord
-from app.model.enums import InstitutionKind, ProblemKind
 from app.model.types import enum_type, json_list
 
 

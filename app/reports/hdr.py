@@ -24,7 +24,8 @@ from app.reports.styles import ACCENT, GROUP_FILL, data_table, details_grid, sty
 from app.reports.templates import Contents, DocumentInfo, render
 from app.reports.typeset import Paragraph
 from app.reports.values import DASH, markup, money, percent
-from app.services.schedules import Progress, is_overdue, progress_of
+from app.services.overview_signals import Progress
+from app.services.schedules import is_overdue, progress_of
 from app.storage.store import Store
 
 WIDTH = 261 * mm  # the A4 landscape frame

@@ -27,10 +27,8 @@ records are filtered explicitly, since the session's hook is not involved.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from datetime import date
-from enum import StrEnum
 from typing import Any, NamedTuple, cast
 
 from app.errors import UserError
@@ -48,133 +46,20 @@ from app.services import overview_queries as queries
 from app.services.attention import ATTENTION_STATUSES
 from app.services.indicators import SEVERITY, IndicatorState, evaluate
 from app.services.overview_queries import day
-from app.services.schedules import Progress
+from app.services.overview_signals import (
+    HIGH_RISK,
+    Item,
+    MunicipalityOverview,
+    PortfolioRow,
+    Progress,
+    Signals,
+)
 from app.services.visits import overdue
 from app.storage.store import Store
 
-HIGH_RISK = queries.HIGH_RISK  # probability × impact (of 25) from which a risk is "high"
-QUIET_DAYS = 90  # no monitoring note for longer than this: nobody is watching
 TOP_RISKS = 5
 LATEST_NOTES = queries.LATEST_NOTES
 TITLE_LENGTH = 160
-
-# How much each problem adds to a municipality's attention score.
-WEIGHTS = {
-    "indicator_off_track": 3,
-    "indicator_at_risk": 1,
-    "indicator_stale": 1,
-    "hdr_overdue": 2,
-    "action_overdue": 1,
-    "recommendation_overdue": 2,
-    "risk_high": 3,
-    "quiet": 2,
-}
-
-
-@dataclass(frozen=True)
-class Signals:
-    """The numbers that say how implementation goes in one municipality on ``today``."""
-
-    today: date
-    actions: Mapping[ActionStatus, int] = field(default_factory=dict)
-    actions_overdue: int = 0
-    hdr: Progress = field(default_factory=Progress)
-    indicators: Mapping[IndicatorStatus, int] = field(default_factory=dict)
-    indicators_stale: int = 0
-    recommendations_open: int = 0
-    recommendations_overdue: int = 0
-    risks_open: int = 0
-    risks_high: int = 0
-    top_risk_score: int = 0
-    last_note: date | None = None
-    last_visit: date | None = None
-
-    @property
-    def actions_total(self) -> int:
-        return sum(self.actions.values())
-
-    @property
-    def actions_done(self) -> int:
-        return self.actions.get(ActionStatus.DONE, 0)
-
-    @property
-    def actions_share_done(self) -> float:
-        """Done actions as a share of those not dropped (0 when there are none)."""
-        counted = self.actions_total - self.actions.get(ActionStatus.DROPPED, 0)
-        return self.actions_done / counted if counted else 0.0
-
-    @property
-    def indicators_total(self) -> int:
-        return sum(self.indicators.values())
-
-    @property
-    def days_since_note(self) -> int | None:
-        return (self.today - self.last_note).days if self.last_note is not None else None
-
-    @property
-    def quiet(self) -> bool:
-        """No note for more than :data:`QUIET_DAYS`, or none at all while there is work."""
-        if self.last_note is None:
-            return self.actions_total + self.hdr.total > 0
-        return (self.today - self.last_note).days > QUIET_DAYS
-
-    @property
-    def attention(self) -> int:
-        """The weighted sum of problems (:data:`WEIGHTS`): higher needs attention sooner."""
-        return sum(WEIGHTS[name] * count for name, count in self.attention_counts().items())
-
-    def attention_counts(self) -> dict[str, int]:
-        """How many of each problem the score counts (the keys of :data:`WEIGHTS`)."""
-        return {
-            "indicator_off_track": self.indicators.get(IndicatorStatus.OFF_TRACK, 0),
-            "indicator_at_risk": self.indicators.get(IndicatorStatus.AT_RISK, 0),
-            "indicator_stale": self.indicators_stale,
-            "hdr_overdue": self.hdr.overdue,
-            "action_overdue": self.actions_overdue,
-            "recommendation_overdue": self.recommendations_overdue,
-            "risk_high": self.risks_high,
-            "quiet": int(self.quiet),
-        }
-
-
-@dataclass(slots=True)
-class Item:
-    """One thing behind a number, naming the record it stands for (to link to it)."""
-
-    record_type: str
-    record_id: str
-    title: str
-    when: date | None = None  # due date, end month, date of the note or measurement
-    who: str | None = None  # owner, responsible person, author
-    status: StrEnum | None = None
-    score: int | None = None  # risks: probability × impact
-    overdue: bool = False
-    stale: bool = False
-
-
-@dataclass(frozen=True)
-class MunicipalityOverview:
-    municipality_id: str
-    name: str
-    signals: Signals
-    overdue_actions: tuple[Item, ...] = ()
-    overdue_schedule_items: tuple[Item, ...] = ()
-    indicators: tuple[Item, ...] = ()  # off track, at risk or stale; worst first
-    recommendations: tuple[Item, ...] = ()  # open; overdue first, then by due date
-    top_risks: tuple[Item, ...] = ()
-    latest_notes: tuple[Item, ...] = ()
-
-
-@dataclass(frozen=True)
-class PortfolioRow:
-    municipality_id: str
-    name: str
-    signals: Signals
-
-    @property
-    def attention(self) -> int:
-        return self.signals.attention
-
 
 # -- the two use cases -------------------------------------------------------------------
 
@@ -287,23 +172,11 @@ def _grouped_statuses(rows: Iterable[Any]) -> dict[str, list[StatusCount]]:
     return grouped
 
 
-_PROGRESS_FIELD = {
-    ActionStatus.DONE: "done",
-    ActionStatus.IN_PROGRESS: "in_progress",
-    ActionStatus.PLANNED: "planned",
-    ActionStatus.DELAYED: "delayed",
-    ActionStatus.DROPPED: "dropped",
-}
-
-
 def _progress(counts: Iterable[StatusCount]) -> Progress:
-    """Counts by status as :meth:`app.services.schedules.Progress.add` makes them."""
+    """Counts by status as :func:`app.services.schedules.progress_of` makes them."""
     progress = Progress()
     for status, count, late in counts:
-        name = _PROGRESS_FIELD[status]
-        setattr(progress, name, getattr(progress, name) + count)
-        progress.total += count
-        progress.overdue += late
+        progress.count(status, count, late)
     return progress
 
 

@@ -57,6 +57,7 @@ from app.model import (
     StrategicPlan,
     TeamMember,
 )
+from app.services.overview_signals import HIGH_RISK
 from app.services.schedules import FINISHED
 from app.services.visits import OPEN_STATUSES
 
@@ -67,7 +68,6 @@ if TYPE_CHECKING:
 TODAY = literal_column(":today", Date())
 MONTH_START = literal_column(":month_start", Date())
 MUNICIPALITY = literal_column(":municipality_id", String())
-HIGH_RISK = 15  # probability × impact (of 25) from which a risk is "high"
 LATEST_NOTES = 5
 
 _FINISHED = [status.value for status in FINISHED]

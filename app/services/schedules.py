@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.model import ActionStatus, DevelopmentSchedule, ScheduleItem, SchedulePriority
 from app.services import records
 from app.services.indicators import add_months
+from app.services.overview_signals import Progress
 from app.storage.store import Store
 
 FINISHED = {ActionStatus.DONE, ActionStatus.DROPPED}
@@ -31,40 +32,6 @@ def is_overdue(item: ScheduleItem, today: date) -> bool:
 
 
 @dataclass
-class Progress:
-    total: int = 0
-    done: int = 0
-    in_progress: int = 0
-    planned: int = 0
-    delayed: int = 0
-    dropped: int = 0
-    overdue: int = 0
-
-    @property
-    def share_done(self) -> float:
-        """Done items as a share of those not dropped (0 when there are none)."""
-        counted = self.total - self.dropped
-        return self.done / counted if counted else 0.0
-
-    def add(self, item: ScheduleItem, today: date) -> None:
-        self.total += 1
-        # A new item not yet saved has no status: the column default is "planned".
-        status = ActionStatus(item.status or ActionStatus.PLANNED)
-        if status is ActionStatus.DONE:
-            self.done += 1
-        elif status is ActionStatus.IN_PROGRESS:
-            self.in_progress += 1
-        elif status is ActionStatus.PLANNED:
-            self.planned += 1
-        elif status is ActionStatus.DELAYED:
-            self.delayed += 1
-        else:
-            self.dropped += 1
-        if is_overdue(item, today):
-            self.overdue += 1
-
-
-@dataclass
 class ScheduleProgress:
     overall: Progress = field(default_factory=Progress)
     by_priority: dict[str | None, Progress] = field(default_factory=dict)
@@ -73,8 +40,11 @@ class ScheduleProgress:
 def progress_of(items: Iterable[ScheduleItem], today: date) -> ScheduleProgress:
     result = ScheduleProgress()
     for item in items:
-        result.overall.add(item, today)
-        result.by_priority.setdefault(item.priority_id, Progress()).add(item, today)
+        # A new item not yet saved has no status: the column default is "planned".
+        status = ActionStatus(item.status or ActionStatus.PLANNED)
+        late = int(is_overdue(item, today))
+        result.overall.count(status, 1, late)
+        result.by_priority.setdefault(item.priority_id, Progress()).count(status, 1, late)
     return result
 
 

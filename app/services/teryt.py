@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from app.catalogs import voivodeships
+from app.enums import MunicipalityKind
 from app.i18n import _
-from app.model.enums import MunicipalityKind
 
 # ASCII digits only (``\d`` would also take "３" or "٣"); matched with fullmatch,
 # since ``$`` would let a trailing newline through.

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from app.demo import load_demo
 from app.model import ActionStatus, ScheduleItem
 from app.services import hdr, records
-from app.services.schedules import Progress
+from app.services.overview_signals import Progress
 from app.storage.store import Store
 from ui.contrast import AA_TEXT, contrast_ratio
 from ui.models.schedule import STATUS, ScheduleTreeModel

@@ -15,15 +15,14 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from app.enums import ActionStatus, IndicatorStatus
 from app.i18n import _
-from app.model import ActionStatus, IndicatorStatus
-from app.services.overview import (
+from app.services.overview_signals import (
     HIGH_RISK,
     Item,
     MunicipalityOverview,
 )
-from ui.formatting import show, show_date, show_month
-from ui.models.recommendations import OVERDUE_COLOUR, OVERDUE_MARK
+from ui.formatting import OVERDUE_COLOUR, OVERDUE_MARK, show, show_date, show_month
 from ui.models.roles import ATTENTION_ROLE as ATTENTION_ROLE
 from ui.models.roles import RECORD_TYPE_ROLE as RECORD_TYPE_ROLE
 from ui.models.table import Column, TableModel

@@ -9,16 +9,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app import units
+from app.enums import IndicatorStatus
 from app.i18n import _
-from app.model import IndicatorStatus
-from app.services.overview import (
+from app.services.overview_signals import (
     QUIET_DAYS,
     WEIGHTS,
     PortfolioRow,
     Signals,
 )
-from ui.formatting import show_date, show_percent
-from ui.models.recommendations import OVERDUE_MARK
+from ui.formatting import OVERDUE_MARK, show_date, show_percent
 from ui.models.roles import ATTENTION_ROLE as ATTENTION_ROLE
 from ui.models.roles import RECORD_TYPE_ROLE as RECORD_TYPE_ROLE
 from ui.models.table import Column, TableModel

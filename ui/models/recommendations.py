@@ -25,7 +25,7 @@ from app.i18n import _
 from app.model import Recommendation, RecommendationStatus
 from app.services import links, validation, visits
 from app.services.fields import FIELDS
-from ui.formatting import show, show_date
+from ui.formatting import OVERDUE_COLOUR, OVERDUE_MARK, show, show_date
 from ui.models.table import TOOLTIP_FROM, Column, TableModel
 
 EditHandler = Callable[[str, dict[str, Any], dict[str, Any]], None]  # (id, old, new)
@@ -33,8 +33,6 @@ ErrorHandler = Callable[[UserError], None]
 
 TEXT, OWNER, DUE, STATUS, NOTE, LINK = range(6)
 FIELD_NAMES = ("text", "owner", "due_date", "status", "status_note", "link")
-OVERDUE_MARK = "⚠"
-OVERDUE_COLOUR = "#a61b1b"
 FINISHED_COLOUR = "#6b6b6b"
 
 

@@ -18,7 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.i18n import N_, _
 from app.model import ActionStatus, DevelopmentSchedule, ScheduleItem
 from app.services.hdr import PriorityGroup, period_warning
-from app.services.schedules import Progress, ScheduleProgress, is_overdue, progress_of
+from app.services.overview_signals import Progress
+from app.services.schedules import ScheduleProgress, is_overdue, progress_of
 from ui.contrast import tint
 from ui.formatting import show, show_money, show_month
 from ui.models.node_tree import Index, NodeTreeModel

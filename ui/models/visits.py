@@ -12,8 +12,7 @@ from PySide6.QtGui import QColor
 from app.i18n import _
 from app.model import AdvisoryVisit
 from app.services.visits import RecommendationCounts
-from ui.formatting import show_date
-from ui.models.recommendations import OVERDUE_COLOUR, OVERDUE_MARK
+from ui.formatting import OVERDUE_COLOUR, OVERDUE_MARK, show_date
 from ui.models.table import RIGHT, Column, TableModel
 
 NUMBER, DATE, PLACE, ADVISOR, RECOMMENDATIONS = range(5)

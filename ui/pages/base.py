@@ -17,15 +17,19 @@ So choosing a municipality costs the page on screen only, not all of them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from app.changes import Change
-from app.model.base import Record
-from app.storage.store import Store
-from ui.context import EditorContext
 from ui.widgets.tables import selected_id
+
+if TYPE_CHECKING:
+    from app.model.base import Record
+    from app.storage.store import Store
+    from ui.context import EditorContext
 
 
 class LiveView(QWidget):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
@@ -35,11 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Change
+from app.enums import ActionStatus, IndicatorStatus
 from app.errors import UserError
 from app.i18n import _
-from app.model import ActionStatus, IndicatorStatus
-from app.services.networks import networks
-from app.services.overview import MunicipalityOverview, Signals, municipality_overview, portfolio
+from app.services.overview_signals import MunicipalityOverview, Signals
 from ui.formatting import show_date, show_percent
 from ui.models.overview import (
     LATE_COLOUR,
@@ -57,12 +56,14 @@ from ui.models.portfolio import (
 )
 from ui.models.roles import ID_ROLE, SORT_ROLE
 from ui.pages.base import Page
-from ui.pages.network_portfolio import PortfolioTab
 from ui.pages.overview_parts import Card, Section, action_segments, indicator_segments, segment
 from ui.record_jump import PAGE_OF
 from ui.reference_day import ReferenceDay
 from ui.widgets.card_grid import CardGrid
 from ui.widgets.column_fit import fit_width
+
+if TYPE_CHECKING:
+    from ui.pages.network_portfolio import PortfolioTab
 
 # Where each kind of record lives: the key of its page in the main window.
 NAME_WIDTH = 210  # the portfolio's municipality column
@@ -201,15 +202,13 @@ class OverviewPage(Page, ReferenceDay):
             )
         )
         self.portfolio_note.setWordWrap(True)
-        # The plan of on-site visits per JST and the networks' coming meetings, below.
-        self.visit_plan = PortfolioTab()
-        self.visit_plan.setObjectName("portfolioVisitPlan")
+        # The plan of on-site visits per JST and the networks' coming meetings go below
+        # (built when the tab is first shown: see _visit_plan).
+        self.visit_plan: PortfolioTab | None = None
         parts = QSplitter(Qt.Orientation.Vertical)
         parts.setChildrenCollapsible(False)
         parts.addWidget(table)
-        parts.addWidget(self.visit_plan)
-        parts.setStretchFactor(0, 1)
-        parts.setStretchFactor(1, 1)
+        self.portfolio_parts = parts
         page = QWidget()
         box = QVBoxLayout(page)
         box.addWidget(self.portfolio_note)
@@ -232,7 +231,22 @@ class OverviewPage(Page, ReferenceDay):
         else:
             self._refresh_overview()
 
+    def _visit_plan(self) -> PortfolioTab:
+        """The lower half of the portfolio tab, made when first needed: it brings the data
+        layer's model with it, which the overview tab (shown at start-up) does without."""
+        if self.visit_plan is None:
+            from ui.pages.network_portfolio import PortfolioTab
+
+            self.visit_plan = PortfolioTab()
+            self.visit_plan.setObjectName("portfolioVisitPlan")
+            self.portfolio_parts.addWidget(self.visit_plan)
+            self.portfolio_parts.setStretchFactor(0, 1)
+            self.portfolio_parts.setStretchFactor(1, 1)
+        return self.visit_plan
+
     def _refresh_overview(self) -> None:
+        from app.services.overview import municipality_overview
+
         overview = None
         if self.store is not None and self.municipality_id is not None:
             try:
@@ -247,12 +261,15 @@ class OverviewPage(Page, ReferenceDay):
         self._show_charts(overview.signals if overview else Signals(today=self.today))
 
     def _refresh_portfolio(self) -> None:
+        from app.services.networks import networks
+        from app.services.overview import portfolio
+
         rows = portfolio(self.store, self.today) if self.store is not None else []
         self.portfolio_model.current_id = self.municipality_id
         self.portfolio_model.set_rows(rows)
         self.portfolio_table.resizeColumnToContents(ATTENTION)
         if self.store is not None:
-            self.visit_plan.show_data(self.context, self.municipality_id, networks(self.store))
+            self._visit_plan().show_data(self.context, self.municipality_id, networks(self.store))
         current = self.portfolio_model.row_of(self.municipality_id or "")
         if current >= 0:
             index = self.portfolio_proxy.mapFromSource(self.portfolio_model.index(current, NAME))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.model import ActionStatus, IndicatorStatus
+from app.enums import ActionStatus, IndicatorStatus
 from ui.models.overview import (
     ACTION_COLOURS,
     INDICATOR_COLOURS,

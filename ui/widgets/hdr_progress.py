@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 from app.i18n import _
 from app.model import ActionStatus
-from app.services.schedules import Progress
+from app.services.overview_signals import Progress
 from ui.formatting import show_percent
 from ui.models.schedule import OVERDUE_COLOUR, STATUS_STYLES, progress_text
 

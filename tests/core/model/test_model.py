@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import ForeignKey
 
+from app.enums import _LABELS, LabelledEnum
 from app.model import (
     CYCLE_STEPS,
     RECORD_CLASSES,
@@ -28,7 +29,6 @@ from app.model import (
     new_id,
     utcnow,
 )
-from app.model.enums import _LABELS, LabelledEnum
 from app.services.fields import FIELDS, PARENTS
 from app.storage.store import Store
 

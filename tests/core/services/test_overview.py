@@ -36,14 +36,8 @@ from app.services import (
     schedules,
     visits,
 )
-from app.services.overview import (
-    QUIET_DAYS,
-    WEIGHTS,
-    Signals,
-    items_of,
-    municipality_overview,
-    portfolio,
-)
+from app.services.overview import items_of, municipality_overview, portfolio
+from app.services.overview_signals import QUIET_DAYS, WEIGHTS, Signals
 from app.storage.store import Store
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ import pytest
 from app.errors import UserError
 from app.model import ActionStatus, DevelopmentSchedule, ScheduleItem, SchedulePriority
 from app.services import records, schedules
-from app.services.schedules import Progress, is_overdue, outside_period, progress_of
+from app.services.overview_signals import Progress
+from app.services.schedules import is_overdue, outside_period, progress_of
 from app.storage.store import Store
 
 if TYPE_CHECKING:

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from app.demo import load_demo
 from app.model import ActionStatus, IndicatorStatus, Municipality, RecommendationStatus
 from app.services import records
-from app.services.overview import Item, Signals, municipality_overview, portfolio
+from app.services.overview import municipality_overview, portfolio
+from app.services.overview_signals import Item, Signals
 from app.storage.store import Store
 from ui.models import portfolio as cols
 from ui.models.overview import RECORD_TYPE_ROLE, OverviewModels, details
@@ -126,7 +127,7 @@ def test_the_attention_score_is_explained_in_its_cell(store: Store, demo: str, q
 
 
 def test_quiet_municipality_reason(qapp: Any) -> None:
-    from app.services.overview import PortfolioRow
+    from app.services.overview_signals import PortfolioRow
 
     signals = Signals(today=TODAY, actions={ActionStatus.PLANNED: 1}, last_note=date(2026, 1, 1))
     model = PortfolioModel()
