@@ -13,7 +13,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
 from app.i18n import _
 from ui.keyboard import plain
@@ -37,7 +44,12 @@ def _no_links(_record_id: str, _record_type: str | None) -> list[Jump]:
 def install_row_menus(
     root: QWidget, note_action: NoteAction = lambda: None, linked: LinkedRecords = _no_links
 ) -> None:
-    """Give every list, table and tree under ``root`` its row menu (once)."""
+    """Give every list, table and tree under ``root`` its row menu (once), now and when a
+    tab is shown (a tab may build its lists when first shown)."""
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.property(PROPERTY):
+            tabs.setProperty(PROPERTY, True)
+            tabs.currentChanged.connect(lambda _index: install_row_menus(root, note_action, linked))
     for view in root.findChildren(QAbstractItemView):
         if isinstance(view, QHeaderView) or view.property(PROPERTY):
             continue

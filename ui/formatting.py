@@ -15,6 +15,15 @@ OVERDUE_MARK = "⚠"  # before a date or count that is past its term
 OVERDUE_COLOUR = "#a61b1b"
 
 
+def escape(text: str) -> str:
+    """``text`` safe inside rich text (a label's HTML).
+
+    What :func:`html.escape` does; written here because importing :mod:`html` loads
+    its table of 2,000 named entities, some 20 ms of the start-up's first page.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def show_date(value: date | None) -> str:
     """A day in the one form the editors show too (``01.09.2026``, ``01/09/2026``)."""
     return date_text.show(value)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
@@ -28,6 +29,8 @@ from app.version import APP_NAME
 # frame (title, size, "Otwieranie danych…") paints before them (see ``staged``).
 if TYPE_CHECKING:
     from app.changes import Change
+    from app.paths import DataPaths
+    from app.services.first_look import FirstLook
     from app.storage.store import Store
     from ui.context import EditorContext
     from ui.dialogs.help_viewer import HelpWindow
@@ -35,6 +38,8 @@ if TYPE_CHECKING:
     from ui.pages.base import Page
     from ui.widgets.global_search import GlobalSearch
     from ui.widgets.municipality_switcher import MunicipalitySwitcher
+
+log = logging.getLogger(__name__)
 
 # The pages, in navigation order. Their modules (and SQLAlchemy behind them) are
 # imported only once data is opened, so the window paints before heavy imports.
@@ -268,24 +273,18 @@ class MainWindow(QMainWindow):
     # -- store and municipality ---------------------------------------------------
 
     def set_store(self, store: Store, select_municipality: str | None = None) -> None:
-        from ui import page_memory, shell
+        from ui import page_memory
         from ui.commands import StoreCommand
         from ui.context import EditorContext
         from ui.errors import show_user_error
 
         StoreCommand.on_error = lambda error: show_user_error(self, error)
         self._ensure_pages()
-        from ui.dialogs.quick_note import install_quick_note
-
-        self.note_action = install_quick_note(self)
-        shell.add_note_action(self, self.note_action)
+        self._show_data_folder(store.paths)
         self.store = store
         self.context = EditorContext(store, self.undo_stack, self)
         self._unsubscribe = store.changes.subscribe(self._on_change)
-        self.place_label.setText(_("Dane: {path}").format(path=store.paths.root))
-        self.place_label.setToolTip(str(store.paths.database))
         self.municipality_model.set_store(store)
-        self.saved_label.setText(_("Wszystkie zmiany są zapisywane automatycznie."))
         wanted = select_municipality or str(self.settings.value("last_municipality", "") or "")
         self._refresh_recent()
         if self.municipality_model.rowCount() == 0:
@@ -297,6 +296,66 @@ class MainWindow(QMainWindow):
             wanted = first.id if first else ""
         self.choose_municipality(wanted)
         page_memory.restore(self.built(), self.settings, self.municipality_id)
+
+    def _show_data_folder(self, paths: DataPaths) -> None:
+        """What comes with data: the quick note's action, and where the data are kept."""
+        from ui import shell
+        from ui.quick_note_action import install_quick_note
+
+        self.note_action = install_quick_note(self)
+        shell.add_note_action(self, self.note_action)
+        self.place_label.setText(_("Dane: {path}").format(path=paths.root))
+        self.place_label.setToolTip(str(paths.database))
+        self.saved_label.setText(_("Wszystkie zmiany są zapisywane automatycznie."))
+
+    def show_first_look(self, look: FirstLook, paths: DataPaths) -> bool:
+        """Until the store opens: the overview and the list of JST as the program left them.
+
+        Only when the overview is the page to show (as it was when the look was
+        taken); False otherwise, and nothing is shown. :meth:`set_store` then
+        fills everything from the store, as it does without a first look.
+        """
+        from ui.pages.overview import OVERVIEW_TAB, OverviewPage
+
+        row = max(0, self.navigation.currentRow())
+        if PAGES[row][0] != "overview":
+            return False
+        self._ensure_pages()
+        page = self.page_at(row)
+        if not isinstance(page, OverviewPage) or page.tabs.currentIndex() != OVERVIEW_TAB:
+            return False
+        self._show_data_folder(paths)
+        self.municipality_model.show_rows(look.municipalities)
+        self.switcher.select(look.overview.municipality_id)
+        self.switcher.setEnabled(True)  # as it will be: clicks wait for the store anyway
+        self.central.setCurrentWidget(self.splitter)
+        page.show_first_look(look)
+        self.setWindowTitle(f"{look.overview.name} — {APP_NAME}")
+        return True
+
+    def _first_look_to_keep(self) -> tuple[dict[str, str], dict[str, Any]] | None:
+        """What the next start shows before its store opens: the overview, if it is on screen."""
+        store, municipality_id = self.store, self.municipality_id
+        if store is None or municipality_id is None or not self._pages:
+            return None
+        gate = store.integrity
+        if gate is not None and gate.done and gate.error() is not None:
+            return None  # a damaged file: the next start must not show it first
+        row = self.navigation.currentRow()
+        page = self._pages[row] if 0 <= row < len(self._pages) else None
+        from ui.pages.overview import OVERVIEW_TAB, OverviewPage
+
+        if not isinstance(page, OverviewPage) or page.tabs.currentIndex() != OVERVIEW_TAB:
+            return None
+        from app.services import first_look
+
+        today = page.today
+        try:
+            look = first_look.capture(store, municipality_id, today)
+        except Exception:  # never keep the window from closing; the next start reads the store
+            log.exception("first look not taken")
+            return None
+        return first_look.context(municipality_id, today), first_look.to_json(look)
 
     def choose_municipality(self, municipality_id: str) -> None:
         if self.context is None or self.municipality_model.row_of(municipality_id) < 0:
@@ -588,6 +647,6 @@ class MainWindow(QMainWindow):
             self._unsubscribe()
             self._unsubscribe = None
         if self.store is not None:
-            self.store.close()
+            self.store.close(self._first_look_to_keep())
             self.store = None
         super().closeEvent(event)

@@ -29,9 +29,7 @@ EXIT_BUG = 70
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from app.cli import commands
-
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = Parser(
         prog="plan-oswiaty",
         description=_(
@@ -63,13 +61,30 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("otwórz okno, wczytaj dane i zakończ (test uruchomienia; wypisuje czasy)"),
     )
-    sub = parser.add_subparsers(dest="command", metavar=_("POLECENIE"))
-    commands.register(sub)
+    if with_commands:
+        from app.cli import commands
+
+        sub = parser.add_subparsers(dest="command", metavar=_("POLECENIE"))
+        commands.register(sub)
     return parser
 
 
+def window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only open the window, read without the commands' parsers.
+
+    Building those (twenty commands, their help texts and modules) is some 10 ms
+    of the window's first paint. None when a command, an unknown option or
+    ``--help`` is given: the whole parser reads (or refuses) those.
+    """
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    if "-h" in tokens or "--help" in tokens:
+        return None
+    args, rest = build_parser(with_commands=False).parse_known_args(tokens)
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = window_arguments(argv) or build_parser().parse_args(argv)
     data_paths = app_paths.resolve(args.data_dir)
     from app import logs
 

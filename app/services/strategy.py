@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.i18n import N_
+from app.i18n import N_, _
 from app.model import (
     DiagnosisTable,
     Institution,
@@ -174,3 +174,11 @@ def next_evaluation(store: Store, municipality_id: str, today: date) -> tuple[da
     if consultation is not None:
         found.append((consultation, "consultation"))
     return min(found) if found else None
+
+
+def next_evaluation_text(
+    store: Store, municipality_id: str, today: date
+) -> tuple[date, str] | None:
+    """:func:`next_evaluation` with its kind in words ("ewaluacja śródokresowa")."""
+    found = next_evaluation(store, municipality_id, today)
+    return None if found is None else (found[0], _(EVALUATION_KINDS[found[1]]))

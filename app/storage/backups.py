@@ -24,6 +24,7 @@ from app.private_files import private_file, private_folder, restrict
 from app.storage import migrate
 from app.storage.disk import backup_no_space_message, is_no_space
 from app.storage.engine import connect_raw
+from app.storage.fingerprint import fingerprint
 from app.storage.integrity import check_file
 
 log = logging.getLogger(__name__)
@@ -186,23 +187,6 @@ def _restorable(path: Path) -> bool:
 
 
 # -- has the data file changed since the last backup? ------------------------
-
-
-def fingerprint(database: Path) -> list[list[int]]:
-    """Size and modification time of the data file and its WAL: equal means unchanged.
-
-    Compared for equality, never for "newer": a clock set back makes a change look
-    older than the backup, but not equal to the state that was backed up.
-    """
-    parts: list[list[int]] = []
-    for path in (database, database.with_name(database.name + "-wal")):
-        try:
-            stat = path.stat()
-        except OSError:
-            parts.append([-1, -1])
-            continue
-        parts.append([stat.st_size, stat.st_mtime_ns])
-    return parts
 
 
 def remember_fingerprint(database: Path, folder: Path) -> None:

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -24,7 +25,7 @@ from app.filenames import check_path_length
 from app.i18n import _
 from app.model import Setting, new_id
 from app.private_files import private_file, private_folder, restrict
-from app.storage import backups, migrate, session_events, tombstones
+from app.storage import backups, first_look_file, migrate, session_events, tombstones
 from app.storage.disk import is_no_space, no_space_message
 from app.storage.engine import make_engine
 from app.storage.integrity import check_file, is_foreign, reach_message
@@ -80,6 +81,7 @@ class Store:
         lock = None if readonly else InstanceLock(data_paths.lock)
         if lock is not None:
             lock.acquire()
+            first_look_file.discard(data_paths.root)  # soon out of date: see its module
         try:
             later = check_in_background and not readonly
             engine, deferred = _open_engine(
@@ -113,10 +115,17 @@ class Store:
         self.integrity = gate
         gate.start()
 
-    def close(self) -> None:
+    def close(self, first_look: tuple[dict[str, str], dict[str, Any]] | None = None) -> None:
+        """Close; with ``first_look`` (its context and content), keep it for the next start.
+
+        It is written after the last connection is closed (so that it names the data
+        file as it is left) and before the lock is released.
+        """
         if self.integrity is not None:
             self.integrity.cancel()
         self.engine.dispose()
+        if first_look is not None and self._lock is not None:
+            first_look_file.save(self.paths.root, self.paths.database, *first_look)
         if self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -17,8 +17,7 @@ from types import ModuleType
 import pytest
 from babel.messages.catalog import Catalog, Message
 
-from app import i18n
-from app.model import enums
+from app import enums, i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 

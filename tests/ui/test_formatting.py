@@ -16,3 +16,12 @@ def test_the_window_and_the_documents_write_amounts_and_numbers_alike() -> None:
     assert show_number(0.123456) == "0,123456"  # the window keeps what was measured
     assert number(0.123456) == "0,12"  # a document rounds
     assert show_money(None) == "" and money(None) == "—"
+
+
+def test_rich_text_escaping_does_what_html_escape_does_for_text() -> None:
+    import html
+
+    from ui.formatting import escape
+
+    for text in ("Szkoła <Podstawowa> & Gimnazjum", "a&amp;b", "", "„cudzysłów” 'i' \"te\""):
+        assert escape(text) == html.escape(text, quote=False)

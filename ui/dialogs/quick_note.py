@@ -6,7 +6,7 @@ current page: a page that can say so implements ``current_link()`` returning
 ``None``. Pages with ``current_kind()``/``current_id()`` (the plan tree) are
 understood too. Type the text, Ctrl+Enter saves; the note is one undoable command.
 
-The main window gets the action with :func:`install_quick_note` (idempotent).
+The main window gets the action with :func:`ui.quick_note_action.install_quick_note`.
 """
 
 from __future__ import annotations
@@ -14,15 +14,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QWidget,
 )
 
@@ -35,10 +33,10 @@ from ui.commands.monitoring import CreateNote
 from ui.context import EditorContext
 from ui.dialogs.form_rows import FormRows, ok_cancel, save_on_ctrl_enter, stack
 from ui.forms.editors import ChoiceEditor, DateEditor, LineEditor, TextEditor, enum_choices
+from ui.quick_note_action import ACTION_NAME as ACTION_NAME
+from ui.quick_note_action import install_quick_note as install_quick_note
 from ui.widgets.link_editor import LinkEditor
 
-ACTION_NAME = "quickNoteAction"
-SHORTCUT = "Ctrl+M"
 AUTHOR_KEY = "journal/author"
 
 
@@ -163,37 +161,6 @@ def current_link(page: object) -> links.Link | None:
         link_type, link_id = kind(), record()
         if link_type in links.LINK_CLASSES and link_id:
             return (str(link_type), str(link_id))
-    return None
-
-
-def install_quick_note(window: QMainWindow) -> QAction:
-    """Give ``window`` the "Szybka notatka" action (Ctrl+M) in its Edit menu, once."""
-    existing = window.findChild(QAction, ACTION_NAME)
-    if isinstance(existing, QAction):
-        return existing
-    action = QAction(_("Szybka &notatka…"), window)
-    action.setObjectName(ACTION_NAME)
-    action.setShortcut(QKeySequence(SHORTCUT))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setStatusTip(
-        _("Dopisz notatkę do dziennika monitoringu, powiązaną z tym, co zaznaczone")
-    )
-    action.triggered.connect(lambda _checked=False: open_quick_note(window))
-    menu = _edit_menu(window)
-    if menu is not None:
-        menu.addSeparator()
-        menu.addAction(action)
-    else:
-        window.addAction(action)
-    return action
-
-
-def _edit_menu(window: QMainWindow) -> QMenu | None:
-    wanted = {_("&Edycja").replace("&", ""), "Edycja", "Edit"}
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") in wanted:
-            return menu
     return None
 
 

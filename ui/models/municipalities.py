@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -12,10 +13,27 @@ from ui.models.roles import ID_ROLE as ID_ROLE
 from ui.models.roles import SEARCH_ROLE as SEARCH_ROLE
 
 if TYPE_CHECKING:
-    from app.model import Municipality
+    from app.enums import MunicipalityKind
     from app.storage.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class MunicipalityRow(Protocol):
+    """What the list shows of a municipality: the model's row, or the first look's entry."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> MunicipalityKind: ...
+    @property
+    def is_demo(self) -> bool: ...
+    @property
+    def teryt(self) -> str | None: ...
+    @property
+    def county(self) -> str | None: ...
 
 
 class MunicipalityListModel(QAbstractListModel):
@@ -24,13 +42,19 @@ class MunicipalityListModel(QAbstractListModel):
     def __init__(self, store: Store | None = None) -> None:
         super().__init__()
         self._store = store
-        self._rows: list[Municipality] = []
+        self._rows: Sequence[MunicipalityRow] = []
         if store is not None:
             self.reload()
 
     def set_store(self, store: Store | None) -> None:
         self._store = store
         self.reload()
+
+    def show_rows(self, rows: Sequence[MunicipalityRow]) -> None:
+        """List ``rows`` without a store (the first look at start-up, until the store opens)."""
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -66,5 +90,5 @@ class MunicipalityListModel(QAbstractListModel):
                 return row
         return -1
 
-    def row_at(self, row: int) -> Municipality | None:
+    def row_at(self, row: int) -> MunicipalityRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from app.changes import Change
 from app.i18n import _
 from ui.context import EditorContext
-from ui.dialogs.quick_note import install_quick_note
 from ui.pages.base import Page
 from ui.pages.monitoring_attention import AttentionPanel
 from ui.pages.monitoring_conclusions import ConclusionsPanel
 from ui.pages.monitoring_journal import JournalPanel
 from ui.pages.monitoring_risks import RisksPanel
 from ui.pages.monitoring_schools import SchoolsPanel
+from ui.quick_note_action import install_quick_note
 
 
 class MonitoringPage(Page):

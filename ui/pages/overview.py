@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -38,8 +37,9 @@ from app.changes import Change
 from app.enums import ActionStatus, IndicatorStatus
 from app.errors import UserError
 from app.i18n import _
+from app.services.first_look import FirstLook, YearlyLine
 from app.services.overview_signals import MunicipalityOverview, Signals
-from ui.formatting import show_date, show_percent
+from ui.formatting import escape, show_date, show_percent
 from ui.models.overview import (
     LATE_COLOUR,
     ON_TIME_COLOUR,
@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 # Where each kind of record lives: the key of its page in the main window.
 NAME_WIDTH = 210  # the portfolio's municipality column
 OVERVIEW_TAB, PORTFOLIO_TAB = range(2)
+NextTerm = tuple[date, str] | None  # the plan's next date and what happens then
 
 
 class OverviewPage(Page, ReferenceDay):
@@ -77,6 +78,7 @@ class OverviewPage(Page, ReferenceDay):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.overview: MunicipalityOverview | None = None
+        self._look: FirstLook | None = None  # shown until the store is open (start-up)
         # The yearly report's status regenerates every chapter (a few hundred ms on a
         # large store): it is kept per (municipality, day) of the store until the data change,
         # and when not kept it is worked out just after the page is filled and painted.
@@ -90,7 +92,10 @@ class OverviewPage(Page, ReferenceDay):
         self.portfolio_model = PortfolioModel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_overview(), _("Ta JST"))
-        self.tabs.addTab(self._build_portfolio(), _("Portfel doradcy"))
+        # The portfolio is built when its tab is first shown: the start-up shows the overview.
+        self.portfolio_page = QWidget()
+        self.portfolio_table: QTableView | None = None
+        self.tabs.addTab(self.portfolio_page, _("Portfel doradcy"))
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -164,7 +169,14 @@ class OverviewPage(Page, ReferenceDay):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         return scroll
 
-    def _build_portfolio(self) -> QWidget:
+    def _portfolio(self) -> QTableView:
+        """The portfolio's table, the tab built on first use."""
+        if self.portfolio_table is None:
+            self._build_portfolio(self.portfolio_page)
+        assert self.portfolio_table is not None
+        return self.portfolio_table
+
+    def _build_portfolio(self, page: QWidget) -> None:
         self.portfolio_proxy = QSortFilterProxyModel(self)
         self.portfolio_proxy.setSourceModel(self.portfolio_model)
         self.portfolio_proxy.setSortRole(SORT_ROLE)
@@ -209,11 +221,9 @@ class OverviewPage(Page, ReferenceDay):
         parts.setChildrenCollapsible(False)
         parts.addWidget(table)
         self.portfolio_parts = parts
-        page = QWidget()
         box = QVBoxLayout(page)
         box.addWidget(self.portfolio_note)
         box.addWidget(parts, 1)
-        return page
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -244,38 +254,76 @@ class OverviewPage(Page, ReferenceDay):
             self.portfolio_parts.setStretchFactor(1, 1)
         return self.visit_plan
 
-    def _refresh_overview(self) -> None:
-        from app.services.overview import municipality_overview
+    def show_first_look(self, look: FirstLook) -> None:
+        """Show the overview as the program last left it, until the store is open.
 
-        overview = None
+        It is replaced by the store's own the next time the page is filled
+        (:meth:`show_municipality` with the store's context).
+        """
+        self.municipality_id = look.overview.municipality_id
+        self._look = look
+        self.refresh()
+
+    def _refresh_overview(self) -> None:
+        if self.store is not None and self._look is not None:
+            self._keep_yearly_of(self._look)
+            self._look = None
+        look = self._look
+        if look is not None and look.overview.municipality_id == self.municipality_id:
+            self._show(look.overview, look.next_term)
+            self.yearly.setText(yearly_html(look.yearly) if look.yearly else "")
+            return
+        from app.services.overview import municipality_overview
+        from app.services.strategy import next_evaluation_text
+
+        overview = next_term = None
         if self.store is not None and self.municipality_id is not None:
             try:
                 overview = municipality_overview(self.store, self.municipality_id, self.today)
+                next_term = next_evaluation_text(self.store, self.municipality_id, self.today)
             except UserError:  # the municipality was deleted meanwhile
                 overview = None
+        self._show(overview, next_term)
+        if overview is None:
+            return
+        if self._yearly_key() in self._yearly_known:
+            self._show_yearly()
+        else:  # worked out once the page is on screen (see __init__)
+            self.yearly.setText("")
+            self._yearly_timer.start()
+
+    def _keep_yearly_of(self, look: FirstLook) -> None:
+        """The store just opened is the file the look was taken of: its yearly line holds
+        (worked out again, it would blank the line for a moment)."""
+        key = self._yearly_key()
+        if look.yearly is not None and key == (look.overview.municipality_id, look.today):
+            self._yearly_known[key] = yearly_html(look.yearly)
+
+    def _show(self, overview: MunicipalityOverview | None, next_term: NextTerm) -> None:
         self.overview = overview
         self.models.set_overview(overview)
         for section in self.sections.values():
             section.update_size()
-        self._show_heading(overview)
+        self._show_heading(overview, next_term)
         self._show_charts(overview.signals if overview else Signals(today=self.today))
 
     def _refresh_portfolio(self) -> None:
         from app.services.networks import networks
         from app.services.overview import portfolio
 
+        table = self._portfolio()
         rows = portfolio(self.store, self.today) if self.store is not None else []
         self.portfolio_model.current_id = self.municipality_id
         self.portfolio_model.set_rows(rows)
-        self.portfolio_table.resizeColumnToContents(ATTENTION)
+        table.resizeColumnToContents(ATTENTION)
         if self.store is not None:
             self._visit_plan().show_data(self.context, self.municipality_id, networks(self.store))
         current = self.portfolio_model.row_of(self.municipality_id or "")
         if current >= 0:
             index = self.portfolio_proxy.mapFromSource(self.portfolio_model.index(current, NAME))
-            self.portfolio_table.setCurrentIndex(index)
+            table.setCurrentIndex(index)
 
-    def _show_heading(self, overview: MunicipalityOverview | None) -> None:
+    def _show_heading(self, overview: MunicipalityOverview | None, next_term: NextTerm) -> None:
         if overview is None:
             self.heading.setText(_("Nie wybrano JST"))
             self.subheading.setText("")
@@ -293,23 +341,12 @@ class OverviewPage(Page, ReferenceDay):
             if s.last_visit
             else _("nie było jeszcze wizyty doradcy")
         )
-        if self.store is not None and self.municipality_id is not None:
-            from app.services.strategy import EVALUATION_KINDS, next_evaluation
-
-            found = next_evaluation(self.store, self.municipality_id, self.today)
-            if found is not None:
-                parts.append(
-                    _("najbliższy termin planu: {what}, {date}").format(
-                        what=_(EVALUATION_KINDS[found[1]]), date=show_date(found[0])
-                    )
-                )
+        if next_term is not None:
+            when, what = next_term
+            parts.append(
+                _("najbliższy termin planu: {what}, {date}").format(what=what, date=show_date(when))
+            )
         self.subheading.setText(" · ".join(parts))
-        known = self._yearly_key() in self._yearly_known
-        if known:
-            self._show_yearly()
-        else:  # worked out once the page is on screen (see __init__)
-            self.yearly.setText("")
-            self._yearly_timer.start()
 
     def _yearly_key(self) -> tuple[str, date] | None:
         if self.store is not self._yearly_store:  # another store: nothing known of it
@@ -337,16 +374,7 @@ class OverviewPage(Page, ReferenceDay):
 
         assert self.store is not None and self.municipality_id is not None
         status = yearly_report.status(self.store, self.municipality_id, self.today)
-        text = (
-            f"<b>{escape(status.text)}</b> · <a href='#'>{escape(_('Przejdź do informacji'))}</a>"
-        )
-        if status.missing:
-            shown = "".join(f"<li>{escape(line)}</li>" for line in status.missing[:4])
-            more = len(status.missing) - 4
-            if more > 0:
-                shown += f"<li>{escape(_('i {count} innych braków').format(count=more))}</li>"
-            text += f"<br>{escape(_('Brakuje danych:'))}<ul style='margin:0'>{shown}</ul>"
-        return text
+        return yearly_html(YearlyLine(status.text, tuple(status.missing)))
 
     def _show_charts(self, s: Signals) -> None:
         counted = s.actions_total - s.actions.get(ActionStatus.DROPPED, 0)
@@ -453,6 +481,18 @@ class OverviewPage(Page, ReferenceDay):
         if municipality_id and callable(choose):
             self.tabs.setCurrentIndex(OVERVIEW_TAB)
             choose(str(municipality_id))
+
+
+def yearly_html(line: YearlyLine) -> str:
+    """The yearly report's line with a link to it, and the first few data it lacks."""
+    text = f"<b>{escape(line.text)}</b> · <a href='#'>{escape(_('Przejdź do informacji'))}</a>"
+    if line.missing:
+        shown = "".join(f"<li>{escape(missing)}</li>" for missing in line.missing[:4])
+        more = len(line.missing) - 4
+        if more > 0:
+            shown += f"<li>{escape(_('i {count} innych braków').format(count=more))}</li>"
+        text += f"<br>{escape(_('Brakuje danych:'))}<ul style='margin:0'>{shown}</ul>"
+    return text
 
 
 def _column_menu(table: QTableView, model: PortfolioModel) -> None:

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _
 from app.services.visits import ReviewItem
 from ui import keyboard
-from ui.formatting import show_date
-from ui.models.recommendations import OVERDUE_COLOUR, OVERDUE_MARK
+from ui.formatting import OVERDUE_COLOUR, OVERDUE_MARK, show_date
 
 # The statuses offered as buttons, with their labels.
 ACTIONS = (

@@ -210,3 +210,27 @@ def assert_traceback_only_in_log(outcome: Outcome, log_file: Path) -> None:
         handler.flush()
     logged = log_file.read_text(encoding="utf-8")
     assert "Traceback" in logged and "ZeroDivisionError: a bug" in logged
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--data-dir", "D", "--verbose"], True),
+        (["--import-file", "plik.planoswiaty", "--exit-after-start"], True),
+        (["list"], False),
+        (["--data-dir", "D", "search", "Łódź"], False),
+        (["--help"], False),
+        (["--no-such-option"], False),
+    ],
+)
+def test_only_arguments_that_open_the_window_skip_the_commands_parsers(
+    argv: list[str], window: bool
+) -> None:
+    from app.cli.main import window_arguments
+
+    found = window_arguments(argv)
+    assert (found is not None) == window
+    if found is not None:
+        full = build_parser().parse_args(argv)
+        assert {k: v for k, v in vars(full).items() if k != "command"} == vars(found)
