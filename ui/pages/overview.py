@@ -18,10 +18,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -54,13 +53,14 @@ from ui.models.portfolio import (
     PORTFOLIO_FOLDING,
     PortfolioModel,
 )
-from ui.models.roles import ID_ROLE, SORT_ROLE
+from ui.models.roles import ID_ROLE
 from ui.pages.base import Page
 from ui.pages.overview_parts import Card, Section, action_segments, indicator_segments, segment
 from ui.record_jump import PAGE_OF
 from ui.reference_day import ReferenceDay
 from ui.widgets.card_grid import CardGrid
 from ui.widgets.column_fit import fit_width
+from ui.widgets.tables import make_table
 
 if TYPE_CHECKING:
     from ui.pages.network_portfolio import PortfolioTab
@@ -177,25 +177,11 @@ class OverviewPage(Page, ReferenceDay):
         return self.portfolio_table
 
     def _build_portfolio(self, page: QWidget) -> None:
-        self.portfolio_proxy = QSortFilterProxyModel(self)
-        self.portfolio_proxy.setSourceModel(self.portfolio_model)
-        self.portfolio_proxy.setSortRole(SORT_ROLE)
-        table = QTableView()
+        table, self.portfolio_proxy = make_table(
+            self.portfolio_model, _("Portfel doradcy"), {}, self
+        )
         table.setObjectName("portfolioTable")
-        table.setModel(self.portfolio_proxy)
-        table.setAccessibleName(_("Portfel doradcy"))
-        table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setMinimumHeight(table.fontMetrics().height() * 3 + 8)
         _fit_headers(header, self.portfolio_model)
