@@ -23,10 +23,10 @@ from app import paths as app_paths
 from app.errors import UserError
 from app.private_files import private_folder
 from app.version import APP_ID, APP_NAME, PUBLISHER, __version__
+from ui import first_look
 from ui.errors import install_excepthook, show_user_error
 
 if TYPE_CHECKING:
-    from app.services.first_look import FirstLook
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -118,8 +118,8 @@ def run(
     def build() -> None:  # the menus and toolbar are painted while the data open
         window.finish_building()
         mark("window built")
-        look = first_look_at_start(data_dir, settings, select_municipality)
-        if look is not None and window.show_first_look(look, app_paths.resolve(data_dir)):
+        look = first_look.at_start(data_dir, settings, select_municipality)
+        if look is not None and first_look.show(window, look, app_paths.resolve(data_dir)):
             app.processEvents()  # on screen before the data layer loads
             shown_first.append(True)
             mark("ready")
@@ -138,33 +138,6 @@ def run(
 
     QTimer.singleShot(0, build)
     return app.exec()
-
-
-def first_look_at_start(
-    data_dir: str | Path | None, settings: QSettings, select: str | None
-) -> FirstLook | None:
-    """The overview kept when the program last closed, if it shows the data file as it is now.
-
-    Read with neither SQLAlchemy nor the model (see :mod:`app.services.first_look`).
-    """
-    from datetime import date
-
-    from app.services import first_look
-    from app.storage import first_look_file
-
-    wanted = select or str(settings.value("last_municipality", "") or "")
-    if not wanted:
-        return None
-    data_paths = app_paths.resolve(data_dir)
-    context = first_look.context(wanted, date.today())
-    kept = first_look_file.load(data_paths.root, data_paths.database, context)
-    if kept is None:
-        return None
-    try:
-        return first_look.from_json(kept)
-    except ValueError as error:
-        log.warning("first look not used: %s", error)
-        return None
 
 
 def _print_mark(name: str) -> None:

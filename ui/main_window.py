@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
@@ -24,13 +23,13 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.i18n import N_, _
 from app.version import APP_NAME
+from ui import first_look, window_memory
 
 # The rest of the window's modules are imported when they are first needed: the
 # frame (title, size, "Otwieranie danych…") paints before them (see ``staged``).
 if TYPE_CHECKING:
     from app.changes import Change
     from app.paths import DataPaths
-    from app.services.first_look import FirstLook
     from app.storage.store import Store
     from ui.context import EditorContext
     from ui.dialogs.help_viewer import HelpWindow
@@ -38,8 +37,6 @@ if TYPE_CHECKING:
     from ui.pages.base import Page
     from ui.widgets.global_search import GlobalSearch
     from ui.widgets.municipality_switcher import MunicipalitySwitcher
-
-log = logging.getLogger(__name__)
 
 # The pages, in navigation order. Their modules (and SQLAlchemy behind them) are
 # imported only once data is opened, so the window paints before heavy imports.
@@ -55,11 +52,9 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("yearly_report", N_("Informacja roczna")),
 )
 
-RECENT_LIMIT = 8
 # A 1366×768 laptop at 125 %: 1093×558 logical pixels are left under the title and
 # task bars. The window's minimum is below that; the first run fills what is there.
 MINIMUM_SIZE = QSize(800, 480)
-FIRST_RUN_SIZE = QSize(1200, 760)
 ALIGN_CENTER = 0x0084  # Qt::AlignCenter (AlignHCenter | AlignVCenter)
 
 
@@ -145,7 +140,7 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         self.central.addWidget(self.loading)
         self.setCentralWidget(self.central)
-        self._restore_geometry()
+        window_memory.restore_geometry(self)
         if not staged:
             self.finish_building()
 
@@ -199,7 +194,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.splitter)
 
-    def _ensure_pages(self) -> None:
+    def ensure_pages(self) -> None:
         """Make room for the pages once there is data to show; build the one on screen."""
         if self._pages:
             return
@@ -279,14 +274,14 @@ class MainWindow(QMainWindow):
         from ui.errors import show_user_error
 
         StoreCommand.on_error = lambda error: show_user_error(self, error)
-        self._ensure_pages()
-        self._show_data_folder(store.paths)
+        self.ensure_pages()
+        self.show_data_folder(store.paths)
         self.store = store
         self.context = EditorContext(store, self.undo_stack, self)
         self._unsubscribe = store.changes.subscribe(self._on_change)
         self.municipality_model.set_store(store)
         wanted = select_municipality or str(self.settings.value("last_municipality", "") or "")
-        self._refresh_recent()
+        window_memory.refresh_recent(self)
         if self.municipality_model.rowCount() == 0:
             self._show_pages(False)
             self._show_networks_only()
@@ -297,7 +292,7 @@ class MainWindow(QMainWindow):
         self.choose_municipality(wanted)
         page_memory.restore(self.built(), self.settings, self.municipality_id)
 
-    def _show_data_folder(self, paths: DataPaths) -> None:
+    def show_data_folder(self, paths: DataPaths) -> None:
         """What comes with data: the quick note's action, and where the data are kept."""
         from ui import shell
         from ui.quick_note_action import install_quick_note
@@ -308,55 +303,6 @@ class MainWindow(QMainWindow):
         self.place_label.setToolTip(str(paths.database))
         self.saved_label.setText(_("Wszystkie zmiany są zapisywane automatycznie."))
 
-    def show_first_look(self, look: FirstLook, paths: DataPaths) -> bool:
-        """Until the store opens: the overview and the list of JST as the program left them.
-
-        Only when the overview is the page to show (as it was when the look was
-        taken); False otherwise, and nothing is shown. :meth:`set_store` then
-        fills everything from the store, as it does without a first look.
-        """
-        from ui.pages.overview import OVERVIEW_TAB, OverviewPage
-
-        row = max(0, self.navigation.currentRow())
-        if PAGES[row][0] != "overview":
-            return False
-        self._ensure_pages()
-        page = self.page_at(row)
-        if not isinstance(page, OverviewPage) or page.tabs.currentIndex() != OVERVIEW_TAB:
-            return False
-        self._show_data_folder(paths)
-        self.municipality_model.show_rows(look.municipalities)
-        self.switcher.select(look.overview.municipality_id)
-        self.switcher.setEnabled(True)  # as it will be: clicks wait for the store anyway
-        self.central.setCurrentWidget(self.splitter)
-        page.show_first_look(look)
-        self.setWindowTitle(f"{look.overview.name} — {APP_NAME}")
-        return True
-
-    def _first_look_to_keep(self) -> tuple[dict[str, str], dict[str, Any]] | None:
-        """What the next start shows before its store opens: the overview, if it is on screen."""
-        store, municipality_id = self.store, self.municipality_id
-        if store is None or municipality_id is None or not self._pages:
-            return None
-        gate = store.integrity
-        if gate is not None and gate.done and gate.error() is not None:
-            return None  # a damaged file: the next start must not show it first
-        row = self.navigation.currentRow()
-        page = self._pages[row] if 0 <= row < len(self._pages) else None
-        from ui.pages.overview import OVERVIEW_TAB, OverviewPage
-
-        if not isinstance(page, OverviewPage) or page.tabs.currentIndex() != OVERVIEW_TAB:
-            return None
-        from app.services import first_look
-
-        today = page.today
-        try:
-            look = first_look.capture(store, municipality_id, today)
-        except Exception:  # never keep the window from closing; the next start reads the store
-            log.exception("first look not taken")
-            return None
-        return first_look.context(municipality_id, today), first_look.to_json(look)
-
     def choose_municipality(self, municipality_id: str) -> None:
         if self.context is None or self.municipality_model.row_of(municipality_id) < 0:
             return
@@ -366,7 +312,7 @@ class MainWindow(QMainWindow):
         self.switcher.select(municipality_id)
         self._show_pages(True)
         self.settings.setValue("last_municipality", municipality_id)
-        self._remember_recent(municipality_id)
+        window_memory.remember_recent(self, municipality_id)
         for page in self.built():
             page.show_municipality(self.context, municipality_id)
         if self.navigation.currentRow() < 0:
@@ -547,31 +493,6 @@ class MainWindow(QMainWindow):
         if line is not None:
             line.selectAll()
 
-    def _remember_recent(self, municipality_id: str) -> None:
-        recent = [r for r in self._recent() if r != municipality_id]
-        recent.insert(0, municipality_id)
-        self.settings.setValue("recent_municipalities", recent[:RECENT_LIMIT])
-        self._refresh_recent()
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recent_municipalities", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
-
-    def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
-        for municipality_id in self._recent():
-            row = self.municipality_model.row_of(municipality_id)
-            municipality = self.municipality_model.row_at(row)
-            if municipality is None:
-                continue
-            action = self.recent_menu.addAction(municipality.name)
-            action.triggered.connect(
-                lambda _checked=False, mid=municipality_id: self.choose_municipality(mid)
-            )
-        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
-
     def _about(self) -> None:
         from ui.dialogs.about import AboutDialog
 
@@ -595,13 +516,6 @@ class MainWindow(QMainWindow):
 
     # -- layout memory ------------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self._first_run_size()
-
     def _restore_layout(self) -> None:
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
@@ -611,23 +525,6 @@ class MainWindow(QMainWindow):
         page = str(self.settings.value("page", "overview") or "overview")
         keys = [key for key, _title in PAGES]
         self.navigation.setCurrentRow(keys.index(page) if page in keys else 0)
-
-    def _first_run_size(self) -> None:
-        """Fit the available screen (never under the taskbar); maximised on a small one."""
-        from PySide6.QtCore import Qt
-
-        screen = self.screen() or QApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        if room is None or room.isEmpty():
-            self.resize(FIRST_RUN_SIZE)
-            return
-        fits = room.width() >= FIRST_RUN_SIZE.width() and room.height() >= FIRST_RUN_SIZE.height()
-        if not fits:
-            self.resize(room.size().boundedTo(FIRST_RUN_SIZE))
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-            return
-        self.resize(FIRST_RUN_SIZE)
-        self.move(room.center() - self.rect().center())
 
     def flush(self) -> None:
         """Save whatever is being typed in any editor."""
@@ -647,6 +544,6 @@ class MainWindow(QMainWindow):
             self._unsubscribe()
             self._unsubscribe = None
         if self.store is not None:
-            self.store.close(self._first_look_to_keep())
+            self.store.close(first_look.to_keep(self))
             self.store = None
         super().closeEvent(event)

@@ -18,7 +18,7 @@ from app import paths as app_paths
 from app.storage import first_look_file
 from app.storage.store import Store
 from tests.ui.cells import cell, row_count
-from ui import application
+from ui import first_look
 from ui.main_window import MainWindow
 from ui.pages.overview import PORTFOLIO_TAB, OverviewPage
 
@@ -82,8 +82,8 @@ def test_the_next_start_shows_the_overview_as_it_was_left_then_the_same_from_the
     assert "Gmina Zielonki Wielkie" in before
 
     window = window_over(qtbot, settings)
-    look = application.first_look_at_start(data_dir, settings, None)
-    assert look is not None and window.show_first_look(look, app_paths.resolve(data_dir))
+    look = first_look.at_start(data_dir, settings, None)
+    assert look is not None and first_look.show(window, look, app_paths.resolve(data_dir))
     assert window.store is None  # nothing of the data layer yet
     qtbot.wait(0)
     assert what_it_shows(window) == before
@@ -120,14 +120,14 @@ def test_a_look_is_not_shown_in_another_language_or_over_another_page(
     left_on_the_overview(qtbot, settings, demo_store)
     i18n.set_language("en")
     try:
-        assert application.first_look_at_start(data_dir, settings, None) is None
+        assert first_look.at_start(data_dir, settings, None) is None
     finally:
         i18n.set_language("pl")
-    look = application.first_look_at_start(data_dir, settings, None)
+    look = first_look.at_start(data_dir, settings, None)
     assert look is not None
     settings.setValue("page", "plan")
     window = window_over(qtbot, settings)
-    assert not window.show_first_look(look, app_paths.resolve(data_dir))
+    assert not first_look.show(window, look, app_paths.resolve(data_dir))
     assert window.municipality_model.rowCount() == 0
 
 
@@ -135,7 +135,7 @@ def test_a_look_of_another_municipality_than_asked_for_is_not_shown(
     qtbot: Any, settings: QSettings, demo_store: Store, data_dir: Path
 ) -> None:
     left_on_the_overview(qtbot, settings, demo_store)
-    assert application.first_look_at_start(data_dir, settings, "another-id") is None
+    assert first_look.at_start(data_dir, settings, "another-id") is None
 
 
 # What the start-up loads before the look is on screen: neither SQLAlchemy nor the model.
@@ -144,7 +144,7 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from app import paths as app_paths
-from ui import application
+from ui import first_look
 from ui.main_window import MainWindow
 
 app = QApplication([])
@@ -152,9 +152,9 @@ settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 window = MainWindow(settings, staged=True)
 window.show()
 window.finish_building()
-look = application.first_look_at_start(sys.argv[1], settings, None)
+look = first_look.at_start(sys.argv[1], settings, None)
 assert look is not None
-assert window.show_first_look(look, app_paths.resolve(sys.argv[1]))
+assert first_look.show(window, look, app_paths.resolve(sys.argv[1]))
 app.processEvents()
 assert window.page_at(0).heading.text() == "Gmina Zielonki Wielkie"
 loaded = sorted(m for m in sys.modules if m.split(".")[0] == "sqlalchemy" or m.startswith(
