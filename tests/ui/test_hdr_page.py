@@ -659,17 +659,51 @@ def test_step_done_flags_and_texts_undo(
     assert editor.toPlainText() == old
 
 
-def test_month_columns_show_the_longest_month_whole(window: MainWindow, demo_store: Store) -> None:
-    """'październik 2025' in bold beside a warning mark is not cut at the column's edge."""
-    from PySide6.QtGui import QFont, QFontMetrics
+def _drawn(tree: Any, column: int) -> list[tuple[str, bool, bool | None]]:
+    """Each row's cell in ``column`` as drawn: its text, whether it fits, whether it is the
+    short form (None where the two forms are the same, as "maj 2025")."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from ui.models.schedule import END, START, WARNING_MARK
+    from ui.models.roles import SHORT_TEXT_ROLE
+    from ui.widgets.short_text import fits
 
+    model, cells = tree.model(), []
+    parents = [model.index(row, 0) for row in range(model.rowCount())]
+    for parent in parents:
+        for index in [parent.siblingAtColumn(column)] + [
+            model.index(row, column, parent) for row in range(model.rowCount(parent))
+        ]:
+            option = QStyleOptionViewItem()
+            option.rect = tree.visualRect(index)
+            option.widget = tree
+            tree.itemDelegateForIndex(index).initStyleOption(option, index)
+            forms = (index.data(), index.data(SHORT_TEXT_ROLE))
+            short = None if forms[0] == forms[1] else option.text == forms[1]
+            cells.append((option.text, fits(option, option.text), short))
+    return cells
+
+
+@pytest.mark.parametrize("width", [1093, 1920])
+def test_months_and_statuses_are_never_cut_months_alike_down_a_column(
+    qtbot: Any, window: MainWindow, demo_store: Store, width: int
+) -> None:
+    """Before, at 1093×558 (a 125 % laptop) a status read "✓ zreal…"; now a narrow column
+    shows "paź 2026" for "październik 2026" in every row, and a status without "po terminie"."""
+    from ui.models.schedule import END, START, STATUS
+
+    window.resize(width, 558 if width < 1920 else 1040)
     page = _demo_page(window, demo_store)
     page.tabs.setCurrentIndex(SCHEDULE_TAB)
+    QApplication.processEvents()
     tree = page.schedule_tab.tree
-    bold = QFont(tree.font())
-    bold.setBold(True)
-    needed = QFontMetrics(bold).horizontalAdvance(f"październik 2025 {WARNING_MARK}")
-    for column in (START, END):
-        assert tree.header().sectionSize(column) >= needed + 8, column
+    for column in (START, END, STATUS):
+        cells = _drawn(tree, column)
+        assert len(cells) > 10
+        assert [text for text, whole, _short in cells if not whole] == [], column
+        if column != STATUS:
+            forms = {short for _text, _whole, short in cells if short is not None}
+            assert len(forms) == 1, column  # alike down the column
+    if width == 1920:  # room enough: the months whole
+        assert not any(short for _text, _whole, short in _drawn(tree, START))
+    else:
+        assert all(short is not False for _text, _whole, short in _drawn(tree, START))

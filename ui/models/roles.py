@@ -27,3 +27,4 @@ LINE_ROLE = _BASE + 13  # int: the line of an agenda item in its text
 AREA_ROLE = _BASE + 14  # int | None: an HDR area's code
 SINCE_ROLE = _BASE + 15  # date: since when a school is at its support stage
 SERIES_ROLE = _BASE + 16  # list[float | None]: a row's values, oldest year first (a sparkline)
+SHORT_TEXT_ROLE = _BASE + 17  # str: a shorter text, shown where the whole one would be cut

@@ -21,9 +21,9 @@ from app.services.hdr import PriorityGroup, period_warning
 from app.services.overview_signals import Progress
 from app.services.schedules import ScheduleProgress, is_overdue, progress_of
 from ui.contrast import tint
-from ui.formatting import show, show_money, show_month
+from ui.formatting import show, show_money, show_month, show_month_short
 from ui.models.node_tree import Index, NodeTreeModel
-from ui.models.roles import ID_ROLE, KIND_ROLE, OVERDUE_ROLE, WARNING_ROLE
+from ui.models.roles import ID_ROLE, KIND_ROLE, OVERDUE_ROLE, SHORT_TEXT_ROLE, WARNING_ROLE
 from ui.models.tree_node import Node
 
 # Columns of the tree: every field of an item.
@@ -238,9 +238,11 @@ class ScheduleTreeModel(NodeTreeModel):
             return title + (f"\n\n{description}" if description else "")
         if role == Qt.ItemDataRole.ToolTipRole and column == STATUS and node.children:
             return progress_text(progress)
+        items = [child.record for child in node.children]
+        if role == SHORT_TEXT_ROLE and items:
+            return self._group_short(items, column, progress)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        items = [child.record for child in node.children]
         if column == ACTION:
             return title
         if column == START and items:
@@ -250,6 +252,17 @@ class ScheduleTreeModel(NodeTreeModel):
         if column == STATUS and items:
             return progress_text(progress)
         return ""
+
+    def _group_short(self, items: list[ScheduleItem], column: int, progress: Progress) -> Any:
+        if column == START:
+            return show_month_short(min(i.start_month for i in items))
+        if column == END:
+            return show_month_short(max(i.end_month for i in items))
+        if column == STATUS:
+            counted = progress.total - progress.dropped
+            done = STATUS_STYLES[ActionStatus.DONE].mark
+            return _("{mark} {done} z {total}").format(mark=done, done=progress.done, total=counted)
+        return None
 
     def _item_data(self, item: ScheduleItem, column: int, role: int) -> Any:
         overdue = self.overdue(item)
@@ -268,6 +281,8 @@ class ScheduleTreeModel(NodeTreeModel):
             return QBrush(tint(STATUS_STYLES[status_of(item)].fill))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._item_tooltip(item, column, overdue, warning)
+        if role == SHORT_TEXT_ROLE:
+            return self._item_short(item, column, warning)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._item_text(item, column, overdue, warning)
@@ -286,6 +301,16 @@ class ScheduleTreeModel(NodeTreeModel):
             return self._action_labels.get(item.plan_action_id or "", "")
         value = show(getattr(item, COLUMN_FIELDS[column]))
         return " ".join(value.split())  # one line in the table; the form shows it whole
+
+    def _item_short(self, item: ScheduleItem, column: int, warning: str) -> str | None:
+        """The month abbreviated, the status without "po terminie" (its red says so)."""
+        if column in (START, END):
+            text = show_month_short(getattr(item, COLUMN_FIELDS[column]))
+            return f"{text} {WARNING_MARK}" if warning else text
+        if column == STATUS:
+            status = status_of(item)
+            return f"{STATUS_STYLES[status].mark} {status.label}"
+        return None
 
     def _item_tooltip(self, item: ScheduleItem, column: int, overdue: bool, warning: str) -> Any:
         if column in (START, END) and warning:

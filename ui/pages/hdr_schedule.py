@@ -8,12 +8,12 @@ command after which both are redrawn from the core.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QToolButton,
     QToolTip,
     QTreeView,
@@ -36,11 +35,11 @@ from PySide6.QtWidgets import (
 
 from app import units
 from app.i18n import _
-from app.model import DevelopmentSchedule, ScheduleItem, SchedulePriority
+from app.model import ActionStatus, DevelopmentSchedule, ScheduleItem, SchedulePriority
 from app.services import hdr, records
 from app.services.hdr import PriorityGroup
 from ui.context import EditorContext
-from ui.formatting import show_month
+from ui.formatting import show_month, show_month_short
 from ui.forms.month_form import MonthRecordForm
 from ui.forms.record_form import RecordForm
 from ui.models.schedule import (
@@ -55,6 +54,7 @@ from ui.models.schedule import (
     RESPONSIBLE,
     START,
     STATUS,
+    STATUS_STYLES,
     SUCCESS,
     TOOL,
     WARNING_MARK,
@@ -65,6 +65,7 @@ from ui.pages.hdr_schedule_edits import ScheduleEdits
 from ui.widgets.column_fit import fit_width
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.gantt import GanttLegend, GanttView, ZoomButtons, keys_help
+from ui.widgets.short_text import ShortWhenNarrow, text_room
 from ui.widgets.tables import make_current, movable_tree
 
 ACTION_ROOM = 180  # the action's title keeps at least this much beyond its header
@@ -147,18 +148,24 @@ class ScheduleTab(ScheduleEdits):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in range(self.model.columnCount()):
             header.resizeSection(column, COLUMN_WIDTHS.get(column, OTHER_COLUMN_WIDTH))
-        month = _month_width(self.tree)
+        month = _month_width(self.tree, show_month)
         for column in (START, END):
             header.resizeSection(column, month)
-        # Thirteen columns: on a narrow screen the lesser ones fold (the form shows them all).
+        # Thirteen columns: on a narrow screen the lesser ones fold (the form shows them all),
+        # and months and statuses take their short form ("paź 2026", no "po terminie").
         folding = (PLAN_ACTION, TOOL, SUCCESS, EFFECT, MATERIALS, BUDGET, PEOPLE, GOAL)
+        short = _month_width(self.tree, show_month_short)
         fit_width(
             self.tree,
             ACTION,
             optional=(*folding, RESPONSIBLE),
             stretch_room=ACTION_ROOM,
-            widths={START: month, END: month},
+            widths={START: short, END: short, STATUS: _status_width(self.tree)},
+            whole={START: month, END: month},
         )
+        shorter = ShortWhenNarrow(self.tree, whole={START: month, END: month})
+        for column in (START, END, STATUS):
+            self.tree.setItemDelegateForColumn(column, shorter)
         self.tree.selectionModel().currentChanged.connect(self._node_changed)
         self._shortcuts()
 
@@ -489,13 +496,17 @@ class ScheduleTab(ScheduleEdits):
     # -- indicators ----------------------------------------------------------------------
 
 
-def _month_width(tree: QTreeView) -> int:
+def _month_width(tree: QTreeView, shown: Callable[[date], str]) -> int:
     """Room for the longest month of the window's language, in bold, with a warning mark."""
-    font = QFont(tree.font())
-    font.setBold(True)
-    metrics = QFontMetrics(font)
-    widest = max(
-        metrics.horizontalAdvance(f"{show_month(date(2026, month, 1))} {WARNING_MARK}")
-        for month in range(1, 13)
+    return text_room(
+        tree, [f"{shown(date(2026, month, 1))} {WARNING_MARK}" for month in range(1, 13)]
     )
-    return widest + 2 * tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+
+
+def _status_width(tree: QTreeView) -> int:
+    """Room for the longest short status: an item's ("✓ zrealizowane"), a priority's ("✓ 8 z 9")."""
+    items = [f"{style.mark} {status.label}" for status, style in STATUS_STYLES.items()]
+    done = STATUS_STYLES[ActionStatus.DONE].mark
+    return text_room(
+        tree, [*items, _("{mark} {done} z {total}").format(mark=done, done=88, total=88)]
+    )

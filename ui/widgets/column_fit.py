@@ -40,6 +40,7 @@ class WidthFit(QObject):
         optional: Sequence[int] = (),
         stretch_room: int = STRETCH_ROOM,
         widths: Mapping[int, int] | None = None,
+        whole: Mapping[int, int] | None = None,
     ) -> None:
         header = _header(view)
         super().__init__(header)
@@ -49,6 +50,8 @@ class WidthFit(QObject):
         self.keep = tuple(keep)
         self.stretch_room = stretch_room
         self.widths = dict(widths or {})  # columns that never get narrower than this
+        # ... nor than this while an optional column is left to fold (its long form whole)
+        self.whole = dict(whole or {})
         self.optional = [column for column in optional if column != stretch]
         self.default_optional = list(self.optional)
         self.folded: list[int] = []  # hidden by the fit, in the order they folded
@@ -158,7 +161,7 @@ class WidthFit(QObject):
 
         def needed() -> int:
             return sum(
-                self.least(column)
+                max(self.least(column), self.whole.get(column, 0))
                 for column in range(header.count())
                 if column != self.stretch and not header.isSectionHidden(column)
             )
@@ -185,6 +188,9 @@ class WidthFit(QObject):
             self.wanted.setdefault(column, header.sectionSize(column))
         room = self.room()
         floors = {column: self.least(column) for column in columns}  # dates: whole
+        whole = {column: max(floors[column], self.whole.get(column, 0)) for column in columns}
+        if sum(whole.values()) <= room:
+            floors = whole  # the long forms fit: the other columns give way first
         sizes = {column: max(self.wanted[column], floors[column]) for column in columns}
         cap = max(sizes.values(), default=0)
         while cap > 0 and sum(max(floors[c], min(sizes[c], cap)) for c in columns) > room:
@@ -214,12 +220,14 @@ def fit_width(
     optional: Sequence[int] = (),
     stretch_room: int = STRETCH_ROOM,
     widths: Mapping[int, int] | None = None,
+    whole: Mapping[int, int] | None = None,
 ) -> WidthFit:
     """Keep ``view``'s columns within its width, ``stretch`` taking what the others leave.
 
     The columns in ``keep`` (dates, numbers) never give way below their content; those in
     ``optional`` fold away, in that order, when even the headers do not fit, and the
     stretching column keeps at least ``stretch_room`` beyond its header. ``widths`` gives
-    columns a least width of their own (a month column: its longest month).
+    columns a least width of their own (a month column: its short month); ``whole``, the
+    width an optional column folds for before such a column goes below it (its long month).
     """
-    return WidthFit(view, stretch, keep, optional, stretch_room, widths)
+    return WidthFit(view, stretch, keep, optional, stretch_room, widths, whole)
