@@ -37,6 +37,8 @@ from ui.main_window import PAGES, MainWindow
 from ui.style import fits
 
 LAPTOP = QSize(1093, 558)
+TITLE_BAR = 32  # what the window manager's title bar takes of a dialog's 558 pixels
+DIALOG_ROOM = QSize(LAPTOP.width(), LAPTOP.height() - TITLE_BAR)
 
 
 @pytest.fixture(params=["pl", "en"])

@@ -1,7 +1,7 @@
 """The dialogs of monitoring, visits, school data and networks fit a 1366×768 laptop at 125 %.
 
 Each dialog is opened the way its button opens it (``exec`` shows it instead of
-waiting) and must be able to be as small as 1093×528 logical pixels (the
+waiting) and must be able to be as small as 1093×526 logical pixels (the
 screen less the taskbar and its title bar), with every label whole at its size.
 """
 
@@ -12,16 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from app import i18n
 from app.exchange.export import export_package
 from app.storage.store import Store
-from tests.ui.test_fit_screen import cut_placeholders
+from tests.ui.test_fit_screen import DIALOG_ROOM, cut_placeholders
 from ui.main_window import MainWindow
 
-ROOM = QSize(1093, 528)  # 1093×558 less a title bar
+ROOM = DIALOG_ROOM
 
 
 @pytest.fixture(params=["pl", "en"])

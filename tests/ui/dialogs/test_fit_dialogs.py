@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -20,7 +19,7 @@ from app.model import DevelopmentSchedule, Indicator, School, SupportStage
 from app.services import hdr, indicators, records
 from app.services.school_data import snapshot as snapshots
 from app.storage.store import Store
-from tests.ui.test_fit_screen import LAPTOP, cut_labels, cut_placeholders
+from tests.ui.test_fit_screen import DIALOG_ROOM, cut_labels, cut_placeholders
 from ui.context import EditorContext
 from ui.dialogs.advance_stage import AdvanceStageDialog
 from ui.dialogs.bind_indicator import BindIndicatorDialog
@@ -29,8 +28,6 @@ from ui.dialogs.new_hdr import CopyHdrDialog, NewHdrDialog
 from ui.dialogs.new_municipality import NewMunicipalityDialog
 from ui.dialogs.new_plan import NewPlanDialog
 from ui.dialogs.quick_note import QuickNoteDialog
-
-TITLE_BAR = 32  # what the window manager's title bar takes of the 558 logical pixels
 
 
 @pytest.fixture(params=["pl", "en"])
@@ -80,7 +77,7 @@ def _copy(context: EditorContext, schedule: DevelopmentSchedule) -> QDialog:
 def test_every_dialog_fits_the_laptop_with_nothing_cut(
     qtbot: Any, demo_store: Store, language: str
 ) -> None:
-    room = QSize(LAPTOP.width(), LAPTOP.height() - TITLE_BAR)
+    room = DIALOG_ROOM
     problems = []
     for name, make in _dialogs(demo_store).items():
         dialog = make()
