@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from app.demo import load_demo
 from app.model import Municipality
 from app.services import records, visits
+from app.services.first_look import YearlyLine
 from app.services.overview import municipality_overview, portfolio
 from app.storage.store import Store
 from tests.ui.cells import cell, row_count
@@ -188,3 +189,36 @@ def test_the_yearly_report_line_follows_the_page_and_the_data(
     (latest,) = visits.visits_of(store, demo)[-1:]
     visits.add_recommendation(store, latest.id, text="Nowe zalecenie", due_date=TODAY)
     qtbot.waitUntil(lambda: len(calls) > before and expected in page.yearly.text())
+
+
+@pytest.mark.parametrize(
+    ("missing", "told"),
+    [
+        (5, "i 1 inny brak"),
+        (6, "i 2 inne braki"),
+        (9, "i 5 innych braków"),
+        (26, "i 22 inne braki"),
+    ],
+)
+def test_the_yearly_line_counts_the_data_it_does_not_list_in_polish(
+    missing: int, told: str
+) -> None:
+    """Four missing data are listed; the rest are counted, the noun agreeing with the number."""
+    from ui.pages.overview import yearly_html
+
+    line = YearlyLine("Informacja za 2025/2026", tuple(f"brak {n}" for n in range(missing)))
+    html = yearly_html(line)
+    assert html.count("<li>") == 5
+    assert f"<li>{told}</li>" in html
+
+
+def test_the_yearly_line_counts_in_english_too() -> None:
+    from app import i18n
+    from ui.pages.overview import yearly_html
+
+    i18n.set_language("en")
+    try:
+        html = yearly_html(YearlyLine("Report", tuple(f"gap {n}" for n in range(6))))
+    finally:
+        i18n.set_language("pl")
+    assert "and 2 more gaps" in html and "braki" not in html

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 from app.changes import Change
 from app.enums import ActionStatus, IndicatorStatus
 from app.errors import UserError
-from app.i18n import _
+from app.i18n import _, ngettext
+from app.reports.counts import counted
 from app.services.first_look import FirstLook, YearlyLine
 from app.services.overview_signals import MunicipalityOverview, Signals
 from ui.formatting import escape, show_date, show_percent
@@ -271,6 +272,7 @@ class OverviewPage(Page, ReferenceDay):
                 overview = None
         self._show(overview, next_term)
         if overview is None:
+            self.yearly.setText("")
             return
         if self._yearly_key() in self._yearly_known:
             self._show_yearly()
@@ -476,7 +478,12 @@ def yearly_html(line: YearlyLine) -> str:
         shown = "".join(f"<li>{escape(missing)}</li>" for missing in line.missing[:4])
         more = len(line.missing) - 4
         if more > 0:
-            shown += f"<li>{escape(_('i {count} innych braków').format(count=more))}</li>"
+            others = counted(
+                more,
+                ngettext("i {count} inny brak", "i {count} innych braków", more),
+                "i {count} inne braki",  # the Polish 2–4 form: used only in Polish
+            )
+            shown += f"<li>{escape(others)}</li>"
         text += f"<br>{escape(_('Brakuje danych:'))}<ul style='margin:0'>{shown}</ul>"
     return text
 
