@@ -25,11 +25,12 @@ from app.services import attention, indicators, journal, records, risks, school_
 from app.storage.store import Store
 from ui.dialogs.advance_stage import AdvanceStageDialog
 from ui.dialogs.measurement import MeasurementDialog
-from ui.dialogs.quick_note import ACTION_NAME, QuickNoteDialog
+from ui.dialogs.quick_note import QuickNoteDialog
 from ui.main_window import MainWindow
 from ui.models import notes as note_columns
 from ui.pages.monitoring import MonitoringPage
 from ui.pages.plan import PlanPage
+from ui.quick_note_action import ACTION_NAME
 
 TODAY = date(2026, 11, 21)
 MONITORING_ROW = 4

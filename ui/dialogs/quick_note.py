@@ -33,8 +33,6 @@ from ui.commands.monitoring import CreateNote
 from ui.context import EditorContext
 from ui.dialogs.form_rows import FormRows, ok_cancel, save_on_ctrl_enter, stack
 from ui.forms.editors import ChoiceEditor, DateEditor, LineEditor, TextEditor, enum_choices
-from ui.quick_note_action import ACTION_NAME as ACTION_NAME
-from ui.quick_note_action import install_quick_note as install_quick_note
 from ui.widgets.link_editor import LinkEditor
 
 AUTHOR_KEY = "journal/author"

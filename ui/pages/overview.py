@@ -96,6 +96,7 @@ class OverviewPage(Page, ReferenceDay):
         # The portfolio is built when its tab is first shown: the start-up shows the overview.
         self.portfolio_page = QWidget()
         self.portfolio_table: QTableView | None = None
+        self.visit_plan: PortfolioTab | None = None
         self.tabs.addTab(self.portfolio_page, _("Portfel doradcy"))
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         layout = QVBoxLayout(self)
@@ -201,13 +202,18 @@ class OverviewPage(Page, ReferenceDay):
             )
         )
         self.portfolio_note.setWordWrap(True)
-        # The plan of on-site visits per JST and the networks' coming meetings go below
-        # (built when the tab is first shown: see _visit_plan).
-        self.visit_plan: PortfolioTab | None = None
+        # The plan of on-site visits per JST and the networks' coming meetings, below
+        # (with the model behind them: the overview tab, shown at start-up, does without).
+        from ui.pages.network_portfolio import PortfolioTab
+
+        self.visit_plan = PortfolioTab()
+        self.visit_plan.setObjectName("portfolioVisitPlan")
         parts = QSplitter(Qt.Orientation.Vertical)
         parts.setChildrenCollapsible(False)
         parts.addWidget(table)
-        self.portfolio_parts = parts
+        parts.addWidget(self.visit_plan)
+        parts.setStretchFactor(0, 1)
+        parts.setStretchFactor(1, 1)
         box = QVBoxLayout(page)
         box.addWidget(self.portfolio_note)
         box.addWidget(parts, 1)
@@ -227,19 +233,6 @@ class OverviewPage(Page, ReferenceDay):
             self._refresh_portfolio()
         else:
             self._refresh_overview()
-
-    def _visit_plan(self) -> PortfolioTab:
-        """The lower half of the portfolio tab, made when first needed: it brings the data
-        layer's model with it, which the overview tab (shown at start-up) does without."""
-        if self.visit_plan is None:
-            from ui.pages.network_portfolio import PortfolioTab
-
-            self.visit_plan = PortfolioTab()
-            self.visit_plan.setObjectName("portfolioVisitPlan")
-            self.portfolio_parts.addWidget(self.visit_plan)
-            self.portfolio_parts.setStretchFactor(0, 1)
-            self.portfolio_parts.setStretchFactor(1, 1)
-        return self.visit_plan
 
     def show_first_look(self, look: FirstLook) -> None:
         """Show the overview as the program last left it, until the store is open.
@@ -305,7 +298,8 @@ class OverviewPage(Page, ReferenceDay):
         self.portfolio_model.set_rows(rows)
         table.resizeColumnToContents(ATTENTION)
         if self.store is not None:
-            self._visit_plan().show_data(self.context, self.municipality_id, networks(self.store))
+            assert self.visit_plan is not None  # built with the table
+            self.visit_plan.show_data(self.context, self.municipality_id, networks(self.store))
         current = self.portfolio_model.row_of(self.municipality_id or "")
         if current >= 0:
             index = self.portfolio_proxy.mapFromSource(self.portfolio_model.index(current, NAME))

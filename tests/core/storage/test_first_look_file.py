@@ -127,3 +127,15 @@ def test_a_look_that_cannot_be_written_is_skipped_quietly(tmp_path: Path) -> Non
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_the_file_is_private_like_the_data_file(closed: Path) -> None:
     assert first_look_file.path_in(closed).stat().st_mode & 0o077 == 0
+
+
+def test_a_look_that_cannot_be_removed_neither_stops_the_opening_nor_is_used(
+    data_dir: Path,
+) -> None:
+    """A folder in its place (as a file held open elsewhere on Windows): the store opens."""
+    Store.open(data_dir, backup_on_open=False).close()
+    first_look_file.path_in(data_dir).mkdir()
+    store = Store.open(data_dir, backup_on_open=False)
+    assert load(data_dir) is None
+    store.close((CONTEXT, LOOK))  # nor can it be written over: the window still closes
+    assert load(data_dir) is None
